@@ -1,0 +1,1 @@
+console.log('career-lattice: CLI under construction');

@@ -1,0 +1,132 @@
+/**
+ * A small typed error hierarchy. Match on the class (`instanceof`) or on `code`, never on
+ * the message. Messages start with the function that failed.
+ */
+
+/** A problem with data, as data: where it is (`path`), what kind (`code`), and what to do. */
+export interface Issue {
+  readonly code: string;
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  /** For CSV input: the file, 1-based physical line, and column name. */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: string;
+}
+
+export type LatticeErrorCode =
+  | 'invalid_dataset'
+  | 'unknown_role'
+  | 'unknown_qualification'
+  | 'invalid_options'
+  | 'invalid_weight'
+  | 'budget_exceeded'
+  | 'aborted';
+
+/** `["transitions", 12, "to"]` → `transitions[12].to`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out || '(root)';
+}
+
+/** One issue as a line a person can act on. */
+export function formatIssue(issue: Issue): string {
+  if (issue.file) {
+    const where = [issue.file, issue.line !== undefined ? `line ${issue.line}` : '', issue.column ? `column "${issue.column}"` : '']
+      .filter(Boolean)
+      .join(', ');
+    return `${where}: ${issue.message}`;
+  }
+  return `${formatPath(issue.path)}: ${issue.message}`;
+}
+
+/** Every issue, one per line, for people. */
+export function formatIssues(issues: readonly Issue[]): string {
+  return issues.map((i) => `- ${formatIssue(i)}`).join('\n');
+}
+
+/** Base class of every error the library throws on purpose. */
+export class LatticeError extends Error {
+  override readonly name: string = 'LatticeError';
+  readonly code: LatticeErrorCode;
+
+  constructor(code: LatticeErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The data is invalid. `issues` lists every problem found, each with its path. */
+export class LatticeValidationError extends LatticeError {
+  override readonly name = 'LatticeValidationError';
+  readonly issues: readonly Issue[];
+
+  constructor(issues: readonly Issue[], context = 'createLattice') {
+    const n = issues.length;
+    const first = issues[0];
+    const more = n > 1 ? ` (and ${n - 1} more)` : '';
+    super(
+      'invalid_dataset',
+      `${context}: the data has ${n} problem${n === 1 ? '' : 's'}${first ? `; first: ${formatIssue(first)}${more}` : ''}`,
+    );
+    this.issues = Object.freeze(issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })));
+  }
+}
+
+/** An id that names no role (or qualification). Carries the closest known ids. */
+export class UnknownRoleError extends LatticeError {
+  override readonly name = 'UnknownRoleError';
+  readonly id: string;
+  readonly suggestions: readonly string[];
+  readonly entity: 'role' | 'qualification';
+
+  constructor(fn: string, id: string, suggestions: readonly string[], entity: 'role' | 'qualification' = 'role') {
+    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+    super(entity === 'role' ? 'unknown_role' : 'unknown_qualification', `${fn}: unknown ${entity} "${id}".${hint}`);
+    this.id = id;
+    this.suggestions = Object.freeze([...suggestions]);
+    this.entity = entity;
+  }
+}
+
+/** A query option is invalid (wrong type, out of range, or a weight function misbehaved). */
+export class QueryOptionsError extends LatticeError {
+  override readonly name = 'QueryOptionsError';
+  /** The option at fault, e.g. `['maxSteps']` or `['weight', 'social-worker>team-manager:vacancy']`. */
+  readonly path: readonly (string | number)[];
+
+  constructor(fn: string, path: readonly (string | number)[], message: string, code: 'invalid_options' | 'invalid_weight' = 'invalid_options') {
+    super(code, `${fn}: ${message}`);
+    this.path = Object.freeze([...path]);
+  }
+}
+
+/**
+ * A query that must be exact (fastestRoute, gapTo with `via`/`maxSteps`) ran out of its work
+ * budget before it could be sure of its answer. Raise `budget` or narrow the question.
+ */
+export class QueryBudgetError extends LatticeError {
+  override readonly name = 'QueryBudgetError';
+  readonly budget: number;
+
+  constructor(fn: string, budget: number) {
+    super('budget_exceeded', `${fn}: the work budget of ${budget} was spent before the answer was certain; pass a larger \`budget\` or narrow the query`);
+    this.budget = budget;
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class QueryAbortedError extends LatticeError {
+  override readonly name = 'QueryAbortedError';
+  readonly reason: unknown;
+
+  constructor(fn: string, reason: unknown) {
+    super('aborted', `${fn}: aborted`);
+    this.reason = reason;
+  }
+}

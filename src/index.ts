@@ -1,0 +1,47 @@
+/**
+ * career-lattice: careers as a directed, weighted graph, with typed queries.
+ * The public API — everything else is internal.
+ */
+export { createLattice, Lattice } from './lattice/Lattice.js';
+export { validateDataset, type ValidationResult } from './schema/validate.js';
+export {
+  datasetSchema,
+  roleSchema,
+  transitionSchema,
+  qualificationSchema,
+  sourceSchema,
+  TRACKS,
+  TRANSITION_KINDS,
+  QUALIFICATION_KINDS,
+  DIRECTIONS,
+} from './schema/dataset.js';
+export type {
+  Dataset,
+  DatasetInput,
+  Direction,
+  Pay,
+  Qualification,
+  QualificationKind,
+  Requirements,
+  Role,
+  Source,
+  Track,
+  Transition,
+  TransitionKind,
+} from './schema/dataset.js';
+export type * from './lattice/types.js';
+export {
+  LatticeError,
+  LatticeValidationError,
+  UnknownRoleError,
+  QueryOptionsError,
+  QueryBudgetError,
+  QueryAbortedError,
+  formatIssue,
+  formatIssues,
+  formatPath,
+  type Issue,
+  type LatticeErrorCode,
+} from './errors.js';
+export { DEFAULT_BUDGET } from './algorithms/budget.js';
+export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS } from './queries/options.js';

@@ -1,0 +1,210 @@
+/**
+ * The Lattice: a validated career framework, built once into a compact index and read-only
+ * afterwards. Every query returns plain, frozen data.
+ */
+import { QueryOptionsError } from '../errors.js';
+import { find } from '../queries/find.js';
+import { eligibility } from '../queries/eligibility.js';
+import { fastestRoute, kFastestRoutes } from '../queries/fastestRoutes.js';
+import { gapTo } from '../queries/gapTo.js';
+import { horizontalMoves, nextSteps } from '../queries/moves.js';
+import { describe } from '../queries/options.js';
+import { pathsBetween } from '../queries/pathsBetween.js';
+import { prerequisitesFor } from '../queries/prerequisitesFor.js';
+import { reachableFrom } from '../queries/reachableFrom.js';
+import { ladder, roles, rolesRequiring } from '../queries/roles.js';
+import type { Dataset, Qualification, Role, Source, Track } from '../schema/dataset.js';
+import { parseDataset } from '../schema/validate.js';
+import { deepFreeze } from '../util/freeze.js';
+import { buildIndex } from './buildIndex.js';
+import { type Core, qualificationOf, roleIndexOf } from './core.js';
+import type {
+  Eligibility,
+  FindResult,
+  Gap,
+  LatticeTransition,
+  Move,
+  NextStepsOptions,
+  PathsOptions,
+  Prerequisites,
+  PrerequisitesOptions,
+  Profile,
+  Reachable,
+  ReachableOptions,
+  RoleFilter,
+  Route,
+  RouteList,
+  RouteOptions,
+} from './types.js';
+
+/**
+ * Validates a dataset and builds the lattice.
+ *
+ * @throws LatticeValidationError listing every problem, each with its path.
+ * @example
+ * const lattice = createLattice(ukSocialWork);
+ * lattice.fastestRoute('newly-qualified-social-worker', 'team-manager')?.months;
+ */
+export function createLattice(dataset: unknown): Lattice {
+  return new Lattice(parseDataset(dataset, 'createLattice'));
+}
+
+type InForce = { validFrom?: string | undefined; validUntil?: string | undefined; proposed?: boolean | undefined };
+
+function inForce(entry: InForce, date: string): boolean {
+  return !entry.proposed && (entry.validFrom === undefined || entry.validFrom <= date) && (entry.validUntil === undefined || date < entry.validUntil);
+}
+
+export class Lattice {
+  /** The validated dataset (frozen). */
+  readonly dataset: Dataset;
+  readonly #core: Core;
+  readonly #asOf = new Map<string, Lattice>();
+
+  /** Use createLattice(): it validates. */
+  constructor(dataset: Dataset) {
+    this.dataset = deepFreeze(structuredClone(dataset));
+    this.#core = {
+      dataset: this.dataset,
+      index: buildIndex(this.dataset),
+      roleList: this.dataset.roles,
+      qualifications: new Map(this.dataset.qualifications.map((q) => [q.id, q])),
+      masks: new Map(),
+      spaces: [],
+    };
+  }
+
+  get id(): string {
+    return this.dataset.id;
+  }
+
+  get title(): string {
+    return this.dataset.title;
+  }
+
+  get version(): string {
+    return this.dataset.version;
+  }
+
+  /** Number of roles and transitions. */
+  get size(): { readonly roles: number; readonly transitions: number } {
+    return { roles: this.#core.index.n, transitions: this.#core.index.m };
+  }
+
+  /** The role with this id. @throws UnknownRoleError naming the closest ids. */
+  role(id: string): Role {
+    return this.#core.index.roles[roleIndexOf(this.#core, 'role', id)]!;
+  }
+
+  hasRole(id: string): boolean {
+    return this.#core.index.roleIndex.has(id);
+  }
+
+  /** Roles in dataset order, optionally filtered by track, level, sector, stage, entry, specialism or credential. */
+  roles(filter?: RoleFilter): readonly Role[] {
+    return roles(this.#core, filter);
+  }
+
+  qualification(id: string): Qualification {
+    return qualificationOf(this.#core, 'qualification', id);
+  }
+
+  qualifications(): readonly Qualification[] {
+    return this.dataset.qualifications;
+  }
+
+  sources(): readonly Source[] {
+    return this.dataset.sources;
+  }
+
+  /** Every transition, with its key and direction, ordered by (from, to, key). */
+  transitions(): readonly LatticeTransition[] {
+    return this.#core.index.transitions;
+  }
+
+  /** Forgiving search over ids, titles and aliases: best match first. */
+  find(text: string, options?: { limit?: number }): readonly FindResult[] {
+    return find(this.#core, text, options);
+  }
+
+  /** Moves out of a role (all directions unless `directions` says otherwise). */
+  nextSteps(id: string, options?: NextStepsOptions): readonly Move[] {
+    return nextSteps(this.#core, id, options);
+  }
+
+  /** Moves to roles at the same level. */
+  horizontalMoves(id: string, options?: Omit<NextStepsOptions, 'directions'>): readonly Move[] {
+    return horizontalMoves(this.#core, id, options);
+  }
+
+  /** Simple routes, best first (weight, steps, ids); bounded by maxSteps (8), limit (50) and a work budget. */
+  pathsBetween(from: string, to: string, options?: PathsOptions): RouteList {
+    return pathsBetween(this.#core, from, to, options);
+  }
+
+  /** The least-weight simple route, or undefined. No step limit unless given. */
+  fastestRoute(from: string, to: string, options?: RouteOptions): Route | undefined {
+    return fastestRoute(this.#core, from, to, options);
+  }
+
+  /** The k least-weight simple routes (Yen), best first. */
+  kFastestRoutes(from: string, to: string, k: number, options?: RouteOptions): RouteList {
+    return kFastestRoutes(this.#core, from, to, k, options);
+  }
+
+  /** What a role needs: per incoming move, on every route, on some routes; and the least months to reach it. */
+  prerequisitesFor(id: string, options?: PrerequisitesOptions): Prerequisites {
+    return prerequisitesFor(this.#core, id, options);
+  }
+
+  /** Roles reachable from a role, with least weight, months and steps. */
+  reachableFrom(id: string, options?: ReachableOptions): readonly Reachable[] {
+    return reachableFrom(this.#core, id, options);
+  }
+
+  /** Moves open to a person now, and what is missing for the rest. */
+  eligibility(profile: Profile, options?: NextStepsOptions): Eligibility {
+    return eligibility(this.#core, profile, options);
+  }
+
+  /** The quickest route from where a person stands to a target, counting months still to serve. */
+  gapTo(profile: Profile, target: string, options?: Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'budget' | 'signal'>): Gap {
+    return gapTo(this.#core, profile, target, options);
+  }
+
+  /** A track's roles in order of level. */
+  ladder(track: Track): readonly Role[] {
+    return ladder(this.#core, track);
+  }
+
+  /** Roles that need a qualification or warrant (held as a credential, or required to move in). */
+  rolesRequiring(qualification: string): readonly Role[] {
+    return rolesRequiring(this.#core, qualification);
+  }
+
+  /**
+   * The lattice as it stands on a date: entries outside their validFrom/validUntil window, and
+   * proposals not in force, are left out.
+   */
+  asOf(date: string | Date): Lattice {
+    const day = typeof date === 'string' ? date : date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 10) : undefined;
+    if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+      throw new QueryOptionsError('asOf', ['date'], `the date must be YYYY-MM-DD or a valid Date, not ${describe(date)}`);
+    }
+    const cached = this.#asOf.get(day);
+    if (cached) return cached;
+    const keep = new Set(this.dataset.roles.filter((r) => inForce(r, day)).map((r) => r.id));
+    const lattice = new Lattice({
+      ...this.dataset,
+      roles: this.dataset.roles.filter((r) => keep.has(r.id)),
+      transitions: this.dataset.transitions.filter((t) => inForce(t, day) && keep.has(t.from) && keep.has(t.to)),
+    });
+    this.#asOf.set(day, lattice);
+    return lattice;
+  }
+
+  /** The dataset as plain JSON-safe data (a copy). */
+  toJSON(): Dataset {
+    return structuredClone(this.dataset) as Dataset;
+  }
+}

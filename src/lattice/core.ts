@@ -1,0 +1,49 @@
+/**
+ * What every query needs from a built lattice: the validated data, the compact index, fast
+ * look-ups, and reusable search arrays. Internal; the public face is the Lattice class.
+ */
+import { SearchSpace } from '../algorithms/dijkstra.js';
+import { UnknownRoleError } from '../errors.js';
+import type { Dataset, Qualification, Role } from '../schema/dataset.js';
+import { closestIds } from '../util/closest.js';
+import type { LatticeIndex } from './buildIndex.js';
+
+export interface Core {
+  readonly dataset: Dataset;
+  readonly index: LatticeIndex;
+  /** Roles in dataset order. */
+  readonly roleList: readonly Role[];
+  readonly qualifications: ReadonlyMap<string, Qualification>;
+  /** Edge masks by option signature (kinds/directions), computed once. */
+  readonly masks: Map<string, Uint8Array | null>;
+  readonly spaces: SearchSpace[];
+}
+
+/** The index of role `id`, or UnknownRoleError naming the closest known ids. */
+export function roleIndexOf(core: Core, fn: string, id: unknown): number {
+  const i = typeof id === 'string' ? core.index.roleIndex.get(id) : undefined;
+  if (i === undefined) {
+    const text = typeof id === 'string' ? id : String(id);
+    throw new UnknownRoleError(fn, text, typeof id === 'string' ? closestIds(text, core.index.roleIds) : []);
+  }
+  return i;
+}
+
+export function qualificationOf(core: Core, fn: string, id: unknown): Qualification {
+  const q = typeof id === 'string' ? core.qualifications.get(id) : undefined;
+  if (!q) {
+    const text = String(id);
+    throw new UnknownRoleError(fn, text, closestIds(text, core.qualifications.keys()), 'qualification');
+  }
+  return q;
+}
+
+/** Borrow search arrays (a weight function may run a nested query: never share one in use). */
+export function withSpace<T>(core: Core, body: (space: SearchSpace) => T): T {
+  const space = core.spaces.pop() ?? new SearchSpace(core.index.n);
+  try {
+    return body(space);
+  } finally {
+    core.spaces.push(space);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * fastestRoute and kFastestRoutes: exact least-weight simple routes, with no step limit
+ * unless one is given.
+ *
+ * - No via, no maxSteps: one Dijkstra (fastestRoute) or Yen's generator (k routes).
+ * - With via: Yen's routes in order, keeping those that pass every via role — exact, and
+ *   bounded by the work budget.
+ * - With maxSteps: the bounded search with limit k, exact within the step limit.
+ */
+import { boundedSearch } from '../algorithms/boundedSearch.js';
+import { dijkstra } from '../algorithms/dijkstra.js';
+import type { RawRoute } from '../algorithms/routeOrder.js';
+import { yenRoutes } from '../algorithms/yen.js';
+import { QueryBudgetError } from '../errors.js';
+import { type Core, withSpace } from '../lattice/core.js';
+import type { Route, RouteList, RouteOptions } from '../lattice/types.js';
+import { countOption } from './options.js';
+import { routeQuery } from './pathsBetween.js';
+import { toRoute } from './route.js';
+
+interface RawList {
+  routes: RawRoute[];
+  truncated: boolean;
+  budget?: number;
+}
+
+function kRaw(core: Core, fn: string, from: unknown, to: unknown, k: number, options: unknown): RawList {
+  const { opts, source, target, filter, via, budget } = routeQuery(core, fn, from, to, options);
+  const maxSteps = countOption(fn, 'maxSteps', opts.maxSteps, Infinity);
+  const g = core.index;
+  if (k === 0) return { routes: [], truncated: false };
+
+  if (Number.isFinite(maxSteps)) {
+    const result = boundedSearch(g, filter, source, target, { maxSteps, limit: k, via, budget });
+    return { routes: result.routes, truncated: budget.exhausted, budget: budget.limit };
+  }
+
+  if (k === 1 && via.length === 0 && source !== target) {
+    return withSpace(core, (space) => {
+      const found = dijkstra(g, filter, { space, sources: [{ node: source, dist: 0, steps: 0 }], target, budget });
+      if (!found) return { routes: [], truncated: budget.exhausted, budget: budget.limit };
+      return { routes: [{ edges: space.pathTo(target, g.edgeFrom), weight: space.dist[target]!, start: source }], truncated: false };
+    });
+  }
+
+  return withSpace(core, (space) => {
+    const routes: RawRoute[] = [];
+    const isVia = new Uint8Array(g.n);
+    for (const v of via) isVia[v] = 1;
+    for (const route of yenRoutes(g, filter, source, target, space, budget)) {
+      if (via.length === 0 || passesAll(route, isVia, via.length, g.edgeTo)) routes.push(route);
+      if (routes.length >= k) break;
+      if (budget.exhausted) break;
+    }
+    return { routes, truncated: routes.length < k && budget.exhausted, budget: budget.limit };
+  });
+}
+
+function passesAll(route: RawRoute, isVia: Uint8Array, count: number, edgeTo: Int32Array): boolean {
+  let seen = isVia[route.start]!;
+  for (const e of route.edges) seen += isVia[edgeTo[e]!]!;
+  return seen === count;
+}
+
+/** The k least-weight simple routes, in route order. */
+export function kFastestRoutes(core: Core, from: string, to: string, k: number, options?: RouteOptions): RouteList {
+  const fn = 'kFastestRoutes';
+  const count = countOption(fn, 'k', k, 1, 0);
+  const raw = kRaw(core, fn, from, to, count, options);
+  return Object.freeze({ routes: Object.freeze(raw.routes.map((r) => toRoute(core, r))), truncated: raw.truncated });
+}
+
+/** The least-weight simple route, or undefined when there is none. */
+export function fastestRoute(core: Core, from: string, to: string, options?: RouteOptions): Route | undefined {
+  const fn = 'fastestRoute';
+  const raw = kRaw(core, fn, from, to, 1, options);
+  if (raw.truncated) throw new QueryBudgetError(fn, raw.budget ?? 0);
+  const first = raw.routes[0];
+  return first ? toRoute(core, first) : undefined;
+}

@@ -1,0 +1,71 @@
+/**
+ * find: forgiving look-up of roles by id, title or alias — case, accents, punctuation,
+ * word order, abbreviations by prefix, and small typos are all forgiven.
+ */
+import type { Core } from '../lattice/core.js';
+import type { FindResult } from '../lattice/types.js';
+import { editDistance } from '../util/closest.js';
+import { QueryOptionsError } from '../errors.js';
+import { checkOptions, countOption, describe } from './options.js';
+
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const tokens = (s: string): string[] => (s ? s.split(' ') : []);
+
+/** How well `query` matches `candidate` (both normalised): 0 = not at all, 1 = exactly. */
+export function matchScore(query: string, candidate: string): number {
+  if (!query || !candidate) return 0;
+  if (query === candidate) return 1;
+  if (query.replace(/ /g, '') === candidate.replace(/ /g, '')) return 0.98;
+  const q = tokens(query);
+  const c = tokens(candidate);
+  const lengthPenalty = Math.min(0.1, Math.max(0, c.length - q.length) * 0.02);
+  // Every query word begins some candidate word ("sen prac" → "senior practitioner").
+  if (q.every((w) => c.some((cw) => cw.startsWith(w)))) return 0.9 - lengthPenalty;
+  if (candidate.includes(query)) return 0.85 - lengthPenalty;
+  // Typos: each query word within a small edit distance of some candidate word.
+  let total = 0;
+  for (const w of q) {
+    const cap = w.length <= 3 ? 0 : w.length <= 6 ? 1 : 2;
+    let bestWord = Infinity;
+    for (const cw of c) {
+      const d = cw.startsWith(w) ? 0 : editDistance(w, cw.length > w.length + cap ? cw.slice(0, w.length + cap) : cw, cap);
+      if (d < bestWord) bestWord = d;
+    }
+    if (bestWord > cap) return 0;
+    total += bestWord / Math.max(1, w.length);
+  }
+  return Math.max(0.05, 0.75 - total / q.length - lengthPenalty);
+}
+
+export function find(core: Core, text: string, options?: { limit?: number }): readonly FindResult[] {
+  const fn = 'find';
+  if (typeof text !== 'string') throw new QueryOptionsError(fn, ['text'], `text must be a string, not ${describe(text)}`);
+  const opts = checkOptions(fn, options, ['limit']);
+  const limit = countOption(fn, 'limit', opts.limit, 10, 1);
+  const query = normalise(text);
+  if (!query) return Object.freeze([]);
+  const results: FindResult[] = [];
+  for (const role of core.roleList) {
+    let best: FindResult | undefined;
+    const consider = (candidate: string, matched: FindResult['matched']) => {
+      const score = role.id === text && matched === 'id' ? 1 : matchScore(query, normalise(candidate));
+      if (score > 0 && (!best || score > best.score)) best = { role, score, matched, text: candidate };
+    };
+    consider(role.id, 'id');
+    consider(role.title, 'title');
+    for (const alias of role.aliases ?? []) consider(alias, 'alias');
+    if (best) results.push(Object.freeze(best));
+  }
+  results.sort((a, b) => b.score - a.score || a.role.level - b.role.level || (a.role.title < b.role.title ? -1 : 1));
+  return Object.freeze(results.slice(0, limit));
+}

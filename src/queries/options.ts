@@ -1,0 +1,150 @@
+/**
+ * Turns query options into what the algorithms take (edge masks, weights, role indices),
+ * rejecting anything malformed with a QueryOptionsError that names the option.
+ */
+import { Budget, DEFAULT_BUDGET } from '../algorithms/budget.js';
+import type { EdgeFilter } from '../algorithms/dijkstra.js';
+import { QueryOptionsError } from '../errors.js';
+import { DIRECTION_CODE, KIND_CODE } from '../lattice/buildIndex.js';
+import { type Core, roleIndexOf } from '../lattice/core.js';
+import type { Direction, TransitionKind } from '../schema/dataset.js';
+import { DIRECTIONS, TRANSITION_KINDS } from '../schema/dataset.js';
+import type { WeightOption } from '../lattice/types.js';
+
+/** Directions a route query uses unless told otherwise: moving back down is opt-in. */
+export const DEFAULT_ROUTE_DIRECTIONS: readonly Direction[] = ['up', 'across'];
+export const DEFAULT_MAX_STEPS = 8;
+export const DEFAULT_LIMIT = 50;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The options object itself: undefined or a plain object with only known keys. */
+export function checkOptions(fn: string, opts: unknown, allowed: readonly string[]): Record<string, unknown> {
+  if (opts === undefined || opts === null) return {};
+  if (!isRecord(opts)) throw new QueryOptionsError(fn, [], `options must be an object, not ${describe(opts)}`);
+  for (const key of Object.keys(opts)) {
+    if (!allowed.includes(key)) {
+      throw new QueryOptionsError(fn, [key], `unknown option "${key}" (known: ${allowed.join(', ')})`);
+    }
+  }
+  return opts;
+}
+
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return typeof v;
+}
+
+function listOf<T extends string>(fn: string, name: string, value: unknown, known: readonly T[]): readonly T[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new QueryOptionsError(fn, [name], `${name} must be an array of ${known.join(' | ')}`);
+  value.forEach((v, i) => {
+    if (!known.includes(v as T)) throw new QueryOptionsError(fn, [name, i], `${name}[${i}] is ${describe(v)}; expected one of ${known.join(', ')}`);
+  });
+  return value as T[];
+}
+
+/** A whole number ≥ min, or Infinity (no bound); `fallback` when undefined. */
+export function countOption(fn: string, name: string, value: unknown, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < min || (Number.isFinite(value) && !Number.isInteger(value))) {
+    throw new QueryOptionsError(fn, [name], `${name} must be a whole number ≥ ${min} (or Infinity), not ${describe(value)}`);
+  }
+  return value;
+}
+
+export function roleList(core: Core, fn: string, name: string, value: unknown): number[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new QueryOptionsError(fn, [name], `${name} must be an array of role ids`);
+  return value.map((id) => roleIndexOf(core, fn, id));
+}
+
+export function signalOption(fn: string, value: unknown): AbortSignal | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value) || typeof (value as { aborted?: unknown }).aborted !== 'boolean') {
+    throw new QueryOptionsError(fn, ['signal'], 'signal must be an AbortSignal');
+  }
+  return value as unknown as AbortSignal;
+}
+
+export function budgetOf(fn: string, opts: Record<string, unknown>): Budget {
+  const limit = opts.budget;
+  if (limit !== undefined && (typeof limit !== 'number' || Number.isNaN(limit) || limit <= 0)) {
+    throw new QueryOptionsError(fn, ['budget'], `budget must be a positive number, not ${describe(limit)}`);
+  }
+  return new Budget(fn, (limit as number | undefined) ?? DEFAULT_BUDGET, signalOption(fn, opts.signal));
+}
+
+/** Which edges a query may use (kinds × directions), cached per signature. */
+export function edgeMask(core: Core, kinds: readonly TransitionKind[] | undefined, directions: readonly Direction[]): Uint8Array | null {
+  const kindSet = new Set(kinds ?? TRANSITION_KINDS);
+  const dirSet = new Set(directions);
+  const allKinds = TRANSITION_KINDS.every((k) => kindSet.has(k));
+  const allDirs = DIRECTIONS.every((d) => dirSet.has(d));
+  if (allKinds && allDirs) return null;
+  const signature = `${[...kindSet].sort().join(',')}|${[...dirSet].sort().join(',')}`;
+  const cached = core.masks.get(signature);
+  if (cached !== undefined) return cached;
+  const kindOk = new Uint8Array(TRANSITION_KINDS.length);
+  for (const k of kindSet) kindOk[KIND_CODE[k]] = 1;
+  const dirOk = new Uint8Array(3);
+  for (const d of dirSet) dirOk[DIRECTION_CODE[d]] = 1;
+  const { m, edgeKind, edgeDirection } = core.index;
+  const mask = new Uint8Array(m);
+  for (let e = 0; e < m; e++) mask[e] = kindOk[edgeKind[e]!]! & dirOk[edgeDirection[e]!]!;
+  core.masks.set(signature, mask);
+  return mask;
+}
+
+/** Edge weights under the chosen measure; a custom function is checked on every usable edge. */
+export function weightsOf(core: Core, fn: string, weight: unknown, edgeOk: Uint8Array | null): Float64Array {
+  if (weight === undefined || weight === 'months') return core.index.monthsWeights;
+  if (weight === 'steps') return core.index.stepWeights;
+  if (typeof weight !== 'function') {
+    throw new QueryOptionsError(fn, ['weight'], `weight must be 'months', 'steps' or a function of a transition, not ${describe(weight)}`);
+  }
+  const { m, transitions } = core.index;
+  const out = new Float64Array(m);
+  const measure = weight as Exclude<WeightOption, string>;
+  for (let e = 0; e < m; e++) {
+    if (edgeOk !== null && edgeOk[e] === 0) continue;
+    const t = transitions[e]!;
+    let w: unknown;
+    try {
+      w = measure(t);
+    } catch (error) {
+      const err = new QueryOptionsError(fn, ['weight', t.key], `the weight function threw on transition "${t.key}": ${String(error)}`, 'invalid_weight');
+      (err as { cause?: unknown }).cause = error;
+      throw err;
+    }
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+      throw new QueryOptionsError(fn, ['weight', t.key], `the weight function returned ${describe(w)} for transition "${t.key}"; a weight must be a finite number ≥ 0`, 'invalid_weight');
+    }
+    out[e] = w;
+  }
+  return out;
+}
+
+export interface FilterOptions {
+  readonly kinds?: unknown;
+  readonly directions?: unknown;
+  readonly avoid?: unknown;
+  readonly weight?: unknown;
+}
+
+/** The usable graph for a query: masks, blocked roles and weights. */
+export function filterOf(core: Core, fn: string, opts: FilterOptions, defaultDirections: readonly Direction[]): EdgeFilter {
+  const kinds = listOf(fn, 'kinds', opts.kinds, TRANSITION_KINDS);
+  const directions = listOf(fn, 'directions', opts.directions, DIRECTIONS) ?? defaultDirections;
+  const edgeOk = edgeMask(core, kinds, directions);
+  const avoid = roleList(core, fn, 'avoid', opts.avoid);
+  let nodeBlocked: Uint8Array | null = null;
+  if (avoid.length) {
+    nodeBlocked = new Uint8Array(core.index.n);
+    for (const v of avoid) nodeBlocked[v] = 1;
+  }
+  return { weights: weightsOf(core, fn, opts.weight, edgeOk), edgeOk, nodeBlocked };
+}

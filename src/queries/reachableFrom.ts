@@ -1,0 +1,74 @@
+/**
+ * reachableFrom: every role reachable from a role, with the least weight, and the months and
+ * steps of that least-weight route. Exact, no step limit unless `maxSteps` is given (then a
+ * layered Bellman–Ford: the least weight using at most maxSteps transitions).
+ */
+import { Budget } from '../algorithms/budget.js';
+import { dijkstra } from '../algorithms/dijkstra.js';
+import { type Core, roleIndexOf, withSpace } from '../lattice/core.js';
+import type { Reachable, ReachableOptions } from '../lattice/types.js';
+import { DEFAULT_ROUTE_DIRECTIONS, checkOptions, countOption, describe, filterOf, signalOption } from './options.js';
+import { QueryOptionsError } from '../errors.js';
+
+export function reachableFrom(core: Core, id: string, options?: ReachableOptions): readonly Reachable[] {
+  const fn = 'reachableFrom';
+  const opts = checkOptions(fn, options, ['kinds', 'avoid', 'directions', 'weight', 'maxSteps', 'maxWeight', 'signal']);
+  const source = roleIndexOf(core, fn, id);
+  const filter = filterOf(core, fn, opts, DEFAULT_ROUTE_DIRECTIONS);
+  const maxSteps = countOption(fn, 'maxSteps', opts.maxSteps, Infinity);
+  const maxWeight = opts.maxWeight ?? Infinity;
+  if (typeof maxWeight !== 'number' || Number.isNaN(maxWeight) || maxWeight < 0) {
+    throw new QueryOptionsError(fn, ['maxWeight'], `maxWeight must be a number ≥ 0, not ${describe(maxWeight)}`);
+  }
+  const budget = new Budget(fn, Infinity, signalOption(fn, opts.signal));
+  const g = core.index;
+  const found: { node: number; weight: number; months: number; steps: number }[] = [];
+  if (filter.nodeBlocked?.[source] === 1) return Object.freeze([]);
+
+  if (!Number.isFinite(maxSteps) || maxSteps >= g.n - 1) {
+    withSpace(core, (space) => {
+      dijkstra(g, filter, { space, sources: [{ node: source, dist: 0, steps: 0 }], target: -1, maxDist: maxWeight, budget });
+      for (let v = 0; v < g.n; v++) {
+        if (v === source || space.done[v] !== space.gen) continue;
+        let months = 0;
+        for (const e of space.pathTo(v, g.edgeFrom)) months += g.edgeMonths[e]!;
+        found.push({ node: v, weight: space.dist[v]!, months, steps: space.steps[v]! });
+      }
+    });
+  } else {
+    // Layered relaxation: round r holds the best (weight, steps, months) using ≤ r transitions.
+    const dist = new Float64Array(g.n).fill(Infinity);
+    const steps = new Int32Array(g.n);
+    const months = new Float64Array(g.n);
+    dist[source] = 0;
+    let frontier = [source];
+    for (let round = 1; round <= maxSteps && frontier.length > 0; round++) {
+      const snapshot = dist.slice();
+      const snapSteps = steps.slice();
+      const snapMonths = months.slice();
+      const changed = new Set<number>();
+      for (const u of frontier) {
+        budget.spend(g.outStart[u + 1]! - g.outStart[u]! + 1);
+        for (let e = g.outStart[u]!; e < g.outStart[u + 1]!; e++) {
+          if (filter.edgeOk !== null && filter.edgeOk[e] === 0) continue;
+          const v = g.edgeTo[e]!;
+          if (v === source || filter.nodeBlocked?.[v] === 1) continue;
+          const w = snapshot[u]! + filter.weights[e]!;
+          const s = snapSteps[u]! + 1;
+          if (w < dist[v]! || (w === dist[v] && s < steps[v]!)) {
+            dist[v] = w;
+            steps[v] = s;
+            months[v] = snapMonths[u]! + g.edgeMonths[e]!;
+            changed.add(v);
+          }
+        }
+      }
+      frontier = [...changed];
+    }
+    for (let v = 0; v < g.n; v++) {
+      if (v !== source && Number.isFinite(dist[v]!) && dist[v]! <= maxWeight) found.push({ node: v, weight: dist[v]!, months: months[v]!, steps: steps[v]! });
+    }
+  }
+  found.sort((a, b) => a.weight - b.weight || a.steps - b.steps || a.node - b.node);
+  return Object.freeze(found.map((r) => Object.freeze({ role: g.roleIds[r.node]!, weight: r.weight, months: r.months, steps: r.steps })));
+}

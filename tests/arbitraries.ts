@@ -1,0 +1,124 @@
+/**
+ * fast-check generators of small random lattices and query options. Ids include the awkward
+ * ones (`__proto__`, `constructor`, unicode) so every property also checks they are ordinary.
+ */
+import fc from 'fast-check';
+import type { Dataset, Direction, TransitionKind } from '../src/index.js';
+import { TRANSITION_KINDS } from '../src/index.js';
+
+const ID_POOL = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', '__proto__', 'constructor', 'toString', 'b-2', 'é-role', 'zz', 'A'];
+const QUALS = ['q1', 'q2', 'q3'];
+/** Months with repeats and fractions, so ties and float sums both happen. */
+const MONTHS = [0, 0.5, 1, 1, 2, 3, 5, 12];
+
+export interface RandomLattice {
+  dataset: Dataset;
+  ids: string[];
+}
+
+export const randomLattice = (maxRoles = 8, maxTransitions = 18): fc.Arbitrary<RandomLattice> =>
+  fc
+    .uniqueArray(fc.constantFrom(...ID_POOL), { minLength: 1, maxLength: maxRoles })
+    .chain((ids) =>
+      fc
+        .record({
+          levels: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: ids.length, maxLength: ids.length }),
+          entries: fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }),
+          transitions: fc.array(
+            fc.record({
+              from: fc.constantFrom(...ids),
+              to: fc.constantFrom(...ids),
+              kind: fc.constantFrom(...TRANSITION_KINDS),
+              months: fc.constantFrom(...MONTHS),
+              requires: fc.option(
+                fc.record({
+                  qualifications: fc.uniqueArray(fc.constantFrom(...QUALS), { maxLength: 2 }),
+                  monthsInRole: fc.constantFrom(0, 6, 12),
+                  monthsQualified: fc.constantFrom(0, 12, 24),
+                }),
+                { nil: undefined },
+              ),
+              grants: fc.option(fc.uniqueArray(fc.constantFrom(...QUALS), { maxLength: 2 }), { nil: undefined }),
+            }),
+            { maxLength: ids.length < 2 ? 0 : maxTransitions },
+          ),
+        })
+        .map(({ levels, entries, transitions }) => ({
+          ids,
+          dataset: {
+            id: 'random',
+            title: 'Random lattice',
+            version: '1',
+            sources: [{ id: 's', title: 'Generated', publisher: 'fast-check' }],
+            qualifications: QUALS.map((id, i) => ({
+              id,
+              title: `Qualification ${id}`,
+              kind: i === 0 ? ('registration' as const) : ('training' as const),
+              months: 3 * (i + 1),
+              sources: ['s'],
+            })),
+            roles: ids.map((id, i) => ({
+              id,
+              title: `Role ${id}`,
+              level: levels[i]!,
+              stage: 'stage',
+              track: 'practice' as const,
+              sectors: [],
+              ...(entries[i] ? { entry: true } : {}),
+              sources: ['s'],
+            })),
+            transitions: transitions
+              .filter((t) => t.from !== t.to)
+              .map(({ requires, grants, ...t }) => ({
+                ...t,
+                ...(requires ? { requires } : {}),
+                ...(grants ? { grants } : {}),
+                sources: ['s'],
+              })),
+          } satisfies Dataset,
+        })),
+    );
+
+export interface RandomOptions {
+  kinds?: TransitionKind[];
+  directions?: Direction[];
+  avoid?: string[];
+  via?: string[];
+  maxSteps?: number;
+  weight?: 'months' | 'steps';
+}
+
+export interface RandomQuery {
+  from: string;
+  to: string;
+  options: RandomOptions;
+}
+
+/** A lattice with a query on it: endpoints and options drawn from its own roles. */
+export const latticeWithQuery = (maxRoles = 8) =>
+  randomLattice(maxRoles).chain(({ dataset, ids }) =>
+    fc
+      .record({
+        from: fc.constantFrom(...ids),
+        to: fc.constantFrom(...ids),
+        kinds: fc.option(fc.subarray([...TRANSITION_KINDS], { minLength: 1 }), { nil: undefined }),
+        directions: fc.option(fc.subarray<Direction>(['up', 'across', 'down'], { minLength: 1 }), { nil: undefined }),
+        avoid: fc.option(fc.subarray(ids, { maxLength: Math.min(2, ids.length) }), { nil: undefined }),
+        via: fc.option(fc.subarray(ids, { maxLength: Math.min(2, ids.length) }), { nil: undefined }),
+        maxSteps: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+        weight: fc.option(fc.constantFrom<'months' | 'steps'>('months', 'steps'), { nil: undefined }),
+      })
+      .map((q) => {
+        // avoid may not name the endpoints, nor overlap via (those are usage errors).
+        const avoid = q.avoid?.filter((r) => r !== q.from && r !== q.to && !(q.via ?? []).includes(r));
+        const options: RandomOptions = {};
+        if (q.kinds) options.kinds = q.kinds;
+        if (q.directions) options.directions = q.directions;
+        if (avoid?.length) options.avoid = avoid;
+        if (q.via?.length) options.via = q.via;
+        if (q.maxSteps !== undefined) options.maxSteps = q.maxSteps;
+        if (q.weight) options.weight = q.weight;
+        const query: RandomQuery = { from: q.from, to: q.to, options };
+        return { dataset, ids, query };
+      }),
+  );

@@ -1,0 +1,104 @@
+/**
+ * validateDataset accepts every generated valid dataset and rejects each injected fault at
+ * the right path, listing every problem (never throwing).
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { createLattice, type Dataset, formatIssues, LatticeValidationError, validateDataset } from '../src/index.js';
+import { randomLattice } from './arbitraries.js';
+import { small } from './fixtures/small.js';
+
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 250) };
+
+type Fault = { name: string; apply: (d: Dataset) => (string | number)[] | undefined; code: string };
+
+const clone = (d: Dataset): any => structuredClone(d);
+
+/** Each fault mutates a dataset and returns the path where the problem must be reported. */
+const FAULTS: Fault[] = [
+  { name: 'dangling to', code: 'unknown_reference', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].to = 'no-such-role'), ['transitions', 0, 'to']) : undefined) },
+  { name: 'dangling from', code: 'unknown_reference', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].from = 'nobody'), ['transitions', 0, 'from']) : undefined) },
+  { name: 'duplicate role id', code: 'duplicate_id', apply: (d: any) => (d.roles.push({ ...d.roles[0] }), ['roles', d.roles.length - 1, 'id']) },
+  { name: 'negative months', code: 'too_small', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].months = -3), ['transitions', 0, 'months']) : undefined) },
+  { name: 'NaN months', code: 'invalid_type', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].months = Number.NaN), ['transitions', 0, 'months']) : undefined) },
+  { name: 'Infinity months', code: 'invalid_type', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].months = Infinity), ['transitions', 0, 'months']) : undefined) },
+  { name: 'stringly months', code: 'invalid_type', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].months = '12'), ['transitions', 0, 'months']) : undefined) },
+  { name: 'fractional level', code: 'invalid_type', apply: (d: any) => ((d.roles[0].level = 1.5), ['roles', 0, 'level']) },
+  { name: 'missing title', code: 'invalid_type', apply: (d: any) => (delete d.roles[0].title, ['roles', 0, 'title']) },
+  { name: 'unknown key', code: 'unrecognized_keys', apply: (d: any) => ((d.roles[0].monts = 3), ['roles', 0]) },
+  { name: 'unknown qualification', code: 'unknown_reference', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].requires = { qualifications: ['q9'] }), ['transitions', 0, 'requires', 'qualifications', 0]) : undefined) },
+  { name: 'unknown source', code: 'unknown_reference', apply: (d: any) => ((d.roles[0].sources = ['nowhere']), ['roles', 0, 'sources', 0]) },
+  { name: 'no sources', code: 'too_small', apply: (d: any) => ((d.roles[0].sources = []), ['roles', 0, 'sources']) },
+  { name: 'self-loop', code: 'self_loop', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].to = d.transitions[0].from), ['transitions', 0, 'to']) : undefined) },
+  { name: 'bad kind', code: 'invalid_value', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].kind = 'promotion'), ['transitions', 0, 'kind']) : undefined) },
+];
+
+describe('validateDataset', () => {
+  test.prop([randomLattice()], RUNS)('accepts every generated valid dataset, and createLattice builds it', ({ dataset }) => {
+    const result = validateDataset(dataset);
+    expect(result.success ? [] : result.issues).toEqual([]);
+    expect(createLattice(dataset).size.roles).toBe(dataset.roles.length);
+  });
+
+  test.prop([randomLattice(), fc.constantFrom(...FAULTS)], RUNS)('rejects each injected fault at its path', ({ dataset }, fault) => {
+    const broken = clone(dataset);
+    const path = fault.apply(broken);
+    if (!path) return;
+    const result = validateDataset(broken);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.map((i) => [i.code, JSON.stringify(i.path)])).toContainEqual([fault.code, JSON.stringify(path)]);
+    expect(() => createLattice(broken)).toThrow(LatticeValidationError);
+  });
+
+  it('reports every problem at once, not just the first', () => {
+    const broken = structuredClone(small) as any;
+    broken.transitions[0].to = 'nowhere';
+    broken.transitions[1].months = -1;
+    broken.transitions[2].kind = 'promotion';
+    broken.transitions[3].requires = { qualifications: ['asey'] };
+    broken.roles[0].level = 0.5;
+    broken.roles[1].sources = [];
+    broken.roles[2].id = broken.roles[3].id;
+    broken.qualifications[0].colour = 'red';
+    const result = validateDataset(broken);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues.map((i) => `${i.code} ${i.path.join('.')}`).sort()).toEqual(
+      [
+        'unknown_reference transitions.0.to',
+        'too_small transitions.1.months',
+        'invalid_value transitions.2.kind',
+        'unknown_reference transitions.3.requires.qualifications.0',
+        'invalid_type roles.0.level',
+        'too_small roles.1.sources',
+        'duplicate_id roles.3.id',
+        'unrecognized_keys qualifications.0',
+        // The renamed role leaves transitions that named it dangling.
+        ...small.transitions.flatMap((t, i) => [
+          ...(t.from === 'sw' ? [`unknown_reference transitions.${i}.from`] : []),
+          ...(t.to === 'sw' && i !== 0 ? [`unknown_reference transitions.${i}.to`] : []),
+        ]),
+      ].sort(),
+    );
+  });
+
+  test.prop([fc.jsonValue()], RUNS)('never throws on arbitrary JSON', (value) => {
+    const result = validateDataset(value);
+    expect(typeof result.success).toBe('boolean');
+  });
+
+  it('suggests the closest known id and formats issues for people', () => {
+    const broken = structuredClone(small) as any;
+    broken.transitions[2].to = 'senoir';
+    broken.roles[1].level = -1;
+    const result = validateDataset(broken);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues).toEqual([
+      { code: 'too_small', path: ['roles', 1, 'level'], message: 'level cannot be negative' },
+      { code: 'unknown_reference', path: ['transitions', 2, 'to'], message: 'unknown role "senoir"; did you mean "senior"?' },
+    ]);
+    expect(formatIssues(result.issues)).toBe('- roles[1].level: level cannot be negative\n- transitions[2].to: unknown role "senoir"; did you mean "senior"?');
+  });
+});
