@@ -43,22 +43,21 @@ export function reachableFrom(core: Core, id: string, options?: ReachableOptions
     dist[source] = 0;
     let frontier = [source];
     for (let round = 1; round <= maxSteps && frontier.length > 0; round++) {
-      const snapshot = dist.slice();
-      const snapSteps = steps.slice();
-      const snapMonths = months.slice();
+      // Relax from the values the frontier had at the start of the round (≤ round - 1 steps).
+      const snapshot = frontier.map((u) => [u, dist[u]!, steps[u]!, months[u]!] as const);
       const changed = new Set<number>();
-      for (const u of frontier) {
+      for (const [u, du, su, mu] of snapshot) {
         budget.spend(g.outStart[u + 1]! - g.outStart[u]! + 1);
         for (let e = g.outStart[u]!; e < g.outStart[u + 1]!; e++) {
           if (filter.edgeOk !== null && filter.edgeOk[e] === 0) continue;
           const v = g.edgeTo[e]!;
           if (v === source || filter.nodeBlocked?.[v] === 1) continue;
-          const w = snapshot[u]! + filter.weights[e]!;
-          const s = snapSteps[u]! + 1;
+          const w = du + filter.weights[e]!;
+          const s = su + 1;
           if (w < dist[v]! || (w === dist[v] && s < steps[v]!)) {
             dist[v] = w;
             steps[v] = s;
-            months[v] = snapMonths[u]! + g.edgeMonths[e]!;
+            months[v] = mu + g.edgeMonths[e]!;
             changed.add(v);
           }
         }
