@@ -26,7 +26,8 @@ const months = z
 
 const text = z.string().min(1, 'text cannot be empty');
 const sourceRefs = z.array(idSchema).min(1, 'cite at least one source');
-const meta = z.record(z.string(), z.unknown());
+/** Free-form data, kept as long as it is JSON. */
+const meta = z.record(z.string(), z.json());
 
 /**
  * When an entry is in force. `validFrom` is inclusive, `validUntil` exclusive; `proposed`

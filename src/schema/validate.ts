@@ -20,9 +20,13 @@ export function validateDataset(input: unknown): ValidationResult {
   let issues: Issue[];
   let data: Dataset | undefined;
   try {
-    const parsed = datasetSchema.safeParse(input);
-    issues = parsed.success ? [] : parsed.error.issues.map(fromZodIssue);
-    data = parsed.success ? parsed.data : undefined;
+    issues = structureIssues(input);
+    // Cycles and runaway nesting would overflow a recursive parser: report them instead.
+    if (issues.length === 0) {
+      const parsed = datasetSchema.safeParse(input);
+      if (parsed.success) data = parsed.data;
+      else issues = parsed.error.issues.map(fromZodIssue);
+    }
     issues.push(...referenceIssues(input));
   } catch (error) {
     // A hostile input (a throwing getter, a revoked proxy) must still get an answer.
@@ -37,6 +41,41 @@ export function parseDataset(input: unknown, context = 'createLattice'): Dataset
   const result = validateDataset(input);
   if (!result.success) throw new LatticeValidationError(result.issues, context);
   return result.data;
+}
+
+/** Deepest nesting a dataset needs is about 6; anything past this is not a dataset. */
+export const MAX_DEPTH = 64;
+
+/** Walks the input without recursion, reporting cycles and nesting deeper than MAX_DEPTH. */
+function structureIssues(input: unknown): Issue[] {
+  const issues: Issue[] = [];
+  const onPath = new Set<object>();
+  type Frame = { value: object; path: (string | number)[]; keys: string[]; next: number };
+  if (typeof input !== 'object' || input === null) return issues;
+  const stack: Frame[] = [{ value: input, path: [], keys: Object.keys(input), next: 0 }];
+  onPath.add(input);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next >= frame.keys.length) {
+      onPath.delete(frame.value);
+      stack.pop();
+      continue;
+    }
+    const key = frame.keys[frame.next++]!;
+    const child = (frame.value as Record<string, unknown>)[key];
+    if (typeof child !== 'object' || child === null) continue;
+    const path = [...frame.path, Array.isArray(frame.value) ? Number(key) : key];
+    if (onPath.has(child)) {
+      issues.push({ code: 'cycle', path, message: 'the value refers back to itself: a dataset must be plain JSON' });
+    } else if (path.length > MAX_DEPTH) {
+      issues.push({ code: 'too_deep', path: path.slice(0, MAX_DEPTH), message: `nested more than ${MAX_DEPTH} levels deep` });
+    } else {
+      onPath.add(child);
+      stack.push({ value: child, path, keys: Object.keys(child), next: 0 });
+    }
+    if (issues.length >= 100) break;
+  }
+  return issues;
 }
 
 function fromZodIssue(issue: z.core.$ZodIssue): Issue {
