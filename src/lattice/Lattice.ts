@@ -13,7 +13,7 @@ import { pathsBetween } from '../queries/pathsBetween.js';
 import { prerequisitesFor } from '../queries/prerequisitesFor.js';
 import { reachableFrom } from '../queries/reachableFrom.js';
 import { ladder, roles, rolesRequiring } from '../queries/roles.js';
-import type { Dataset, Qualification, Role, Source, Track } from '../schema/dataset.js';
+import type { Dataset, DatasetInput, Qualification, Role, Source, Track } from '../schema/dataset.js';
 import { parseDataset } from '../schema/validate.js';
 import { deepFreeze } from '../util/freeze.js';
 import { buildIndex } from './buildIndex.js';
@@ -45,6 +45,8 @@ import type {
  * const lattice = createLattice(ukSocialWork);
  * lattice.fastestRoute('newly-qualified-social-worker', 'team-manager')?.months;
  */
+export function createLattice(dataset: DatasetInput): Lattice;
+export function createLattice(dataset: unknown): Lattice;
 export function createLattice(dataset: unknown): Lattice {
   return new Lattice(parseDataset(dataset, 'createLattice'));
 }
@@ -91,7 +93,11 @@ export class Lattice {
     return { roles: this.#core.index.n, transitions: this.#core.index.m };
   }
 
-  /** The role with this id. @throws UnknownRoleError naming the closest ids. */
+  /**
+   * The role with this id.
+   * @throws UnknownRoleError naming the closest ids.
+   * @example lattice.role('team-manager').level
+   */
   role(id: string): Role {
     return this.#core.index.roles[roleIndexOf(this.#core, 'role', id)]!;
   }
@@ -100,7 +106,10 @@ export class Lattice {
     return this.#core.index.roleIndex.has(id);
   }
 
-  /** Roles in dataset order, optionally filtered by track, level, sector, stage, entry, specialism or credential. */
+  /**
+   * Roles in dataset order, optionally filtered by track, level, sector, stage, entry, specialism or credential.
+   * @example lattice.roles({ track: 'practice', minLevel: 3 })
+   */
   roles(filter?: RoleFilter): readonly Role[] {
     return roles(this.#core, filter);
   }
@@ -122,62 +131,101 @@ export class Lattice {
     return this.#core.index.transitions;
   }
 
-  /** Forgiving search over ids, titles and aliases: best match first. */
+  /**
+   * Forgiving search over ids, titles and aliases (case, accents, word prefixes, typos): best match first.
+   * @example lattice.find('snr practitoner')[0]?.role.id // 'senior-practitioner'
+   */
   find(text: string, options?: { limit?: number }): readonly FindResult[] {
     return find(this.#core, text, options);
   }
 
-  /** Moves out of a role (all directions unless `directions` says otherwise). */
+  /**
+   * Moves out of a role (all directions unless `directions` says otherwise).
+   * @example lattice.nextSteps('team-manager', { directions: ['down'] }) // back to practice
+   */
   nextSteps(id: string, options?: NextStepsOptions): readonly Move[] {
     return nextSteps(this.#core, id, options);
   }
 
-  /** Moves to roles at the same level. */
+  /**
+   * Moves to roles at the same level: deepening expertise is a career too.
+   * @example lattice.horizontalMoves('senior-practitioner').map((m) => m.role.title)
+   */
   horizontalMoves(id: string, options?: Omit<NextStepsOptions, 'directions'>): readonly Move[] {
     return horizontalMoves(this.#core, id, options);
   }
 
-  /** Simple routes, best first (weight, steps, ids); bounded by maxSteps (8), limit (50) and a work budget. */
+  /**
+   * Simple routes, best first (weight, then steps, then ids); bounded by `maxSteps` (8), `limit` (50)
+   * and a work budget — `truncated` says when routes were left out.
+   * @example lattice.pathsBetween('social-worker', 'team-manager', { kinds: ['experience', 'vacancy'] }).routes
+   */
   pathsBetween(from: string, to: string, options?: PathsOptions): RouteList {
     return pathsBetween(this.#core, from, to, options);
   }
 
-  /** The least-weight simple route, or undefined. No step limit unless given. */
+  /**
+   * The least-weight simple route, or undefined. Exact; no step limit unless given.
+   * @throws QueryBudgetError when `via` or `maxSteps` make the search outgrow its budget.
+   * @example lattice.fastestRoute('newly-qualified-social-worker', 'principal-social-worker')?.months
+   */
   fastestRoute(from: string, to: string, options?: RouteOptions): Route | undefined {
     return fastestRoute(this.#core, from, to, options);
   }
 
-  /** The k least-weight simple routes (Yen), best first. */
+  /**
+   * The k least-weight simple routes (Yen's algorithm), best first.
+   * @example lattice.kFastestRoutes('social-worker', 'head-of-service', 3).routes.map((r) => r.months)
+   */
   kFastestRoutes(from: string, to: string, k: number, options?: RouteOptions): RouteList {
     return kFastestRoutes(this.#core, from, to, k, options);
   }
 
-  /** What a role needs: per incoming move, on every route, on some routes; and the least months to reach it. */
+  /**
+   * What a role needs: per incoming move; on every route from an entry role (or `from`); on some
+   * routes; and the least months to reach it.
+   * @example lattice.prerequisitesFor('approved-mental-health-professional').every
+   */
   prerequisitesFor(id: string, options?: PrerequisitesOptions): Prerequisites {
     return prerequisitesFor(this.#core, id, options);
   }
 
-  /** Roles reachable from a role, with least weight, months and steps. */
+  /**
+   * Roles reachable from a role, with least weight, months and steps.
+   * @example lattice.reachableFrom('social-worker', { maxWeight: 36 }).map((r) => r.role)
+   */
   reachableFrom(id: string, options?: ReachableOptions): readonly Reachable[] {
     return reachableFrom(this.#core, id, options);
   }
 
-  /** Moves open to a person now, and what is missing for the rest. */
+  /**
+   * Moves open to a person now, and exactly what is missing for the rest.
+   * @example lattice.eligibility({ role: 'social-worker', monthsInRole: 18, monthsQualified: 30 }).open
+   */
   eligibility(profile: Profile, options?: NextStepsOptions): Eligibility {
     return eligibility(this.#core, profile, options);
   }
 
-  /** The quickest route from where a person stands to a target, counting months still to serve. */
+  /**
+   * The quickest route from where a person stands to a target, counting months still to serve.
+   * @example lattice.gapTo({ role: 'social-worker', monthsInRole: 6 }, 'team-manager').months
+   */
   gapTo(profile: Profile, target: string, options?: Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'budget' | 'signal'>): Gap {
     return gapTo(this.#core, profile, target, options);
   }
 
-  /** A track's roles in order of level. */
+  /**
+   * A track's roles in order of level.
+   * @example lattice.ladder('management').map((r) => r.title)
+   */
   ladder(track: Track): readonly Role[] {
     return ladder(this.#core, track);
   }
 
-  /** Roles that need a qualification or warrant (held as a credential, or required to move in). */
+  /**
+   * Roles that need a qualification or warrant (held as a credential, or required to move in).
+   * @example lattice.rolesRequiring('amhp-warrant').map((r) => r.id)
+   */
   rolesRequiring(qualification: string): readonly Role[] {
     return rolesRequiring(this.#core, qualification);
   }
