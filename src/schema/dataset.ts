@@ -5,118 +5,103 @@
  * Objects are strict: an unknown key is reported (a typo such as `monts` must not be
  * silently dropped). Free-form data belongs in `meta`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Lower-case slug: letters (any script), digits, and single hyphens/dots/underscores between them. */
-export const idSchema = z
-  .string()
-  .min(1, 'an id cannot be empty')
-  .max(200, 'an id is at most 200 characters')
-  .refine((s) => s.trim() === s && !/\s/.test(s), 'an id cannot contain whitespace');
+export const idSchema = z.string({ error: 'an id must be a string' }).check(
+  z.minLength(1, 'an id cannot be empty'),
+  z.maxLength(200, 'an id is at most 200 characters'),
+  z.refine((s) => !/\s/.test(s), 'an id cannot contain whitespace'),
+);
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
+const isoDate = z.string({ error: 'a date must be a string' }).check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'),
+  z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date'),
+);
 
-const months = z
-  .number({ error: 'months must be a number' })
-  .finite('months must be finite')
-  .nonnegative('months cannot be negative');
+/** zod 4 numbers are finite already: NaN and ±Infinity are rejected as not numbers. */
+const months = z.number({ error: 'months must be a finite number' }).check(z.gte(0, 'months cannot be negative'));
 
-const text = z.string().min(1, 'text cannot be empty');
-const sourceRefs = z.array(idSchema).min(1, 'cite at least one source');
+const text = z.string({ error: 'expected text' }).check(z.minLength(1, 'text cannot be empty'));
+const texts = z.array(text);
+const sourceRefs = z.array(idSchema).check(z.minLength(1, 'cite at least one source'));
 /** Free-form data, kept as long as it is JSON. */
 const meta = z.record(z.string(), z.json());
+const flag = z.optional(z.boolean());
 
 /**
  * When an entry is in force. `validFrom` is inclusive, `validUntil` exclusive; `proposed`
  * marks something announced but not in force, with no date yet (e.g. the AMCP role).
  */
 const validity = {
-  validFrom: isoDate.optional(),
-  validUntil: isoDate.optional(),
-  proposed: z.boolean().optional(),
+  validFrom: z.optional(isoDate),
+  validUntil: z.optional(isoDate),
+  proposed: flag,
 };
 
 export const sourceSchema = z.strictObject({
   id: idSchema,
   title: text,
   publisher: text,
-  url: z.url().optional(),
-  note: z.string().optional(),
+  url: z.optional(z.url({ error: 'not a valid URL' })),
+  note: z.optional(z.string()),
 });
 
-export const QUALIFICATION_KINDS = [
-  'degree',
-  'registration',
-  'programme',
-  'training',
-  'award',
-  'warrant',
-] as const;
+export const QUALIFICATION_KINDS = ['degree', 'registration', 'programme', 'training', 'award', 'warrant'] as const;
 
 export const qualificationSchema = z.strictObject({
   id: idSchema,
   title: text,
   kind: z.enum(QUALIFICATION_KINDS),
-  aliases: z.array(text).optional(),
+  aliases: z.optional(texts),
   /** Typical months to gain it. */
-  months: months.optional(),
+  months: z.optional(months),
   /** True when `months` is an estimate no source gives. */
-  estimated: z.boolean().optional(),
-  summary: z.string().optional(),
+  estimated: flag,
+  summary: z.optional(z.string()),
   ...validity,
   sources: sourceRefs,
-  meta: meta.optional(),
+  meta: z.optional(meta),
 });
 
-export const TRACKS = [
-  'practice',
-  'management',
-  'education',
-  'specialist',
-  'quality',
-  'research',
-  'regulation',
-  'policy',
-  'other',
-] as const;
+export const TRACKS = ['practice', 'management', 'education', 'specialist', 'quality', 'research', 'regulation', 'policy', 'other'] as const;
+
+const money = z.number({ error: 'pay must be a finite number' }).check(z.gte(0, 'pay cannot be negative'));
 
 export const paySchema = z.strictObject({
-  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as GBP'),
-  min: z.number().finite().nonnegative().optional(),
-  max: z.number().finite().nonnegative().optional(),
-  period: z.enum(['year', 'month', 'day', 'hour']).default('year'),
-  grade: z.string().optional(),
-  note: z.string().optional(),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as GBP')),
+  min: z.optional(money),
+  max: z.optional(money),
+  period: z._default(z.enum(['year', 'month', 'day', 'hour']), 'year'),
+  grade: z.optional(z.string()),
+  note: z.optional(z.string()),
 });
 
 export const roleSchema = z.strictObject({
   id: idSchema,
   title: text,
-  aliases: z.array(text).optional(),
+  aliases: z.optional(texts),
   /** Ordinal seniority: 0 = pre-qualifying … strategic leadership. */
-  level: z.number({ error: 'level must be a number' }).int('level must be a whole number').min(0, 'level cannot be negative'),
+  level: z.int({ error: 'level must be a whole number' }).check(z.gte(0, 'level cannot be negative')),
   stage: text,
   track: z.enum(TRACKS),
-  sectors: z.array(text),
+  sectors: texts,
   /** A role people can start from (a way into the framework). */
-  entry: z.boolean().optional(),
-  summary: z.string().optional(),
-  responsibilities: z.array(text).optional(),
+  entry: flag,
+  summary: z.optional(z.string()),
+  responsibilities: z.optional(texts),
   /** Practice specialisms carried as responsibilities rather than posts (e.g. domestic violence). */
-  specialisms: z.array(text).optional(),
+  specialisms: z.optional(texts),
   /** Qualifications or warrants the post-holder must hold (e.g. the AMHP warrant). */
-  credentials: z.array(idSchema).optional(),
+  credentials: z.optional(z.array(idSchema)),
   /** The Professional Capabilities Framework level the role sits at. */
-  pcf: z.string().optional(),
+  pcf: z.optional(z.string()),
   /** The Knowledge and Skills Statements that apply. */
-  kss: z.array(text).optional(),
-  pay: paySchema.optional(),
+  kss: z.optional(texts),
+  pay: z.optional(paySchema),
   ...validity,
   sources: sourceRefs,
-  meta: meta.optional(),
+  meta: z.optional(meta),
 });
 
 /**
@@ -127,42 +112,42 @@ export const roleSchema = z.strictObject({
 export const TRANSITION_KINDS = ['experience', 'panel', 'qualification', 'vacancy'] as const;
 
 export const requirementsSchema = z.strictObject({
-  qualifications: z.array(idSchema).optional(),
-  monthsInRole: months.optional(),
-  monthsQualified: months.optional(),
+  qualifications: z.optional(z.array(idSchema)),
+  monthsInRole: z.optional(months),
+  monthsQualified: z.optional(months),
 });
 
 export const transitionSchema = z.strictObject({
   /** Optional stable id; otherwise one is derived from `from`, `to` and `kind`. */
-  id: idSchema.optional(),
+  id: z.optional(idSchema),
   from: idSchema,
   to: idSchema,
   kind: z.enum(TRANSITION_KINDS),
   /** The typical time the move takes: the edge's default weight. */
   months,
   /** True when `months` is an estimate no source gives. */
-  estimated: z.boolean().optional(),
-  requires: requirementsSchema.optional(),
+  estimated: flag,
+  requires: z.optional(requirementsSchema),
   /** Qualifications the person holds once the move is made. */
-  grants: z.array(idSchema).optional(),
-  note: z.string().optional(),
+  grants: z.optional(z.array(idSchema)),
+  note: z.optional(z.string()),
   ...validity,
   sources: sourceRefs,
-  meta: meta.optional(),
+  meta: z.optional(meta),
 });
 
 export const datasetSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   id: idSchema,
   title: text,
   version: text,
-  description: z.string().optional(),
-  license: z.string().optional(),
+  description: z.optional(z.string()),
+  license: z.optional(z.string()),
   sources: z.array(sourceSchema),
   qualifications: z.array(qualificationSchema),
   roles: z.array(roleSchema),
   transitions: z.array(transitionSchema),
-  meta: meta.optional(),
+  meta: z.optional(meta),
 });
 
 export type Source = z.infer<typeof sourceSchema>;

@@ -5,7 +5,7 @@
  * Reference checks read the raw input defensively, so they run even when the shape is
  * partly wrong: the caller gets every problem at once, not one per attempt.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Issue } from '../errors.js';
 import { LatticeValidationError } from '../errors.js';
 import { closestIds } from '../util/closest.js';
