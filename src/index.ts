@@ -45,3 +45,10 @@ export {
 } from './errors.js';
 export { DEFAULT_BUDGET } from './algorithms/budget.js';
 export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS } from './queries/options.js';
+
+// Council overlays.
+export { extendDataset, safeExtendDataset, type ExtendResult } from './overlay/extendDataset.js';
+export { overlaySchema, type Overlay, type OverlayInput, type TransitionMatch } from './schema/overlay.js';
+
+// The bundled data (tree-shaken away when not imported).
+export { ukSocialWork, londonChildrensOverlay, herefordshireOverlay, socialWorkAcademyOverlay } from './data/index.js';

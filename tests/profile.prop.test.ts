@@ -29,7 +29,7 @@ function simulate(dataset: Dataset, route: OracleRoute, start: Person): number {
     const missing = (t.requires?.qualifications ?? []).filter((q) => !held.has(q));
     const serve = Math.max(t.requires?.monthsInRole ?? 0, t.kind === 'experience' ? t.months : 0) - inRole;
     const wait = Math.max(0, serve, (t.requires?.monthsQualified ?? 0) - sinceQualified, missing.reduce((s, q) => s + monthsOf.get(q)!, 0));
-    const step = wait + (t.kind === 'experience' ? 0 : t.months);
+    const step = t.kind === 'qualification' ? wait + t.months : Math.max(wait, t.months - inRole);
     total += step;
     for (const q of [...missing, ...(t.grants ?? [])]) held.add(q);
     if (qualified) sinceQualified += step;

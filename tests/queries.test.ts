@@ -175,7 +175,8 @@ describe('eligibility and gapTo', () => {
       ['sw>senior:panel', { qualifications: [], monthsInRole: 12, monthsQualified: 0 }],
       ['sw>senior:vacancy', { qualifications: [], monthsInRole: 0, monthsQualified: 6 }],
     ]);
-    expect(e.blocked[1]!.monthsToComplete).toBe(8);
+    // Waiting six months to reach 30 months qualified covers the typical two in post.
+    expect(e.blocked[1]!.monthsToComplete).toBe(6);
     const student = lattice.eligibility({ role: 'nqsw' });
     expect(student.blocked[0]!.missing).toEqual({ qualifications: ['registration'], monthsInRole: 12, monthsQualified: 0 });
   });
@@ -183,11 +184,13 @@ describe('eligibility and gapTo', () => {
   it('gapTo finds the quickest route counting months still to serve', () => {
     const gap = lattice.gapTo(person, 'manager');
     expect(gap.reachable).toBe(true);
-    // Leadership is missing on the direct route (6 months to gain), so going via advanced is as quick: 8 + 3 wins on order.
-    expect(gap.route?.roles).toEqual(['sw', 'senior', 'advanced', 'manager']);
-    expect(gap.months).toBe(8 + 6 + 3);
-    expect(gap.steps.map((s) => [s.wait, s.duration])).toEqual([[6, 2], [0, 6], [0, 3]]);
-    expect(gap.missingQualifications).toEqual([]);
+    // Senior by vacancy: wait 6 months to reach 30 months qualified (time in post already covers
+    // the typical 2). Then the leadership course (6 months) gates team manager; its typical
+    // 4 months in post pass meanwhile. The route via advanced would take 6 + 6 + 3 = 15.
+    expect(gap.route?.roles).toEqual(['sw', 'senior', 'manager']);
+    expect(gap.months).toBe(12);
+    expect(gap.steps.map((s) => [s.wait, s.duration])).toEqual([[6, 0], [6, 0]]);
+    expect(gap.missingQualifications).toEqual(['leadership']);
     expect(lattice.gapTo(person, 'island')).toMatchObject({ reachable: false, months: undefined, route: undefined });
     expect(lattice.gapTo(person, 'sw')).toMatchObject({ reachable: true, months: 0 });
   });

@@ -3,8 +3,8 @@
  * qualifying), which moves are open now and, for the rest, exactly what is missing.
  *
  * A move is open when the person holds every required qualification and has served at
- * least its `monthsInRole` and `monthsQualified`. Time-served (`experience`) moves also wait
- * out their typical months in post.
+ * least its `monthsInRole` and `monthsQualified`. Time-served (`experience`) moves are gated by
+ * their typical months in post too; for vacancies and panels those months are typical, not a bar.
  */
 import { QueryOptionsError } from '../errors.js';
 import { type Core, qualificationOf, roleIndexOf } from '../lattice/core.js';
@@ -59,9 +59,13 @@ export function missingFor(t: LatticeTransition, standing: Standing): Missing {
   });
 }
 
-/** Months the move itself takes once it can start (time-served moves are all waiting). */
-export function durationOf(t: LatticeTransition): number {
-  return t.kind === 'experience' ? 0 : t.months;
+/**
+ * Months from now until a move is made, given what is missing. A qualification move takes its
+ * months of study once it can start. For the other kinds `months` is the typical time in post
+ * before the move, and time already served counts against it (so does time spent waiting).
+ */
+export function stepMonths(t: LatticeTransition, wait: number, monthsInRole: number): number {
+  return t.kind === 'qualification' ? wait + t.months : Math.max(wait, t.months - monthsInRole);
 }
 
 export function isOpen(missing: Missing): boolean {
@@ -79,7 +83,7 @@ export function eligibility(core: Core, profile: Profile, options?: NextStepsOpt
     const ok = isOpen(missing);
     const qualMonths = missing.qualifications.reduce((sum, q) => sum + (core.qualifications.get(q)?.months ?? 0), 0);
     const wait = Math.max(missing.monthsInRole, missing.monthsQualified, qualMonths);
-    const entry = Object.freeze({ ...move, open: ok, missing, monthsToComplete: wait + durationOf(move.transition) });
+    const entry = Object.freeze({ ...move, open: ok, missing, monthsToComplete: stepMonths(move.transition, wait, p.monthsInRole) });
     (ok ? open : blocked).push(entry);
   }
   return Object.freeze({ profile: p, open: Object.freeze(open), blocked: Object.freeze(blocked) });

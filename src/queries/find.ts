@@ -21,6 +21,14 @@ export function normalise(text: string): string {
 
 const tokens = (s: string): string[] => (s ? s.split(' ') : []);
 
+/** "snr" for senior, "mgr" for manager: same first letter, the rest in order. */
+function isAbbreviation(short: string, word: string): boolean {
+  if (short.length < 2 || short.length >= word.length || short[0] !== word[0]) return false;
+  let i = 1;
+  for (let j = 1; j < word.length && i < short.length; j++) if (word[j] === short[i]) i++;
+  return i === short.length;
+}
+
 /** How well `query` matches `candidate` (both normalised): 0 = not at all, 1 = exactly. */
 export function matchScore(query: string, candidate: string): number {
   if (!query || !candidate) return 0;
@@ -38,10 +46,14 @@ export function matchScore(query: string, candidate: string): number {
     const cap = w.length <= 3 ? 0 : w.length <= 6 ? 1 : 2;
     let bestWord = Infinity;
     for (const cw of c) {
-      const d = cw.startsWith(w) ? 0 : editDistance(w, cw.length > w.length + cap ? cw.slice(0, w.length + cap) : cw, cap);
+      let d = 0;
+      if (!cw.startsWith(w)) {
+        d = isAbbreviation(w, cw) ? 0.5 : editDistance(w, cw.length > w.length + cap ? cw.slice(0, w.length + cap) : cw, cap);
+        if (d > cap && d !== 0.5) d = Infinity;
+      }
       if (d < bestWord) bestWord = d;
     }
-    if (bestWord > cap) return 0;
+    if (bestWord === Infinity) return 0;
     total += bestWord / Math.max(1, w.length);
   }
   return Math.max(0.05, 0.75 - total / q.length - lengthPenalty);

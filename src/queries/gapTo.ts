@@ -6,12 +6,15 @@
  * is at least W minus the months already served in the current role (only the first step can
  * be shortened by time already served; waiting and missing qualifications only add), so the
  * search stops once that lower bound reaches the best time found.
+ *
+ * A qualification move takes its months of study after any wait; for the other kinds `months`
+ * is the typical time in post before moving, which time already served counts against.
  */
 import type { RawRoute } from '../algorithms/routeOrder.js';
 import { yenRoutes } from '../algorithms/yen.js';
 import { type Core, roleIndexOf, withSpace } from '../lattice/core.js';
 import type { Gap, GapStep, Profile, RouteOptions } from '../lattice/types.js';
-import { type Standing, durationOf, missingFor, readProfile } from './eligibility.js';
+import { type Standing, missingFor, readProfile, stepMonths } from './eligibility.js';
 import { DEFAULT_ROUTE_DIRECTIONS, budgetOf, checkOptions, filterOf } from './options.js';
 import { toRoute } from './route.js';
 
@@ -48,8 +51,9 @@ export function gapTo(core: Core, profile: Profile, target: string, options?: Ga
       const qualMonths = missing.qualifications.reduce((sum, q) => sum + (core.qualifications.get(q)?.months ?? 0), 0);
       for (const q of missing.qualifications) if (!outside.includes(q)) outside.push(q);
       const wait = Math.max(missing.monthsInRole, missing.monthsQualified, qualMonths);
-      const duration = durationOf(t);
-      months += wait + duration;
+      const total = stepMonths(t, wait, standing.monthsInRole);
+      const duration = total - wait;
+      months += total;
       steps.push(Object.freeze({ transition: t, wait, duration, missing }));
       const held = new Set(standing.qualifications);
       for (const q of [...missing.qualifications, ...(t.grants ?? [])]) held.add(q);

@@ -1,0 +1,38 @@
+/**
+ * The bundled data: the UK social work dataset and three council overlays modelled from
+ * public career pathway documents. Frozen: shared module state must not be changed by a caller
+ * (build on it with `extendDataset` instead).
+ */
+import type { Dataset } from '../schema/dataset.js';
+import type { OverlayInput } from '../schema/overlay.js';
+import { deepFreeze } from '../util/freeze.js';
+import herefordshire from '../../data/overlays/herefordshire.json' with { type: 'json' };
+import londonChildrens from '../../data/overlays/london-childrens.json' with { type: 'json' };
+import socialWorkAcademy from '../../data/overlays/social-work-academy.json' with { type: 'json' };
+import ukSocialWorkJson from '../../data/uk-social-work.json' with { type: 'json' };
+
+/**
+ * Social work careers in England, children's and adults' services: 48 roles from student to
+ * director and chief social worker, with the qualifications and moves between them.
+ * @example
+ * createLattice(ukSocialWork).fastestRoute('newly-qualified-social-worker', 'team-manager')?.months;
+ */
+export const ukSocialWork: Dataset = deepFreeze(ukSocialWorkJson as Dataset);
+
+/**
+ * London children's services: the pathway London's boroughs describe for children's social work.
+ * @example createLattice(extendDataset(ukSocialWork, londonChildrensOverlay));
+ */
+export const londonChildrensOverlay: OverlayInput = deepFreeze(londonChildrens as OverlayInput);
+
+/**
+ * Herefordshire Council: entry to team manager, and the 52-week ASYE run by its Social Care Academy.
+ * @example createLattice(extendDataset(ukSocialWork, herefordshireOverlay));
+ */
+export const herefordshireOverlay: OverlayInput = deepFreeze(herefordshire as OverlayInput);
+
+/**
+ * The Social Work and Social Care Academy pathway, where progression is largely vacancy led.
+ * @example createLattice(extendDataset(ukSocialWork, socialWorkAcademyOverlay));
+ */
+export const socialWorkAcademyOverlay: OverlayInput = deepFreeze(socialWorkAcademy as OverlayInput);

@@ -1,0 +1,384 @@
+/**
+ * The bundled UK social work dataset (data/uk-social-work.json): it validates, every reference
+ * resolves, everything is sourced, the graph is connected and shaped as the product brief says
+ * (§3), and the roles the source documents name can all be found.
+ *
+ * The structural checks are plain code over the JSON, so they hold whatever the engine does.
+ */
+import { describe, expect, it } from 'vitest';
+import { ukSocialWork as data } from '../src/data/index.js';
+import { createLattice, validateDataset } from '../src/index.js';
+
+const REG = 'social-work-england-registration';
+
+/** The five source documents the dataset is modelled from, and the source entry for each. */
+const SEEDS: Record<string, string> = {
+  '000': 'speakcase-career-stages',
+  '001': 'social-work-and-social-care-academy-pathways',
+  '002': 'london-childrens-social-work-pathway',
+  '003': 'dfe-roles-and-career-stages',
+  '004': 'herefordshire-career-pathways',
+};
+
+const roleById = new Map(data.roles.map((r) => [r.id, r]));
+const level = (id: string): number => roleById.get(id)!.level;
+const entries = () => [
+  ...data.qualifications.map((e) => ({ what: `qualification ${e.id}`, sources: e.sources })),
+  ...data.roles.map((e) => ({ what: `role ${e.id}`, sources: e.sources })),
+  ...data.transitions.map((e) => ({ what: `transition ${e.id ?? `${e.from}>${e.to}`}`, sources: e.sources })),
+];
+const dupes = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
+const norm = (s: string) => s.toLowerCase().replace(/[’']/g, '');
+
+describe('uk-social-work: shape and references', () => {
+  it('validates against the schema and builds a lattice', () => {
+    const result = validateDataset(data);
+    expect(result.success ? [] : result.issues).toEqual([]);
+    expect(data.id).toBe('uk-social-work');
+    expect(() => createLattice(data)).not.toThrow();
+  });
+
+  it('every reference resolves', () => {
+    const roles = new Set(data.roles.map((r) => r.id));
+    const quals = new Set(data.qualifications.map((q) => q.id));
+    const sources = new Set(data.sources.map((s) => s.id));
+    const dangling: string[] = [];
+    for (const t of data.transitions) {
+      if (!roles.has(t.from)) dangling.push(`${t.id}.from ${t.from}`);
+      if (!roles.has(t.to)) dangling.push(`${t.id}.to ${t.to}`);
+      for (const q of [...(t.requires?.qualifications ?? []), ...(t.grants ?? [])]) if (!quals.has(q)) dangling.push(`${t.id} → ${q}`);
+    }
+    for (const r of data.roles) for (const q of r.credentials ?? []) if (!quals.has(q)) dangling.push(`${r.id}.credentials ${q}`);
+    for (const e of entries()) for (const s of e.sources) if (!sources.has(s)) dangling.push(`${e.what} cites ${s}`);
+    expect(dangling).toEqual([]);
+  });
+
+  it('ids are unique, and every transition has a stable id', () => {
+    expect(dupes(data.sources.map((s) => s.id))).toEqual([]);
+    expect(dupes(data.qualifications.map((q) => q.id))).toEqual([]);
+    expect(dupes(data.roles.map((r) => r.id))).toEqual([]);
+    expect(data.transitions.filter((t) => t.id === undefined)).toEqual([]);
+    expect(dupes(data.transitions.map((t) => t.id!))).toEqual([]);
+  });
+
+  it('titles are unique, and no alias is another role’s title', () => {
+    expect(dupes(data.roles.map((r) => norm(r.title)))).toEqual([]);
+    expect(dupes(data.qualifications.map((q) => norm(q.title)))).toEqual([]);
+    const titles = new Map(data.roles.map((r) => [norm(r.title), r.id]));
+    const clashes = data.roles.flatMap((r) => (r.aliases ?? []).filter((a) => (titles.get(norm(a)) ?? r.id) !== r.id).map((a) => `${r.id}: ${a}`));
+    expect(clashes).toEqual([]);
+  });
+
+  it('role ids are slugs of their titles (or of an alias, for acronyms)', () => {
+    const slug = (s: string) => norm(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const off = data.roles.filter((r) => slug(r.title) !== r.id && !(r.aliases ?? []).some((a) => slug(a) === r.id)).map((r) => r.id);
+    expect(off).toEqual([]);
+  });
+
+  it('keeps the ids the rest of the project relies on', () => {
+    for (const id of [
+      'newly-qualified-social-worker',
+      'social-worker',
+      'experienced-social-worker',
+      'senior-practitioner',
+      'advanced-practitioner',
+      'team-manager',
+      'principal-social-worker',
+      'chief-social-worker',
+      'director-of-childrens-services',
+      'approved-mental-health-professional',
+    ]) {
+      expect(roleById.has(id), id).toBe(true);
+    }
+    expect(data.qualifications.some((q) => q.id === REG && q.kind === 'registration')).toBe(true);
+  });
+});
+
+describe('uk-social-work: sources', () => {
+  it('every role, qualification and transition cites at least one source', () => {
+    expect(entries().filter((e) => e.sources.length === 0)).toEqual([]);
+  });
+
+  it('every seed document has a source entry, and something cites it', () => {
+    const cited = new Set(entries().flatMap((e) => e.sources));
+    for (const [seed, id] of Object.entries(SEEDS)) {
+      const source = data.sources.find((s) => s.id === id);
+      expect(source?.note, id).toMatch(new RegExp(`^Seed document ${seed}:`));
+      expect(cited.has(id), `seed ${seed} (${id}) is cited`).toBe(true);
+    }
+  });
+
+  it('every source is cited by something', () => {
+    const cited = new Set(entries().flatMap((e) => e.sources));
+    expect(data.sources.filter((s) => !cited.has(s.id)).map((s) => s.id)).toEqual([]);
+  });
+});
+
+describe('uk-social-work: graph shape', () => {
+  it('student and trainee roles are entry roles at level 0; every level-0 role is an entry role', () => {
+    const level0 = data.roles.filter((r) => r.level === 0);
+    expect(level0.length).toBeGreaterThanOrEqual(6);
+    expect(level0.filter((r) => !r.entry).map((r) => r.id)).toEqual([]);
+    for (const id of [
+      'undergraduate-social-work-student',
+      'postgraduate-social-work-student',
+      'social-work-degree-apprentice',
+      'step-up-to-social-work-trainee',
+      'approach-social-work-participant',
+      'think-ahead-participant',
+    ]) {
+      expect(roleById.get(id)?.entry, id).toBe(true);
+    }
+  });
+
+  it('every role is reachable from an entry role (moves in any direction)', () => {
+    const out = new Map<string, string[]>();
+    for (const t of data.transitions) out.set(t.from, [...(out.get(t.from) ?? []), t.to]);
+    const seen = new Set(data.roles.filter((r) => r.entry).map((r) => r.id));
+    const queue = [...seen];
+    while (queue.length) for (const next of out.get(queue.shift()!) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
+    expect(data.roles.filter((r) => !seen.has(r.id)).map((r) => r.id)).toEqual([]);
+  });
+
+  it('has no cycle among up moves (Kahn’s algorithm over up edges)', () => {
+    const up = data.transitions.filter((t) => level(t.to) > level(t.from));
+    const indegree = new Map(data.roles.map((r) => [r.id, 0]));
+    for (const t of up) indegree.set(t.to, indegree.get(t.to)! + 1);
+    const queue = [...indegree].filter(([, d]) => d === 0).map(([id]) => id);
+    let visited = 0;
+    while (queue.length) {
+      const id = queue.shift()!;
+      visited++;
+      for (const t of up) if (t.from === id) {
+        indegree.set(t.to, indegree.get(t.to)! - 1);
+        if (indegree.get(t.to) === 0) queue.push(t.to);
+      }
+    }
+    expect(visited).toBe(data.roles.length);
+  });
+
+  it('has no self-loops and moves in all three directions', () => {
+    expect(data.transitions.filter((t) => t.from === t.to)).toEqual([]);
+    const dir = (from: string, to: string) => Math.sign(level(to) - level(from));
+    expect(data.transitions.some((t) => dir(t.from, t.to) === 0)).toBe(true);
+    expect(data.transitions.some((t) => dir(t.from, t.to) < 0)).toBe(true);
+    // Moving back from management to practice is modelled.
+    expect(data.transitions.some((t) => t.from === 'team-manager' && t.to === 'advanced-practitioner' && level(t.to) <= level(t.from))).toBe(true);
+  });
+
+  it('uses every kind of gate: time served, panel, qualification, vacancy', () => {
+    const kinds = new Set(data.transitions.map((t) => t.kind));
+    expect([...kinds].sort()).toEqual(['experience', 'panel', 'qualification', 'vacancy']);
+    expect(data.transitions.some((t) => t.from === 'social-worker' && t.to === 'experienced-social-worker' && t.kind === 'experience')).toBe(true);
+    expect(data.transitions.some((t) => t.kind === 'panel' && /PCF/.test(t.note ?? '') && /KSS/.test(t.note ?? ''))).toBe(true);
+  });
+
+  it('appointments from team manager up the management ladder are vacancy led', () => {
+    const tm = level('team-manager');
+    const intoManagement = data.transitions.filter((t) => roleById.get(t.to)!.track === 'management' && level(t.to) >= tm);
+    expect(intoManagement.length).toBeGreaterThan(5);
+    expect(intoManagement.filter((t) => t.kind !== 'vacancy').map((t) => t.id)).toEqual([]);
+  });
+});
+
+describe('uk-social-work: figures', () => {
+  it('months are finite and non-negative on every transition', () => {
+    expect(data.transitions.filter((t) => !Number.isFinite(t.months) || t.months < 0)).toEqual([]);
+  });
+
+  it('a transition not marked estimated takes its months from a sourced qualification it grants', () => {
+    const quals = new Map(data.qualifications.map((q) => [q.id, q]));
+    const unbacked = data.transitions.filter(
+      (t) => !t.estimated && !(t.grants ?? []).some((id) => quals.get(id)?.months === t.months && !quals.get(id)?.estimated),
+    );
+    expect(unbacked.map((t) => t.id)).toEqual([]);
+    // …and most figures are honestly estimates.
+    expect(data.transitions.filter((t) => t.estimated).length).toBeGreaterThan(data.transitions.length / 2);
+  });
+
+  it('the ASYE: 12 months, reviews at 3, 6 and 9 months, within 2 years, against the PCF and the KSS', () => {
+    const asye = data.qualifications.find((q) => q.id === 'asye')!;
+    expect(asye.months).toBe(12);
+    expect(asye.summary).toMatch(/52-week/);
+    expect(asye.summary).toMatch(/3, 6 and 9 months/);
+    expect(asye.summary).toMatch(/within 2 years/);
+    expect(asye.summary).toMatch(/PCF/);
+    expect(asye.summary).toMatch(/KSS/);
+    expect(roleById.get('newly-qualified-social-worker')!.aliases).toEqual(expect.arrayContaining(['NQSW']));
+  });
+
+  it('the child and family ASYE gives way to the Early Career Development Programme from September 2027', () => {
+    const byId = new Map(data.transitions.map((t) => [t.id, t]));
+    expect(byId.get('asye-children')?.validUntil).toBe('2027-09-01');
+    expect(byId.get('early-career-development-programme')?.validFrom).toBe('2027-09-01');
+    expect(byId.get('asye-adults')?.validUntil).toBeUndefined();
+    const lattice = createLattice(data);
+    const before = lattice.asOf('2027-08-31').nextSteps('newly-qualified-social-worker').map((m) => m.transition.key);
+    const after = lattice.asOf('2027-09-01').nextSteps('newly-qualified-social-worker').map((m) => m.transition.key);
+    expect(before).toEqual(expect.arrayContaining(['asye-children', 'asye-adults']));
+    expect(before).not.toContain('early-career-development-programme');
+    expect(after).toEqual(expect.arrayContaining(['early-career-development-programme', 'asye-adults']));
+    expect(after).not.toContain('asye-children');
+  });
+
+  it('the AMCP and its qualification are proposed, not in force', () => {
+    expect(roleById.get('approved-mental-capacity-professional')?.proposed).toBe(true);
+    expect(data.qualifications.find((q) => q.id === 'amcp-qualification')?.proposed).toBe(true);
+    for (const t of data.transitions.filter((x) => x.to === 'approved-mental-capacity-professional')) expect(t.proposed, t.id).toBe(true);
+  });
+
+  it('every role carries a PCF level; practice roles carry the KSS', () => {
+    expect(data.roles.filter((r) => !r.pcf).map((r) => r.id)).toEqual([]);
+    for (const id of ['newly-qualified-social-worker', 'social-worker', 'experienced-social-worker', 'senior-practitioner', 'advanced-practitioner', 'practice-supervisor', 'team-manager', 'principal-social-worker']) {
+      expect(roleById.get(id)?.kss?.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('practice specialisms are tags on practice roles, not posts', () => {
+    for (const id of ['experienced-social-worker', 'senior-practitioner', 'advanced-practitioner']) {
+      expect(roleById.get(id)?.specialisms).toEqual(
+        expect.arrayContaining(['domestic violence', 'child sexual exploitation', 'substance misuse', 'diversity champion']),
+      );
+    }
+  });
+});
+
+describe('uk-social-work: warrants and eligibility', () => {
+  const lattice = createLattice(data);
+
+  it('the AMHP warrant: about a year of training grants it, and the AMHP post needs it', () => {
+    const warrant = lattice.qualification('amhp-warrant');
+    expect(warrant.kind).toBe('warrant');
+    expect(warrant.months).toBe(12);
+    expect(lattice.role('approved-mental-health-professional').credentials).toContain('amhp-warrant');
+    expect(lattice.rolesRequiring('amhp-warrant').map((r) => r.id)).toEqual(['approved-mental-health-professional']);
+    const into = lattice.transitions().filter((t) => t.to === 'approved-mental-health-professional');
+    expect(into.length).toBeGreaterThan(1);
+    for (const t of into) expect(t.grants, t.key).toContain('amhp-warrant');
+  });
+
+  it('every role that needs a credential is entered only by moves that grant or require it', () => {
+    const gaps: string[] = [];
+    for (const role of data.roles) {
+      for (const q of role.credentials ?? []) {
+        for (const t of data.transitions.filter((x) => x.to === role.id)) {
+          if (!(t.grants ?? []).includes(q) && !(t.requires?.qualifications ?? []).includes(q) && q !== REG) gaps.push(`${t.id}: ${q}`);
+        }
+      }
+    }
+    expect(gaps).toEqual([]);
+  });
+
+  it('a practice educator needs Stage 2, which needs Stage 1', () => {
+    expect(lattice.role('practice-educator').credentials).toContain('practice-educator-stage-2');
+    const p = lattice.prerequisitesFor('practice-educator');
+    expect(p.every).toEqual(expect.arrayContaining(['practice-educator-stage-1']));
+    for (const t of lattice.transitions().filter((x) => x.to === 'practice-educator')) {
+      expect(t.grants).toContain('practice-educator-stage-2');
+      expect(t.requires?.qualifications).toContain('practice-educator-stage-1');
+    }
+  });
+
+  it('becoming a social worker needs registration and completes the ASYE (or the ECDP)', () => {
+    const fromNqsw = lattice.transitions().filter((t) => t.from === 'newly-qualified-social-worker' && t.to === 'social-worker');
+    expect(fromNqsw.length).toBe(3);
+    for (const t of fromNqsw) {
+      expect(t.requires?.qualifications).toContain(REG);
+      expect(t.grants?.some((q) => q === 'asye' || q === 'early-career-development-programme')).toBe(true);
+    }
+    // Every qualifying route grants registration.
+    for (const t of lattice.transitions().filter((x) => x.to === 'newly-qualified-social-worker')) expect(t.grants, t.key).toContain(REG);
+  });
+
+  it('eligibility gives real answers: what is open, and what is missing', () => {
+    const e = lattice.eligibility({ role: 'experienced-social-worker', qualifications: [REG], monthsInRole: 12, monthsQualified: 30 });
+    const panel = e.blocked.find((m) => m.transition.key === 'experienced-to-senior-practitioner-panel');
+    expect(panel?.missing).toEqual({ qualifications: [], monthsInRole: 0, monthsQualified: 6 });
+    expect(e.open.map((m) => m.transition.key)).toContain('experienced-to-amhp');
+    const pe = lattice.eligibility({ role: 'practice-assessor', qualifications: [REG], monthsQualified: 48 });
+    expect(pe.blocked.find((m) => m.role.id === 'practice-educator')?.missing.qualifications).toEqual(['practice-educator-stage-1']);
+  });
+
+  it('routes exist from every entry role to the top of each ladder', () => {
+    for (const from of data.roles.filter((r) => r.entry).map((r) => r.id)) {
+      for (const to of ['principal-social-worker', 'director-of-childrens-services', 'chief-social-worker']) {
+        expect(lattice.fastestRoute(from, to), `${from} → ${to}`).toBeDefined();
+      }
+    }
+    const route = lattice.fastestRoute('newly-qualified-social-worker', 'team-manager')!;
+    expect(route.months).toBeGreaterThanOrEqual(48);
+    expect(route.months).toBeLessThanOrEqual(120);
+  });
+
+  it('staying in practice has horizontal moves', () => {
+    expect(lattice.horizontalMoves('senior-practitioner').length).toBeGreaterThanOrEqual(5);
+    expect(lattice.horizontalMoves('experienced-social-worker').map((m) => m.role.id)).toContain('specialist-social-worker');
+  });
+});
+
+describe('uk-social-work: the roles the source documents name can all be found', () => {
+  const lattice = createLattice(data);
+  /** [what a seed calls it, the role(s) it may be]. */
+  const NAMED: [string, string[]][] = [
+    ['Newly Qualified Social Worker', ['newly-qualified-social-worker']],
+    ['NQSW', ['newly-qualified-social-worker']],
+    ['Social Worker', ['social-worker']],
+    ['Experienced Social Worker', ['experienced-social-worker']],
+    ['Experienced practitioner', ['experienced-social-worker']],
+    ['Senior practitioner', ['senior-practitioner']],
+    ['Senior social worker', ['senior-practitioner']],
+    ['Advanced practitioner', ['advanced-practitioner']],
+    ['Advanced social worker', ['advanced-practitioner']],
+    ['Consultant social worker', ['advanced-practitioner']],
+    ['Practice supervisor', ['practice-supervisor']],
+    ['Practice leader', ['practice-leader']],
+    ['Practice educator', ['practice-educator']],
+    ['Practice assessor', ['practice-assessor']],
+    ['Onsite supervisor', ['onsite-supervisor']],
+    ['ASYE assessor', ['asye-assessor']],
+    ['Teaching consultant', ['teaching-consultant']],
+    ['Honorary lecturer', ['teaching-consultant']],
+    ['University teaching', ['social-work-lecturer']],
+    ['Training and development', ['training-and-development-officer']],
+    ['Approved Mental Health Professional', ['approved-mental-health-professional']],
+    ['AMHP', ['approved-mental-health-professional']],
+    ['Approved Mental Capacity Practitioner', ['approved-mental-capacity-professional']],
+    ['AMCP', ['approved-mental-capacity-professional']],
+    ['Best Interests Assessor', ['best-interests-assessor']],
+    ['BIA', ['best-interests-assessor']],
+    ['Independent Reviewing Officer', ['independent-reviewing-officer']],
+    ['IRO', ['independent-reviewing-officer']],
+    ['Child Protection Conference Chair', ['child-protection-conference-chair']],
+    ['Team manager', ['team-manager']],
+    ['Practice development manager', ['practice-development-manager']],
+    ['Quality improvement manager', ['quality-improvement-manager']],
+    ['Service manager', ['service-manager']],
+    ['Operational manager', ['service-manager']],
+    ['Head of service', ['head-of-service']],
+    ['Assistant director', ['assistant-director']],
+    ["Director of Children's Services", ['director-of-childrens-services']],
+    ['DCS', ['director-of-childrens-services']],
+    ['Principal Social Worker', ['principal-social-worker']],
+    ['Chief Social Worker', ['chief-social-worker']],
+    ['Researcher', ['social-work-researcher']],
+    ['Doctoral fellowship', ['doctoral-fellow']],
+    ['Audit manager', ['audit-manager']],
+    ['Inspector', ['ofsted-social-care-inspector', 'cqc-inspector']],
+    ['Policy', ['policy-adviser']],
+    ['Commissioning', ['commissioning-manager']],
+    ['Third sector roles', ['third-sector-social-worker']],
+    ['Locum', ['agency-social-worker']],
+    ['Agency and locum work', ['agency-social-worker']],
+    ['Specialist practice', ['specialist-social-worker']],
+    ['Step Up to Social Work', ['step-up-to-social-work-trainee']],
+    ['Frontline', ['approach-social-work-participant']],
+    ['Think Ahead', ['think-ahead-participant']],
+    ['Degree apprentice', ['social-work-degree-apprentice']],
+  ];
+
+  it.each(NAMED)('%s', (text, ids) => {
+    const best = lattice.find(text)[0];
+    expect(best, text).toBeDefined();
+    expect(ids).toContain(best!.role.id);
+  });
+});
