@@ -52,3 +52,26 @@ export { overlaySchema, type Overlay, type OverlayInput, type TransitionMatch } 
 
 // The bundled data (tree-shaken away when not imported).
 export { ukSocialWork, londonChildrensOverlay, herefordshireOverlay, socialWorkAcademyOverlay } from './data/index.js';
+
+// Exports: diagrams, graph formats, web metadata.
+export { toMermaid, mermaidText, type MermaidOptions } from './io/mermaid.js';
+export { toDot, dotString, type DotOptions } from './io/dot.js';
+export type { DiagramOptions } from './io/diagram.js';
+export { toGraphML } from './io/graphml.js';
+export { toGexf } from './io/gexf.js';
+export { toJsonLd, toJsonLdScript, type JsonLdOptions, type JsonLdDocument, type JsonLdNode } from './io/jsonld.js';
+export { toJSON } from './io/json.js';
+export { toGraphology, type LatticeGraph } from './io/graphology.js';
+
+// Importers.
+export {
+  datasetFromOnet,
+  defaultOnetMonths,
+  onetTrack,
+  onetCredit,
+  ONET_TIERS,
+  SOC_MAJOR_GROUPS,
+  type OnetTables,
+  type OnetOptions,
+  type OnetTier,
+} from './importers/onet.js';

@@ -1,0 +1,86 @@
+/**
+ * toDot: the lattice as a Graphviz digraph — a cluster per track, a rank per level (lower
+ * levels first), transitions labelled with their kind and months, a route or roles highlighted.
+ */
+import type { Lattice } from '../lattice/Lattice.js';
+import { type DiagramOptions, diagramModel, edgeLabel } from './diagram.js';
+
+export type DotOptions = DiagramOptions;
+
+/**
+ * A value as a DOT quoted string. Backslashes are doubled and quotes escaped, so the string
+ * survives both the DOT lexer and Graphviz's escString processing of labels (`\N`, `\l` … stay
+ * literal); line breaks become `\n`.
+ */
+export function dotString(text: string): string {
+  const body = text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, '\\n');
+  return `"${body}"`;
+}
+
+const HIGHLIGHT = '#e8590c';
+const HIGHLIGHT_FILL = '#fff3bf';
+
+// Role ids never contain whitespace, so these names can never clash with a role.
+const levelNode = (level: number) => dotString(`level ${level}`);
+
+/**
+ * The lattice as Graphviz DOT text: `subgraph cluster_<track>` per track, a `rank=same` group per
+ * level with an invisible chain that puts lower levels first (`newrank=true` lets ranks cross
+ * clusters), and each transition an edge labelled with its kind and months (`vacancy · 6 mo`;
+ * estimates `~`, drawn dashed). Moves down a level do not constrain the ranking. Node names are
+ * the role ids, labels the titles, both as escaped DOT strings; in SVG output a role's `<g>` has
+ * the role id as its `id`, a transition's its key. Highlighted roles and route
+ * transitions are drawn in orange and carry `class="highlight"` in SVG output.
+ *
+ * @param options.highlight `{ route?, roles? }`: a route's roles and transitions, and/or roles.
+ * @param options.direction `'TB'` (default) or `'LR'` (Graphviz `rankdir`).
+ * @param options.roles draw only these roles and the transitions between them.
+ * @throws UnknownRoleError for an unknown id in `roles` or `highlight.roles`; QueryOptionsError for a bad option.
+ * @example
+ * const route = lattice.fastestRoute('social-worker', 'team-manager');
+ * writeFileSync('lattice.dot', toDot(lattice, { highlight: { route } }));
+ * // then: dot -Tsvg lattice.dot -o lattice.svg
+ */
+export function toDot(lattice: Lattice, options?: DotOptions): string {
+  const model = diagramModel('toDot', lattice, options);
+  const lines = [
+    `digraph ${dotString(lattice.dataset.id)} {`,
+    `  graph [label=${dotString(lattice.dataset.title)}, labelloc=t, rankdir=${model.direction}, newrank=true, compound=true, fontname="Helvetica"];`,
+    '  node [shape=box, style="rounded", fontname="Helvetica"];',
+    '  edge [fontname="Helvetica", fontsize=10];',
+  ];
+
+  for (const cluster of model.clusters) {
+    lines.push(`  subgraph cluster_${cluster.track} {`);
+    lines.push(`    label=${dotString(cluster.title)};`);
+    for (const r of cluster.roles) {
+      const attrs = [`label=${dotString(r.title)}`, `id=${dotString(r.id)}`];
+      if (r.entry) attrs.push('peripheries=2');
+      if (model.highlightRoles.has(r.id)) {
+        attrs.push(`style="rounded,filled,bold"`, `fillcolor="${HIGHLIGHT_FILL}"`, `color="${HIGHLIGHT}"`, 'penwidth=2', 'class="highlight"');
+      }
+      lines.push(`    ${dotString(r.id)} [${attrs.join(', ')}];`);
+    }
+    lines.push('  }');
+  }
+
+  for (const { level, roles } of model.levels) {
+    lines.push(`  { rank=same; ${levelNode(level)} [style=invis, label="", width=0, height=0]; ${roles.map((r) => `${dotString(r.id)};`).join(' ')} }`);
+  }
+  for (let i = 1; i < model.levels.length; i++) {
+    lines.push(`  ${levelNode(model.levels[i - 1]!.level)} -> ${levelNode(model.levels[i]!.level)} [style=invis];`);
+  }
+
+  for (const t of model.transitions) {
+    const attrs = [`label=${dotString(edgeLabel(t))}`, `id=${dotString(t.key)}`];
+    if (t.estimated) attrs.push('style=dashed');
+    if (t.direction === 'down') attrs.push('constraint=false');
+    if (model.highlightTransitions.has(t.key)) attrs.push(`color="${HIGHLIGHT}"`, `fontcolor="${HIGHLIGHT}"`, 'penwidth=2.5', 'class="highlight"');
+    lines.push(`  ${dotString(t.from)} -> ${dotString(t.to)} [${attrs.join(', ')}];`);
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}

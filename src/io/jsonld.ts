@@ -1,0 +1,184 @@
+/**
+ * toJsonLd: the lattice as schema.org JSON-LD — what a council careers page embeds so search
+ * engines understand its roles: an `Occupation` per role, an `EducationalOccupationalCredential`
+ * per qualification, and the moves between roles.
+ *
+ * schema.org has no "career move" relation between occupations (there is no
+ * `relatedOccupation`), so each move out of a role is a `potentialAction` of that Occupation: an
+ * `Action` whose `result` is the Occupation moved into. `potentialAction` is a property of every
+ * Thing and `result` of every Action, so the document stays valid schema.org.
+ */
+import { QueryOptionsError } from '../errors.js';
+import type { Lattice } from '../lattice/Lattice.js';
+import type { LatticeTransition } from '../lattice/types.js';
+import { checkOptions, describe } from '../queries/options.js';
+import type { Pay, Qualification, Role } from '../schema/dataset.js';
+import { edgeLabel, trackTitle } from './diagram.js';
+
+/** Options of `toJsonLd`. */
+export interface JsonLdOptions {
+  /** Prefix of every `@id` (e.g. `https://careers.example.gov.uk/social-work/`). Default: none (document-relative ids). */
+  readonly baseUrl?: string;
+  /** Where the occupations are (e.g. `England`): an `occupationLocation` on every Occupation. */
+  readonly location?: string;
+}
+
+/** One node of the JSON-LD `@graph`. */
+export interface JsonLdNode {
+  readonly '@type': string;
+  readonly '@id'?: string;
+  readonly [property: string]: unknown;
+}
+
+/** A JSON-LD document: schema.org context and a flat `@graph`. */
+export interface JsonLdDocument {
+  readonly '@context': 'https://schema.org';
+  readonly '@graph': readonly JsonLdNode[];
+}
+
+const UNIT_TEXT: Readonly<Record<Pay['period'], string>> = { year: 'YEAR', month: 'MONTH', day: 'DAY', hour: 'HOUR' };
+const KIND_VERB: Readonly<Record<LatticeTransition['kind'], string>> = {
+  experience: 'Progress with experience to',
+  panel: 'Progress through a progression panel to',
+  qualification: 'Qualify as',
+  vacancy: 'Apply for',
+};
+
+/** The experience a move asks for: months in role and since qualifying run together, so the larger. */
+const monthsAsked = (t: LatticeTransition) => Math.max(t.requires?.monthsInRole ?? 0, t.requires?.monthsQualified ?? 0);
+
+function salary(pay: Pay | undefined): JsonLdNode | undefined {
+  if (!pay || (pay.min === undefined && pay.max === undefined)) return undefined;
+  return {
+    '@type': 'MonetaryAmount',
+    currency: pay.currency,
+    ...(pay.grade !== undefined ? { name: pay.grade } : {}),
+    value: {
+      '@type': 'QuantitativeValue',
+      ...(pay.min !== undefined ? { minValue: pay.min } : {}),
+      ...(pay.max !== undefined ? { maxValue: pay.max } : {}),
+      unitText: UNIT_TEXT[pay.period],
+    },
+  };
+}
+
+/**
+ * The lattice as a schema.org JSON-LD document (`@context: https://schema.org`, a flat `@graph`):
+ *
+ * - every role an `Occupation`: `name`, `alternateName` (aliases), `description` (summary),
+ *   `identifier` (role id), `occupationalCategory` (its track, as a `CategoryCode`),
+ *   `responsibilities`, `qualifications` (references to the credentials the post needs: its
+ *   `credentials` and those every move into it requires), `experienceRequirements`
+ *   (`OccupationalExperienceRequirements` with `monthsOfExperience`: the least any move into the
+ *   role asks for, in role or since qualifying; left out when some way in asks for none),
+ *   `estimatedSalary` (from `pay`: a `MonetaryAmount` whose `value` is a `QuantitativeValue` with
+ *   `minValue`/`maxValue` and `unitText` YEAR/MONTH/DAY/HOUR — a pay band is a range, not the
+ *   percentiles a `MonetaryAmountDistribution` holds), `occupationLocation` (option `location`), and
+ *   `potentialAction`: one `Action` per move out, its `result` the Occupation moved into;
+ * - every qualification an `EducationalOccupationalCredential` with `credentialCategory` = its kind
+ *   (`degree`, `registration`, `programme`, `training`, `award`, `warrant`).
+ *
+ * `@id`s are `<baseUrl>#role-<id>` and `<baseUrl>#qualification-<id>` (ids URI-encoded). Plain JSON:
+ * `JSON.stringify` it, or use `toJsonLdScript` for a `<script>` tag that is safe inside HTML.
+ *
+ * @throws QueryOptionsError when `baseUrl` or `location` is not a string.
+ * @example
+ * const doc = toJsonLd(lattice, { baseUrl: 'https://careers.example.gov.uk/social-work/', location: 'England' });
+ * doc['@graph'].filter((n) => n['@type'] === 'Occupation').length; // one per role
+ */
+export function toJsonLd(lattice: Lattice, options?: JsonLdOptions): JsonLdDocument {
+  const opts = checkOptions('toJsonLd', options, ['baseUrl', 'location']);
+  for (const name of ['baseUrl', 'location'] as const) {
+    if (opts[name] !== undefined && typeof opts[name] !== 'string') {
+      throw new QueryOptionsError('toJsonLd', [name], `${name} must be a string, not ${describe(opts[name])}`);
+    }
+  }
+  const base = (opts.baseUrl as string | undefined) ?? '';
+  const location = opts.location as string | undefined;
+  const { dataset } = lattice;
+  const roleRef = (id: string) => ({ '@id': `${base}#role-${encodeURIComponent(id)}` });
+  const qualificationRef = (id: string) => ({ '@id': `${base}#qualification-${encodeURIComponent(id)}` });
+  const titleOf = new Map(dataset.roles.map((r) => [r.id, r.title]));
+
+  const incoming = new Map<string, LatticeTransition[]>();
+  const outgoing = new Map<string, LatticeTransition[]>();
+  for (const t of lattice.transitions()) {
+    (incoming.get(t.to) ?? incoming.set(t.to, []).get(t.to)!).push(t);
+    (outgoing.get(t.from) ?? outgoing.set(t.from, []).get(t.from)!).push(t);
+  }
+
+  const occupation = (role: Role): JsonLdNode => {
+    const ins = incoming.get(role.id) ?? [];
+    const outs = outgoing.get(role.id) ?? [];
+    // Qualifications every way in requires, plus the credentials the post itself needs.
+    let everyMove: Set<string> | undefined;
+    for (const t of ins) {
+      const asked = new Set(t.requires?.qualifications ?? []);
+      everyMove = everyMove === undefined ? asked : new Set([...everyMove].filter((q) => asked.has(q)));
+    }
+    const qualifications = [...new Set([...(role.credentials ?? []), ...(everyMove ?? [])])];
+    const experience = ins.length ? Math.min(...ins.map(monthsAsked)) : 0;
+    const pay = salary(role.pay);
+    return {
+      '@type': 'Occupation',
+      ...roleRef(role.id),
+      name: role.title,
+      ...(role.aliases?.length ? { alternateName: role.aliases } : {}),
+      ...(role.summary ? { description: role.summary } : {}),
+      identifier: role.id,
+      occupationalCategory: {
+        '@type': 'CategoryCode',
+        codeValue: role.track,
+        name: trackTitle(role.track),
+        inCodeSet: { '@type': 'CategoryCodeSet', name: `${dataset.title}: tracks` },
+      },
+      ...(role.responsibilities?.length ? { responsibilities: role.responsibilities } : {}),
+      ...(qualifications.length ? { qualifications: qualifications.map(qualificationRef) } : {}),
+      ...(experience > 0 ? { experienceRequirements: { '@type': 'OccupationalExperienceRequirements', monthsOfExperience: experience } } : {}),
+      ...(pay ? { estimatedSalary: pay } : {}),
+      ...(location !== undefined ? { occupationLocation: { '@type': 'AdministrativeArea', name: location } } : {}),
+      ...(outs.length
+        ? {
+            potentialAction: outs.map((t) => ({
+              '@type': 'Action',
+              name: `${KIND_VERB[t.kind]} ${titleOf.get(t.to) ?? t.to}`,
+              description: edgeLabel(t) + (t.note ? ` — ${t.note}` : ''),
+              identifier: t.key,
+              result: roleRef(t.to),
+            })),
+          }
+        : {}),
+    };
+  };
+
+  const credential = (q: Qualification): JsonLdNode => ({
+    '@type': 'EducationalOccupationalCredential',
+    ...qualificationRef(q.id),
+    name: q.title,
+    ...(q.aliases?.length ? { alternateName: q.aliases } : {}),
+    ...(q.summary ? { description: q.summary } : {}),
+    identifier: q.id,
+    credentialCategory: q.kind,
+  });
+
+  return {
+    '@context': 'https://schema.org',
+    '@graph': [...dataset.roles.map(occupation), ...dataset.qualifications.map(credential)],
+  };
+}
+
+/**
+ * `toJsonLd` as a `<script type="application/ld+json">` element, safe to put in an HTML page:
+ * `<`, `>`, `&`, U+2028 and U+2029 are written as JSON `\u` escapes, so no title can close the
+ * script or start markup.
+ *
+ * @example
+ * page.head += toJsonLdScript(lattice, { baseUrl: 'https://careers.example.gov.uk/social-work/' });
+ */
+export function toJsonLdScript(lattice: Lattice, options?: JsonLdOptions): string {
+  const json = JSON.stringify(toJsonLd(lattice, options)).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `<script type="application/ld+json">${json}</script>`;
+}

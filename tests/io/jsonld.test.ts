@@ -1,0 +1,88 @@
+/**
+ * toJsonLd: schema.org structure (an Occupation per role, a credential per qualification, moves
+ * as potentialAction → result), references that resolve, a JSON round trip, and an HTML-safe
+ * script tag.
+ */
+import { describe, expect, it } from 'vitest';
+import { createLattice, QueryOptionsError } from '../../src/index.js';
+import { type JsonLdNode, toJsonLd, toJsonLdScript } from '../../src/io/jsonld.js';
+import { small } from '../fixtures/small.js';
+import { nasty } from './fixtures.js';
+
+const lattice = createLattice(small);
+const byId = (graph: readonly JsonLdNode[]) => new Map(graph.map((n) => [n['@id']!, n]));
+
+describe('toJsonLd', () => {
+  const doc = toJsonLd(lattice, { baseUrl: 'https://careers.example.gov.uk/sw/', location: 'England' });
+  const occupations = doc['@graph'].filter((n) => n['@type'] === 'Occupation');
+  const nodes = byId(doc['@graph']);
+  const occ = (id: string) => nodes.get(`https://careers.example.gov.uk/sw/#role-${id}`)!;
+
+  it('is schema.org JSON-LD with one Occupation per role and a credential per qualification', () => {
+    expect(doc['@context']).toBe('https://schema.org');
+    expect(occupations.map((o) => o.identifier)).toEqual(lattice.dataset.roles.map((r) => r.id));
+    expect(occupations.map((o) => o.name)).toEqual(lattice.dataset.roles.map((r) => r.title));
+    const creds = doc['@graph'].filter((n) => n['@type'] === 'EducationalOccupationalCredential');
+    expect(creds.map((c) => [c.identifier, c.credentialCategory])).toEqual(lattice.dataset.qualifications.map((q) => [q.id, q.kind]));
+    expect(nodes.size).toBe(doc['@graph'].length); // @ids are unique
+    for (const o of occupations) {
+      expect(o.occupationalCategory).toMatchObject({ '@type': 'CategoryCode', codeValue: lattice.role(o.identifier as string).track });
+      expect(o.occupationLocation).toEqual({ '@type': 'AdministrativeArea', name: 'England' });
+    }
+    expect(occ('nqsw').alternateName).toEqual(['NQSW', 'ASYE social worker']);
+  });
+
+  it('links roles by potentialAction → result, one per move out, and every reference resolves', () => {
+    for (const o of occupations) {
+      const outs = lattice.transitions().filter((t) => t.from === o.identifier);
+      const actions = (o.potentialAction ?? []) as { '@type': string; identifier: string; result: { '@id': string } }[];
+      expect(actions.map((a) => a.identifier)).toEqual(outs.map((t) => t.key));
+      for (const a of actions) {
+        expect(a['@type']).toBe('Action');
+        expect(nodes.get(a.result['@id'])?.['@type']).toBe('Occupation');
+      }
+      for (const q of (o.qualifications ?? []) as { '@id': string }[]) expect(nodes.get(q['@id'])?.['@type']).toBe('EducationalOccupationalCredential');
+    }
+    expect((occ('sw').potentialAction as { name: string }[]).map((a) => a.name)).toContain('Apply for Senior practitioner');
+  });
+
+  it('qualifications: credentials the post needs plus those every move in requires; experience: the least asked', () => {
+    expect(occ('amhp').qualifications).toEqual([{ '@id': 'https://careers.example.gov.uk/sw/#qualification-amhp-warrant' }]);
+    // into sw: nqsw→sw requires registration (the only move in)
+    expect(occ('sw').qualifications).toEqual([{ '@id': 'https://careers.example.gov.uk/sw/#qualification-registration' }]);
+    // into senior: panel (24 in role), vacancy (30 qualified), from amhp and head (nothing): least is 0
+    expect(occ('senior').experienceRequirements).toBeUndefined();
+    // into head: manager→head asks 24 months in role
+    expect(occ('head').experienceRequirements).toEqual({ '@type': 'OccupationalExperienceRequirements', monthsOfExperience: 24 });
+    // into amhp: sw→amhp asks 24 qualified, senior→amhp nothing
+    expect(occ('amhp').experienceRequirements).toBeUndefined();
+  });
+
+  it('pay becomes an estimatedSalary range; hostile text survives JSON; script tag is HTML-safe', () => {
+    const hostile = toJsonLd(createLattice(nasty));
+    const back = JSON.parse(JSON.stringify(hostile)) as typeof hostile;
+    expect(back).toEqual(hostile);
+    const proto = back['@graph'].find((n) => n.identifier === '__proto__')!;
+    expect(proto['@id']).toBe('#role-__proto__');
+    expect(proto.name).toBe('Proto "quoted" <b>bold</b> & co');
+    const slash = back['@graph'].find((n) => n.identifier === 'back\\slash#1')!;
+    expect(slash['@id']).toBe('#role-back%5Cslash%231');
+    expect(slash.estimatedSalary).toEqual({
+      '@type': 'MonetaryAmount',
+      currency: 'GBP',
+      name: 'Grade "8"',
+      value: { '@type': 'QuantitativeValue', minValue: 30000, maxValue: 40000, unitText: 'YEAR' },
+    });
+    expect(slash.experienceRequirements).toEqual({ '@type': 'OccupationalExperienceRequirements', monthsOfExperience: 24 });
+
+    const script = toJsonLdScript(createLattice(nasty));
+    expect(script).toMatch(/^<script type="application\/ld\+json">[^<>]*<\/script>$/);
+    const json = script.slice('<script type="application/ld+json">'.length, -'</script>'.length);
+    expect(JSON.parse(json)).toEqual(hostile);
+  });
+
+  it('rejects bad options', () => {
+    expect(() => toJsonLd(lattice, { baseUrl: 3 as never })).toThrow(QueryOptionsError);
+    expect(() => toJsonLd(lattice, { base: 'x' } as never)).toThrow(/^toJsonLd: unknown option "base"/);
+  });
+});
