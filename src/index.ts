@@ -63,6 +63,19 @@ export { toJsonLd, toJsonLdScript, type JsonLdOptions, type JsonLdDocument, type
 export { toJSON } from './io/json.js';
 export { toGraphology, type LatticeGraph } from './io/graphology.js';
 
+// Spreadsheets.
+export {
+  datasetFromCsv,
+  datasetToCsv,
+  validateCsv,
+  CSV_COLUMNS,
+  CSV_REQUIRED_COLUMNS,
+  type CsvFiles,
+  type CsvOutput,
+  type DatasetFromCsvOptions,
+  type DatasetToCsvOptions,
+} from './io/csv.js';
+
 // Importers.
 export {
   datasetFromOnet,

@@ -1,0 +1,71 @@
+/** `career-lattice gap <target> --role R --qual …`: the quickest route from where a person stands, what is missing, and how long it takes. */
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { EXIT } from '../errors.js';
+import { examples } from '../options.js';
+import { ESTIMATE_NOTE, missingText, months, plural, renderTable, roleLabelOf, kindLabel } from '../table.js';
+import { addProfileOptions, describeProfile, type ProfileFlags, profileOf } from './profile.js';
+
+async function gap(ctx: Context, targetText: string, flags: ProfileFlags): Promise<number> {
+  const lattice = await ctx.lattice();
+  const profile = profileOf(ctx, lattice, flags);
+  const target = ctx.resolveRole(lattice, targetText);
+  const result = lattice.gapTo(profile, target);
+  if (ctx.json) {
+    ctx.printJson(result);
+    return result.reachable ? EXIT.ok : EXIT.notFound;
+  }
+  const s = ctx.style;
+  ctx.print(s.bold(`From ${roleLabelOf(lattice, profile.role)}\n  to ${roleLabelOf(lattice, target)}`));
+  ctx.print(s.dim(describeProfile(profile)));
+  if (!result.reachable || !result.route) {
+    ctx.print(`\nNo route leads there from ${roleLabelOf(lattice, profile.role)} (up and across moves).`);
+    return EXIT.notFound;
+  }
+  const estimated = result.route.estimated;
+  ctx.print(`\n${s.bold('Quickest:')} ${months(result.months, estimated)} months from today, ${plural(result.route.steps, 'step')}`);
+  if (result.steps.length) {
+    ctx.print();
+    ctx.print(
+      renderTable(
+        [{ header: 'Step', align: 'right' }, { header: 'Move to' }, { header: 'Kind' }, { header: 'Wait', align: 'right' }, { header: 'Takes', align: 'right' }, { header: 'Missing first' }],
+        result.steps.map((st, i) => [
+          String(i + 1),
+          roleLabelOf(lattice, st.transition.to),
+          kindLabel(lattice, st.transition),
+          months(st.wait),
+          months(st.duration, st.transition.estimated === true && st.duration > 0),
+          missingText(st.missing),
+        ]),
+        s,
+      ),
+    );
+  } else ctx.print('\nAlready there.');
+  ctx.print();
+  ctx.print(
+    result.missingQualifications.length
+      ? `${s.bold('To gain along the way:')} ${result.missingQualifications.join(', ')} (not given by any step of the route)`
+      : `${s.bold('Qualifications:')} nothing to gain outside the route`,
+  );
+  if (result.truncated) ctx.print(s.yellow('The search stopped at its work budget: a quicker route may exist.'));
+  if (estimated) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  return EXIT.ok;
+}
+
+export function register(program: Command, ctx: Context): void {
+  addProfileOptions(
+    program
+      .command('gap')
+      .description('the quickest route from where a person stands to a target role: each step, what is missing, and the months from today')
+      .argument('<target>', 'the role they want: an id, or its exact title or alias'),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        ['career-lattice gap team-manager --role social-worker --qual social-work-england-registration --qual asye --months-in-role 18 --months-qualified 30', 'how far a social worker is from team manager'],
+        ['career-lattice gap principal-social-worker --role newly-qualified-social-worker --qual social-work-england-registration', 'from the first post to principal social worker'],
+        ['career-lattice gap team-manager --role social-worker --json', 'as JSON: { route, steps, missingQualifications, months, … }'],
+      ]),
+    )
+    .action(async (target: string, flags: ProfileFlags) => ctx.done(await gap(ctx, target, flags)));
+}

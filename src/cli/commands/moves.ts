@@ -1,0 +1,67 @@
+/** `career-lattice moves <role>`: the moves out of a role, grouped up / across / down. */
+import type { Command } from 'commander';
+import type { Move } from '../../lattice/types.js';
+import type { Direction, TransitionKind } from '../../schema/dataset.js';
+import type { Context } from '../context.js';
+import { EXIT } from '../errors.js';
+import { examples, kindsValue } from '../options.js';
+import { ESTIMATE_NOTE, months, renderTable, roleLabel, roleLabelOf, stepNote, kindLabel } from '../table.js';
+
+interface Flags {
+  readonly kinds?: TransitionKind[];
+}
+
+const GROUPS: readonly [Direction, string][] = [
+  ['up', 'Up'],
+  ['across', 'Across (same level)'],
+  ['down', 'Down'],
+];
+
+async function moves(ctx: Context, roleText: string, flags: Flags): Promise<number> {
+  const lattice = await ctx.lattice();
+  const id = ctx.resolveRole(lattice, roleText);
+  const all = lattice.nextSteps(id, flags.kinds ? { kinds: flags.kinds } : undefined);
+  const grouped = Object.fromEntries(GROUPS.map(([d]) => [d, all.filter((m) => m.direction === d)])) as Record<Direction, Move[]>;
+  if (ctx.json) {
+    ctx.printJson({ role: id, ...grouped });
+    return all.length ? EXIT.ok : EXIT.notFound;
+  }
+  const s = ctx.style;
+  ctx.print(s.bold(`Moves from ${roleLabelOf(lattice, id)}`));
+  if (all.length === 0) {
+    ctx.print('\nNo moves lead out of this role.');
+    return EXIT.notFound;
+  }
+  for (const [d, title] of GROUPS) {
+    const list = grouped[d];
+    ctx.print(`\n${s.bold(`${title} (${list.length})`)}`);
+    ctx.print(
+      list.length
+        ? renderTable(
+            [{ header: 'To' }, { header: 'Level', align: 'right' }, { header: 'Kind' }, { header: 'Months', align: 'right' }, { header: 'Needs' }],
+            list.map((m) => [roleLabel(m.role), String(m.role.level), kindLabel(lattice, m.transition), months(m.transition.months, m.transition.estimated === true), stepNote(m.transition)]),
+            s,
+          )
+        : '  none',
+    );
+  }
+  if (all.some((m) => m.transition.estimated)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  return EXIT.ok;
+}
+
+export function register(program: Command, ctx: Context): void {
+  program
+    .command('moves')
+    .description('the moves out of a role, grouped up, across (same level: deepening practice is a career too) and down')
+    .argument('<role>', 'a role id, or its exact title or alias')
+    .option('--kinds <kinds>', 'only moves of these kinds, comma-separated', kindsValue)
+    .addHelpText(
+      'after',
+      examples([
+        ['career-lattice moves social-worker', 'where a social worker can go next'],
+        ['career-lattice moves senior-practitioner --kinds vacancy', 'moves that need a vacancy'],
+        ['career-lattice moves team-manager --json', '{ role, up, across, down } as JSON'],
+      ]),
+    )
+    .action(async (role: string, flags: Flags) => ctx.done(await moves(ctx, role, flags)));
+}

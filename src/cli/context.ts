@@ -1,0 +1,96 @@
+/**
+ * What every command gets: where to write, the global flags, the lattice (loaded once, on
+ * demand), and role look-up that accepts an id, an exact title or an alias.
+ */
+import type { Command } from 'commander';
+import { UnknownRoleError } from '../errors.js';
+import type { Lattice } from '../lattice/Lattice.js';
+import { type DataFlags, loadLattice } from './load.js';
+import { createStyle, type Style } from './table.js';
+
+/** Where the CLI reads and writes. Tests pass their own; `main.ts` passes the process's. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stdout is a terminal that shows colour (NO_COLOR and --no-color still turn it off). */
+  readonly color: boolean;
+  readonly cwd: string;
+  /** Terminal width, when stdout is a terminal: tables wrap their last column to fit. */
+  readonly columns?: number | undefined;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface GlobalFlags extends DataFlags {
+  readonly json?: boolean;
+  readonly color?: boolean;
+}
+
+export class Context {
+  readonly io: Io;
+  readonly #program: Command;
+  #lattice: Promise<Lattice> | undefined;
+  /** What the command decided: 0 found, 1 nothing found. Errors are mapped in run(). */
+  exitCode = 0;
+
+  constructor(io: Io, program: Command) {
+    this.io = io;
+    this.#program = program;
+  }
+
+  done(code: number): void {
+    this.exitCode = code;
+  }
+
+  get flags(): GlobalFlags {
+    return this.#program.opts<GlobalFlags>();
+  }
+
+  get json(): boolean {
+    return this.flags.json === true;
+  }
+
+  get style(): Style {
+    const noColor = this.io.env.NO_COLOR !== undefined && this.io.env.NO_COLOR !== '';
+    return createStyle(this.io.color && !noColor && this.flags.color !== false, this.io.columns);
+  }
+
+  lattice(): Promise<Lattice> {
+    this.#lattice ??= loadLattice(this.flags, this.io.cwd);
+    return this.#lattice;
+  }
+
+  /** A line (or lines) for people on stdout. */
+  print(text = ''): void {
+    this.io.out(`${text}\n`);
+  }
+
+  /** Machine output: one JSON document on stdout. */
+  printJson(value: unknown): void {
+    this.io.out(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** Notes that are not the answer (hints, warnings) go to stderr, so stdout stays clean. */
+  note(text: string): void {
+    this.io.err(`${text}\n`);
+  }
+
+  /**
+   * A role id from what a person typed: the id, or a title or alias that matches exactly
+   * (ignoring case and punctuation). Otherwise UnknownRoleError with the closest ids.
+   */
+  resolveRole(lattice: Lattice, text: string): string {
+    if (lattice.hasRole(text)) return text;
+    const hits = lattice.find(text, { limit: 5 });
+    const [first, second] = hits;
+    if (first && first.score >= 0.98 && !(second && second.score >= first.score)) return first.role.id;
+    let suggestions: string[] = [];
+    try {
+      lattice.role(text);
+    } catch (error) {
+      if (!(error instanceof UnknownRoleError)) throw error;
+      suggestions = [...error.suggestions];
+    }
+    for (const hit of hits) if (hit.score >= 0.5 && !suggestions.includes(hit.role.id)) suggestions.push(hit.role.id);
+    throw new UnknownRoleError('career-lattice', text, suggestions.slice(0, 3));
+  }
+}

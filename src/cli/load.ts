@@ -1,0 +1,170 @@
+/**
+ * Where the CLI's data comes from: `--data` (a JSON file or a folder of CSV files; default the
+ * bundled UK social work dataset), `--overlay` (a council's changes, applied with
+ * extendDataset), and `--as-of` (the lattice as it stands on a date).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ukSocialWork } from '../data/index.js';
+import { createLattice, type Lattice } from '../lattice/Lattice.js';
+import { extendDataset } from '../overlay/extendDataset.js';
+import type { Dataset } from '../schema/dataset.js';
+import { parseDataset } from '../schema/validate.js';
+import { datasetFromCsvFolder } from './csvFolder.js';
+import { CliUsageError } from './errors.js';
+
+export interface DataFlags {
+  readonly data?: string;
+  readonly overlay?: string;
+  readonly asOf?: string;
+}
+
+/** `line 4, column 12` for an offset into text. */
+function position(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/**
+ * Where JSON text first goes wrong. Node 20's JSON.parse does not say (newer V8 does), and
+ * "line 3, column 12" is what a person editing the file needs.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => {
+    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      const c = text.charCodeAt(i);
+      if (c < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!m || m[0] === '' || m[0] === '-') fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (ch === '"') string();
+    else if (ch === 't') literal('true');
+    else if (ch === 'f') literal('false');
+    else if (ch === 'n') literal('null');
+    else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) number();
+    else fail();
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+    return -1;
+  } catch (at) {
+    if (typeof at === 'number') return at;
+    throw at;
+  }
+}
+
+/** A JSON file, with a readable message (and where) when it is not there or not JSON. */
+export function readJsonFile(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
+    throw new CliUsageError(`Cannot read the ${what} ${path}: ${why}.`);
+  }
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    const offset = jsonErrorOffset(json);
+    const where = offset >= 0 ? ` at ${position(json, offset)}` : '';
+    const near = offset >= 0 ? `near ${JSON.stringify(json.slice(offset, offset + 20).split('\n')[0])}` : (error as Error).message;
+    throw new CliUsageError(`The ${what} ${path} is not valid JSON${where}: ${offset >= json.length ? 'it ends too soon' : near}.`);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The dataset at a path: a folder of CSV files (validated, issues naming file, line and column),
+ * or a JSON file (returned as read; createLattice validates it).
+ */
+export function readDataset(path: string, cwd: string): unknown {
+  const full = resolve(cwd, path);
+  if (isFolder(full)) return datasetFromCsvFolder(full, { base: cwd });
+  if (/\.csv$/i.test(path)) {
+    throw new CliUsageError(`${path} is a single CSV file; point at the folder that holds roles.csv, transitions.csv, qualifications.csv and sources.csv.`);
+  }
+  return readJsonFile(full, 'data file');
+}
+
+/** The dataset the flags name, with the overlay applied (validated). */
+export async function loadDataset(flags: DataFlags, cwd: string): Promise<Dataset> {
+  const base = flags.data !== undefined ? readDataset(flags.data, cwd) : ukSocialWork;
+  if (flags.overlay === undefined) return parseDataset(base, 'career-lattice');
+  const overlay = readJsonFile(resolve(cwd, flags.overlay), 'overlay file');
+  return extendDataset(parseDataset(base, 'career-lattice'), overlay);
+}
+
+/** The lattice the flags name. */
+export async function loadLattice(flags: DataFlags, cwd: string): Promise<Lattice> {
+  const lattice = createLattice(await loadDataset(flags, cwd));
+  return flags.asOf !== undefined ? lattice.asOf(flags.asOf) : lattice;
+}

@@ -1,0 +1,182 @@
+/**
+ * Text for people: aligned tables, a little colour (only on a terminal, never with NO_COLOR or
+ * --no-color), and the shared ways of writing months, requirements and roles.
+ */
+import type { Lattice } from '../lattice/Lattice.js';
+import type { LatticeTransition, Missing, Route } from '../lattice/types.js';
+import type { Requirements, Role } from '../schema/dataset.js';
+
+export interface Style {
+  readonly bold: (s: string) => string;
+  readonly dim: (s: string) => string;
+  readonly green: (s: string) => string;
+  readonly yellow: (s: string) => string;
+  readonly red: (s: string) => string;
+  readonly cyan: (s: string) => string;
+  /** Terminal width to fit tables into (the last column wraps); undefined when not a terminal. */
+  readonly width?: number | undefined;
+}
+
+const sgr = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+const plain = (s: string) => s;
+
+export function createStyle(color: boolean, width?: number): Style {
+  if (!color) return { bold: plain, dim: plain, green: plain, yellow: plain, red: plain, cyan: plain, width };
+  return { bold: sgr(1, 22), dim: sgr(2, 22), green: sgr(32, 39), yellow: sgr(33, 39), red: sgr(31, 39), cyan: sgr(36, 39), width };
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Columns a string takes on a terminal: code points, wide East Asian and emoji counted twice. */
+export function displayWidth(s: string): number {
+  let width = 0;
+  for (const ch of s.replace(ANSI, '')) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 32 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x1f300 && cp <= 0x1faff) ||
+      (cp >= 0x20000 && cp <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+export interface Column {
+  readonly header: string;
+  readonly align?: 'left' | 'right';
+}
+
+/** Words into lines of at most `width` columns (a longer word gets a line of its own). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * An aligned table: a bold header row, then one line per row. Cells are single-line; when
+ * `style.width` is set and the table is wider, the last column wraps.
+ */
+export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, indent = '  '): string {
+  const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
+  const cells = rows.map((r) => r.map(oneLine));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const last = columns.length - 1;
+  const before = displayWidth(indent) + widths.slice(0, last).reduce((a, w) => a + w + 2, 0);
+  const room = style.width !== undefined ? style.width - before - 1 : Infinity;
+  const wrapLast = room >= 16 && widths[last]! > room;
+  const line = (values: readonly string[], head: boolean) =>
+    indent +
+    columns
+      .map((c, i) => {
+        const v = values[i] ?? '';
+        const pad = ' '.repeat(Math.max(0, widths[i]! - displayWidth(v)));
+        const text = c.align === 'right' ? pad + v : i === last ? v : v + pad;
+        return head ? style.bold(text) : text;
+      })
+      .join('  ')
+      .trimEnd();
+  const body = cells.flatMap((r) => {
+    if (!wrapLast) return [line(r, false)];
+    const [first, ...more] = wrap(r[last] ?? '', room);
+    return [line([...r.slice(0, last), first ?? ''], false), ...more.map((m) => `${' '.repeat(before)}${m}`)];
+  });
+  return [line(columns.map((c) => c.header), true), ...body].join('\n');
+}
+
+/** `12`, `1.5`, `~6` (an estimate). */
+export function months(n: number | undefined, estimated = false): string {
+  if (n === undefined) return '—';
+  const text = Number.isInteger(n) ? String(n) : String(Math.round(n * 10) / 10);
+  return estimated ? `~${text}` : text;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** `Social worker (social-worker)`. */
+export function roleLabel(role: Role): string {
+  return `${role.title} (${role.id})`;
+}
+
+export function roleLabelOf(lattice: Lattice, id: string): string {
+  return lattice.hasRole(id) ? roleLabel(lattice.role(id)) : id;
+}
+
+/** What a move needs: `registration, asye; 24 months in role; 36 months qualified`, or `—`. */
+export function needs(requires: Requirements | undefined): string {
+  if (!requires) return '—';
+  const parts: string[] = [];
+  if (requires.qualifications?.length) parts.push(requires.qualifications.join(', '));
+  if (requires.monthsInRole) parts.push(`${months(requires.monthsInRole)} months in role`);
+  if (requires.monthsQualified) parts.push(`${months(requires.monthsQualified)} months qualified`);
+  return parts.length ? parts.join('; ') : '—';
+}
+
+/** What is still missing: `asye; 12 more months in role`, or `—`. */
+export function missingText(missing: Missing): string {
+  const parts: string[] = [];
+  if (missing.qualifications.length) parts.push(missing.qualifications.join(', '));
+  if (missing.monthsInRole > 0) parts.push(`${months(missing.monthsInRole)} more months in role`);
+  if (missing.monthsQualified > 0) parts.push(`${months(missing.monthsQualified)} more months qualified`);
+  return parts.length ? parts.join('; ') : '—';
+}
+
+export function stepNote(t: LatticeTransition): string {
+  return [needs(t.requires), t.grants?.length ? `gives ${t.grants.join(', ')}` : ''].filter((s) => s && s !== '—').join('; ') || '—';
+}
+
+export const DIRECTION_MARK = { up: '↑', across: '→', down: '↓' } as const;
+
+const sameEnds = new WeakMap<Lattice, Map<string, number>>();
+
+/** The kind, and — when two transitions join the same roles with the same kind — which one (`experience [asye-adults]`). */
+export function kindLabel(lattice: Lattice, t: LatticeTransition): string {
+  let counts = sameEnds.get(lattice);
+  if (!counts) {
+    counts = new Map();
+    for (const x of lattice.transitions()) {
+      const k = `${x.from}\u0000${x.to}\u0000${x.kind}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    sameEnds.set(lattice, counts);
+  }
+  return (counts.get(`${t.from}\u0000${t.to}\u0000${t.kind}`) ?? 0) > 1 ? `${t.kind} [${t.id ?? t.key}]` : t.kind;
+}
+
+/** One route as a table: a row per step, with its kind, months, and what it needs; then the total. */
+export function renderRoute(lattice: Lattice, route: Route, title: string, style: Style): string {
+  const rows = route.transitions.map((t, i) => [
+    String(i + 1),
+    `${DIRECTION_MARK[t.direction]} ${roleLabelOf(lattice, t.to)}`,
+    kindLabel(lattice, t),
+    months(t.months, t.estimated === true),
+    stepNote(t),
+  ]);
+  rows.push(['', style.bold('Total'), plural(route.steps, 'step'), style.bold(months(route.months, route.estimated)), '']);
+  const head = `${style.bold(title)}  ${style.dim(`${months(route.months, route.estimated)} months, ${plural(route.steps, 'step')}`)}`;
+  const table = renderTable(
+    [{ header: 'Step', align: 'right' }, { header: 'Move to' }, { header: 'Kind' }, { header: 'Months', align: 'right' }, { header: 'Needs' }],
+    rows,
+    style,
+  );
+  const before = route.requires.length ? `\n  ${style.dim('Needs beforehand:')} ${route.requires.join(', ')} (no step of this route gives it)` : '';
+  return `${head}\n${table}${before}`;
+}
+
+export const ESTIMATE_NOTE = '~ marks a figure no source gives (an estimate).';
