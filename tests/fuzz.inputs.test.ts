@@ -103,7 +103,9 @@ const tableEdit = fc.record({
   junk: fc.oneof(fc.string(), fc.constantFrom('', '\t\t\t', 'NaN', '-1', '"', 'x'.repeat(10_000))),
 });
 
-function edit(text: string, e: fc.RecordValue<typeof tableEdit extends fc.Arbitrary<infer T> ? T : never>): string {
+type TableEdit = typeof tableEdit extends fc.Arbitrary<infer T> ? T : never;
+
+function edit(text: string, e: TableEdit): string {
   const lines = text.split('\n');
   const i = lines.length ? e.line % lines.length : 0;
   switch (e.op) {
