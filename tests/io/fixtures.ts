@@ -4,8 +4,11 @@
  * the external tools (Graphviz, networkx) some tests run when the machine has them.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { DatasetInput } from '../../src/index.js';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { createLattice, type DatasetInput, type Lattice } from '../../src/index.js';
 
 const src = ['s"1<&>'];
 
@@ -52,4 +55,29 @@ export const PYTHON_WITH_NETWORKX = ['/usr/bin/python3', 'python3'].find((py) =>
 export function runNetworkx(script: string, ...args: string[]): unknown {
   if (!PYTHON_WITH_NETWORKX) throw new Error('no python with networkx');
   return JSON.parse(execFileSync(PYTHON_WITH_NETWORKX, ['-c', script, ...args], { encoding: 'utf8', timeout: 60_000 }));
+}
+
+/**
+ * Writes a lattice with `write`, reads it back with networkx's `reader` (`read_graphml`,
+ * `read_gexf`) and checks it holds the same roles, moves and attributes.
+ */
+export function expectNetworkxReadsBack(reader: 'read_graphml' | 'read_gexf', data: DatasetInput, write: (l: Lattice) => string): void {
+  const script = `
+import json, sys, networkx as nx
+g = nx.${reader}(sys.argv[1])
+print(json.dumps({
+  "type": type(g).__name__,
+  "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+  "node": {n: d for n, d in g.nodes(data=True)},
+  "keys": sorted(k for _, _, k in g.edges(keys=True)),
+}))`;
+  const l = createLattice(data);
+  const file = join(mkdtempSync(join(tmpdir(), `lattice-${reader}-`)), 'lattice.xml');
+  writeFileSync(file, write(l));
+  const out = runNetworkx(script, file) as { type: string; nodes: number; edges: number; node: Record<string, Record<string, unknown>>; keys: string[] };
+  expect(out.type).toBe('MultiDiGraph');
+  expect(out.nodes).toBe(l.dataset.roles.length);
+  expect(out.edges).toBe(l.transitions().length);
+  expect(out.keys).toEqual(l.transitions().map((t) => t.key).sort());
+  for (const r of l.dataset.roles) expect(out.node[r.id]).toMatchObject({ label: r.title, level: r.level, track: r.track, entry: r.entry === true });
 }

@@ -3,15 +3,13 @@
  * attributes — hostile ids and titles included — and, when networkx is installed, read by
  * networkx's own `read_graphml`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { createLattice, type Lattice } from '../../src/index.js';
 import { toGraphML } from '../../src/io/graphml.js';
 import { small } from '../fixtures/small.js';
-import { nasty, PYTHON_WITH_NETWORKX, runNetworkx } from './fixtures.js';
+import { expectNetworkxReadsBack, nasty, PYTHON_WITH_NETWORKX } from './fixtures.js';
 
 type El = Record<string, unknown>;
 const parser = new XMLParser({
@@ -87,28 +85,10 @@ describe('toGraphML', () => {
 });
 
 describe.skipIf(!PYTHON_WITH_NETWORKX)(`toGraphML read by networkx (${PYTHON_WITH_NETWORKX ?? 'no python with networkx: apt-get install python3-networkx'})`, () => {
-  const script = `
-import json, sys, networkx as nx
-g = nx.read_graphml(sys.argv[1])
-print(json.dumps({
-  "type": type(g).__name__,
-  "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
-  "node": {n: d for n, d in g.nodes(data=True)},
-  "keys": sorted(k for _, _, k in g.edges(keys=True)),
-}))`;
-
   it.each([
     ['small', small],
     ['nasty', nasty],
   ])('read_graphml gives the same roles, moves and attributes (%s)', (_, data) => {
-    const l = createLattice(data);
-    const file = join(mkdtempSync(join(tmpdir(), 'lattice-graphml-')), 'lattice.graphml');
-    writeFileSync(file, toGraphML(l));
-    const out = runNetworkx(script, file) as { type: string; nodes: number; edges: number; node: Record<string, Record<string, unknown>>; keys: string[] };
-    expect(out.type).toBe('MultiDiGraph');
-    expect(out.nodes).toBe(l.dataset.roles.length);
-    expect(out.edges).toBe(l.transitions().length);
-    expect(out.keys).toEqual(l.transitions().map((t) => t.key).sort());
-    for (const r of l.dataset.roles) expect(out.node[r.id]).toMatchObject({ label: r.title, level: r.level, track: r.track, entry: r.entry === true });
+    expectNetworkxReadsBack('read_graphml', data, toGraphML);
   });
 });

@@ -8,15 +8,9 @@ import { EXIT } from '../errors.js';
 import { examples, wholeNumber } from '../options.js';
 import { plural, renderTable } from '../table.js';
 
-interface Flags {
+/** The library's role filter, as flags: tracks repeat or come comma-separated; plus a name search. */
+interface Flags extends Omit<RoleFilter, 'track' | 'specialism'> {
   readonly track?: Track[];
-  readonly level?: number;
-  readonly minLevel?: number;
-  readonly maxLevel?: number;
-  readonly sector?: string;
-  readonly stage?: string;
-  readonly entry?: boolean;
-  readonly credential?: string;
   readonly search?: string;
 }
 
