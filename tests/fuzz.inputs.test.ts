@@ -9,7 +9,9 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
   createLattice,
+  datasetFromCsv,
   datasetFromOnet,
+  datasetToCsv,
   extendDataset,
   LatticeValidationError,
   QueryOptionsError,
@@ -163,6 +165,46 @@ describe('fuzz: O*NET tables', () => {
   it('a wrong argument is an options error', () => {
     expect(() => datasetFromOnet(undefined as never)).toThrow(QueryOptionsError);
     expect(() => datasetFromOnet({ ...tables, related: 3 } as never)).toThrow(QueryOptionsError);
+  });
+});
+
+describe('fuzz: CSV', () => {
+  const csv = datasetToCsv(ukSocialWork);
+  const files = ['roles', 'transitions', 'qualifications', 'sources'] as const;
+  const csvEdit = fc.record({
+    file: fc.constantFrom(...files),
+    at: fc.nat(),
+    op: fc.constantFrom('insert', 'delete', 'truncate', 'swap-lines'),
+    text: fc.oneof(fc.constantFrom('"', ',', '\n', '\r\n', '|', '\\', '\uFEFF', 'NaN', '-1', ',,,,'), fc.string({ maxLength: 8 })),
+  });
+
+  test.prop([fc.array(csvEdit, { minLength: 1, maxLength: 4 })], RUNS)('malformed CSV: valid data, or every problem with file, line and column', (edits) => {
+    const input: Record<string, string> = { ...csv };
+    for (const e of edits) {
+      const t = input[e.file]!;
+      const at = t.length ? e.at % t.length : 0;
+      if (e.op === 'insert') input[e.file] = t.slice(0, at) + e.text + t.slice(at);
+      else if (e.op === 'delete') input[e.file] = t.slice(0, at) + t.slice(at + 1 + (e.at % 5));
+      else if (e.op === 'truncate') input[e.file] = t.slice(0, at);
+      else {
+        const lines = t.split('\n');
+        const i = lines.length ? e.at % lines.length : 0;
+        lines.splice(i, 0, ...lines.splice(0, 1));
+        input[e.file] = lines.join('\n');
+      }
+    }
+    try {
+      const data = datasetFromCsv(input as never);
+      expect(validateDataset(data).success).toBe(true);
+    } catch (error) {
+      expect(error).toBeInstanceOf(LatticeValidationError);
+      const issues = (error as LatticeValidationError).issues;
+      expect(issues.length).toBeGreaterThan(0);
+      for (const issue of issues) {
+        expect(issue.message).toBeTruthy();
+        if (issue.file !== undefined) expect(files.map((f) => `${f}.csv`).concat('dataset.csv')).toContain(issue.file);
+      }
+    }
   });
 });
 
