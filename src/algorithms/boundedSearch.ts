@@ -1,15 +1,22 @@
 /**
  * Bounded enumeration of simple routes, keeping the best `limit` in route order.
  *
- * A depth-first search with three prunings that never drop a route that could rank:
- * - steps: a branch stops when even the fewest remaining steps (reverse BFS) exceed maxSteps;
+ * A depth-first search with prunings that never drop a route that could rank:
+ * - steps: a branch stops when even the fewest remaining steps exceed maxSteps. The fewest
+ *   steps to the target come from a backward breadth-first search to depth ⌈maxSteps / 2⌉
+ *   only (meet in the middle): a role outside that ball is at least one step more away, which
+ *   is exact enough once past half way, and the ball is a few hundred roles, not the lattice;
  * - via: when more via roles are still unvisited than steps remain;
  * - weight: once `limit + 1` routes are held, a branch stops when its weight plus the least
- *   remaining weight (reverse Dijkstra) already exceeds the worst route held.
- * So `limit` small stays fast however many routes exist, and a work budget caps the rest.
+ *   weight still to go exceeds the worst route held. The least weight to go is a backward
+ *   Dijkstra within the ball: exact for a branch that must end within ⌈maxSteps / 2⌉ steps
+ *   (such a route never leaves the ball), and 0 (no bound) for one that may take longer.
+ * With a finite limit, children are tried lightest first (weight of the move plus that bound),
+ * so good routes are found early and the bound tightens fast: `limit` small stays fast however
+ * many routes exist, and a work budget caps the rest.
  */
 import type { Budget } from './budget.js';
-import { type Csr, type EdgeFilter, distancesTo, hopsTo } from './dijkstra.js';
+import type { Csr, EdgeFilter, SearchSpace } from './dijkstra.js';
 import { ObjectHeap } from './heap.js';
 import { type RawRoute, compareRawRoutes } from './routeOrder.js';
 
@@ -26,64 +33,168 @@ export interface BoundedSearchResult {
   readonly truncated: boolean;
 }
 
-export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: number, opts: BoundedSearchOptions): BoundedSearchResult {
+/** Two borrowed search spaces: hops to the target (stamp/steps) and weights to it (done/dist). */
+export interface BoundedSpaces {
+  readonly hops: SearchSpace;
+  readonly weights: SearchSpace;
+}
+
+export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: number, opts: BoundedSearchOptions, spaces: BoundedSpaces): BoundedSearchResult {
   const { maxSteps, limit, via, budget } = opts;
   const empty = { routes: [], truncated: false };
   if (f.nodeBlocked?.[source] === 1 || f.nodeBlocked?.[target] === 1) return empty;
-  const isVia = new Uint8Array(g.n);
-  for (const v of via) isVia[v] = 1;
-  const viaCount = via.length;
-
   if (source === target) {
     const ok = via.every((v) => v === source);
     return { routes: ok ? [{ edges: [], weight: 0, start: source }] : [], truncated: false };
   }
-
-  const hops = hopsTo(g, f, target);
-  if (hops[source] === -1 || hops[source]! > maxSteps) return empty;
-  const lower = distancesTo(g, f, target, budget);
-
-  // Max-heap (worst first) of the best limit + 1 routes: one extra tells us more exist.
-  const keep = limit === Infinity ? Infinity : limit + 1;
-  const worstFirst = (a: RawRoute, b: RawRoute): boolean => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo) > 0;
-  const best = new ObjectHeap<RawRoute>(worstFirst);
-
-  const onPath = new Uint8Array(g.n);
-  const pathEdges: number[] = [];
-  const pathWeight: number[] = [0];
-  const nextEdge: number[] = [g.outStart[source]!];
-  const nodes: number[] = [source];
-  let viaSeen = isVia[source]!;
-  onPath[source] = 1;
-
-  const { outStart, edgeTo } = g;
+  const viaCount = via.length;
+  const { outStart, edgeTo, inStart, inEdges, inFrom } = g;
   const { weights, edgeOk, nodeBlocked } = f;
 
-  search: while (nodes.length > 0) {
-    const depth = nodes.length - 1;
-    const u = nodes[depth]!;
-    const end = outStart[u + 1]!;
-    let e = nextEdge[depth]!;
-    for (; e < end; e++) {
-      if (!budget.spend()) break search;
+  // Backward BFS to depth `half`: hops[v] exact inside the ball, at least half + 1 outside.
+  const half = Math.ceil(maxSteps / 2);
+  const H = spaces.hops;
+  H.next();
+  const hGen = H.gen;
+  const hStamp = H.stamp;
+  const hops = H.steps;
+  const ball = H.pred; // reused as a queue of the ball's roles, in BFS order
+  let ballSize = 0;
+  hStamp[target] = hGen;
+  hops[target] = 0;
+  ball[ballSize++] = target;
+  for (let head = 0; head < ballSize; head++) {
+    const v = ball[head]!;
+    const hv = hops[v]!;
+    if (hv >= half) continue;
+    const end = inStart[v + 1]!;
+    budget.spend(end - inStart[v]! + 1);
+    for (let i = inStart[v]!; i < end; i++) {
+      if (edgeOk !== null && edgeOk[inEdges[i]!] === 0) continue;
+      const u = inFrom[i]!;
+      if (hStamp[u] === hGen || (nodeBlocked !== null && nodeBlocked[u] === 1)) continue;
+      hStamp[u] = hGen;
+      hops[u] = hv + 1;
+      ball[ballSize++] = u;
+    }
+  }
+  const minHops = (v: number): number => (hStamp[v] === hGen ? hops[v]! : half + 1);
+  if (minHops(source) > maxSteps) return empty;
+
+  // Least weight to the target through the ball (only needed to prune when the limit is finite).
+  const finite = limit !== Infinity;
+  const W = spaces.weights;
+  if (finite) ballDistances(g, f, target, W, H, budget);
+  const wGen = W.gen;
+  const wDone = W.done;
+  const wDist = W.dist;
+  /** A lower bound on the weight still to go from v when at most `remaining` steps are left. */
+  const minWeight = (v: number, remaining: number): number => (remaining <= half && wDone[v] === wGen ? wDist[v]! : 0);
+
+  const isVia = new Uint8Array(viaCount > 0 ? g.n : 0);
+  for (const v of via) isVia[v] = 1;
+  const viaOf = (v: number): number => (viaCount > 0 ? isVia[v]! : 0);
+  const targetIsVia = viaOf(target);
+
+  // Held routes: with a finite limit, the best limit + 1 (one extra says more exist) in a
+  // max-heap, worst on top; otherwise every route, sorted at the end.
+  const keep = finite ? limit + 1 : Infinity;
+  const worstFirst = (a: RawRoute, b: RawRoute): boolean => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo) > 0;
+  const best = new ObjectHeap<RawRoute>(worstFirst);
+  const all: RawRoute[] = [];
+  const full = (): boolean => finite && best.size >= keep;
+
+  // The DFS: per depth, a segment of `kids` (the node's usable out-edges, lightest first when
+  // the limit is finite) and a cursor into it.
+  const depthCap = Math.min(maxSteps, g.n) + 1;
+  let kids = new Int32Array(64);
+  let keys = new Float64Array(64);
+  const segStart = new Int32Array(depthCap + 1);
+  const segEnd = new Int32Array(depthCap + 1);
+  const cursor = new Int32Array(depthCap + 1);
+  const nodes = new Int32Array(depthCap + 1);
+  const pathEdges = new Int32Array(depthCap + 1);
+  const pathWeight = new Float64Array(depthCap + 1);
+  const onPath = new Uint8Array(g.n);
+
+  /** Fills the segment of depth d with the usable out-edges of u (their children at depth d + 1). */
+  const expand = (d: number, u: number): void => {
+    const start = d === 0 ? 0 : segEnd[d - 1]!;
+    const deg = outStart[u + 1]! - outStart[u]!;
+    if (start + deg > kids.length) {
+      const k2 = new Int32Array(Math.max(kids.length * 2, start + deg));
+      k2.set(kids);
+      kids = k2;
+      const w2 = new Float64Array(k2.length);
+      w2.set(keys);
+      keys = w2;
+    }
+    let end = start;
+    const steps = d + 1;
+    const remaining = maxSteps - steps;
+    for (let e = outStart[u]!; e < outStart[u + 1]!; e++) {
       if (edgeOk !== null && edgeOk[e] === 0) continue;
       const v = edgeTo[e]!;
       if (onPath[v] === 1 || (nodeBlocked !== null && nodeBlocked[v] === 1)) continue;
-      const steps = depth + 1;
-      const h = hops[v]!;
-      if (h === -1 || steps + h > maxSteps) continue;
-      const seenAfter = viaSeen + isVia[v]!;
+      if (v !== target && minHops(v) > remaining) continue;
+      kids[end] = e;
+      if (finite) {
+        // Insertion by key: lightest first (degrees are small).
+        const key = weights[e]! + (v === target ? 0 : minWeight(v, remaining));
+        let j = end;
+        while (j > start && keys[j - 1]! > key) {
+          kids[j] = kids[j - 1]!;
+          keys[j] = keys[j - 1]!;
+          j--;
+        }
+        kids[j] = e;
+        keys[j] = key;
+      }
+      end++;
+    }
+    budget.spend(end - start + 1);
+    segStart[d] = start;
+    segEnd[d] = end;
+    cursor[d] = start;
+  };
+
+  let depth = 0;
+  let viaSeen = viaOf(source);
+  nodes[0] = source;
+  pathWeight[0] = 0;
+  onPath[source] = 1;
+  expand(0, source);
+
+  search: while (depth >= 0) {
+    const u = nodes[depth]!;
+    const steps = depth + 1;
+    const remaining = maxSteps - steps;
+    while (cursor[depth]! < segEnd[depth]!) {
+      if (budget.exhausted) break search;
+      const at = cursor[depth]!;
+      cursor[depth] = at + 1;
+      const e = kids[at]!;
+      const v = edgeTo[e]!;
+      const seenAfter = viaSeen + viaOf(v);
       // Each unvisited via role needs a step of its own, and so does the target unless it is one.
-      if (v !== target && viaCount - seenAfter + (isVia[target] === 1 ? 0 : 1) > maxSteps - steps) continue;
+      if (v !== target && viaCount - seenAfter + (targetIsVia === 1 ? 0 : 1) > remaining) continue;
       const w = pathWeight[depth]! + weights[e]!;
-      if (best.size >= keep) {
+      if (full()) {
         const bound = best.peek()!.weight;
-        if (w + lower[v]! > bound + 1e-9 * Math.max(1, Math.abs(bound))) continue;
+        if (w + (v === target ? 0 : minWeight(v, remaining)) > bound + 1e-9 * Math.max(1, Math.abs(bound))) {
+          // Lightest first: the rest of this segment is no lighter by its key, but keys are
+          // lower bounds, not weights, so only skip this child.
+          continue;
+        }
       }
       if (v === target) {
         if (seenAfter === viaCount) {
-          const route: RawRoute = { edges: [...pathEdges, e], weight: w, start: source };
-          if (best.size < keep) best.push(route);
+          const edges = new Array<number>(steps);
+          for (let i = 0; i < depth; i++) edges[i] = pathEdges[i]!;
+          edges[depth] = e;
+          const route: RawRoute = { edges, weight: w, start: source };
+          if (!finite) all.push(route);
+          else if (best.size < keep) best.push(route);
           else if (compareRawRoutes(route, best.peek()!, g.edgeFrom, g.edgeTo) < 0) {
             best.pop();
             best.push(route);
@@ -91,26 +202,65 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
         }
         continue;
       }
+      if (steps >= maxSteps) continue;
       // Descend into v.
-      nextEdge[depth] = e + 1;
-      pathEdges.push(e);
-      pathWeight.push(w);
-      nodes.push(v);
-      nextEdge.push(outStart[v]!);
+      pathEdges[depth] = e;
+      depth++;
+      nodes[depth] = v;
+      pathWeight[depth] = w;
       onPath[v] = 1;
       viaSeen = seenAfter;
+      expand(depth, v);
       continue search;
     }
     // Done with u: backtrack.
-    nodes.pop();
-    nextEdge.pop();
-    pathWeight.pop();
     onPath[u] = 0;
-    viaSeen -= isVia[u]!;
-    pathEdges.pop();
+    viaSeen -= viaOf(u);
+    depth--;
+    void u;
   }
 
-  const all = best.toArray().sort((a, b) => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo));
-  const routes = limit === Infinity ? all : all.slice(0, limit);
-  return { routes, truncated: budget.exhausted || all.length > routes.length };
+  const found = finite ? best.toArray() : all;
+  found.sort((a, b) => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo));
+  const routes = finite ? found.slice(0, limit) : found;
+  return { routes, truncated: budget.exhausted || found.length > routes.length };
+}
+
+/**
+ * Backward Dijkstra from the target over the ball's roles only (those `H` stamped): for each, the
+ * least weight of a route to the target that stays in the ball — exact for any route of at most
+ * ⌈maxSteps / 2⌉ steps, since every role on such a route is that close to the target.
+ */
+function ballDistances(g: Csr, f: EdgeFilter, target: number, W: SearchSpace, H: SearchSpace, budget: Budget): void {
+  const { dist, stamp, done, heap } = W;
+  const { weights, edgeOk, nodeBlocked } = f;
+  const { inStart, inEdges, inFrom } = g;
+  const inBall = H.stamp;
+  const hGen = H.gen;
+  W.next();
+  const gen = W.gen;
+  stamp[target] = gen;
+  dist[target] = 0;
+  heap.push(target, 0, 0);
+  while (heap.size > 0) {
+    const v = heap.topNode;
+    const dv = heap.topDist;
+    heap.pop();
+    if (done[v] === gen || dv !== dist[v]) continue;
+    done[v] = gen;
+    const end = inStart[v + 1]!;
+    budget.spend(end - inStart[v]! + 1);
+    for (let i = inStart[v]!; i < end; i++) {
+      const e = inEdges[i]!;
+      if (edgeOk !== null && edgeOk[e] === 0) continue;
+      const u = inFrom[i]!;
+      if (inBall[u] !== hGen || done[u] === gen || (nodeBlocked !== null && nodeBlocked[u] === 1)) continue;
+      const du = dv + weights[e]!;
+      if (stamp[u] !== gen || du < dist[u]!) {
+        stamp[u] = gen;
+        dist[u] = du;
+        heap.push(u, du, 0);
+      }
+    }
+  }
 }

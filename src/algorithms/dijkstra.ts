@@ -25,6 +25,21 @@ export interface Csr {
   readonly edgeTo: Int32Array;
   readonly inStart: Int32Array;
   readonly inEdges: Int32Array;
+  /** edgeFrom[inEdges[i]], for backward searches that read in-edges in order. */
+  readonly inFrom: Int32Array;
+}
+
+const inWeightCache = new WeakMap<Float64Array, Float64Array>();
+
+/** The weights in in-edge order (weights[inEdges[i]]), made once per weights array. */
+export function inWeights(g: Csr, weights: Float64Array): Float64Array {
+  let out = inWeightCache.get(weights);
+  if (out === undefined || out.length !== g.m) {
+    out = new Float64Array(g.m);
+    for (let i = 0; i < g.m; i++) out[i] = weights[g.inEdges[i]!]!;
+    inWeightCache.set(weights, out);
+  }
+  return out;
 }
 
 /** Which edges and nodes a query may use, and each edge's weight. */
@@ -44,6 +59,10 @@ export class SearchSpace {
   readonly stamp: Uint32Array;
   readonly done: Uint32Array;
   readonly heap = new DistanceHeap();
+  /** Bucket queue storage (Dial's algorithm), grown on first use: see distancesToTarget. */
+  bucketHead = new Int32Array(0);
+  entryNext = new Int32Array(0);
+  entryNode = new Int32Array(0);
   gen = 0;
   busy = false;
 
@@ -89,6 +108,78 @@ export interface DijkstraRun {
   /** Never settle nodes beyond this weight. */
   readonly maxDist?: number;
   readonly budget?: Budget;
+  /**
+   * Lower bounds on the weight still to go from each node to `target`: see LowerBounds. Nodes
+   * that cannot reach the target are skipped; with `bound`, so is every node whose weight so far
+   * plus its lower bound exceeds it (no route through it can weigh `bound` or less).
+   */
+  readonly lower?: LowerBounds | null;
+  readonly bound?: number;
+  /**
+   * Order the search by weight + lower bound (A*) instead of weight. Only with exact weights
+   * (see exactWeights): then every sum is exact and the order of routes is exactly Dijkstra's.
+   */
+  readonly astar?: boolean;
+}
+
+/**
+ * Lower bounds from a (backward) search space: a node it settled has its exact distance to the
+ * target; any other node is at least `floor` away (Infinity once that search ran to the end).
+ * `min(distance, floor)` is a consistent heuristic.
+ */
+export interface LowerBounds {
+  readonly space: SearchSpace;
+  readonly floor: number;
+}
+
+/** The lower bound of node v, as LowerBounds defines it. */
+export function lowerOf(lower: LowerBounds, v: number): number {
+  return lower.space.done[v] === lower.space.gen ? lower.space.dist[v]! : lower.floor;
+}
+
+const grainCache = new WeakMap<Float64Array, { grain: number; heaviest: number }>();
+
+/**
+ * The grain of these weights: the largest q in 1, 1/2, … 2^-10 that divides every weight, when
+ * all of them together stay below 2^40; else 0. With a grain, any sum of weights along routes is
+ * a multiple of q below 2^53, so it is computed exactly, in any order (whole months, half months
+ * and steps all have one). Goal-directed searches (A*, meet in the middle) rely on it; with
+ * other weights the library uses them only to prune, with a margin for rounding.
+ */
+export function weightGrain(weights: Float64Array): number {
+  return grainOf(weights).grain;
+}
+
+/** The grain, and the heaviest weight. Computed once per weights array. */
+export function grainOf(weights: Float64Array): { readonly grain: number; readonly heaviest: number } {
+  let known = grainCache.get(weights);
+  if (known === undefined) {
+    let total = 0;
+    let heaviest = 0;
+    let shift = 0;
+    for (let e = 0; e < weights.length; e++) {
+      const w = weights[e]!;
+      total += w;
+      if (w > heaviest) heaviest = w;
+      while (shift <= 10 && !Number.isInteger(w * 2 ** shift)) shift++;
+    }
+    known = { grain: shift <= 10 && total < 2 ** 40 ? 2 ** -shift : 0, heaviest };
+    grainCache.set(weights, known);
+  }
+  return known;
+}
+
+/** Are all sums of these weights exact in floating point? See weightGrain. */
+export function exactWeights(weights: Float64Array): boolean {
+  return weightGrain(weights) > 0;
+}
+
+/**
+ * How far a bound is relaxed to stay safe when sums may round: each of the (at most n) sums in
+ * a route's weight errs by at most one part in 2^53 of the total.
+ */
+export function roundingMargin(weights: Float64Array, n: number, bound: number): number {
+  return exactWeights(weights) ? 0 : Math.abs(bound) * (n + 2) * 2 ** -48;
 }
 
 /** Runs the search; returns true when `target` was settled (or, with target -1, always). */
@@ -99,25 +190,41 @@ export function dijkstra(g: Csr, f: EdgeFilter, run: DijkstraRun): boolean {
   const extraEdge = run.edgeBlocked ?? null;
   const extraNode = run.nodeBlocked ?? null;
   const maxDist = run.maxDist ?? Infinity;
+  const lower = run.lower ?? null;
+  const astar = lower !== null && run.astar === true;
+  const bound = run.bound ?? Infinity;
+  const limit = bound + (lower !== null && bound !== Infinity ? roundingMargin(weights, g.n, bound) : 0);
+  // Read the lower bounds straight from their arrays: this loop is the hot one.
+  const lowDone = lower?.space.done;
+  const lowDist = lower?.space.dist;
+  const lowGen = lower?.space.gen ?? 0;
+  const floor = lower?.floor ?? 0;
   const { outStart, edgeTo, edgeFrom } = g;
   space.next();
   const gen = space.gen;
 
   for (const s of run.sources) {
     if (stamp[s.node] === gen && (dist[s.node]! < s.dist || (dist[s.node] === s.dist && steps[s.node]! <= s.steps))) continue;
+    let h = 0;
+    if (lower !== null) {
+      h = lowDone![s.node] === lowGen ? lowDist![s.node]! : floor;
+      if (h === Infinity || s.dist + h > limit) continue;
+    }
     stamp[s.node] = gen;
     dist[s.node] = s.dist;
     steps[s.node] = s.steps;
     pred[s.node] = -1;
-    heap.push(s.node, s.dist, s.steps);
+    heap.push(s.node, astar ? s.dist + h : s.dist, s.steps);
   }
 
   while (heap.size > 0) {
     const u = heap.topNode;
-    const du = heap.topDist;
+    const key = heap.topDist;
     const su = heap.topSteps;
     heap.pop();
-    if (done[u] === gen || du !== dist[u] || su !== steps[u]) continue;
+    if (done[u] === gen || su !== steps[u]) continue;
+    const du = dist[u]!;
+    if (astar ? key !== du + (lowDone![u] === lowGen ? lowDist![u]! : floor) : key !== du) continue;
     if (du > maxDist) break;
     done[u] = gen;
     if (u === target) return true;
@@ -131,6 +238,11 @@ export function dijkstra(g: Csr, f: EdgeFilter, run: DijkstraRun): boolean {
       if (nodeBlocked !== null && nodeBlocked[v] === 1) continue;
       if (extraNode !== null && extraNode[v] === 1) continue;
       const dv = du + weights[e]!;
+      let h = 0;
+      if (lower !== null) {
+        h = lowDone![v] === lowGen ? lowDist![v]! : floor;
+        if (h === Infinity || dv + h > limit) continue;
+      }
       const sv = su + 1;
       if (stamp[v] !== gen) {
         stamp[v] = gen;
@@ -146,7 +258,7 @@ export function dijkstra(g: Csr, f: EdgeFilter, run: DijkstraRun): boolean {
       dist[v] = dv;
       steps[v] = sv;
       pred[v] = e;
-      heap.push(v, dv, sv);
+      heap.push(v, astar ? dv + h : dv, sv);
     }
   }
   return target === -1;
@@ -155,12 +267,32 @@ export function dijkstra(g: Csr, f: EdgeFilter, run: DijkstraRun): boolean {
 /**
  * Is the route (chain to from(eA)) + eA less than (chain to from(eB)) + eB, comparing
  * node indices position by position, then edge indices? Both end at the same node with the
- * same number of steps.
+ * same number of steps, and every node on both chains is settled, so its chain is final.
+ *
+ * Walks both chains back together, without allocating: the earliest position where the nodes
+ * differ decides; where the chains meet, everything before is shared. Equal node sequences
+ * (they met at the first step back) are decided by the last edges.
  */
-function chainLess(space: SearchSpace, edgeFrom: Int32Array, edgeTo: Int32Array, eA: number, eB: number): boolean {
-  const a = chainOf(space, edgeFrom, eA);
-  const b = chainOf(space, edgeFrom, eB);
-  return compareEdgeSequences(a, b, edgeFrom, edgeTo) < 0;
+export function chainLess(space: SearchSpace, edgeFrom: Int32Array, edgeTo: Int32Array, eA: number, eB: number): boolean {
+  const pred = space.pred;
+  let x = edgeFrom[eA]!;
+  let y = edgeFrom[eB]!;
+  if (x === y) return eA < eB;
+  let order = x - y;
+  for (;;) {
+    const a = pred[x]!;
+    const b = pred[y]!;
+    if (a === -1 || b === -1) {
+      // Both chains began here: the first nodes differ. One chain shorter than the other can only
+      // come from sources at different steps; compare those the slow, general way.
+      if (a === -1 && b === -1) return order < 0;
+      return compareEdgeSequences(chainOf(space, edgeFrom, eA), chainOf(space, edgeFrom, eB), edgeFrom, edgeTo) < 0;
+    }
+    x = edgeFrom[a]!;
+    y = edgeFrom[b]!;
+    if (x === y) return order < 0;
+    order = x - y;
+  }
 }
 
 function chainOf(space: SearchSpace, edgeFrom: Int32Array, last: number): number[] {

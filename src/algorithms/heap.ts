@@ -18,57 +18,71 @@ export class DistanceHeap {
     this.size = 0;
   }
 
-  private less(i: number, j: number): boolean {
-    const a = this.dist[i]!;
-    const b = this.dist[j]!;
-    return a < b || (a === b && this.steps[i]! < this.steps[j]!);
-  }
-
-  private swap(i: number, j: number): void {
-    const n = this.node[i]!, d = this.dist[i]!, s = this.steps[i]!;
-    this.node[i] = this.node[j]!; this.dist[i] = this.dist[j]!; this.steps[i] = this.steps[j]!;
-    this.node[j] = n; this.dist[j] = d; this.steps[j] = s;
+  private grow(): void {
+    const cap = this.node.length * 2;
+    const node = new Int32Array(cap);
+    const dist = new Float64Array(cap);
+    const steps = new Int32Array(cap);
+    node.set(this.node);
+    dist.set(this.dist);
+    steps.set(this.steps);
+    this.node = node;
+    this.dist = dist;
+    this.steps = steps;
   }
 
   push(node: number, dist: number, steps: number): void {
-    if (this.size === this.node.length) {
-      const cap = this.size * 2;
-      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-        const b = make(cap);
-        b.set(a);
-        return b;
-      };
-      this.node = grow(this.node, (c) => new Int32Array(c));
-      this.dist = grow(this.dist, (c) => new Float64Array(c));
-      this.steps = grow(this.steps, (c) => new Int32Array(c));
-    }
+    if (this.size === this.node.length) this.grow();
+    const N = this.node;
+    const D = this.dist;
+    const S = this.steps;
+    // Sift up with a hole: move parents down until the new entry fits.
     let i = this.size++;
-    this.node[i] = node; this.dist[i] = dist; this.steps[i] = steps;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(i, p)) break;
-      this.swap(i, p);
+      const pd = D[p]!;
+      if (pd < dist || (pd === dist && S[p]! <= steps)) break;
+      N[i] = N[p]!;
+      D[i] = pd;
+      S[i] = S[p]!;
       i = p;
     }
+    N[i] = node;
+    D[i] = dist;
+    S[i] = steps;
   }
 
   /** Removes the top entry; read it first with topNode/topDist/topSteps. */
   pop(): void {
     const last = --this.size;
-    if (last > 0) {
-      this.node[0] = this.node[last]!; this.dist[0] = this.dist[last]!; this.steps[0] = this.steps[last]!;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < last && this.less(l, m)) m = l;
-        if (r < last && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
+    if (last <= 0) return;
+    const N = this.node;
+    const D = this.dist;
+    const S = this.steps;
+    const node = N[last]!;
+    const dist = D[last]!;
+    const steps = S[last]!;
+    // Sift the last entry down from the root, with a hole.
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= last) break;
+      const r = c + 1;
+      if (r < last) {
+        const dc = D[c]!;
+        const dr = D[r]!;
+        if (dr < dc || (dr === dc && S[r]! < S[c]!)) c = r;
       }
+      const dc = D[c]!;
+      if (dist < dc || (dist === dc && steps <= S[c]!)) break;
+      N[i] = N[c]!;
+      D[i] = dc;
+      S[i] = S[c]!;
+      i = c;
     }
+    N[i] = node;
+    D[i] = dist;
+    S[i] = steps;
   }
 
   get topNode(): number { return this.node[0]!; }

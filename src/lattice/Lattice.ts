@@ -48,8 +48,18 @@ import type {
 export function createLattice(dataset: DatasetInput): Lattice;
 export function createLattice(dataset: unknown): Lattice;
 export function createLattice(dataset: unknown): Lattice {
-  return new Lattice(parseDataset(dataset, 'createLattice'));
+  const parsed = parseDataset(dataset, 'createLattice', true);
+  OWNED.add(parsed);
+  return new Lattice(parsed);
 }
+
+/**
+ * Datasets nobody else holds a reference to: the output of validation (zod builds every object
+ * and array afresh; tests/fastpaths.prop.test.ts checks that nothing is shared with the input)
+ * and asOf()'s filtered copies of already-frozen data. The constructor freezes these in place
+ * instead of cloning them first: on 500k transitions the clone alone took seconds.
+ */
+const OWNED = new WeakSet<object>();
 
 type InForce = { validFrom?: string | undefined; validUntil?: string | undefined; proposed?: boolean | undefined };
 
@@ -65,7 +75,7 @@ export class Lattice {
 
   /** Use createLattice(): it validates. */
   constructor(dataset: Dataset) {
-    this.dataset = deepFreeze(structuredClone(dataset));
+    this.dataset = deepFreeze(OWNED.has(dataset) ? dataset : structuredClone(dataset));
     this.#core = {
       dataset: this.dataset,
       index: buildIndex(this.dataset),
@@ -128,7 +138,7 @@ export class Lattice {
 
   /** Every transition, with its key and direction, ordered by (from, to, key). */
   transitions(): readonly LatticeTransition[] {
-    return this.#core.index.transitions;
+    return this.#core.index.transitions.all();
   }
 
   /**
@@ -242,11 +252,13 @@ export class Lattice {
     const cached = this.#asOf.get(day);
     if (cached) return cached;
     const keep = new Set(this.dataset.roles.filter((r) => inForce(r, day)).map((r) => r.id));
-    const lattice = new Lattice({
+    const filtered: Dataset = {
       ...this.dataset,
       roles: this.dataset.roles.filter((r) => keep.has(r.id)),
       transitions: this.dataset.transitions.filter((t) => inForce(t, day) && keep.has(t.from) && keep.has(t.to)),
-    });
+    };
+    OWNED.add(filtered);
+    const lattice = new Lattice(filtered);
     this.#asOf.set(day, lattice);
     return lattice;
   }

@@ -23,8 +23,8 @@ export interface LatticeIndex {
   readonly roleIndex: ReadonlyMap<string, number>;
   readonly roles: readonly Role[];
   readonly level: Int32Array;
-  /** Per transition, in index order. */
-  readonly transitions: readonly LatticeTransition[];
+  /** Per transition, in index order (made on first use). */
+  readonly transitions: TransitionTable;
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
   readonly edgeMonths: Float64Array;
@@ -35,12 +35,79 @@ export interface LatticeIndex {
   /** In-edges of role v are inEdges[inStart[v]] … inEdges[inStart[v+1]-1]. */
   readonly inStart: Int32Array;
   readonly inEdges: Int32Array;
+  /** The source role of each in-edge slot (edgeFrom[inEdges[i]]): backward searches read it in order. */
+  readonly inFrom: Int32Array;
   /** Weight arrays for the two built-in measures. */
   readonly monthsWeights: Float64Array;
   readonly stepWeights: Float64Array;
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The transitions with their keys and directions, made on first use: building 500k frozen
+ * objects and their key strings up front was a third of createLattice, and most queries touch
+ * a handful. Each is made once, so the same transition is always the same object.
+ */
+export class TransitionTable {
+  readonly #made: (LatticeTransition | undefined)[];
+  #all: readonly LatticeTransition[] | undefined;
+
+  constructor(
+    /** The dataset's transitions (input order) and, per edge index, which one it is. */
+    readonly input: readonly Transition[],
+    readonly inputIndex: Int32Array,
+    /** Keys by input index; or null, with `repeat` saying which repeat of (from, to, kind) it is. */
+    private readonly keys: readonly string[] | null,
+    private readonly repeat: Int32Array | null,
+    private readonly direction: Uint8Array,
+  ) {
+    this.#made = new Array<LatticeTransition | undefined>(inputIndex.length);
+  }
+
+  get length(): number {
+    return this.inputIndex.length;
+  }
+
+  /** The dataset transition behind edge e: its data, without key or direction. */
+  raw(e: number): Transition {
+    return this.input[this.inputIndex[e]!]!;
+  }
+
+  key(e: number): string {
+    const i = this.inputIndex[e]!;
+    if (this.keys !== null) return this.keys[i]!;
+    return derivedKey(this.input[i]!, this.repeat![i]!);
+  }
+
+  at(e: number): LatticeTransition {
+    let t = this.#made[e];
+    if (t === undefined) {
+      t = Object.freeze({ ...this.raw(e), key: this.key(e), direction: DIRECTIONS_BY_CODE[this.direction[e]!]! }) as LatticeTransition;
+      this.#made[e] = t;
+    }
+    return t;
+  }
+
+  /** Every transition, in index order (a frozen array, the same each time). */
+  all(): readonly LatticeTransition[] {
+    if (this.#all === undefined) {
+      const out = new Array<LatticeTransition>(this.length);
+      for (let e = 0; e < out.length; e++) out[e] = this.at(e);
+      this.#all = Object.freeze(out);
+    }
+    return this.#all;
+  }
+}
+
+const DIRECTIONS_BY_CODE: readonly Direction[] = ['up', 'across', 'down'];
+const UP = DIRECTION_CODE.up;
+const ACROSS = DIRECTION_CODE.across;
+const DOWN = DIRECTION_CODE.down;
+const KIND_MAP = new Map<string, number>(Object.entries(KIND_CODE));
+const kindCode = (kind: string): number => KIND_MAP.get(kind)!;
+
+const derivedKey = (t: Transition, repeat: number): string => (repeat === 1 ? `${t.from}>${t.to}:${t.kind}` : `${t.from}>${t.to}:${t.kind}#${repeat}`);
 
 export function directionOf(fromLevel: number, toLevel: number): Direction {
   return toLevel > fromLevel ? 'up' : toLevel < fromLevel ? 'down' : 'across';
@@ -60,22 +127,106 @@ export function transitionKeys(transitions: readonly Transition[]): string[] {
   });
 }
 
+/**
+ * Transition indices in (from, to) order, stable (input order within a pair): two counting
+ * sorts, by `to` then by `from`. Linear, where a comparison sort of 500k objects spent a
+ * second in its comparator.
+ */
+export function orderByEnds(n: number, from: Int32Array, to: Int32Array): Int32Array {
+  const m = from.length;
+  const count = new Int32Array(n + 1);
+  const byTo = new Int32Array(m);
+  for (let i = 0; i < m; i++) count[to[i]! + 1]!++;
+  for (let v = 0; v < n; v++) count[v + 1]! += count[v]!;
+  for (let i = 0; i < m; i++) byTo[count[to[i]!]!++] = i;
+  count.fill(0);
+  const order = new Int32Array(m);
+  for (let i = 0; i < m; i++) count[from[i]! + 1]!++;
+  for (let v = 0; v < n; v++) count[v + 1]! += count[v]!;
+  for (let j = 0; j < m; j++) {
+    const i = byTo[j]!;
+    order[count[from[i]!]!++] = i;
+  }
+  return order;
+}
+
+/** End of the run of parallel transitions (same from and to) that starts at order[a]. */
+function runEnd(order: Int32Array, from: Int32Array, to: Int32Array, a: number): number {
+  const f = from[order[a]!]!;
+  const t = to[order[a]!]!;
+  let b = a + 1;
+  while (b < order.length && from[order[b]!] === f && to[order[b]!] === t) b++;
+  return b;
+}
+
+/**
+ * transitionKeys without its Set of every key (nor the strings, until asked for), when no
+ * transition has an explicit id and no role id contains ">": then `from>to:kind` names one
+ * (from, to, kind) only and a `#n` key can never equal another's, so the j-th repeat of a
+ * triple (in input order) is simply `#j`. Returns, per input index, which repeat it is; or
+ * undefined (the caller uses transitionKeys). Held equal to it by property tests.
+ */
+export function keyRepeats(transitions: readonly Transition[], roleIds: readonly string[], order: Int32Array, from: Int32Array, to: Int32Array): Int32Array | undefined {
+  for (const t of transitions) if (t.id !== undefined) return undefined;
+  for (const id of roleIds) if (id.includes('>')) return undefined;
+  const m = transitions.length;
+  const repeat = new Int32Array(m);
+  const seen = new Int32Array(TRANSITION_KINDS.length);
+  for (let a = 0; a < m; ) {
+    const b = runEnd(order, from, to, a);
+    if (b - a === 1) repeat[order[a]!] = 1;
+    else {
+      seen.fill(0);
+      for (let j = a; j < b; j++) {
+        const i = order[j]!;
+        repeat[i] = ++seen[kindCode(transitions[i]!.kind)]!;
+      }
+    }
+    a = b;
+  }
+  return repeat;
+}
+
+/** The key of input transition i, either way. */
+export function keyOf(transitions: readonly Transition[], keys: readonly string[] | null, repeat: Int32Array | null, i: number): string {
+  return keys !== null ? keys[i]! : derivedKey(transitions[i]!, repeat![i]!);
+}
+
+/** Orders each run of parallel transitions by key, completing the (from, to, key) order. */
+export function sortParallelRuns(order: Int32Array, from: Int32Array, to: Int32Array, keyOfInput: (i: number) => string): void {
+  for (let a = 0; a < order.length; ) {
+    const b = runEnd(order, from, to, a);
+    if (b - a > 1) {
+      const run = Array.from(order.subarray(a, b), (i) => ({ i, key: keyOfInput(i) }));
+      run.sort((x, y) => byString(x.key, y.key));
+      for (let j = 0; j < run.length; j++) order[a + j] = run[j]!.i;
+    }
+    a = b;
+  }
+}
+
 export function buildIndex(dataset: Dataset): LatticeIndex {
-  const roles = [...dataset.roles].sort((a, b) => byString(a.id, b.id));
-  const n = roles.length;
-  const roleIds = roles.map((r) => r.id);
-  const roleIndex = new Map(roleIds.map((id, i) => [id, i] as const));
+  // The default sort compares strings by UTF-16 code units, as byString does, without a callback.
+  const roleIds = dataset.roles.map((r) => r.id).sort();
+  const n = roleIds.length;
+  const roleIndex = new Map<string, number>();
+  for (let i = 0; i < n; i++) roleIndex.set(roleIds[i]!, i);
+  const roles = new Array<Role>(n);
+  for (const r of dataset.roles) roles[roleIndex.get(r.id)!] = r;
   const level = Int32Array.from(roles, (r) => r.level);
 
-  const keys = transitionKeys(dataset.transitions);
-  const order = dataset.transitions.map((t, i) => ({
-    t,
-    key: keys[i]!,
-    from: roleIndex.get(t.from)!,
-    to: roleIndex.get(t.to)!,
-  }));
-  order.sort((a, b) => a.from - b.from || a.to - b.to || byString(a.key, b.key));
-  const m = order.length;
+  const input = dataset.transitions;
+  const m = input.length;
+  const from0 = new Int32Array(m);
+  const to0 = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    from0[i] = roleIndex.get(input[i]!.from)!;
+    to0[i] = roleIndex.get(input[i]!.to)!;
+  }
+  const order = orderByEnds(n, from0, to0);
+  const repeat = keyRepeats(input, roleIds, order, from0, to0) ?? null;
+  const keys = repeat === null ? transitionKeys(input) : null;
+  sortParallelRuns(order, from0, to0, (i) => keyOf(input, keys, repeat, i));
 
   const edgeFrom = new Int32Array(m);
   const edgeTo = new Int32Array(m);
@@ -84,17 +235,19 @@ export function buildIndex(dataset: Dataset): LatticeIndex {
   const edgeDirection = new Uint8Array(m);
   const outStart = new Int32Array(n + 1);
   const inCount = new Int32Array(n + 1);
-  const transitions: LatticeTransition[] = new Array(m);
 
   for (let e = 0; e < m; e++) {
-    const { t, key, from, to } = order[e]!;
-    const direction = directionOf(level[from]!, level[to]!);
-    transitions[e] = Object.freeze({ ...t, key, direction }) as LatticeTransition;
+    const i = order[e]!;
+    const t = input[i]!;
+    const from = from0[i]!;
+    const to = to0[i]!;
+    const a = level[from]!;
+    const b = level[to]!;
     edgeFrom[e] = from;
     edgeTo[e] = to;
     edgeMonths[e] = t.months;
-    edgeKind[e] = KIND_CODE[t.kind];
-    edgeDirection[e] = DIRECTION_CODE[direction];
+    edgeKind[e] = kindCode(t.kind);
+    edgeDirection[e] = b > a ? UP : b < a ? DOWN : ACROSS;
     outStart[from + 1]!++;
     inCount[to + 1]!++;
   }
@@ -106,6 +259,8 @@ export function buildIndex(dataset: Dataset): LatticeIndex {
   const fill = inCount.slice(0, n);
   const inEdges = new Int32Array(m);
   for (let e = 0; e < m; e++) inEdges[fill[edgeTo[e]!]!++] = e;
+  const inFrom = new Int32Array(m);
+  for (let i = 0; i < m; i++) inFrom[i] = edgeFrom[inEdges[i]!]!;
 
   return {
     n,
@@ -114,7 +269,7 @@ export function buildIndex(dataset: Dataset): LatticeIndex {
     roleIndex,
     roles: Object.freeze(roles),
     level,
-    transitions: Object.freeze(transitions),
+    transitions: new TransitionTable(input, order, keys, repeat, edgeDirection),
     edgeFrom,
     edgeTo,
     edgeMonths,
@@ -123,6 +278,7 @@ export function buildIndex(dataset: Dataset): LatticeIndex {
     outStart,
     inStart,
     inEdges,
+    inFrom,
     monthsWeights: edgeMonths,
     stepWeights: new Float64Array(m).fill(1),
   };

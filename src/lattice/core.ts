@@ -47,3 +47,8 @@ export function withSpace<T>(core: Core, body: (space: SearchSpace) => T): T {
     core.spaces.push(space);
   }
 }
+
+/** Borrow two search spaces at once (a forward and a backward search). */
+export function withSpaces<T>(core: Core, body: (a: SearchSpace, b: SearchSpace) => T): T {
+  return withSpace(core, (a) => withSpace(core, (b) => body(a, b)));
+}

@@ -8,11 +8,11 @@
  * - With maxSteps: the bounded search with limit k, exact within the step limit.
  */
 import { boundedSearch } from '../algorithms/boundedSearch.js';
-import { dijkstra } from '../algorithms/dijkstra.js';
+import { fastestBidirectional } from '../algorithms/bidirectional.js';
 import type { RawRoute } from '../algorithms/routeOrder.js';
 import { yenRoutes } from '../algorithms/yen.js';
 import { QueryBudgetError } from '../errors.js';
-import { type Core, withSpace } from '../lattice/core.js';
+import { type Core, withSpaces } from '../lattice/core.js';
 import type { Route, RouteList, RouteOptions } from '../lattice/types.js';
 import { countOption } from './options.js';
 import { routeQuery } from './pathsBetween.js';
@@ -31,28 +31,29 @@ function kRaw(core: Core, fn: string, from: unknown, to: unknown, k: number, opt
   if (k === 0) return { routes: [], truncated: false };
 
   if (Number.isFinite(maxSteps)) {
-    const result = boundedSearch(g, filter, source, target, { maxSteps, limit: k, via, budget });
+    const result = withSpaces(core, (hops, weights) => boundedSearch(g, filter, source, target, { maxSteps, limit: k, via, budget }, { hops, weights }));
     return { routes: result.routes, truncated: budget.exhausted, budget: budget.limit };
   }
 
   if (k === 1 && via.length === 0 && source !== target) {
-    return withSpace(core, (space) => {
-      const found = dijkstra(g, filter, { space, sources: [{ node: source, dist: 0, steps: 0 }], target, budget });
-      if (!found) return { routes: [], truncated: budget.exhausted, budget: budget.limit };
+    return withSpaces(core, (space, backward) => {
+      if (!fastestBidirectional(g, filter, source, target, space, backward, budget)) return { routes: [], truncated: budget.exhausted, budget: budget.limit };
       return { routes: [{ edges: space.pathTo(target, g.edgeFrom), weight: space.dist[target]!, start: source }], truncated: false };
     });
   }
 
-  return withSpace(core, (space) => {
-    const routes: RawRoute[] = [];
-    const isVia = new Uint8Array(g.n);
-    for (const v of via) isVia[v] = 1;
-    for (const route of yenRoutes(g, filter, source, target, space, budget)) {
-      if (via.length === 0 || passesAll(route, isVia, via.length, g.edgeTo)) routes.push(route);
-      if (routes.length >= k) break;
-      if (budget.exhausted) break;
-    }
-    return { routes, truncated: routes.length < k && budget.exhausted, budget: budget.limit };
+  return withSpaces(core, (space, reverse) => {
+      const routes: RawRoute[] = [];
+      const isVia = new Uint8Array(g.n);
+      for (const v of via) isVia[v] = 1;
+      // Without via every route yielded is kept, so Yen need not look past the k-th.
+      const yen = yenRoutes(g, filter, source, target, space, budget, { reverse, limit: via.length === 0 ? k : Infinity });
+      for (const route of yen) {
+        if (via.length === 0 || passesAll(route, isVia, via.length, g.edgeTo)) routes.push(route);
+        if (routes.length >= k) break;
+        if (budget.exhausted) break;
+      }
+      return { routes, truncated: routes.length < k && budget.exhausted, budget: budget.limit };
   });
 }
 

@@ -12,7 +12,7 @@
  */
 import type { RawRoute } from '../algorithms/routeOrder.js';
 import { yenRoutes } from '../algorithms/yen.js';
-import { type Core, roleIndexOf, withSpace } from '../lattice/core.js';
+import { type Core, roleIndexOf, withSpaces } from '../lattice/core.js';
 import type { Gap, GapStep, Profile, RouteOptions } from '../lattice/types.js';
 import { type Standing, missingFor, readProfile, stepMonths } from './eligibility.js';
 import { DEFAULT_ROUTE_DIRECTIONS, budgetOf, checkOptions, filterOf } from './options.js';
@@ -46,7 +46,7 @@ export function gapTo(core: Core, profile: Profile, target: string, options?: Ga
     const steps: GapStep[] = [];
     const outside: string[] = [];
     for (const e of raw.edges) {
-      const t = g.transitions[e]!;
+      const t = g.transitions.at(e);
       const missing = missingFor(t, standing);
       const qualMonths = missing.qualifications.reduce((sum, q) => sum + (core.qualifications.get(q)?.months ?? 0), 0);
       for (const q of missing.qualifications) if (!outside.includes(q)) outside.push(q);
@@ -67,15 +67,15 @@ export function gapTo(core: Core, profile: Profile, target: string, options?: Ga
 
   let best: { raw: RawRoute; sim: Simulation } | undefined;
   let certain = true;
-  withSpace(core, (space) => {
-    const months = { ...filter, weights: g.monthsWeights };
-    for (const raw of yenRoutes(g, months, source, goal, space, budget)) {
-      if (best && raw.weight - p.monthsInRole >= best.sim.months) return;
-      const sim = simulate(raw);
-      if (!best || sim.months < best.sim.months) best = { raw, sim };
-      if (budget.exhausted) break;
-    }
-    certain = !budget.exhausted;
+  withSpaces(core, (space, reverse) => {
+      const months = { ...filter, weights: g.monthsWeights };
+      for (const raw of yenRoutes(g, months, source, goal, space, budget, { reverse })) {
+        if (best && raw.weight - p.monthsInRole >= best.sim.months) return;
+        const sim = simulate(raw);
+        if (!best || sim.months < best.sim.months) best = { raw, sim };
+        if (budget.exhausted) break;
+      }
+      certain = !budget.exhausted;
   });
 
   const found = best as { raw: RawRoute; sim: Simulation } | undefined;

@@ -15,7 +15,7 @@ export function nextSteps(core: Core, id: string, options?: NextStepsOptions, fn
   const moves: Move[] = [];
   for (let e = index.outStart[u]!; e < index.outStart[u + 1]!; e++) {
     if (edgeOk !== null && edgeOk[e] === 0) continue;
-    const transition = index.transitions[e]!;
+    const transition = index.transitions.at(e);
     moves.push(Object.freeze({ transition, role: index.roles[index.edgeTo[e]!]!, direction: transition.direction }));
   }
   return Object.freeze(moves);

@@ -111,7 +111,7 @@ export function weightsOf(core: Core, fn: string, weight: unknown, edgeOk: Uint8
   const measure = weight as Exclude<WeightOption, string>;
   for (let e = 0; e < m; e++) {
     if (edgeOk !== null && edgeOk[e] === 0) continue;
-    const t = transitions[e]!;
+    const t = transitions.at(e);
     let w: unknown;
     try {
       w = measure(t);

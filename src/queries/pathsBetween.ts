@@ -4,7 +4,7 @@
  * routes exist than were returned or the budget ran out.
  */
 import { boundedSearch } from '../algorithms/boundedSearch.js';
-import { type Core, roleIndexOf } from '../lattice/core.js';
+import { type Core, roleIndexOf, withSpaces } from '../lattice/core.js';
 import type { PathsOptions, RouteList } from '../lattice/types.js';
 import { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, budgetOf, checkOptions, countOption, filterOf, roleList } from './options.js';
 import { toRoute } from './route.js';
@@ -36,7 +36,7 @@ export function pathsBetween(core: Core, from: string, to: string, options?: Pat
   const { opts, source, target, filter, via, budget } = routeQuery(core, fn, from, to, options, ['limit']);
   const maxSteps = countOption(fn, 'maxSteps', opts.maxSteps, DEFAULT_MAX_STEPS);
   const limit = countOption(fn, 'limit', opts.limit, DEFAULT_LIMIT, 1);
-  const result = boundedSearch(core.index, filter, source, target, { maxSteps, limit, via, budget });
+  const result = withSpaces(core, (hops, weights) => boundedSearch(core.index, filter, source, target, { maxSteps, limit, via, budget }, { hops, weights }));
   return Object.freeze({
     routes: Object.freeze(result.routes.map((r) => toRoute(core, r))),
     truncated: result.truncated,

@@ -34,7 +34,7 @@ export function prerequisitesFor(core: Core, id: string, options?: Prerequisites
   for (let i = g.inStart[target]!; i < g.inStart[target + 1]!; i++) {
     const e = g.inEdges[i]!;
     if (!usable(e)) continue;
-    const t = g.transitions[e]!;
+    const t = g.transitions.at(e);
     incoming.push(Object.freeze({ transition: t, from: g.roles[g.edgeFrom[e]!]!, requires: Object.freeze({ ...t.requires }) }));
   }
 
@@ -48,14 +48,14 @@ export function prerequisitesFor(core: Core, id: string, options?: Prerequisites
   if (reachable && !isSource) {
     for (let e = 0; e < g.m; e++) {
       if (usable(e) && forward[g.edgeFrom[e]!] === 1 && backward[g.edgeTo[e]!] === 1) {
-        for (const q of g.transitions[e]!.requires?.qualifications ?? []) candidates.add(q);
+        for (const q of g.transitions.raw(e).requires?.qualifications ?? []) candidates.add(q);
       }
     }
   }
   const every: string[] = [];
   const some: string[] = [];
   for (const q of [...candidates].sort()) {
-    const without = (e: number) => usable(e) && !(g.transitions[e]!.requires?.qualifications ?? []).includes(q);
+    const without = (e: number) => usable(e) && !(g.transitions.raw(e).requires?.qualifications ?? []).includes(q);
     (reach(core, sources, without, true)[target] === 1 ? some : every).push(q);
   }
 

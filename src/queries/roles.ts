@@ -43,7 +43,7 @@ function requiredBy(core: Core, qualification: string): Set<string> {
   qualificationOf(core, 'rolesRequiring', qualification);
   const ids = new Set<string>();
   for (const r of core.roleList) if ((r.credentials ?? []).includes(qualification)) ids.add(r.id);
-  for (const t of core.index.transitions) if ((t.requires?.qualifications ?? []).includes(qualification)) ids.add(t.to);
+  for (const t of core.dataset.transitions) if ((t.requires?.qualifications ?? []).includes(qualification)) ids.add(t.to);
   return ids;
 }
 

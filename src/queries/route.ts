@@ -7,7 +7,7 @@ import type { LatticeTransition, Route } from '../lattice/types.js';
 
 export function toRoute(core: Core, raw: RawRoute): Route {
   const { index } = core;
-  const transitions: LatticeTransition[] = raw.edges.map((e) => index.transitions[e]!);
+  const transitions: LatticeTransition[] = raw.edges.map((e) => index.transitions.at(e));
   const roles = [index.roleIds[raw.start]!, ...raw.edges.map((e) => index.roleIds[index.edgeTo[e]!]!)];
   let months = 0;
   let estimated = false;

@@ -5,11 +5,12 @@
  * Reference checks read the raw input defensively, so they run even when the shape is
  * partly wrong: the caller gets every problem at once, not one per attempt.
  */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Issue } from '../errors.js';
 import { LatticeValidationError } from '../errors.js';
 import { closestIds } from '../util/closest.js';
 import { type Dataset, datasetSchema } from './dataset.js';
+import { fastRolesAndTransitions } from './fastParse.js';
 
 export type ValidationResult =
   | { readonly success: true; readonly data: Dataset }
@@ -17,15 +18,26 @@ export type ValidationResult =
 
 /** Validate unknown input as a dataset. Never throws; returns every problem with its path. */
 export function validateDataset(input: unknown): ValidationResult {
+  return validate(input, false);
+}
+
+/** `freeze`: the caller will deep-freeze the result (createLattice); entries may come frozen. */
+function validate(input: unknown, freeze: boolean): ValidationResult {
   let issues: Issue[];
   let data: Dataset | undefined;
   try {
-    issues = structureIssues(input);
+    // Large datasets: roles and transitions of the common plain shape are checked by a fast path
+    // that returns exactly zod's output; zod then checks the rest. Otherwise zod checks it all.
+    const fast = fastRolesAndTransitions(input, freeze);
+    const raw = input as Record<string, unknown>;
+    issues = structureIssues(input, fast ? new Set([raw.roles, raw.transitions]) : undefined);
     // Cycles and runaway nesting would overflow a recursive parser: report them instead.
     if (issues.length === 0) {
-      const parsed = datasetSchema.safeParse(input);
-      if (parsed.success) data = parsed.data;
-      else issues = parsed.error.issues.map(fromZodIssue);
+      const parsed = fast ? shellSchema.safeParse(input) : datasetSchema.safeParse(input);
+      if (parsed.success) {
+        data = parsed.data as Dataset;
+        if (fast) Object.assign(data, fast);
+      } else issues = parsed.error.issues.map(fromZodIssue);
     }
     issues.push(...referenceIssues(input));
   } catch (error) {
@@ -36,9 +48,12 @@ export function validateDataset(input: unknown): ValidationResult {
   return { success: false, issues: dedupe(issues) };
 }
 
+/** The dataset schema with roles and transitions left to the fast path (which checked every entry). */
+const shellSchema = z.extend(datasetSchema, { roles: z.array(z.unknown()), transitions: z.array(z.unknown()) });
+
 /** Validate, or throw LatticeValidationError listing every problem. */
-export function parseDataset(input: unknown, context = 'createLattice'): Dataset {
-  const result = validateDataset(input);
+export function parseDataset(input: unknown, context = 'createLattice', freeze = false): Dataset {
+  const result = validate(input, freeze);
   if (!result.success) throw new LatticeValidationError(result.issues, context);
   return result.data;
 }
@@ -46,13 +61,24 @@ export function parseDataset(input: unknown, context = 'createLattice'): Dataset
 /** Deepest nesting a dataset needs is about 6; anything past this is not a dataset. */
 export const MAX_DEPTH = 64;
 
-/** Walks the input without recursion, reporting cycles and nesting deeper than MAX_DEPTH. */
-function structureIssues(input: unknown): Issue[] {
+/**
+ * Walks the input without recursion, reporting cycles and nesting deeper than MAX_DEPTH. `skip`:
+ * arrays the fast path has checked entry by entry (flat data: no cycle or depth to find there).
+ */
+function structureIssues(input: unknown, skip?: ReadonlySet<unknown>): Issue[] {
   const issues: Issue[] = [];
   const onPath = new Set<object>();
-  type Frame = { value: object; path: (string | number)[]; keys: string[]; next: number };
+  // A frame knows its key in its parent; paths are only spelled out for an issue (building
+  // one per object cost more than the rest of validation on large datasets).
+  type Frame = { value: object; keys: string[]; next: number; key: string | number };
   if (typeof input !== 'object' || input === null) return issues;
-  const stack: Frame[] = [{ value: input, path: [], keys: Object.keys(input), next: 0 }];
+  const stack: Frame[] = [{ value: input, keys: Object.keys(input), next: 0, key: '' }];
+  const pathTo = (key: string | number): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let i = 1; i < stack.length; i++) path.push(stack[i]!.key);
+    path.push(key);
+    return path;
+  };
   onPath.add(input);
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -61,17 +87,19 @@ function structureIssues(input: unknown): Issue[] {
       stack.pop();
       continue;
     }
-    const key = frame.keys[frame.next++]!;
-    const child = (frame.value as Record<string, unknown>)[key];
+    const name = frame.keys[frame.next++]!;
+    const child = (frame.value as Record<string, unknown>)[name];
     if (typeof child !== 'object' || child === null) continue;
-    const path = [...frame.path, Array.isArray(frame.value) ? Number(key) : key];
+    const key = Array.isArray(frame.value) ? Number(name) : name;
+    // The child's path has one entry per frame below the root, plus its own key.
+    const depth = stack.length;
     if (onPath.has(child)) {
-      issues.push({ code: 'cycle', path, message: 'the value refers back to itself: a dataset must be plain JSON' });
-    } else if (path.length > MAX_DEPTH) {
-      issues.push({ code: 'too_deep', path: path.slice(0, MAX_DEPTH), message: `nested more than ${MAX_DEPTH} levels deep` });
-    } else {
+      issues.push({ code: 'cycle', path: pathTo(key), message: 'the value refers back to itself: a dataset must be plain JSON' });
+    } else if (depth > MAX_DEPTH) {
+      issues.push({ code: 'too_deep', path: pathTo(key).slice(0, MAX_DEPTH), message: `nested more than ${MAX_DEPTH} levels deep` });
+    } else if (skip === undefined || !skip.has(child)) {
       onPath.add(child);
-      stack.push({ value: child, path, keys: Object.keys(child), next: 0 });
+      stack.push({ value: child, keys: Object.keys(child), next: 0, key });
     }
     if (issues.length >= 100) break;
   }
@@ -104,29 +132,38 @@ function collectIds(list: unknown[], section: string, issues: Issue[]): Set<stri
   return new Set(seen.keys());
 }
 
+/** Where an entry's field is: `[section, i, ...field]`. Built only when there is a problem to report. */
+type Field = readonly string[];
+const at = (section: string, i: number, field: Field, ...rest: number[]): (string | number)[] => [section, i, ...field, ...rest];
+
 function checkRef(
   issues: Issue[],
   known: Set<string>,
   value: unknown,
-  path: (string | number)[],
+  section: string,
+  i: number,
+  field: Field,
   what: 'role' | 'qualification' | 'source',
+  item?: number,
 ): void {
   const id = str(value);
   if (id === undefined || known.has(id)) return;
   const near = closestIds(id, known, 3);
   const hint = near.length ? `; did you mean ${near.map((s) => `"${s}"`).join(' or ')}?` : '';
+  const path = item === undefined ? at(section, i, field) : at(section, i, field, item);
   issues.push({ code: 'unknown_reference', path, message: `unknown ${what} "${id}"${hint}` });
 }
 
-function checkRefs(issues: Issue[], known: Set<string>, list: unknown, path: (string | number)[], what: 'role' | 'qualification' | 'source'): void {
-  asArray(list).forEach((v, i) => checkRef(issues, known, v, [...path, i], what));
+function checkRefs(issues: Issue[], known: Set<string>, list: unknown, section: string, i: number, field: Field, what: 'role' | 'qualification' | 'source'): void {
+  if (!Array.isArray(list)) return;
+  for (let j = 0; j < list.length; j++) checkRef(issues, known, list[j], section, i, field, what, j);
 }
 
-function checkDates(issues: Issue[], entry: Raw, path: (string | number)[]): void {
+function checkDates(issues: Issue[], entry: Raw, section: string, i: number): void {
   const from = str(entry.validFrom);
   const until = str(entry.validUntil);
   if (from && until && from >= until) {
-    issues.push({ code: 'invalid_range', path: [...path, 'validUntil'], message: `validUntil (${until}) must be after validFrom (${from})` });
+    issues.push({ code: 'invalid_range', path: [section, i, 'validUntil'], message: `validUntil (${until}) must be after validFrom (${from})` });
   }
 }
 
@@ -143,34 +180,39 @@ function referenceIssues(input: unknown): Issue[] {
   const roleIds = collectIds(roles, 'roles', issues);
   collectIds(transitions, 'transitions', issues);
 
+  const SOURCES: Field = ['sources'];
   qualifications.forEach((q, i) => {
     if (!isObject(q)) return;
-    checkRefs(issues, sourceIds, q.sources, ['qualifications', i, 'sources'], 'source');
-    checkDates(issues, q, ['qualifications', i]);
+    checkRefs(issues, sourceIds, q.sources, 'qualifications', i, SOURCES, 'source');
+    checkDates(issues, q, 'qualifications', i);
   });
   roles.forEach((r, i) => {
     if (!isObject(r)) return;
-    checkRefs(issues, sourceIds, r.sources, ['roles', i, 'sources'], 'source');
-    checkRefs(issues, qualIds, r.credentials, ['roles', i, 'credentials'], 'qualification');
-    checkDates(issues, r, ['roles', i]);
+    checkRefs(issues, sourceIds, r.sources, 'roles', i, SOURCES, 'source');
+    checkRefs(issues, qualIds, r.credentials, 'roles', i, ['credentials'], 'qualification');
+    checkDates(issues, r, 'roles', i);
     const pay = r.pay;
     if (isObject(pay) && typeof pay.min === 'number' && typeof pay.max === 'number' && pay.min > pay.max) {
       issues.push({ code: 'invalid_range', path: ['roles', i, 'pay', 'max'], message: `pay.max (${pay.max}) is below pay.min (${pay.min})` });
     }
   });
-  transitions.forEach((t, i) => {
-    if (!isObject(t)) return;
-    const path = ['transitions', i];
-    checkRef(issues, roleIds, t.from, [...path, 'from'], 'role');
-    checkRef(issues, roleIds, t.to, [...path, 'to'], 'role');
+  const FROM: Field = ['from'];
+  const TO: Field = ['to'];
+  const REQUIRED: Field = ['requires', 'qualifications'];
+  const GRANTS: Field = ['grants'];
+  for (let i = 0; i < transitions.length; i++) {
+    const t = transitions[i];
+    if (!isObject(t)) continue;
+    checkRef(issues, roleIds, t.from, 'transitions', i, FROM, 'role');
+    checkRef(issues, roleIds, t.to, 'transitions', i, TO, 'role');
     if (str(t.from) !== undefined && t.from === t.to) {
-      issues.push({ code: 'self_loop', path: [...path, 'to'], message: `a transition cannot lead from "${String(t.from)}" to itself` });
+      issues.push({ code: 'self_loop', path: ['transitions', i, 'to'], message: `a transition cannot lead from "${String(t.from)}" to itself` });
     }
-    if (isObject(t.requires)) checkRefs(issues, qualIds, t.requires.qualifications, [...path, 'requires', 'qualifications'], 'qualification');
-    checkRefs(issues, qualIds, t.grants, [...path, 'grants'], 'qualification');
-    checkRefs(issues, sourceIds, t.sources, [...path, 'sources'], 'source');
-    checkDates(issues, t, path);
-  });
+    if (isObject(t.requires)) checkRefs(issues, qualIds, t.requires.qualifications, 'transitions', i, REQUIRED, 'qualification');
+    checkRefs(issues, qualIds, t.grants, 'transitions', i, GRANTS, 'qualification');
+    checkRefs(issues, sourceIds, t.sources, 'transitions', i, SOURCES, 'source');
+    checkDates(issues, t, 'transitions', i);
+  }
   return issues;
 }
 
