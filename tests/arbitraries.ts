@@ -122,3 +122,65 @@ export const latticeWithQuery = (maxRoles = 8) =>
         return { dataset, ids, query };
       }),
   );
+
+/** Months with a grain of 0.5 (the bucket queue) and repeats (ties). */
+const MEDIUM_MONTHS = [0, 0.5, 1, 2, 3, 6, 6, 12, 18, 24];
+
+export interface MediumLattice {
+  dataset: Dataset;
+  from: string;
+  to: string;
+  directions: Direction[];
+  kinds: TransitionKind[] | undefined;
+  /** 'months', 'steps', or a weight without a grain (float sums, the heap queue). */
+  weight: 'months' | 'steps' | 'thirds';
+}
+
+/** A career-shaped lattice of 10–60 roles: levels rising with the index, moves mostly up. */
+export const mediumLattice: fc.Arbitrary<MediumLattice> = fc.integer({ min: 10, max: 60 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    jitter: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: n, maxLength: n }),
+    // One to four moves out of every role, most of them a few roles ahead.
+    moves: fc.array(
+      fc.array(
+        fc.record({
+          reach: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 4 }), weight: 4 }, { arbitrary: fc.integer({ min: -3, max: 0 }), weight: 1 }),
+          months: fc.constantFrom(...MEDIUM_MONTHS),
+          kind: fc.constantFrom(...TRANSITION_KINDS),
+        }),
+        { minLength: 2, maxLength: 5 },
+      ),
+      { minLength: n, maxLength: n },
+    ),
+    from: fc.integer({ min: 0, max: n - 2 }),
+    ahead: fc.integer({ min: 1, max: 10 }),
+    // Mostly career questions (up, with or without the rest); sometimes no up at all.
+    directions: fc.constantFrom<Direction[]>(['up', 'across'], ['up', 'across', 'down'], ['up'], ['up', 'down'], ['across', 'down']),
+    kinds: fc.option(fc.subarray([...TRANSITION_KINDS], { minLength: 1 }), { nil: undefined, freq: 1 }),
+    weight: fc.constantFrom<MediumLattice['weight']>('months', 'steps', 'thirds'),
+  }).map(({ n, jitter, moves, from, ahead, directions, kinds, weight }) => {
+    const id = (i: number) => `r${i}`;
+    const dataset: Dataset = {
+      id: 'medium',
+      title: 'Medium lattice',
+      version: '1',
+      sources: [{ id: 's', title: 'Generated', publisher: 'fast-check' }],
+      qualifications: [],
+      roles: Array.from({ length: n }, (_, i) => ({
+        id: id(i),
+        title: `Role ${i}`,
+        level: Math.max(0, Math.floor((i * 6) / n) + jitter[i]!),
+        stage: 'stage',
+        track: 'practice' as const,
+        sectors: [],
+        sources: ['s'],
+      })),
+      transitions: moves
+        .flatMap((out, from) => out.map((m) => ({ ...m, from, to: Math.min(n - 1, Math.max(0, from + m.reach)) })))
+        .filter((m) => m.to !== m.from)
+        .map((m) => ({ from: id(m.from), to: id(m.to), kind: m.kind, months: m.months, sources: ['s'] })),
+    };
+    return { dataset, from: id(from), to: id(from + 1 + (ahead % (n - 1 - from))), directions, kinds, weight };
+  }),
+);

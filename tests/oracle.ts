@@ -93,3 +93,122 @@ export function allRoutes(dataset: Dataset, from: string, to: string, opts: Orac
   walk([from], []);
   return out.sort(compareOracleRoutes);
 }
+
+/**
+ * The first `count` routes in rank order, found best-first over partial routes: a partial route
+ * only ever ranks below its extensions (weights are ≥ 0 and every extension adds a step), so
+ * complete routes come off the queue in rank order. Exact like allRoutes, but it stops after
+ * `count`, so it scales to the medium lattices the fast paths are held to. `more` says whether
+ * a further route exists; `gaveUp` that `maxPops` partial routes were tried first.
+ */
+export function bestRoutes(
+  dataset: Dataset,
+  from: string,
+  to: string,
+  count: number,
+  opts: OracleOptions = {},
+  maxPops = 400_000,
+): { routes: OracleRoute[]; more: boolean; gaveUp: boolean } {
+  const transitions = oracleTransitions(dataset);
+  const directions = opts.directions ?? ['up', 'across'];
+  const avoid = new Set(opts.avoid ?? []);
+  const maxSteps = opts.maxSteps ?? Infinity;
+  const weightOf = (t: OracleTransition) =>
+    opts.weight === undefined || opts.weight === 'months' ? t.months : opts.weight === 'steps' ? 1 : opts.weight(t);
+  const out = new Map<string, OracleTransition[]>();
+  for (const t of transitions) {
+    if (!(opts.kinds ?? [t.kind]).includes(t.kind) || !directions.includes(t.direction) || avoid.has(t.to)) continue;
+    if (!out.has(t.from)) out.set(t.from, []);
+    out.get(t.from)!.push(t);
+  }
+  const routes: OracleRoute[] = [];
+  if (avoid.has(from) || avoid.has(to)) return { routes, more: false, gaveUp: false };
+  // Roles that can reach `to` at all: no route passes through any other (plain backward search).
+  const reaches = new Set([to]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [u, ts] of out) {
+      if (reaches.has(u) || !ts.some((t) => reaches.has(t.to))) continue;
+      reaches.add(u);
+      grew = true;
+    }
+  }
+
+  const heap: OracleRoute[] = [{ roles: [from], keys: [], transitions: [], weight: 0, months: 0 }];
+  const less = (i: number, j: number) => compareOracleRoutes(heap[i]!, heap[j]!) < 0;
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  const push = (r: OracleRoute) => {
+    heap.push(r);
+    for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+  };
+  const pop = (): OracleRoute => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      for (let i = 0; ; ) {
+        const [l, r] = [2 * i + 1, 2 * i + 2];
+        let m = i;
+        if (l < heap.length && less(l, m)) m = l;
+        if (r < heap.length && less(r, m)) m = r;
+        if (m === i) break;
+        swap(i, m);
+        i = m;
+      }
+    }
+    return top;
+  };
+
+  for (let pops = 0; heap.length > 0; pops++) {
+    if (pops >= maxPops) return { routes, more: true, gaveUp: true };
+    const r = pop();
+    const here = r.roles[r.roles.length - 1]!;
+    if (here === to) {
+      if (!(opts.via ?? []).every((v) => r.roles.includes(v))) continue;
+      if (routes.length === count) return { routes, more: true, gaveUp: false };
+      routes.push(r);
+      continue;
+    }
+    if (r.keys.length >= maxSteps) continue;
+    for (const t of out.get(here) ?? []) {
+      if (r.roles.includes(t.to) || !reaches.has(t.to)) continue;
+      push({
+        roles: [...r.roles, t.to],
+        keys: [...r.keys, t.key],
+        transitions: [...r.transitions, t],
+        weight: r.weight + weightOf(t),
+        months: r.months + t.months,
+      });
+    }
+  }
+  return { routes, more: false, gaveUp: false };
+}
+
+/**
+ * Least weight from `from` to every role it reaches, by Bellman–Ford relaxation to a fixpoint:
+ * no queue, no index, obviously the minimum over all walks (and so over simple routes).
+ */
+export function leastWeights(dataset: Dataset, from: string, opts: OracleOptions = {}): Map<string, number> {
+  const directions = opts.directions ?? ['up', 'across'];
+  const avoid = new Set(opts.avoid ?? []);
+  const weightOf = (t: OracleTransition) =>
+    opts.weight === undefined || opts.weight === 'months' ? t.months : opts.weight === 'steps' ? 1 : opts.weight(t);
+  const usable = oracleTransitions(dataset).filter(
+    (t) => (opts.kinds ?? [t.kind]).includes(t.kind) && directions.includes(t.direction) && !avoid.has(t.to),
+  );
+  const dist = new Map([[from, 0]]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const t of usable) {
+      const d = dist.get(t.from);
+      if (d === undefined) continue;
+      const w = d + weightOf(t);
+      if (w < (dist.get(t.to) ?? Infinity)) {
+        dist.set(t.to, w);
+        changed = true;
+      }
+    }
+  }
+  dist.delete(from);
+  return dist;
+}

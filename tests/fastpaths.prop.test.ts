@@ -1,0 +1,75 @@
+/**
+ * The fast paths (bidirectional Dijkstra, goal-directed Yen with A* and bounds, the enumeration
+ * with its half-depth ball and lightest-first order, the bucket queue for weights with a grain)
+ * held equal to a simple best-first reference (tests/oracle.ts bestRoutes) on medium lattices:
+ * big enough that the balls, bounds and buckets cut something, small enough for the reference.
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { createLattice, type Route } from '../src/index.js';
+import { type MediumLattice, mediumLattice } from './arbitraries.js';
+import { type OracleOptions, type OracleRoute, bestRoutes, leastWeights } from './oracle.js';
+
+// More runs than elsewhere: each is cheap, and the pruning these guard only bites on some graphs.
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 500) };
+
+const thirds = (t: { months: number }) => t.months / 3 + 0.1;
+
+function optionsOf(m: MediumLattice) {
+  const weight = m.weight === 'thirds' ? thirds : m.weight;
+  const lib = { directions: m.directions, weight, ...(m.kinds ? { kinds: m.kinds } : {}) };
+  const oracle: OracleOptions = { directions: m.directions, weight, ...(m.kinds ? { kinds: m.kinds } : {}) };
+  return { lib, oracle };
+}
+
+const plain = (r: Route) => ({ roles: [...r.roles], keys: r.transitions.map((t) => t.key), weight: r.weight });
+const plainOracle = (r: OracleRoute) => ({ roles: r.roles, keys: r.keys, weight: r.weight });
+
+describe('fast paths on medium lattices equal the best-first reference', () => {
+  test.prop([mediumLattice], RUNS)('fastestRoute (bidirectional Dijkstra)', (m) => {
+    const { lib, oracle } = optionsOf(m);
+    const expected = bestRoutes(m.dataset, m.from, m.to, 1, oracle);
+    fc.pre(!expected.gaveUp);
+    const route = createLattice(m.dataset).fastestRoute(m.from, m.to, lib);
+    expect(route && plain(route)).toEqual(expected.routes[0] && plainOracle(expected.routes[0]));
+  });
+
+  test.prop([mediumLattice, fc.integer({ min: 1, max: 12 })], RUNS)('kFastestRoutes (goal-directed Yen)', (m, k) => {
+    const { lib, oracle } = optionsOf(m);
+    const expected = bestRoutes(m.dataset, m.from, m.to, k, oracle);
+    fc.pre(!expected.gaveUp);
+    const { routes, truncated } = createLattice(m.dataset).kFastestRoutes(m.from, m.to, k, lib);
+    expect(truncated).toBe(false);
+    expect(routes.map(plain)).toEqual(expected.routes.map(plainOracle));
+  });
+
+  test.prop([mediumLattice, fc.integer({ min: 1, max: 8 }), fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined })], RUNS)(
+    'pathsBetween (half-depth ball, lightest first), with truncated exactly when more routes exist',
+    (m, maxSteps, limit) => {
+      const { lib, oracle } = optionsOf(m);
+      const cap = limit ?? 50;
+      const expected = bestRoutes(m.dataset, m.from, m.to, cap, { ...oracle, maxSteps });
+      fc.pre(!expected.gaveUp);
+      const result = createLattice(m.dataset).pathsBetween(m.from, m.to, { ...lib, maxSteps, ...(limit ? { limit } : {}) });
+      expect(result.routes.map(plain)).toEqual(expected.routes.map(plainOracle));
+      expect(result.truncated).toBe(expected.more);
+    },
+  );
+
+  test.prop([mediumLattice, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 10 })], RUNS)(
+    'kFastestRoutes within maxSteps (the bounded search)',
+    (m, maxSteps, k) => {
+      const { lib, oracle } = optionsOf(m);
+      const expected = bestRoutes(m.dataset, m.from, m.to, k, { ...oracle, maxSteps });
+      fc.pre(!expected.gaveUp);
+      const { routes } = createLattice(m.dataset).kFastestRoutes(m.from, m.to, k, { ...lib, maxSteps });
+      expect(routes.map(plain)).toEqual(expected.routes.map(plainOracle));
+    },
+  );
+
+  test.prop([mediumLattice], RUNS)('reachableFrom gives every role its least weight', (m) => {
+    const { lib, oracle } = optionsOf(m);
+    const got = new Map(createLattice(m.dataset).reachableFrom(m.from, lib).map((r) => [r.role, r.weight]));
+    expect(got).toEqual(leastWeights(m.dataset, m.from, oracle));
+  });
+});
