@@ -8,7 +8,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { createLattice, type Route } from '../src/index.js';
 import { type MediumLattice, mediumLattice } from './arbitraries.js';
-import { type OracleOptions, type OracleRoute, bestRoutes, leastWeights } from './oracle.js';
+import { type OracleOptions, type OracleRoute, allRoutes, bestRoutes, leastWeights } from './oracle.js';
 
 // More runs than elsewhere: each is cheap, and the pruning these guard only bites on some graphs.
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 500) };
@@ -72,4 +72,26 @@ describe('fast paths on medium lattices equal the best-first reference', () => {
     const got = new Map(createLattice(m.dataset).reachableFrom(m.from, lib).map((r) => [r.role, r.weight]));
     expect(got).toEqual(leastWeights(m.dataset, m.from, oracle));
   });
+
+  test.prop([fc.array(fc.constantFrom(0.5, 1, 2, 3, 12), { minLength: 72, maxLength: 72 }), fc.integer({ min: 1100, max: 5000 })], { numRuns: 20 })(
+    'pathsBetween with a large limit (collected and cut back, not pruned) on a complete graph of 9 roles',
+    (months, limit) => {
+      const ids = Array.from({ length: 9 }, (_, i) => `k${i}`);
+      const dataset = {
+        id: 'k9',
+        title: 'Complete graph',
+        version: '1',
+        sources: [{ id: 's', title: 'Generated', publisher: 'fast-check' }],
+        qualifications: [],
+        roles: ids.map((id) => ({ id, title: id, level: 0, stage: 'stage', track: 'practice' as const, sectors: [], sources: ['s'] })),
+        transitions: ids.flatMap((from, i) =>
+          ids.filter((to) => to !== from).map((to, j) => ({ from, to, kind: 'experience' as const, months: months[i * 8 + j]!, sources: ['s'] })),
+        ),
+      };
+      const expected = allRoutes(dataset, 'k0', 'k8');
+      const result = createLattice(dataset).pathsBetween('k0', 'k8', { limit, budget: Infinity });
+      expect(result.routes.map(plain)).toEqual(expected.slice(0, limit).map(plainOracle));
+      expect(result.truncated).toBe(expected.length > limit);
+    },
+  );
 });

@@ -11,9 +11,10 @@
  *   weight still to go exceeds the worst route held. The least weight to go is a backward
  *   Dijkstra within the ball: exact for a branch that must end within ⌈maxSteps / 2⌉ steps
  *   (such a route never leaves the ball), and 0 (no bound) for one that may take longer.
- * With a finite limit, children are tried lightest first (weight of the move plus that bound),
+ * With a small limit, children are tried lightest first (weight of the move plus that bound),
  * so good routes are found early and the bound tightens fast: `limit` small stays fast however
- * many routes exist, and a work budget caps the rest.
+ * many routes exist, and a work budget caps the rest. A large limit (an analyst asking for every
+ * route) would rarely fill, so the search skips the bound and the ordering and just collects.
  */
 import type { Budget } from './budget.js';
 import type { Csr, EdgeFilter, SearchSpace } from './dijkstra.js';
@@ -81,8 +82,8 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
   const minHops = (v: number): number => (hStamp[v] === hGen ? hops[v]! : half + 1);
   if (minHops(source) > maxSteps) return empty;
 
-  // Least weight to the target through the ball (only needed to prune when the limit is finite).
-  const finite = limit !== Infinity;
+  // Least weight to the target through the ball (only needed to prune, with a small limit).
+  const finite = limit <= PRUNING_LIMIT;
   const W = spaces.weights;
   if (finite) ballDistances(g, f, target, W, H, budget);
   const wGen = W.gen;
@@ -96,8 +97,9 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
   const viaOf = (v: number): number => (viaCount > 0 ? isVia[v]! : 0);
   const targetIsVia = viaOf(target);
 
-  // Held routes: with a finite limit, the best limit + 1 (one extra says more exist) in a
-  // max-heap, worst on top; otherwise every route, sorted at the end.
+  // Held routes: with a small limit, the best limit + 1 (one extra says more exist) in a
+  // max-heap, worst on top; otherwise every route, cut back to the best limit + 1 whenever
+  // twice that many are held, and sorted at the end.
   const keep = finite ? limit + 1 : Infinity;
   const worstFirst = (a: RawRoute, b: RawRoute): boolean => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo) > 0;
   const best = new ObjectHeap<RawRoute>(worstFirst);
@@ -193,8 +195,10 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
           for (let i = 0; i < depth; i++) edges[i] = pathEdges[i]!;
           edges[depth] = e;
           const route: RawRoute = { edges, weight: w, start: source };
-          if (!finite) all.push(route);
-          else if (best.size < keep) best.push(route);
+          if (!finite) {
+            all.push(route);
+            if (all.length >= 2 * (limit + 1)) compact(all, limit + 1, g);
+          } else if (best.size < keep) best.push(route);
           else if (compareRawRoutes(route, best.peek()!, g.edgeFrom, g.edgeTo) < 0) {
             best.pop();
             best.push(route);
@@ -222,8 +226,17 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
 
   const found = finite ? best.toArray() : all;
   found.sort((a, b) => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo));
-  const routes = finite ? found.slice(0, limit) : found;
+  const routes = found.length > limit ? found.slice(0, limit) : found;
   return { routes, truncated: budget.exhausted || found.length > routes.length };
+}
+
+/** Limits up to this prune with bounds and order children lightest first; larger ones collect. */
+const PRUNING_LIMIT = 1024;
+
+/** Keeps the best `keep` routes of `routes`, in place. */
+function compact(routes: RawRoute[], keep: number, g: Csr): void {
+  routes.sort((a, b) => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo));
+  routes.length = keep;
 }
 
 /**
