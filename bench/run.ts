@@ -29,7 +29,7 @@ import dijkstraModule from 'graphology-shortest-path/dijkstra.js';
 import simplePathModule from 'graphology-simple-path';
 import { type Dataset, type Direction, type Lattice, createLattice } from '../src/index.js';
 import { generateDataset, rng } from './generate.js';
-import { gc, interleaved, median, ms, quantile, ratios, table, timeOnce, times } from './stats.js';
+import { gc, interleaved, median, ms, quantile, ratios, table, timeOnce, times, warmUp } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -200,11 +200,6 @@ function benchFastest(): void {
     const best = cheapest(d);
     const pairs = careerPairs(d, lattice, QUICK ? 10 : 40, 7 + n);
     const rounds = QUICK ? 3 : 7;
-    // Warm both up (JIT), then measure.
-    for (const [s, t] of pairs.slice(0, 5)) {
-      lattice.fastestRoute(s, t, OPTS);
-      bidirectional(graph, s, t);
-    }
     const [ours, theirs] = interleaved(pairs.length, rounds, [
       (i) => lattice.fastestRoute(pairs[i]![0], pairs[i]![1], OPTS),
       (i) => bidirectional(graph, pairs[i]![0], pairs[i]![1]),
@@ -297,7 +292,7 @@ async function benchKRoutes(): Promise<void> {
     const pairs = careerPairs(d, lattice, QUICK ? 6 : n >= 50_000 ? 12 : 20, 11 + n);
     const rounds = QUICK ? 2 : 3;
     const query = (i: number) => lattice.kFastestRoutes(pairs[i]![0], pairs[i]![1], k, OPTS);
-    for (let i = 0; i < Math.min(3, pairs.length); i++) query(i);
+    warmUp(pairs.length, query);
 
     const ourSamples = pairs.map(() => [] as number[]);
     const nxSamples = pairs.map(() => [] as number[]);
@@ -487,7 +482,7 @@ function benchPaths(): void {
 // O*NET
 
 async function benchOnet(): Promise<void> {
-  const dir = '/work/shared/data/onet-29.3';
+  const dir = join(root, '..', 'shared', 'data', 'onet-29.3');
   const files = { related: 'Related Occupations.txt', jobZones: 'Job Zones.txt', occupations: 'Occupation Data.txt' };
   if (!Object.values(files).every((f) => existsSync(join(dir, f)))) {
     log(`O*NET: skipped — the files are not in ${dir}`);
@@ -557,7 +552,7 @@ async function benchOnet(): Promise<void> {
   log(`O*NET: import ${ms(median(importMs))}, build ${ms(median(buildMs))}, fastest ${ms(median(fastest))} (graphology ${ms(median(gFastest))}), k=10 ${ms(median(kRoutes))}, moves ${ms(median(moves))}`);
   sections.push(
     '## O*NET 29.3 (real data)\n\nThe O*NET 29.3 Related Occupations, Job Zones and Occupation Data tables (O*NET 29.3 Database, USDOL/ETA, CC BY 4.0; read from ' +
-      '`/work/shared/data/onet-29.3/`, never copied into the repository) through `datasetFromOnet`, then queries on random pairs of occupations, all directions.\n\n' +
+      '`../shared/data/onet-29.3/` beside the repository, never copied into the repository) through `datasetFromOnet`, then queries on random pairs of occupations, all directions.\n\n' +
       table(['step', 'queries', 'median', 'p90', 'notes'], rows),
   );
 }

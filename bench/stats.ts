@@ -25,9 +25,12 @@ export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 /**
  * Per pair, the median over rounds of each contender's time; rounds alternate which contender
- * goes first, so neither always runs on a warm cache or right after a GC.
+ * goes first, so neither always runs on a warm cache or right after a GC. Every contender first
+ * runs untimed (warmUp): V8 optimises a function only after many calls, and a cold first round
+ * would measure the compiler, not the code.
  */
 export function interleaved(pairs: number, rounds: number, contenders: readonly ((i: number) => void)[]): number[][] {
+  for (const run of contenders) warmUp(pairs, run);
   const samples = contenders.map(() => Array.from({ length: pairs }, () => [] as number[]));
   for (let r = 0; r < rounds; r++) {
     gc();
@@ -39,6 +42,12 @@ export function interleaved(pairs: number, rounds: number, contenders: readonly 
     }
   }
   return samples.map((perPair) => perPair.map(median));
+}
+
+/** Runs `run` untimed over all pairs for `warmMs` (at most 20 passes), so V8 has optimised it. */
+export function warmUp(pairs: number, run: (i: number) => void, warmMs = 300): void {
+  const start = performance.now();
+  for (let pass = 0; pass < 20 && performance.now() - start < warmMs; pass++) for (let i = 0; i < pairs; i++) run(i);
 }
 
 /** Ratios a/b per pair; summarised by their median and minimum. */

@@ -7,14 +7,21 @@ import type { LatticeTransition, Route } from '../lattice/types.js';
 
 export function toRoute(core: Core, raw: RawRoute): Route {
   const { index } = core;
-  const transitions: LatticeTransition[] = raw.edges.map((e) => index.transitions.at(e));
-  const roles = [index.roleIds[raw.start]!, ...raw.edges.map((e) => index.roleIds[index.edgeTo[e]!]!)];
+  const { edges } = raw;
+  // One pass, preallocated: an analyst's query may turn thousands of routes into these.
+  const transitions = new Array<LatticeTransition>(edges.length);
+  const roles = new Array<string>(edges.length + 1);
+  roles[0] = index.roleIds[raw.start]!;
   let months = 0;
   let estimated = false;
   const held = new Set<string>();
   const gains: string[] = [];
   const requires: string[] = [];
-  for (const t of transitions) {
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    const t = index.transitions.at(e);
+    transitions[i] = t;
+    roles[i + 1] = index.roleIds[index.edgeTo[e]!]!;
     months += t.months;
     if (t.estimated) estimated = true;
     for (const q of t.requires?.qualifications ?? []) {
