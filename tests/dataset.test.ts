@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { ukSocialWork as data } from '../src/data/index.js';
 import { createLattice, validateDataset } from '../src/index.js';
+import { danglingReferences, rolesInUpCycles, unmarkedRequirementFigures, unreachableFromEntry } from './datasetInvariants.js';
 
 const REG = 'social-work-england-registration';
 
@@ -18,6 +19,20 @@ const SEEDS: Record<string, string> = {
   '002': 'london-childrens-social-work-pathway',
   '003': 'dfe-roles-and-career-stages',
   '004': 'herefordshire-career-pathways',
+};
+
+/** Requirement figures a cited source states, with the words that state it in the source's note. */
+const SOURCED_REQUIREMENTS: Record<string, { source: string; states: RegExp; monthsQualified: number }> = {
+  'experienced-to-agency-children': { source: 'dfe-agency-rules', states: /at least three years of post-qualifying experience/, monthsQualified: 36 },
+};
+
+/** Each Knowledge and Skills Statement the data names, and the source that publishes it. */
+const KSS_SOURCE: Record<string, string> = {
+  'Child and family practitioners': 'dfe-kss-child-and-family',
+  'Practice supervisors (child and family)': 'dfe-kss-child-and-family',
+  'Practice leaders (child and family)': 'dfe-kss-child-and-family',
+  'Social workers in adult services': 'dhsc-kss-adults',
+  'Practice supervisors (adult social care)': 'dhsc-kss-adults',
 };
 
 const roleById = new Map(data.roles.map((r) => [r.id, r]));
@@ -39,18 +54,7 @@ describe('uk-social-work: shape and references', () => {
   });
 
   it('every reference resolves', () => {
-    const roles = new Set(data.roles.map((r) => r.id));
-    const quals = new Set(data.qualifications.map((q) => q.id));
-    const sources = new Set(data.sources.map((s) => s.id));
-    const dangling: string[] = [];
-    for (const t of data.transitions) {
-      if (!roles.has(t.from)) dangling.push(`${t.id}.from ${t.from}`);
-      if (!roles.has(t.to)) dangling.push(`${t.id}.to ${t.to}`);
-      for (const q of [...(t.requires?.qualifications ?? []), ...(t.grants ?? [])]) if (!quals.has(q)) dangling.push(`${t.id} → ${q}`);
-    }
-    for (const r of data.roles) for (const q of r.credentials ?? []) if (!quals.has(q)) dangling.push(`${r.id}.credentials ${q}`);
-    for (const e of entries()) for (const s of e.sources) if (!sources.has(s)) dangling.push(`${e.what} cites ${s}`);
-    expect(dangling).toEqual([]);
+    expect(danglingReferences(data)).toEqual([]);
   });
 
   it('ids are unique, and every transition has a stable id', () => {
@@ -132,29 +136,11 @@ describe('uk-social-work: graph shape', () => {
   });
 
   it('every role is reachable from an entry role (moves in any direction)', () => {
-    const out = new Map<string, string[]>();
-    for (const t of data.transitions) out.set(t.from, [...(out.get(t.from) ?? []), t.to]);
-    const seen = new Set(data.roles.filter((r) => r.entry).map((r) => r.id));
-    const queue = [...seen];
-    while (queue.length) for (const next of out.get(queue.shift()!) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
-    expect(data.roles.filter((r) => !seen.has(r.id)).map((r) => r.id)).toEqual([]);
+    expect(unreachableFromEntry(data)).toEqual([]);
   });
 
   it('has no cycle among up moves (Kahn’s algorithm over up edges)', () => {
-    const up = data.transitions.filter((t) => level(t.to) > level(t.from));
-    const indegree = new Map(data.roles.map((r) => [r.id, 0]));
-    for (const t of up) indegree.set(t.to, indegree.get(t.to)! + 1);
-    const queue = [...indegree].filter(([, d]) => d === 0).map(([id]) => id);
-    let visited = 0;
-    while (queue.length) {
-      const id = queue.shift()!;
-      visited++;
-      for (const t of up) if (t.from === id) {
-        indegree.set(t.to, indegree.get(t.to)! - 1);
-        if (indegree.get(t.to) === 0) queue.push(t.to);
-      }
-    }
-    expect(visited).toBe(data.roles.length);
+    expect(rolesInUpCycles(data)).toEqual([]);
   });
 
   it('has no self-loops and moves in all three directions', () => {
@@ -162,8 +148,27 @@ describe('uk-social-work: graph shape', () => {
     const dir = (from: string, to: string) => Math.sign(level(to) - level(from));
     expect(data.transitions.some((t) => dir(t.from, t.to) === 0)).toBe(true);
     expect(data.transitions.some((t) => dir(t.from, t.to) < 0)).toBe(true);
-    // Moving back from management to practice is modelled.
-    expect(data.transitions.some((t) => t.from === 'team-manager' && t.to === 'advanced-practitioner' && level(t.to) <= level(t.from))).toBe(true);
+  });
+
+  it('moving back from management to practice includes real down moves (a strictly lower level)', () => {
+    const track = (id: string) => roleById.get(id)!.track;
+    const backToPractice = data.transitions.filter((t) => track(t.from) === 'management' && track(t.to) === 'practice' && level(t.to) < level(t.from));
+    expect(backToPractice.map((t) => t.id)).toEqual(expect.arrayContaining(['team-manager-to-senior-practitioner']));
+    for (const t of backToPractice) expect(t.sources, t.id).toContain(SEEDS['000']);
+    // The route a team manager who misses practice asks for exists once down moves are allowed.
+    const lattice = createLattice(data);
+    expect(lattice.fastestRoute('team-manager', 'senior-practitioner')).toBeUndefined();
+    const back = lattice.fastestRoute('team-manager', 'senior-practitioner', { directions: ['up', 'across', 'down'] });
+    expect(back?.transitions.map((t) => [t.key, t.direction])).toEqual([['team-manager-to-senior-practitioner', 'down']]);
+    // Same-level moves back (team manager → advanced practitioner) are across, never down.
+    expect(lattice.transitions().find((t) => t.key === 'team-manager-to-advanced-practitioner')?.direction).toBe('across');
+  });
+
+  it('practice supervisor is a practice role: experienced practitioners (seed 003), leading practice without line management (seed 000)', () => {
+    const ps = roleById.get('practice-supervisor')!;
+    expect(ps.track).toBe('practice');
+    expect(ps.stage).toBe('experienced practitioner');
+    expect(ps.sources).toEqual(expect.arrayContaining([SEEDS['000'], SEEDS['003']]));
   });
 
   it('uses every kind of gate: time served, panel, qualification, vacancy', () => {
@@ -194,6 +199,20 @@ describe('uk-social-work: figures', () => {
     expect(unbacked.map((t) => t.id)).toEqual([]);
     // …and most figures are honestly estimates.
     expect(data.transitions.filter((t) => t.estimated).length).toBeGreaterThan(data.transitions.length / 2);
+  });
+
+  it('every requirement figure is marked an estimate, or its transition cites a source that states it', () => {
+    expect(unmarkedRequirementFigures(data, new Set(Object.keys(SOURCED_REQUIREMENTS)))).toEqual([]);
+    const sources = new Map(data.sources.map((s) => [s.id, s]));
+    for (const [id, { source, states, monthsQualified }] of Object.entries(SOURCED_REQUIREMENTS)) {
+      const t = data.transitions.find((x) => x.id === id)!;
+      expect(t.requires?.monthsQualified, id).toBe(monthsQualified);
+      expect(t.sources, id).toContain(source);
+      expect(t.requires?.estimated, id).toBeUndefined();
+      expect(sources.get(source)?.note, id).toMatch(states);
+    }
+    // Most minimum times are guesses; they must say so.
+    expect(data.transitions.filter((t) => t.requires?.estimated).length).toBeGreaterThan(20);
   });
 
   it('the ASYE: 12 months, reviews at 3, 6 and 9 months, within 2 years, against the PCF and the KSS', () => {
@@ -232,6 +251,22 @@ describe('uk-social-work: figures', () => {
     for (const id of ['newly-qualified-social-worker', 'social-worker', 'experienced-social-worker', 'senior-practitioner', 'advanced-practitioner', 'practice-supervisor', 'team-manager', 'principal-social-worker']) {
       expect(roleById.get(id)?.kss?.length, id).toBeGreaterThan(0);
     }
+    // Registered social workers in agency and third-sector posts practise to the practitioner KSS too.
+    for (const id of ['agency-social-worker', 'third-sector-social-worker']) {
+      expect(roleById.get(id)?.kss, id).toEqual(['Child and family practitioners', 'Social workers in adult services']);
+    }
+  });
+
+  it('the PCF level and each KSS a role carries cite their sources', () => {
+    const unsourced: string[] = [];
+    for (const r of data.roles) {
+      if (r.pcf && !r.sources.includes('basw-pcf')) unsourced.push(`${r.id}: PCF`);
+      for (const k of r.kss ?? []) {
+        const source = KSS_SOURCE[k];
+        if (!source || !r.sources.includes(source)) unsourced.push(`${r.id}: ${k}`);
+      }
+    }
+    expect(unsourced).toEqual([]);
   });
 
   it('practice specialisms are tags on practice roles, not posts', () => {

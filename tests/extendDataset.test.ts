@@ -10,6 +10,7 @@ import { createLattice, type Dataset, LatticeValidationError, validateDataset } 
 import { extendDataset, safeExtendDataset } from '../src/overlay/extendDataset.js';
 import type { OverlayInput } from '../src/schema/overlay.js';
 import { randomLattice } from './arbitraries.js';
+import { danglingReferences, rolesInUpCycles, unmarkedRequirementFigures, unreachableFromEntry } from './datasetInvariants.js';
 import { small } from './fixtures/small.js';
 
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 250) };
@@ -295,10 +296,22 @@ describe('extendDataset: the bundled overlays', () => {
     for (const s of overlay.sources ?? []) expect(out.sources.map((x) => x.id)).toContain(s);
   });
 
+  it.each(overlays)('%s keeps the dataset invariants: references resolve, every role reachable, no cycle of up moves', (_, overlay) => {
+    const out = extendDataset(ukSocialWork, overlay);
+    expect(danglingReferences(out)).toEqual([]);
+    expect(unreachableFromEntry(out)).toEqual([]);
+    expect(rolesInUpCycles(out)).toEqual([]);
+    // The national figures a source states (the DfE agency rules) are the only unmarked ones.
+    expect(unmarkedRequirementFigures(out, new Set(['experienced-to-agency-children']))).toEqual([]);
+  });
+
   it("london-childrens: children's services only, London's titles", () => {
     const lattice = createLattice(extendDataset(ukSocialWork, londonChildrensOverlay));
     expect(lattice.hasRole('best-interests-assessor')).toBe(false);
     expect(lattice.hasRole('director-of-adult-social-services')).toBe(false);
+    // Every role is listed under children's services, and none under adults'.
+    expect(lattice.roles().filter((r) => r.sectors.includes('adults') || !r.sectors.includes('children')).map((r) => r.id)).toEqual([]);
+    expect(lattice.roles().filter((r) => r.id !== 'approved-mental-health-professional' && r.kss?.some((k) => /adult/.test(k))).map((r) => r.id)).toEqual([]);
     expect(lattice.role('senior-practitioner').title).toBe('Advanced or senior social worker');
     expect(lattice.find('senior practitioner')[0]?.role.id).toBe('senior-practitioner');
     expect(lattice.nextSteps('newly-qualified-social-worker').map((m) => m.transition.key)).not.toContain('asye-adults');

@@ -1,10 +1,15 @@
 /**
  * validateDataset accepts every generated valid dataset and rejects each injected fault at
- * the right path, listing every problem (never throwing).
+ * the right path, listing every problem (never throwing), with messages that say what was
+ * expected; and the fast path for roles and transitions (src/schema/fastParse.ts) accepts only
+ * what zod accepts, giving zod's output.
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { ukSocialWork } from '../src/data/index.js';
 import { createLattice, type Dataset, formatIssues, LatticeValidationError, validateDataset } from '../src/index.js';
+import { roleSchema, TRACKS, TRANSITION_KINDS, transitionSchema } from '../src/schema/dataset.js';
+import { fastEntry } from '../src/schema/fastParse.js';
 import { randomLattice } from './arbitraries.js';
 import { small } from './fixtures/small.js';
 
@@ -100,5 +105,91 @@ describe('validateDataset', () => {
       { code: 'unknown_reference', path: ['transitions', 2, 'to'], message: 'unknown role "senoir"; did you mean "senior"?' },
     ]);
     expect(formatIssues(result.issues)).toBe('- roles[1].level: level cannot be negative\n- transitions[2].to: unknown role "senoir"; did you mean "senior"?');
+  });
+});
+
+describe('validation messages', () => {
+  const messages = (value: unknown) => {
+    const result = validateDataset(value);
+    return result.success ? [] : result.issues.map((i) => `${JSON.stringify(i.path)} ${i.message}`);
+  };
+
+  it('an enum names the value given and lists the allowed values', () => {
+    const broken = structuredClone(small) as any;
+    broken.roles[1].track = 'mgmt';
+    delete broken.roles[2].track;
+    broken.transitions[0].kind = 3;
+    broken.qualifications[0].kind = 'diploma';
+    expect(messages(broken)).toEqual([
+      '["qualifications",0,"kind"] "diploma" is not a qualification kind; expected one of degree, registration, programme, training, award, warrant',
+      `["roles",1,"track"] "mgmt" is not a track; expected one of ${TRACKS.join(', ')}`,
+      `["roles",2,"track"] a track is required: one of ${TRACKS.join(', ')}`,
+      `["transitions",0,"kind"] 3 is not a transition kind; expected one of ${TRANSITION_KINDS.join(', ')}`,
+    ]);
+  });
+
+  it('something that is not a dataset, an entry or a list says what it should be', () => {
+    for (const value of [[], null, 'data.json', 7]) expect(messages(value)).toEqual([`[] expected a dataset object, not ${Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : String(value)}`]);
+    const broken = structuredClone(small) as any;
+    broken.roles[0] = 'sw';
+    broken.transitions[0].requires = 12;
+    broken.transitions[1].estimated = 'yes';
+    broken.qualifications = {};
+    // References into a section that is not a list are not checked: one problem, not one per reference.
+    expect(messages(broken)).toEqual([
+      '["qualifications"] expected a list of qualifications',
+      '["roles",0] expected a role object, not "sw"',
+      '["transitions",0,"requires"] expected a requirements object, not 12',
+      '["transitions",1,"estimated"] expected true or false',
+      // roles is a list, so its references are still checked: the role at roles[0] is gone.
+      `["transitions",0,"from"] unknown role "${small.roles[0]!.id}"`,
+    ]);
+    expect(messages(broken).join('\n')).not.toMatch(/Invalid input/);
+  });
+
+  it('a requirement figure can be marked an estimate', () => {
+    const data = structuredClone(small) as any;
+    data.transitions[0].requires = { monthsQualified: 24, estimated: true };
+    expect(messages(data)).toEqual([]);
+    data.transitions[0].requires.estimated = 'about';
+    expect(messages(data)).toEqual(['["transitions",0,"requires","estimated"] expected true or false']);
+  });
+});
+
+describe('the fast path for roles and transitions agrees with zod', () => {
+  /** Values of every shape a field might hold: right, wrong and borderline. */
+  const value = fc.oneof(
+    fc.constantFrom('sw', 'senior', '', ' ', 'a b', 'practice', 'vacancy', 'mgmt', 0, 12, -1, 1.5, Number.NaN, true, false, null, [], ['s1'], ['a b'], {}),
+    fc.constantFrom(...TRACKS, ...TRANSITION_KINDS),
+    fc.record({ qualifications: fc.constant(['q']), monthsQualified: fc.constantFrom(12, -1), estimated: fc.constantFrom(true, 'yes') }, { requiredKeys: [] }),
+  );
+  const entryOf = (keys: readonly string[]) => fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length });
+  const roleKeys = [...Object.keys(roleSchema.shape), 'monts'];
+  const transitionKeys = [...Object.keys(transitionSchema.shape), 'monts'];
+  const valid = { role: small.roles[0]!, transition: small.transitions[0]! };
+
+  const agrees = (fast: unknown, zod: { success: boolean; data?: unknown }) => {
+    if (fast === undefined) return; // gave up: zod decides
+    expect(zod.success).toBe(true);
+    expect(fast).toEqual(zod.data);
+    expect(Object.keys(fast as object)).toEqual(Object.keys(zod.data as object));
+  };
+
+  test.prop([entryOf(roleKeys)], RUNS)('roles: accepted only when zod accepts, with zod’s output', (patch) => {
+    const role = { ...valid.role, ...patch };
+    agrees(fastEntry.role(role), roleSchema.safeParse(role));
+  });
+
+  test.prop([entryOf(transitionKeys)], RUNS)('transitions (requires and its estimate flag included): accepted only when zod accepts', (patch) => {
+    const transition = { ...valid.transition, ...patch };
+    agrees(fastEntry.transition(transition), transitionSchema.safeParse(transition));
+  });
+
+  it('the bundled entries: the fast path gives zod’s output or gives up', () => {
+    for (const r of ukSocialWork.roles) agrees(fastEntry.role(r), roleSchema.safeParse(r));
+    for (const t of ukSocialWork.transitions) agrees(fastEntry.transition(t), transitionSchema.safeParse(t));
+    // Not vacuous: the plain entries (no dates, pay or requirements) do take the fast path.
+    expect(ukSocialWork.roles.filter((r) => fastEntry.role(r) !== undefined).length).toBeGreaterThan(40);
+    expect(ukSocialWork.transitions.filter((t) => fastEntry.transition(t) !== undefined).length).toBeGreaterThan(40);
   });
 });

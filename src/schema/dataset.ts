@@ -22,12 +22,40 @@ const isoDate = z.string({ error: 'a date must be a string' }).check(
 /** zod 4 numbers are finite already: NaN and ±Infinity are rejected as not numbers. */
 const months = z.number({ error: 'months must be a finite number' }).check(z.gte(0, 'months cannot be negative'));
 
-const text = z.string({ error: 'expected text' }).check(z.minLength(1, 'text cannot be empty'));
-const texts = z.array(text);
-const sourceRefs = z.array(idSchema).check(z.minLength(1, 'cite at least one source'));
+// zod/mini ships no locale, so its own message is a bare "Invalid input": every schema that can
+// fail says what it wanted instead.
+
+export const text = z.string({ error: 'expected text' }).check(z.minLength(1, 'text cannot be empty'));
+/** Text that may be empty (summaries, notes). */
+export const plainText = z.string({ error: 'expected text' });
+export const listOf = <T extends z.core.SomeType>(entry: T, what: string) => z.array(entry, { error: `expected a list of ${what}` });
+const texts = listOf(text, 'text');
+const idList = listOf(idSchema, 'ids');
+const sourceRefs = listOf(idSchema, 'source ids').check(z.minLength(1, 'cite at least one source'));
 /** Free-form data, kept as long as it is JSON. */
-const meta = z.record(z.string(), z.json());
-const flag = z.optional(z.boolean());
+export const meta = z.record(z.string(), z.json(), { error: 'meta must be an object' });
+const flag = z.optional(z.boolean({ error: 'expected true or false' }));
+
+/** What was given, briefly: `"mgmt"`, `3`, `null`, `a list`, `an object`. */
+function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  if (v === undefined) return 'nothing';
+  return Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/** An enum whose message names the value given and lists the allowed ones. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  const allowed = values.join(', ');
+  return z.enum(values, {
+    error: (issue) => (issue.input === undefined ? `a ${what} is required: one of ${allowed}` : `${shown(issue.input)} is not a ${what}; expected one of ${allowed}`),
+  });
+}
+
+/** A strict object that says what it should be when given something else (a list, a string…). */
+export function entryObject<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
+  return z.strictObject(shape, { error: (issue) => (issue.code === 'invalid_type' ? `expected ${what}, not ${shown(issue.input)}` : undefined) });
+}
 
 /**
  * When an entry is in force. `validFrom` is inclusive, `validUntil` exclusive; `proposed`
@@ -39,70 +67,72 @@ const validity = {
   proposed: flag,
 };
 
-export const sourceSchema = z.strictObject({
+export const sourceSchema = entryObject({
   id: idSchema,
   title: text,
   publisher: text,
   url: z.optional(z.url({ error: 'not a valid URL' })),
-  note: z.optional(z.string()),
-});
+  note: z.optional(plainText),
+}, 'a source object');
 
 export const QUALIFICATION_KINDS = ['degree', 'registration', 'programme', 'training', 'award', 'warrant'] as const;
 
-export const qualificationSchema = z.strictObject({
+export const qualificationSchema = entryObject({
   id: idSchema,
   title: text,
-  kind: z.enum(QUALIFICATION_KINDS),
+  kind: oneOf(QUALIFICATION_KINDS, 'qualification kind'),
   aliases: z.optional(texts),
   /** Typical months to gain it. */
   months: z.optional(months),
   /** True when `months` is an estimate no source gives. */
   estimated: flag,
-  summary: z.optional(z.string()),
+  summary: z.optional(plainText),
   ...validity,
   sources: sourceRefs,
   meta: z.optional(meta),
-});
+}, 'a qualification object');
 
 export const TRACKS = ['practice', 'management', 'education', 'specialist', 'quality', 'research', 'regulation', 'policy', 'other'] as const;
 
 const money = z.number({ error: 'pay must be a finite number' }).check(z.gte(0, 'pay cannot be negative'));
 
-export const paySchema = z.strictObject({
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as GBP')),
+export const PAY_PERIODS = ['year', 'month', 'day', 'hour'] as const;
+
+export const paySchema = entryObject({
+  currency: z.string({ error: 'a currency must be a string' }).check(z.regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as GBP')),
   min: z.optional(money),
   max: z.optional(money),
-  period: z._default(z.enum(['year', 'month', 'day', 'hour']), 'year'),
-  grade: z.optional(z.string()),
-  note: z.optional(z.string()),
-});
+  period: z._default(oneOf(PAY_PERIODS, 'pay period'), 'year'),
+  grade: z.optional(plainText),
+  note: z.optional(plainText),
+}, 'a pay object');
 
-export const roleSchema = z.strictObject({
+export const roleSchema = entryObject({
   id: idSchema,
   title: text,
   aliases: z.optional(texts),
   /** Ordinal seniority: 0 = pre-qualifying … strategic leadership. */
   level: z.int({ error: 'level must be a whole number' }).check(z.gte(0, 'level cannot be negative')),
   stage: text,
-  track: z.enum(TRACKS),
+  track: oneOf(TRACKS, 'track'),
   sectors: texts,
   /** A role people can start from (a way into the framework). */
   entry: flag,
-  summary: z.optional(z.string()),
+  summary: z.optional(plainText),
   responsibilities: z.optional(texts),
   /** Practice specialisms carried as responsibilities rather than posts (e.g. domestic violence). */
   specialisms: z.optional(texts),
   /** Qualifications or warrants the post-holder must hold (e.g. the AMHP warrant). */
-  credentials: z.optional(z.array(idSchema)),
+  credentials: z.optional(idList),
   /** The Professional Capabilities Framework level the role sits at. */
-  pcf: z.optional(z.string()),
+  pcf: z.optional(plainText),
   /** The Knowledge and Skills Statements that apply. */
   kss: z.optional(texts),
   pay: z.optional(paySchema),
   ...validity,
   sources: sourceRefs,
   meta: z.optional(meta),
-});
+}, 'a role object');
 
 /**
  * What gates a move: time served in post (`experience`), a progression panel judging a
@@ -111,44 +141,46 @@ export const roleSchema = z.strictObject({
  */
 export const TRANSITION_KINDS = ['experience', 'panel', 'qualification', 'vacancy'] as const;
 
-export const requirementsSchema = z.strictObject({
-  qualifications: z.optional(z.array(idSchema)),
+export const requirementsSchema = entryObject({
+  qualifications: z.optional(idList),
   monthsInRole: z.optional(months),
   monthsQualified: z.optional(months),
-});
+  /** True when `monthsInRole` / `monthsQualified` are estimates no source gives. */
+  estimated: flag,
+}, 'a requirements object');
 
-export const transitionSchema = z.strictObject({
+export const transitionSchema = entryObject({
   /** Optional stable id; otherwise one is derived from `from`, `to` and `kind`. */
   id: z.optional(idSchema),
   from: idSchema,
   to: idSchema,
-  kind: z.enum(TRANSITION_KINDS),
+  kind: oneOf(TRANSITION_KINDS, 'transition kind'),
   /** The typical time the move takes: the edge's default weight. */
   months,
   /** True when `months` is an estimate no source gives. */
   estimated: flag,
   requires: z.optional(requirementsSchema),
   /** Qualifications the person holds once the move is made. */
-  grants: z.optional(z.array(idSchema)),
-  note: z.optional(z.string()),
+  grants: z.optional(idList),
+  note: z.optional(plainText),
   ...validity,
   sources: sourceRefs,
   meta: z.optional(meta),
-});
+}, 'a transition object');
 
-export const datasetSchema = z.strictObject({
-  $schema: z.optional(z.string()),
+export const datasetSchema = entryObject({
+  $schema: z.optional(plainText),
   id: idSchema,
   title: text,
   version: text,
-  description: z.optional(z.string()),
-  license: z.optional(z.string()),
-  sources: z.array(sourceSchema),
-  qualifications: z.array(qualificationSchema),
-  roles: z.array(roleSchema),
-  transitions: z.array(transitionSchema),
+  description: z.optional(plainText),
+  license: z.optional(plainText),
+  sources: listOf(sourceSchema, 'sources'),
+  qualifications: listOf(qualificationSchema, 'qualifications'),
+  roles: listOf(roleSchema, 'roles'),
+  transitions: listOf(transitionSchema, 'transitions'),
   meta: z.optional(meta),
-});
+}, 'a dataset object');
 
 export type Source = z.infer<typeof sourceSchema>;
 export type Qualification = z.infer<typeof qualificationSchema>;

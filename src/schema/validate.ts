@@ -111,7 +111,16 @@ function fromZodIssue(issue: z.core.$ZodIssue): Issue {
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (put free-form data in "meta")`;
   else if (issue.code === 'invalid_type' && message.startsWith('Invalid input: expected')) message = message.replace('Invalid input: expected', 'expected');
+  else if (message === 'Invalid input') message = plainMessage(issue);
   return { code: issue.code, path, message };
+}
+
+/** For the few schemas with no message of their own (zod/mini has no locale): say what was wanted. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_union') return 'expected a JSON value (text, a number, true/false, null, a list or an object)';
+  return issue.message;
 }
 
 type Raw = Record<string, unknown>;
@@ -138,7 +147,7 @@ const at = (section: string, i: number, field: Field, ...rest: number[]): (strin
 
 function checkRef(
   issues: Issue[],
-  known: Set<string>,
+  known: Set<string> | undefined,
   value: unknown,
   section: string,
   i: number,
@@ -147,14 +156,14 @@ function checkRef(
   item?: number,
 ): void {
   const id = str(value);
-  if (id === undefined || known.has(id)) return;
+  if (id === undefined || known === undefined || known.has(id)) return;
   const near = closestIds(id, known, 3);
   const hint = near.length ? `; did you mean ${near.map((s) => `"${s}"`).join(' or ')}?` : '';
   const path = item === undefined ? at(section, i, field) : at(section, i, field, item);
   issues.push({ code: 'unknown_reference', path, message: `unknown ${what} "${id}"${hint}` });
 }
 
-function checkRefs(issues: Issue[], known: Set<string>, list: unknown, section: string, i: number, field: Field, what: 'role' | 'qualification' | 'source'): void {
+function checkRefs(issues: Issue[], known: Set<string> | undefined, list: unknown, section: string, i: number, field: Field, what: 'role' | 'qualification' | 'source'): void {
   if (!Array.isArray(list)) return;
   for (let j = 0; j < list.length; j++) checkRef(issues, known, list[j], section, i, field, what, j);
 }
@@ -170,14 +179,15 @@ function checkDates(issues: Issue[], entry: Raw, section: string, i: number): vo
 function referenceIssues(input: unknown): Issue[] {
   const issues: Issue[] = [];
   if (!isObject(input)) return issues;
-  const sources = asArray(input.sources);
   const qualifications = asArray(input.qualifications);
   const roles = asArray(input.roles);
   const transitions = asArray(input.transitions);
 
-  const sourceIds = collectIds(sources, 'sources', issues);
-  const qualIds = collectIds(qualifications, 'qualifications', issues);
-  const roleIds = collectIds(roles, 'roles', issues);
+  // A section that is not a list is reported once by the shape check; references into it are not checked.
+  const idsOf = (list: unknown, section: string) => (Array.isArray(list) ? collectIds(list, section, issues) : undefined);
+  const sourceIds = idsOf(input.sources, 'sources');
+  const qualIds = idsOf(input.qualifications, 'qualifications');
+  const roleIds = idsOf(input.roles, 'roles');
   collectIds(transitions, 'transitions', issues);
 
   const SOURCES: Field = ['sources'];

@@ -7,7 +7,7 @@
  * Run with `npm run test:e2e`; needs `apt-get install chromium` (CHROMIUM_PATH overrides the path).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -52,8 +52,13 @@ function serve(mounts: Record<string, string>): Promise<Server> {
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
 const dataset = readJson('data/uk-social-work.json') as DatasetInput;
 const OVERLAY = 'data/overlays/london-childrens.json';
-/** The lattice the site is built on, to compute what the page should say. */
-const lattice = createLattice(extendDataset(dataset, readJson(OVERLAY)));
+/** The day the page shows by default (UTC, as the page reads it). */
+const TODAY = new Date().toISOString().slice(0, 10);
+/** Everything the site is built on, and the lattice as of today: what the page should say. */
+const everything = createLattice(extendDataset(dataset, readJson(OVERLAY)));
+const lattice = everything.asOf(TODAY);
+/** Screenshots go here (gitignored); the README's copy is refreshed from it by hand. */
+const artifacts = join(root, 'tests/artifacts');
 const title = (id: string): string => lattice.role(id).title;
 /** The title the site should offer first for what a person types. */
 const bestMatch = (text: string, id: string): string => {
@@ -239,15 +244,16 @@ describe('council career site', () => {
     const tracks = new Map(lattice.roles().map((r) => [r.title, r.track]));
     const stepRoles = async (page: Page) => (await page.locator('#routes .step .role-link').allTextContents()).map((t) => tracks.get(t));
 
-    const page = await open('/?from=newly-qualified-social-worker&to=principal-social-worker');
-    const all = await stepRoles(page);
-    expect(all).toContain('management');
-
+    // Some of the fastest routes to a practice development manager go through team manager.
+    const page = await open('/?from=newly-qualified-social-worker&to=practice-development-manager');
+    expect(await stepRoles(page)).toContain('management');
     await page.check('#f-nomgmt');
     expect(new URL(page.url()).searchParams.get('nomgmt')).toBe('1');
     expect(await routeCount(page)).toBeGreaterThan(0);
     expect(await stepRoles(page)).not.toContain('management');
-    await page.uncheck('#f-nomgmt');
+
+    await page.goto(`${base}/?from=newly-qualified-social-worker&to=principal-social-worker`);
+    await page.waitForSelector('html[data-ready="true"]');
 
     await page.check('#f-practice');
     expect(await routeCount(page)).toBeGreaterThan(0);
@@ -373,9 +379,96 @@ describe('council career site', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('saves a screenshot for the README', async () => {
+  it('marks the true fastest route on a long journey (nine steps and more)', async () => {
+    const best = lattice.fastestRoute('social-care-worker', 'director-of-childrens-services')!;
+    expect(best.steps).toBeGreaterThanOrEqual(9);
+    const page = await open('/?from=social-care-worker&to=director-of-childrens-services');
+    const fastest = page.locator('#routes .route', { has: page.locator('.badge.fastest') });
+    expect(await fastest.count()).toBeGreaterThan(0);
+    for (const text of await fastest.locator('.route-months').allTextContents()) expect(Number(/(\d+) month/.exec(text)![1])).toBe(best.months);
+    await expect(page.locator('#routes .route').first().locator('.route-steps').textContent()).resolves.toBe(`${best.steps} steps`);
+    // No route is faster than the one marked.
+    const months = (await page.locator('#routes .route-months').allTextContents()).map((t) => Number(/(\d+) month/.exec(t)![1]));
+    expect(Math.min(...months)).toBe(best.months);
+  });
+
+  it('routes back into practice: down moves when asked for, or when the goal is lower', async () => {
+    const down = ['up', 'across', 'down'] as const;
+    // A lower goal: the move back down is the route.
+    const page = await open('/?from=team-manager&to=senior-practitioner');
+    const back = lattice.fastestRoute('team-manager', 'senior-practitioner', { directions: down })!;
+    expect(await routeCount(page)).toBeGreaterThan(0);
+    await expect(page.locator('#routes .route').first().locator('.route-months').textContent()).resolves.toContain(`${back.months} months`);
+    await expect(page.textContent('#routes')).resolves.toContain('routes include moves back down a level');
+    // A goal at the same level: down moves only with the filter on.
+    await page.goto(`${base}/?from=service-manager&to=principal-social-worker`);
+    await page.waitForSelector('html[data-ready="true"]');
+    const before = await page.locator('#routes .route-path').allTextContents();
+    await page.check('#f-down');
+    expect(new URL(page.url()).searchParams.get('back')).toBe('1');
+    const expected = lattice.kFastestRoutes('service-manager', 'principal-social-worker', 10, { directions: down }).routes;
+    expect(expected.some((r) => r.transitions.some((t) => t.direction === 'down'))).toBe(true);
+    expect(await routeCount(page)).toBe(expected.length);
+    expect(await page.locator('#routes .route-path').allTextContents()).not.toEqual(before);
+    await expect(page.locator('#next .dir-down .move').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('shows the careers as they stand today, or on ?asof=, and labels dated and proposed moves', async () => {
+    const page = await open('/?from=newly-qualified-social-worker');
+    await expect(page.textContent('#dataset-title')).resolves.toContain('(today)');
+    // Today the child and family ASYE is in force, dated; the ECDP that replaces it is not offered yet.
+    const ordinary = page.locator('#next .move-group:not(.not-in-force) .move');
+    const ordinaryText = (await ordinary.allTextContents()).join('\n');
+    expect(ordinaryText).toContain('In force until 1 September 2027');
+    await expect(page.locator('#next .not-in-force .move').first().textContent()).resolves.toContain('In force from 1 September 2027');
+    await expect(page.locator('#next .not-in-force .set-goal').count()).resolves.toBe(0);
+
+    await page.goto(`${base}/?from=newly-qualified-social-worker&asof=2027-09-01`);
+    await page.waitForSelector('html[data-ready="true"]');
+    await expect(page.textContent('#dataset-title')).resolves.toContain('1 September 2027');
+    const later = everything.asOf('2027-09-01').nextSteps('newly-qualified-social-worker');
+    await expect(page.locator('#next .move-group:not(.not-in-force) .move').count()).resolves.toBe(later.length);
+    await expect(page.locator('#next .not-in-force .move').first().textContent()).resolves.toContain('In force until 1 September 2027');
+
+    // A proposed move (to the AMCP, not in force) is listed as such, never as an ordinary option.
+    // London's overlay removes the AMCP: the national build (under /hostile/) still has it.
+    await page.goto(`${base}/hostile/?from=approved-mental-health-professional`);
+    await page.waitForSelector('html[data-ready="true"]');
+    const proposed = createLattice(dataset).nextSteps('approved-mental-health-professional').filter((m) => m.transition.proposed);
+    expect(proposed.length).toBeGreaterThan(0);
+    await expect(page.locator('#next .not-in-force .move').count()).resolves.toBe(proposed.length);
+    await expect(page.locator('#next .not-in-force').textContent()).resolves.toContain('Proposed: not yet in force');
+    expect((await page.locator('#next .move-group:not(.not-in-force)').allTextContents()).join('\n')).not.toContain('Proposed');
+  });
+
+  it('starts the eligibility panel from what the role implies, and shows estimated minimum times as estimates', async () => {
+    const page = await open('/?from=newly-qualified-social-worker');
+    const registration = page.locator('#quals-list input[value="social-work-england-registration"]');
+    await expect(registration.isChecked()).resolves.toBe(true);
+    await expect(registration.isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#quals-list .implied:not([hidden])').first().textContent()).resolves.toContain(`held as a ${title('newly-qualified-social-worker')}`);
+    // The move to social worker waits for time served only: registration is not missing.
+    const missing = (await page.locator('#eligibility-results .blocked-moves .missing').allTextContents()).join('\n');
+    expect(missing).not.toContain(lattice.qualification('social-work-england-registration').title);
+    expect(new URL(page.url()).searchParams.getAll('q')).toEqual([]);
+
+    // Minimum times no source gives read as estimates.
+    await page.goto(`${base}/?from=senior-practitioner&to=independent-reviewing-officer`);
+    await page.waitForSelector('html[data-ready="true"]');
+    await expect(page.textContent('#routes')).resolves.toMatch(/about 60 months since qualifying \(estimate\)/);
+    await expect(page.textContent('#eligibility-results')).resolves.toMatch(/about \d+ more months since qualifying \(estimate\)/);
+  });
+
+  it('takes its header from the dataset and overlay title', async () => {
+    const page = await open();
+    await expect(page.textContent('#site-org')).resolves.toBe(lattice.title);
+    expect(lattice.title).not.toBe("Children's services careers");
+  });
+
+  it('saves a screenshot (tests/artifacts/, for refreshing the README copy by hand)', async () => {
     const page = await open('/?from=newly-qualified-social-worker&to=principal-social-worker', { width: 1000, height: 1330 });
-    const out = join(site, 'screenshot.png');
+    mkdirSync(artifacts, { recursive: true });
+    const out = join(artifacts, 'council-site.png');
     await page.screenshot({ path: out, fullPage: false });
     expect(statSync(out).size).toBeLessThan(300 * 1024);
   });

@@ -1,5 +1,6 @@
 /**
- * Words for the data: months (estimates said as such), kinds of move, tracks and directions.
+ * Words for the data: months (estimates said as such), kinds of move, tracks, directions and
+ * when an entry is in force.
  */
 import type { Direction, Lattice, LatticeTransition, Missing, Track, TransitionKind } from '../../../src/index.js';
 
@@ -55,19 +56,42 @@ export function qualificationTitle(lattice: Lattice, id: string): string {
   }
 }
 
+/** "24 months since qualifying", or "about 24 months since qualifying (estimate)" for a figure no source gives. */
+const timeNeeded = (n: number, unit: string, what: string, estimated: boolean): string =>
+  estimated ? `about ${plural(n, unit)} ${what} (estimate)` : `${plural(n, unit)} ${what}`;
+
 /** What a move needs, as short phrases. */
 export function needs(lattice: Lattice, t: LatticeTransition): string[] {
-  const out: string[] = [];
-  for (const q of t.requires?.qualifications ?? []) out.push(qualificationTitle(lattice, q));
-  if (t.requires?.monthsInRole) out.push(`${plural(t.requires.monthsInRole, 'month')} in role`);
-  if (t.requires?.monthsQualified) out.push(`${plural(t.requires.monthsQualified, 'month')} since qualifying`);
+  const r = t.requires;
+  const out = (r?.qualifications ?? []).map((q) => qualificationTitle(lattice, q));
+  if (r?.monthsInRole) out.push(timeNeeded(r.monthsInRole, 'month', 'in role', r.estimated === true));
+  if (r?.monthsQualified) out.push(timeNeeded(r.monthsQualified, 'month', 'since qualifying', r.estimated === true));
   return out;
 }
 
-/** What is still missing, as short phrases. */
-export function missing(lattice: Lattice, m: Missing): string[] {
+/** What is still missing, as short phrases; `estimated`: the move's minimum times are estimates. */
+export function missing(lattice: Lattice, m: Missing, estimated = false): string[] {
   const out = m.qualifications.map((q) => qualificationTitle(lattice, q));
-  if (m.monthsInRole > 0) out.push(`${plural(m.monthsInRole, 'more month')} in role`);
-  if (m.monthsQualified > 0) out.push(`${plural(m.monthsQualified, 'more month')} since qualifying`);
+  if (m.monthsInRole > 0) out.push(timeNeeded(m.monthsInRole, 'more month', 'in role', estimated));
+  if (m.monthsQualified > 0) out.push(timeNeeded(m.monthsQualified, 'more month', 'since qualifying', estimated));
   return out;
+}
+
+/** 2027-09-01 → "1 September 2027". */
+export const longDate = (day: string): string =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+interface Dated {
+  readonly validFrom?: string | undefined;
+  readonly validUntil?: string | undefined;
+  readonly proposed?: boolean | undefined;
+}
+
+/** When a role or move is in force, in words; undefined when it always is. */
+export function inForceLabel(entry: Dated): string | undefined {
+  if (entry.proposed) return 'Proposed: not yet in force';
+  if (entry.validFrom && entry.validUntil) return `In force from ${longDate(entry.validFrom)} until ${longDate(entry.validUntil)}`;
+  if (entry.validFrom) return `In force from ${longDate(entry.validFrom)}`;
+  if (entry.validUntil) return `In force until ${longDate(entry.validUntil)}`;
+  return undefined;
 }

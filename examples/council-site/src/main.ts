@@ -3,14 +3,16 @@
  * pathway diagram, next steps, what you are eligible for, and the roles on the way.
  *
  * All state lives in the URL (deep links, back/forward); every panel is re-rendered from it.
+ * The careers are shown as they stand today (or on `?asof=`): moves superseded or not yet in
+ * force are not offered as routes, only listed as such.
  */
-import { formatIssues, LatticeValidationError, type Lattice, type PathsOptions, type Role, type RouteList } from '../../../src/index.js';
+import { type Direction, formatIssues, LatticeValidationError, type Lattice, type Role, type RouteList, type RouteOptions } from '../../../src/index.js';
 import { Combobox, type ComboOption } from './combobox.js';
 import { councilLattice } from './dataset.js';
 import { pathwayDiagram } from './diagram.js';
-import { PRACTICE_TRACKS, TRACK_LABEL, months, steps } from './format.js';
+import { PRACTICE_TRACKS, TRACK_LABEL, longDate, months, steps } from './format.js';
 import { html } from './html.js';
-import { parseState, stateToSearch, type SiteState } from './state.js';
+import { isoDay, parseState, stateToSearch, type SiteState } from './state.js';
 import { cardId, eligibilityView, gapView, nextStepsView, roleCard, routesView } from './views.js';
 
 const ROUTE_LIMIT = 10;
@@ -27,13 +29,18 @@ function fatal(message: string): void {
   status.textContent = message;
 }
 
-function start(lattice: Lattice): void {
+/** Today in UTC, as the library's `asOf` reads dates. */
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+function start(everything: Lattice): void {
   const el = {
     status: byId('status'),
+    org: byId('site-org'),
     subtitle: byId('dataset-title'),
     practice: byId<HTMLInputElement>('f-practice'),
     across: byId<HTMLInputElement>('f-across'),
     noManagement: byId<HTMLInputElement>('f-nomgmt'),
+    down: byId<HTMLInputElement>('f-down'),
     swap: byId<HTMLButtonElement>('swap'),
     routes: byId('routes'),
     routesHeading: byId('routes-heading'),
@@ -50,11 +57,17 @@ function start(lattice: Lattice): void {
     extraCard: byId('extra-card'),
   };
 
+  // The day is fixed for the page: a link with another `asof` is another page (see popstate).
+  const day = isoDay(new URLSearchParams(location.search).get('asof')) ?? today();
+  const lattice = everything.asOf(day);
   const isRole = (id: string) => lattice.hasRole(id);
-  const qualIds = new Set(lattice.qualifications().map((q) => q.id));
+  // Qualifications a person can hold: not the proposed ones.
+  const holdable = lattice.qualifications().filter((q) => !q.proposed);
+  const qualIds = new Set(holdable.map((q) => q.id));
   let state: SiteState = parseState(location.search, isRole, (id) => qualIds.has(id));
 
-  el.subtitle.textContent = `${lattice.title} · version ${lattice.version}`;
+  el.org.textContent = lattice.title;
+  el.subtitle.textContent = `Version ${lattice.version} · careers as they stand on ${longDate(day)}${day === today() ? ' (today)' : ''}`;
 
   // Role search for both comboboxes: forgiving find(), or every role (by level) for an empty field.
   const byLevel = [...lattice.roles()].sort((a, b) => a.level - b.level || a.title.localeCompare(b.title));
@@ -85,32 +98,54 @@ function start(lattice: Lattice): void {
   });
 
   // The qualifications a person may hold, grouped by kind.
-  const kinds = [...new Set(lattice.qualifications().map((q) => q.kind))];
+  const kinds = [...new Set(holdable.map((q) => q.kind))];
   el.quals.innerHTML = html`${kinds.map(
     (kind) =>
-      html`<div class="qual-group"><p class="qual-kind">${kind[0]!.toUpperCase() + kind.slice(1)}</p>${lattice
-        .qualifications()
+      html`<div class="qual-group"><p class="qual-kind">${kind[0]!.toUpperCase() + kind.slice(1)}</p>${holdable
         .filter((q) => q.kind === kind)
-        .map((q) => html`<label class="check"><input type="checkbox" name="qual" value="${q.id}"> <span>${q.title}</span></label>`)}</div>`,
+        .map(
+          (q) =>
+            html`<label class="check"><input type="checkbox" name="qual" value="${q.id}"> <span>${q.title}<span class="check-help implied" hidden></span></span></label>`,
+        )}</div>`,
   )}`.value;
 
-  /** Puts the state into the controls (first load, back/forward). */
+  /** What the role's post-holders must hold (e.g. an NQSW is registered): held by whoever is in it. */
+  const implied = (): ReadonlySet<string> => new Set(state.from ? (lattice.role(state.from).credentials ?? []).filter((q) => qualIds.has(q)) : []);
+
+  /** Puts the state into the controls (first load, back/forward, a new `from`). */
   function syncControls(): void {
     fromBox.setValue(optionFor(state.from));
     toBox.setValue(optionFor(state.to));
     el.practice.checked = state.practice;
     el.across.checked = state.across;
     el.noManagement.checked = state.noManagement;
-    const held = new Set(state.qualifications);
-    el.quals.querySelectorAll<HTMLInputElement>('input[name="qual"]').forEach((box) => {
-      box.checked = held.has(box.value);
-    });
+    el.down.checked = state.down;
+    syncQualifications();
     el.inRole.value = String(state.monthsInRole);
     el.qualified.value = String(state.monthsQualified);
   }
 
+  /** Ticks what the person holds; what their role implies is ticked and fixed, with the reason. */
+  function syncQualifications(): void {
+    const held = new Set(state.qualifications);
+    const fromRole = implied();
+    const roleTitle = state.from ? lattice.role(state.from).title : '';
+    el.quals.querySelectorAll<HTMLInputElement>('input[name="qual"]').forEach((box) => {
+      const byRole = fromRole.has(box.value);
+      box.checked = byRole || held.has(box.value);
+      box.disabled = byRole;
+      const why = box.parentElement?.querySelector<HTMLElement>('.implied');
+      if (why) {
+        why.hidden = !byRole;
+        why.textContent = byRole ? ` (held as a ${roleTitle})` : '';
+      }
+    });
+  }
+
   function update(change: Partial<SiteState>, history: 'push' | 'replace'): void {
+    const fromChanged = 'from' in change && change.from !== state.from;
     state = { ...state, ...change };
+    if (fromChanged) syncQualifications();
     const url = `${location.pathname}${stateToSearch(state)}`;
     if (url !== `${location.pathname}${location.search}`) {
       if (history === 'push') window.history.pushState(null, '', url);
@@ -119,18 +154,24 @@ function start(lattice: Lattice): void {
     render();
   }
 
+  /** Down moves count when asked for, or when the goal is at a lower level (there is no other way there). */
+  const goingDown = (from: Role, to: Role | undefined): boolean => state.down || (to !== undefined && to.level < from.level);
+
   /** Route query options for the filters. The two ends are never avoided. */
-  function routeOptions(): PathsOptions {
+  function routeOptions(from: Role, to: Role | undefined): RouteOptions {
     const avoid = lattice
       .roles()
       .filter((r) => (state.practice && !PRACTICE_TRACKS.has(r.track)) || (state.noManagement && r.track === 'management'))
       .map((r) => r.id)
       .filter((id) => id !== state.from && id !== state.to);
-    return { limit: ROUTE_LIMIT, avoid, ...(state.across ? { directions: ['across'] as const } : {}) };
+    const directions: Direction[] = state.across ? ['across'] : ['up', 'across'];
+    if (goingDown(from, to)) directions.push('down');
+    return { avoid, directions };
   }
 
   function profile() {
-    return { role: state.from!, qualifications: state.qualifications, monthsInRole: state.monthsInRole, monthsQualified: state.monthsQualified };
+    const qualifications = [...new Set([...implied(), ...state.qualifications])];
+    return { role: state.from!, qualifications, monthsInRole: state.monthsInRole, monthsQualified: state.monthsQualified };
   }
 
   function render(): void {
@@ -142,10 +183,10 @@ function start(lattice: Lattice): void {
     let result: RouteList | undefined;
     let error: string | undefined;
 
-    // Routes.
+    // Routes: the k fastest, exact and with no step limit (a real journey can take a dozen moves).
     if (from && to && from.id !== to.id) {
       try {
-        result = lattice.pathsBetween(from.id, to.id, routeOptions());
+        result = lattice.kFastestRoutes(from.id, to.id, ROUTE_LIMIT, routeOptions(from, to));
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
@@ -166,12 +207,14 @@ function start(lattice: Lattice): void {
       if (state.across) hints.push(from.level !== to.level ? `horizontal moves stay at level ${from.level}, and ${to.title} is at level ${to.level}` : 'horizontal moves only');
       if (state.practice) hints.push('stay in practice');
       if (state.noManagement) hints.push('exclude management');
+      if (!goingDown(from, to)) hints.push('no moves back down a level');
       el.routes.innerHTML = html`<p class="no-routes">No route from ${from.title} to ${to.title}${hints.length ? ` with these filters (${hints.join('; ')}). Try turning a filter off.` : '.'}</p>`.value;
       announce.push(`No route from ${from.title} to ${to.title}.`);
     } else {
       const fastest = result.routes[0]!;
       const notes: string[] = [];
       if (state.practice && !PRACTICE_TRACKS.has(to.track)) notes.push(`${to.title} is on the ${TRACK_LABEL[to.track]} track: routes keep to practice roles until the last step.`);
+      if (!state.down && to.level < from.level) notes.push(`${to.title} is at a lower level than ${from.title}: routes include moves back down a level.`);
       el.routes.innerHTML = html`<p class="routes-summary">${result.routes.length} ${result.routes.length === 1 ? 'route' : 'routes'} from <strong>${from.title}</strong> to <strong>${to.title}</strong>, quickest first.</p>${notes.map(
         (n) => html`<p class="note">${n}</p>`,
       )}${routesView({ lattice, result, selected })}`.value;
@@ -191,7 +234,12 @@ function start(lattice: Lattice): void {
 
     // Next steps.
     el.nextHeading.textContent = from ? `What can I do next as a ${from.title}?` : 'What can I do next?';
-    el.next.innerHTML = from ? nextStepsView(lattice, from, lattice.nextSteps(from.id)).value : html`<p class="placeholder">Choose where you are now.</p>`.value;
+    if (from) {
+      const moves = lattice.nextSteps(from.id);
+      const inForce = new Set(moves.map((m) => m.transition.key));
+      const notInForce = everything.nextSteps(from.id).filter((m) => !inForce.has(m.transition.key));
+      el.next.innerHTML = nextStepsView({ lattice, from, moves, notInForce, everything, day }).value;
+    } else el.next.innerHTML = html`<p class="placeholder">Choose where you are now.</p>`.value;
 
     // Eligibility and the gap to the goal.
     if (from) {
@@ -199,9 +247,8 @@ function start(lattice: Lattice): void {
       el.eligibility.innerHTML = eligibilityView(lattice, eligible).value;
       el.eligibilitySummary.textContent = `${eligible.open.length} ${eligible.open.length === 1 ? 'move is' : 'moves are'} open to you now; ${eligible.blocked.length} ${eligible.blocked.length === 1 ? 'needs' : 'need'} more.`;
       if (to) {
-        const { avoid, directions } = routeOptions();
         try {
-          el.gap.innerHTML = html`<h3>Your gap to ${to.title}</h3>${gapView(lattice, lattice.gapTo(profile(), to.id, { avoid, ...(directions ? { directions } : {}) }))}`.value;
+          el.gap.innerHTML = html`<h3>Your gap to ${to.title}</h3>${gapView(lattice, lattice.gapTo(profile(), to.id, routeOptions(from, to)))}`.value;
         } catch (e) {
           el.gap.innerHTML = html`<p class="error">Could not work out the gap: ${e instanceof Error ? e.message : String(e)}</p>`.value;
         }
@@ -227,10 +274,12 @@ function start(lattice: Lattice): void {
 
   /** Shows a role's card (adding it when it is not on the route) and moves focus to it. */
   function showCard(id: string): void {
-    if (!lattice.hasRole(id)) return;
+    // A role not in force (linked from a move not in force) still has its card, saying so.
+    const source = lattice.hasRole(id) ? lattice : everything;
+    if (!source.hasRole(id)) return;
     let card = document.getElementById(cardId(id));
     if (!card) {
-      el.extraCard.innerHTML = roleCard(lattice, lattice.role(id)).value;
+      el.extraCard.innerHTML = roleCard(source, source.role(id)).value;
       card = document.getElementById(cardId(id));
     }
     card?.scrollIntoView({ block: 'start' });
@@ -241,12 +290,14 @@ function start(lattice: Lattice): void {
   el.practice.addEventListener('change', () => update({ practice: el.practice.checked, route: 0 }, 'push'));
   el.across.addEventListener('change', () => update({ across: el.across.checked, route: 0 }, 'push'));
   el.noManagement.addEventListener('change', () => update({ noManagement: el.noManagement.checked, route: 0 }, 'push'));
+  el.down.addEventListener('change', () => update({ down: el.down.checked, route: 0 }, 'push'));
   el.swap.addEventListener('click', () => {
     update({ from: state.to, to: state.from, route: 0 }, 'push');
     syncControls();
   });
   el.quals.addEventListener('change', () => {
-    const held = Array.from(el.quals.querySelectorAll<HTMLInputElement>('input[name="qual"]:checked'), (b) => b.value);
+    // What the role implies is not the person's own choice: it stays out of the URL.
+    const held = Array.from(el.quals.querySelectorAll<HTMLInputElement>('input[name="qual"]:checked:not(:disabled)'), (b) => b.value);
     update({ qualifications: held }, 'replace');
   });
   const monthsOf = (input: HTMLInputElement) => {
@@ -283,6 +334,10 @@ function start(lattice: Lattice): void {
 
   window.addEventListener('popstate', () => {
     const next = parseState(location.search, isRole, (id) => qualIds.has(id));
+    if (next.asOf !== state.asOf) {
+      location.reload();
+      return;
+    }
     if (stateToSearch(next) === stateToSearch(state)) return;
     state = next;
     syncControls();

@@ -1,6 +1,7 @@
 /**
  * The page's state and its URL form, so every view can be linked to, bookmarked and restored
  * with back/forward: `?from=social-worker&to=team-manager&practice=1&route=2`.
+ * `?asof=YYYY-MM-DD` shows the careers as they stand on another day (default: today).
  */
 
 export interface SiteState {
@@ -14,6 +15,10 @@ export interface SiteState {
   readonly across: boolean;
   /** Never pass through a management-track role. */
   readonly noManagement: boolean;
+  /** Allow moves down a level (back into practice) on the way. */
+  readonly down: boolean;
+  /** The day the careers are shown as of (`YYYY-MM-DD`); undefined = today. */
+  readonly asOf: string | undefined;
   /** Index of the route shown on the diagram (0 = the fastest). */
   readonly route: number;
   /** Profile for the eligibility panel. */
@@ -28,6 +33,8 @@ export const EMPTY_STATE: SiteState = {
   practice: false,
   across: false,
   noManagement: false,
+  down: false,
+  asOf: undefined,
   route: 0,
   qualifications: [],
   monthsInRole: 0,
@@ -38,6 +45,14 @@ const flag = (params: URLSearchParams, name: string): boolean => {
   const v = params.get(name);
   return v === '1' || v === 'true' || v === 'yes';
 };
+
+/** A real calendar day written YYYY-MM-DD, or undefined. */
+export function isoDay(text: string | null | undefined): string | undefined {
+  const day = text?.trim();
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) ? day : undefined;
+}
 
 const count = (params: URLSearchParams, name: string, max = 1200): number => {
   const n = Number(params.get(name) ?? '0');
@@ -65,6 +80,8 @@ export function parseState(search: string, isRole: (id: string) => boolean, isQu
     practice: flag(params, 'practice'),
     across: flag(params, 'across'),
     noManagement: flag(params, 'nomgmt'),
+    down: flag(params, 'back'),
+    asOf: isoDay(params.get('asof')),
     route: count(params, 'route', 50),
     qualifications: [...new Set(quals)],
     monthsInRole: count(params, 'inrole'),
@@ -80,6 +97,8 @@ export function stateToSearch(state: SiteState): string {
   if (state.practice) params.set('practice', '1');
   if (state.across) params.set('across', '1');
   if (state.noManagement) params.set('nomgmt', '1');
+  if (state.down) params.set('back', '1');
+  if (state.asOf) params.set('asof', state.asOf);
   if (state.route > 0) params.set('route', String(state.route));
   for (const q of state.qualifications) params.append('q', q);
   if (state.monthsInRole > 0) params.set('inrole', String(state.monthsInRole));

@@ -4,7 +4,7 @@
  */
 import type { Direction, EligibleMove, Eligibility, Gap, Lattice, LatticeTransition, Move, Role, Route, RouteList } from '../../../src/index.js';
 import { html, safeUrl, type Html } from './html.js';
-import { DIRECTION_LABEL, KIND_LABEL, TRACK_LABEL, missing, months, needs, qualificationTitle, steps, total } from './format.js';
+import { DIRECTION_LABEL, KIND_LABEL, TRACK_LABEL, inForceLabel, longDate, missing, months, needs, qualificationTitle, steps, total } from './format.js';
 
 const title = (lattice: Lattice, id: string): string => (lattice.hasRole(id) ? lattice.role(id).title : id);
 
@@ -15,10 +15,13 @@ function roleLink(lattice: Lattice, id: string): Html {
   return html`<a href="#${encodeURIComponent(cardId(id))}" class="role-link">${title(lattice, id)}</a>`;
 }
 
-/** One move: what gates it, how long it takes, what it needs. */
+/** One move: what gates it, how long it takes, what it needs, and when it is in force if not always. */
 function stepDetail(lattice: Lattice, t: LatticeTransition): Html {
   const need = needs(lattice, t);
+  const when = inForceLabel(t);
   return html`<span class="kind kind-${t.kind}">${KIND_LABEL[t.kind]}</span> <span class="months">${months(t.months, t.estimated === true)}</span>${
+    when ? html` <span class="validity">${when}</span>` : ''
+  }${
     need.length ? html`<span class="needs"><span class="needs-label">Needs:</span> ${need.join('; ')}</span>` : ''
   }${t.grants?.length ? html`<span class="gains"><span class="needs-label">Gains:</span> ${t.grants.map((q) => qualificationTitle(lattice, q)).join('; ')}</span>` : ''}${
     t.note ? html`<span class="note">${t.note}</span>` : ''
@@ -56,26 +59,47 @@ export function routesView({ lattice, result, selected }: RoutesView): Html {
 
 const DIRECTIONS: readonly Direction[] = ['up', 'across', 'down'];
 
-function moveItem(lattice: Lattice, move: Move, extra?: Html): Html {
+/** `goal`: offer "Make this my goal" (not for a move that is not in force: routes cannot use it). */
+function moveItem(lattice: Lattice, move: Move, extra?: Html, goal = true): Html {
   return html`<li class="move" data-role="${move.role.id}"><span class="move-role">${roleLink(lattice, move.role.id)}</span> <span class="move-meta">level ${move.role.level}, ${TRACK_LABEL[move.role.track]}</span> ${stepDetail(
     lattice,
     move.transition,
-  )}${extra ?? ''} <button type="button" class="set-goal" data-action="goal" data-role="${move.role.id}">Make this my goal<span class="visually-hidden">: ${move.role.title}</span></button></li>`;
+  )}${extra ?? ''}${
+    goal ? html` <button type="button" class="set-goal" data-action="goal" data-role="${move.role.id}">Make this my goal<span class="visually-hidden">: ${move.role.title}</span></button>` : ''
+  }</li>`;
 }
 
-/** "What can I do next?": moves up, across and back down to practice, grouped. */
-export function nextStepsView(lattice: Lattice, from: Role, moves: readonly Move[]): Html {
-  if (!moves.length) return html`<p>No moves out of ${from.title} are recorded.</p>`;
+export interface NextStepsInput {
+  readonly lattice: Lattice;
+  readonly from: Role;
+  /** Moves in force on `day`. */
+  readonly moves: readonly Move[];
+  /** Moves out of the role that are proposed, not yet in force or no longer in force on `day`… */
+  readonly notInForce: readonly Move[];
+  /** …and the whole lattice they come from (their roles may not be in force either). */
+  readonly everything: Lattice;
+  readonly day: string;
+}
+
+/** "What can I do next?": moves up, across and back down to practice, grouped; then those not in force. */
+export function nextStepsView({ lattice, from, moves, notInForce, everything, day }: NextStepsInput): Html {
+  if (!moves.length && !notInForce.length) return html`<p>No moves out of ${from.title} are recorded.</p>`;
   return html`${DIRECTIONS.map((d) => {
     const group = moves.filter((m) => m.direction === d);
     return html`<section class="move-group dir-${d}" aria-labelledby="next-${d}"><h3 id="next-${d}">${DIRECTION_LABEL[d]} <span class="count">(${group.length})</span></h3>${
       group.length ? html`<ul class="moves">${group.map((m) => moveItem(lattice, m))}</ul>` : html`<p class="none">None recorded.</p>`
     }</section>`;
-  })}`;
+  })}${
+    notInForce.length
+      ? html`<section class="move-group not-in-force" aria-labelledby="next-later"><h3 id="next-later">Not in force on ${longDate(day)} <span class="count">(${notInForce.length})</span></h3><ul class="moves">${notInForce.map(
+          (m) => moveItem(everything, m, undefined, false),
+        )}</ul></section>`
+      : ''
+  }`;
 }
 
 function eligibleItem(lattice: Lattice, move: EligibleMove): Html {
-  const gaps = missing(lattice, move.missing);
+  const gaps = missing(lattice, move.missing, move.transition.requires?.estimated === true);
   const extra = move.open
     ? html`<span class="status open">Open now</span>`
     : html`<span class="missing"><span class="needs-label">Missing:</span> ${gaps.join('; ')}</span><span class="status blocked">about ${months(move.monthsToComplete)} to complete</span>`;
@@ -101,19 +125,11 @@ export function gapView(lattice: Lattice, gap: Gap): Html {
       ? html`<p class="gap-missing">You will also need: ${gap.missingQualifications.map((q) => qualificationTitle(lattice, q)).join('; ')}</p>`
       : ''
   }<ol class="gap-steps">${gap.steps.map((s) => {
-    const gaps = missing(lattice, s.missing);
+    const gaps = missing(lattice, s.missing, s.transition.requires?.estimated === true);
     return html`<li>${roleLink(lattice, s.transition.from)} <span aria-hidden="true">→</span><span class="visually-hidden"> to </span> ${roleLink(lattice, s.transition.to)}: ${
       s.wait > 0 ? html`wait ${months(s.wait)}${gaps.length ? html` (${gaps.join('; ')})` : ''}, then ` : ''
     }${s.duration > 0 ? `${months(s.duration, s.transition.estimated === true)} for the move` : 'the move itself'} <span class="kind kind-${s.transition.kind}">${KIND_LABEL[s.transition.kind]}</span></li>`;
   })}</ol>`;
-}
-
-function validity(role: Role): string | undefined {
-  if (role.proposed) return 'Proposed: not yet in force';
-  if (role.validFrom && role.validUntil) return `In force from ${role.validFrom} until ${role.validUntil}`;
-  if (role.validFrom) return `In force from ${role.validFrom}`;
-  if (role.validUntil) return `In force until ${role.validUntil}`;
-  return undefined;
 }
 
 function pay(role: Role): string | undefined {
@@ -126,7 +142,7 @@ function pay(role: Role): string | undefined {
 
 export function roleCard(lattice: Lattice, role: Role, tag?: string): Html {
   const sources = new Map(lattice.sources().map((s) => [s.id, s]));
-  const when = validity(role);
+  const when = inForceLabel(role);
   const money = pay(role);
   return html`<article class="role-card track-${role.track}" id="${cardId(role.id)}" tabindex="-1" aria-label="${role.title}">
 <h3>${role.title}${tag ? html` <span class="badge">${tag}</span>` : ''}</h3>
