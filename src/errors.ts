@@ -2,10 +2,60 @@
  * A small typed error hierarchy. Match on the class (`instanceof`) or on `code`, never on
  * the message. Messages start with the function that failed.
  */
+import { shorten } from './util/describe.js';
+
+/**
+ * Every `code` an Issue can carry (README, "Issue codes"). Checks of the dataset itself: */
+export type DatasetIssueCode = 'duplicate_id' | 'unknown_reference' | 'self_loop' | 'invalid_range' | 'cycle' | 'too_deep' | 'unreadable_input';
+/** zod's own codes, for a value of the wrong shape. */
+export type ShapeIssueCode =
+  | 'invalid_type'
+  | 'too_small'
+  | 'too_big'
+  | 'invalid_format'
+  | 'not_multiple_of'
+  | 'unrecognized_keys'
+  | 'invalid_union'
+  | 'invalid_key'
+  | 'invalid_element'
+  | 'invalid_value'
+  | 'custom';
+/** extendDataset: the overlay names something it cannot. */
+export type OverlayIssueCode = 'unknown_id' | 'removed_id' | 'still_referenced' | 'no_match' | 'duplicate_id';
+/** datasetFromCsv / validateCsv: the files and their cells. */
+export type CsvIssueCode =
+  | 'missing_file'
+  | 'unterminated_quote'
+  | 'invalid_quote'
+  | 'invalid_csv'
+  | 'unknown_column'
+  | 'duplicate_column'
+  | 'missing_column'
+  | 'unnamed_column'
+  | 'too_many_fields'
+  | 'too_many_records'
+  | 'invalid_number'
+  | 'invalid_boolean'
+  | 'invalid_json';
+/** datasetFromOnet: the three tables. */
+export type OnetIssueCode =
+  | 'missing_header'
+  | 'missing_column'
+  | 'field_count'
+  | 'invalid_code'
+  | 'missing_title'
+  | 'duplicate_code'
+  | 'invalid_job_zone'
+  | 'invalid_tier'
+  | 'invalid_index'
+  | 'self_link'
+  | 'duplicate_link';
+export type IssueCode = DatasetIssueCode | ShapeIssueCode | OverlayIssueCode | CsvIssueCode | OnetIssueCode;
 
 /** A problem with data, as data: where it is (`path`), what kind (`code`), and what to do. */
 export interface Issue {
-  readonly code: string;
+  /** One of IssueCode (typed open-ended, so a newer code never breaks a build). */
+  readonly code: IssueCode | (string & {});
   readonly path: readonly (string | number)[];
   readonly message: string;
   /** For CSV input: the file, 1-based physical line, and column name. */
@@ -78,16 +128,21 @@ export class LatticeValidationError extends LatticeError {
   }
 }
 
-/** An id that names no role (or qualification). Carries the closest known ids. */
+/**
+ * An id that names no role (or qualification). Carries the closest known ids. The message
+ * shortens a long id (a 100 KB id must not make a 100 KB message); `id` keeps it whole. An id
+ * that is not a string at all is described by its type.
+ */
 export class UnknownRoleError extends LatticeError {
   override readonly name = 'UnknownRoleError';
   readonly id: string;
   readonly suggestions: readonly string[];
   readonly entity: 'role' | 'qualification';
 
-  constructor(fn: string, id: string, suggestions: readonly string[], entity: 'role' | 'qualification' = 'role') {
+  constructor(fn: string, id: string, suggestions: readonly string[], entity: 'role' | 'qualification' = 'role', notAString = false) {
     const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
-    super(entity === 'role' ? 'unknown_role' : 'unknown_qualification', `${fn}: unknown ${entity} "${id}".${hint}`);
+    const message = notAString ? `${fn}: a ${entity} id must be a string, not ${id}` : `${fn}: unknown ${entity} "${shorten(id)}".${hint}`;
+    super(entity === 'role' ? 'unknown_role' : 'unknown_qualification', message);
     this.id = id;
     this.suggestions = Object.freeze([...suggestions]);
     this.entity = entity;
@@ -107,16 +162,25 @@ export class QueryOptionsError extends LatticeError {
 }
 
 /**
- * A query that must be exact (fastestRoute, gapTo with `via`/`maxSteps`) ran out of its work
- * budget before it could be sure of its answer. Raise `budget` or narrow the question.
+ * A query whose answer must be exact (fastestRoute, reachableFrom, prerequisitesFor's `every`)
+ * ran out of its work budget, or its `timeoutMs`, before it could be sure of its answer. Raise
+ * `budget` (or `timeoutMs`) or narrow the question. List queries say `truncated` instead.
  */
 export class QueryBudgetError extends LatticeError {
   override readonly name = 'QueryBudgetError';
   readonly budget: number;
+  /** Set when the time limit, not the work budget, ran out. */
+  readonly timeoutMs: number | undefined;
 
-  constructor(fn: string, budget: number) {
-    super('budget_exceeded', `${fn}: the work budget of ${budget} was spent before the answer was certain; pass a larger \`budget\` or narrow the query`);
+  constructor(fn: string, budget: number, timeoutMs?: number) {
+    super(
+      'budget_exceeded',
+      timeoutMs === undefined
+        ? `${fn}: the work budget of ${budget} was spent before the answer was certain; pass a larger \`budget\` or narrow the query`
+        : `${fn}: the time limit of ${timeoutMs} ms passed before the answer was certain; pass a larger \`timeoutMs\` or narrow the query`,
+    );
     this.budget = budget;
+    this.timeoutMs = timeoutMs;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createLattice, type Dataset, LatticeValidationError, validateDataset } from '../src/index.js';
+import { createLattice, type Dataset, Lattice, LatticeValidationError, validateDataset } from '../src/index.js';
 import { randomLattice } from './arbitraries.js';
 
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 400) };
@@ -73,12 +73,14 @@ function expectWellFormedOutcome(input: unknown) {
     expect(issue.message.length).toBeGreaterThan(0);
     expect(Array.isArray(issue.path)).toBe(true);
   }
-  try {
-    createLattice(input);
-    expect.unreachable('createLattice accepted what validateDataset rejected');
-  } catch (error) {
-    expect(error).toBeInstanceOf(LatticeValidationError);
-    expect((error as LatticeValidationError).issues).toEqual(result.issues);
+  for (const build of [() => createLattice(input), () => new Lattice(input as Dataset)]) {
+    try {
+      build();
+      expect.unreachable('a lattice was built from what validateDataset rejected');
+    } catch (error) {
+      expect(error).toBeInstanceOf(LatticeValidationError);
+      expect((error as LatticeValidationError).issues).toEqual(result.issues);
+    }
   }
   return 'invalid';
 }

@@ -55,6 +55,10 @@ test.prop([latticeWithQuery()], RUNS)('mutating anything a query returns never c
   const first = ask();
   const snapshot = JSON.stringify(first);
   for (const result of Object.values(first)) vandalise(result);
+  // The lattice itself: its dataset is read-only.
+  expect(() => {
+    (lattice as { dataset: unknown }).dataset = { roles: [] };
+  }).toThrow(TypeError);
   expect(JSON.stringify(first)).toBe(snapshot);
   const again = JSON.stringify(ask());
   expect(again).toBe(snapshot);

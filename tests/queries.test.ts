@@ -1,15 +1,19 @@
 /**
  * Unit tests of every query on the small hand-written lattice (tests/fixtures/small.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   createLattice,
+  type Dataset,
+  type DatasetInput,
+  Lattice,
   LatticeValidationError,
   QueryBudgetError,
   QueryAbortedError,
   QueryOptionsError,
   UnknownRoleError,
 } from '../src/index.js';
+import { Budget, clock } from '../src/algorithms/budget.js';
 import { small } from './fixtures/small.js';
 
 const lattice = createLattice(small);
@@ -163,7 +167,70 @@ describe('prerequisitesFor', () => {
     expect(lattice.prerequisitesFor('student')).toMatchObject({ reachable: true, months: 0, every: [] });
     expect(lattice.prerequisitesFor('island')).toMatchObject({ reachable: false, months: undefined });
   });
+
+  it('"some" counts only simple routes: a walk that leaves the role and comes back needs nothing', () => {
+    // S → T → U → T: the move back into T needs q, but no route from S to T takes it.
+    const loop = tiny(['S', 'T', 'U'], [['S', 'T'], ['T', 'U'], ['U', 'T', 'q']]);
+    for (const directions of [undefined, ['up', 'across', 'down'] as const]) {
+      expect(loop.prerequisitesFor('T', directions ? { directions } : {})).toMatchObject({ every: [], some: [], truncated: false });
+    }
+    expect(loop.prerequisitesFor('U')).toMatchObject({ every: [], some: [] });
+  });
+
+  it('"some" is exact where the quick searches cannot tell (the two disjoint paths case)', () => {
+    // The one route through u → v (which needs q) is s b u v c d a t. A first route to u (s a u)
+    // leaves no way on, and a first way on from v (v b a t) leaves no way to u: only the exact
+    // search finds the pair.
+    const hard = tiny(
+      ['a', 'b', 'c', 'd', 's', 't', 'u', 'v'],
+      [['s', 'a'], ['s', 'b'], ['a', 'u'], ['b', 'u'], ['u', 'v', 'q'], ['v', 'b'], ['b', 'a'], ['v', 'c'], ['c', 'd'], ['d', 'a'], ['a', 't']],
+      ['s'],
+    );
+    expect(hard.prerequisitesFor('t')).toMatchObject({ every: [], some: ['q'], truncated: false });
+    // Without the detour through c and d there is no such route, and q is on none.
+    const none = tiny(
+      ['a', 'b', 's', 't', 'u', 'v'],
+      [['s', 'a'], ['s', 'b'], ['a', 'u'], ['b', 'u'], ['u', 'v', 'q'], ['v', 'b'], ['b', 'a'], ['a', 't']],
+      ['s'],
+    );
+    expect(none.prerequisitesFor('t')).toMatchObject({ every: [], some: [], truncated: false });
+    // Under any budget: a QueryBudgetError (too little even for `every`), or an answer whose
+    // `some` is right or says it may be short.
+    let cut = 0;
+    for (let budget = 1; budget <= 2000; budget++) {
+      try {
+        const pre = hard.prerequisitesFor('t', { budget });
+        expect(pre.every).toEqual([]);
+        if (pre.truncated) cut++;
+        else expect(pre.some).toEqual(['q']);
+      } catch (e) {
+        expect(e).toBeInstanceOf(QueryBudgetError);
+      }
+    }
+    expect(cut).toBeGreaterThan(0);
+  });
+
+  it('takes budget, signal and timeoutMs', () => {
+    expect(() => lattice.prerequisitesFor('manager', { budget: 1 })).toThrow(QueryBudgetError);
+    const controller = new AbortController();
+    controller.abort();
+    expect(() => lattice.prerequisitesFor('manager', { signal: controller.signal })).toThrow(QueryAbortedError);
+    expect(() => lattice.prerequisitesFor('manager', { timeoutMs: -1 })).toThrow(QueryOptionsError);
+  });
 });
+
+/** A lattice of same-level roles joined by vacancies (a third item: the qualification it requires). */
+function tiny(ids: string[], moves: [string, string, string?][], entries: string[] = [ids[0]!]): Lattice {
+  return createLattice({
+    id: 'tiny',
+    title: 'Tiny',
+    version: '1',
+    sources: [{ id: 's1', title: 'Test', publisher: 'Tests' }],
+    qualifications: [{ id: 'q', title: 'Q', kind: 'training', sources: ['s1'] }],
+    roles: ids.map((id) => ({ id, title: id, level: 1, stage: 's', track: 'practice', sectors: [], ...(entries.includes(id) ? { entry: true } : {}), sources: ['s1'] })),
+    transitions: moves.map(([from, to, q]) => ({ from, to, kind: 'vacancy', months: 1, ...(q ? { requires: { qualifications: [q] } } : {}), sources: ['s1'] })),
+  });
+}
 
 describe('eligibility and gapTo', () => {
   const person = { role: 'sw', qualifications: ['registration', 'asye'], monthsInRole: 12, monthsQualified: 24 };
@@ -193,6 +260,12 @@ describe('eligibility and gapTo', () => {
     expect(gap.missingQualifications).toEqual(['leadership']);
     expect(lattice.gapTo(person, 'island')).toMatchObject({ reachable: false, months: undefined, route: undefined });
     expect(lattice.gapTo(person, 'sw')).toMatchObject({ reachable: true, months: 0 });
+  });
+
+  it('gapTo out of budget says truncated, and does not claim there is no route', () => {
+    expect(lattice.gapTo(person, 'head', { budget: 1 })).toMatchObject({ reachable: true, truncated: true, route: undefined });
+    // Nothing to search when no route can exist: certain, whatever the budget.
+    expect(lattice.gapTo(person, 'island', { budget: 1 })).toMatchObject({ reachable: false, truncated: false });
   });
 });
 
@@ -239,13 +312,151 @@ describe('errors and bounds', () => {
 
   it('a spent budget says truncated, or throws where the answer must be exact', () => {
     expect(lattice.pathsBetween('student', 'head', { budget: 3 }).truncated).toBe(true);
+    expect(lattice.kFastestRoutes('student', 'head', 3, { budget: 3 }).truncated).toBe(true);
     expect(() => lattice.fastestRoute('student', 'head', { via: ['amhp'], budget: 3 })).toThrow(QueryBudgetError);
+    expect(() => lattice.fastestRoute('student', 'head', { budget: 3 })).toThrow(QueryBudgetError);
+    expect(() => lattice.reachableFrom('student', { budget: 3 })).toThrow(QueryBudgetError);
+    expect(() => lattice.reachableFrom('student', { maxSteps: 3, budget: 3 })).toThrow(QueryBudgetError);
+    expect(lattice.reachableFrom('student', { budget: 1000 })).toEqual(lattice.reachableFrom('student'));
   });
 
-  it('an aborted signal stops the query', () => {
+  it('an aborted signal stops the query: aborted before it, or by a weight callback during it', () => {
     const controller = new AbortController();
     controller.abort();
     expect(() => lattice.pathsBetween('student', 'head', { signal: controller.signal })).toThrow(QueryAbortedError);
+    const during = new AbortController();
+    const weight = () => (during.abort(), 1);
+    expect(() => lattice.pathsBetween('student', 'head', { signal: during.signal, weight })).toThrow(QueryAbortedError);
+    expect(() => lattice.reachableFrom('student', { signal: new AbortController().signal, weight })).not.toThrow();
+  });
+});
+
+describe('timeoutMs', () => {
+  const now = clock.now;
+  afterEach(() => {
+    clock.now = now;
+  });
+  /** A clock that moves `step` ms each time it is read: time passes exactly as work is done. */
+  const ticking = (step: number) => {
+    let t = 0;
+    clock.now = () => (t += step);
+    return { advance: (ms: number) => (t += ms) };
+  };
+
+  it('Budget: the limit passes at a poll, which marks it exhausted and timed out', () => {
+    const fake = ticking(0);
+    const budget = new Budget('test', Infinity, undefined, 10);
+    expect(budget.spend(4095)).toBe(true);
+    fake.advance(10);
+    expect(budget.spend(1)).toBe(false);
+    expect(budget).toMatchObject({ exhausted: true, timedOut: true, spent: 4096 });
+    expect(budget.error()).toMatchObject({ code: 'budget_exceeded', timeoutMs: 10 });
+    expect(budget.error().message).toMatch(/^test: the time limit of 10 ms passed/);
+    // No limit, no clock read.
+    clock.now = () => {
+      throw new Error('read');
+    };
+    expect(new Budget('test').poll()).toBe(true);
+  });
+
+  it('a slow weight function runs into the time limit: the query stops without calling it for every transition', () => {
+    const fake = ticking(0);
+    let calls = 0;
+    // "Busy-waits" a millisecond per transition on the fake clock.
+    const weight = (t: { months: number }) => (calls++, fake.advance(1), t.months);
+    const result = lattice.pathsBetween('student', 'head', { weight, timeoutMs: 0 });
+    expect(result).toEqual({ routes: [], truncated: true });
+    expect(calls).toBeLessThan(lattice.transitions().length);
+    expect(() => lattice.fastestRoute('student', 'head', { weight, timeoutMs: 0 })).toThrow(/time limit of 0 ms/);
+    expect(() => lattice.reachableFrom('student', { weight, timeoutMs: 0 })).toThrow(QueryBudgetError);
+    // Time enough: the same answer as without a limit.
+    expect(lattice.pathsBetween('student', 'head', { weight, timeoutMs: 1e6 })).toEqual(lattice.pathsBetween('student', 'head', { weight }));
+  });
+
+  it('is an option of every bounded query, checked like the others', () => {
+    ticking(1);
+    const opts = { timeoutMs: 60_000 };
+    expect(lattice.pathsBetween('student', 'head', opts).truncated).toBe(false);
+    expect(lattice.kFastestRoutes('student', 'head', 2, opts).routes).toHaveLength(2);
+    expect(lattice.fastestRoute('student', 'head', opts)).toBeDefined();
+    expect(lattice.reachableFrom('student', opts).length).toBeGreaterThan(0);
+    expect(lattice.prerequisitesFor('head', opts).reachable).toBe(true);
+    expect(lattice.gapTo({ role: 'sw' }, 'head', opts).truncated).toBe(false);
+    expect(() => lattice.pathsBetween('student', 'head', { timeoutMs: '5' as never })).toThrow(QueryOptionsError);
+  });
+});
+
+describe('wrong arguments are typed errors, never a TypeError', () => {
+  it('a role id that is not a string, or a very long one', () => {
+    for (const id of [Object.create(null), undefined, 3, {}]) {
+      expect(() => lattice.role(id as never)).toThrow(UnknownRoleError);
+      expect(() => lattice.pathsBetween(id as never, 'sw')).toThrow(/^pathsBetween: a role id must be a string/);
+      expect(() => lattice.qualification(id as never)).toThrow(UnknownRoleError);
+    }
+    const long = 'x'.repeat(130_000);
+    const err = (() => {
+      try {
+        lattice.role(long);
+      } catch (e) {
+        return e as UnknownRoleError;
+      }
+    })()!;
+    expect(err.id).toBe(long);
+    expect(err.message.length).toBeLessThan(200);
+    expect(err.message).toContain('(130000 characters)');
+  });
+
+  it('roles(filter) rejects filters of the wrong type, naming the option; a bad credential names roles', () => {
+    const cases: [object, string][] = [
+      [{ entry: 'true' }, 'entry'],
+      [{ sector: 3 }, 'sector'],
+      [{ stage: null }, 'stage'],
+      [{ specialism: ['x'] }, 'specialism'],
+      [{ credential: 7 }, 'credential'],
+      [{ level: '3' }, 'level'],
+    ];
+    for (const [filter, option] of cases) {
+      expect(() => lattice.roles(filter as never)).toThrow(QueryOptionsError);
+      expect(() => lattice.roles(filter as never)).toThrow(new RegExp(`^roles: ${option} must be`));
+    }
+    expect(() => lattice.roles({ credential: 'amhp-warant' })).toThrow(/^roles: unknown qualification "amhp-warant"\. Did you mean "amhp-warrant"/);
+    expect(() => lattice.rolesRequiring('amhp-warant')).toThrow(/^rolesRequiring: unknown qualification/);
+  });
+
+  it('new Lattice validates: a dangling reference never becomes an edge to another role', () => {
+    const dangling = { ...small, transitions: [...small.transitions, { from: 'sw', to: 'nobody', kind: 'vacancy', months: 1, sources: ['s1'] }] };
+    expect(() => new Lattice(dangling as Dataset)).toThrow(LatticeValidationError);
+    expect(() => new Lattice(dangling as Dataset)).toThrow(/^new Lattice: the data has 1 problem; first: transitions\[\d+\]\.to: unknown role "nobody"/);
+    for (const junk of [undefined, null, 'x', [], {}]) expect(() => new Lattice(junk as never)).toThrow(LatticeValidationError);
+    const input = structuredClone(small) as DatasetInput;
+    const direct = new Lattice(input as Dataset);
+    (input.roles[0] as { title: string }).title = 'Changed';
+    expect(direct.role('student').title).toBe('Student');
+    expect(direct.fastestRoute('student', 'head')).toEqual(lattice.fastestRoute('student', 'head'));
+  });
+
+  it('lattice.dataset cannot be reassigned', () => {
+    const own = createLattice(small);
+    const before = own.dataset;
+    expect(() => {
+      (own as { dataset: unknown }).dataset = { roles: [] };
+    }).toThrow(TypeError);
+    expect(own.dataset).toBe(before);
+  });
+
+  it('asOf takes calendar days only, and keeps a bounded cache', () => {
+    for (const day of ['2026-13-45', '2026-02-30', '2026-00-10', '2026-1-1', '']) {
+      expect(() => lattice.asOf(day)).toThrow(QueryOptionsError);
+    }
+    expect(lattice.asOf('2024-02-29').size).toEqual(lattice.size);
+    const first = lattice.asOf('2026-01-01');
+    expect(lattice.asOf('2026-01-01')).toBe(first);
+    for (let d = 1; d <= 40; d++) lattice.asOf(`2025-01-${String(Math.min(d, 28)).padStart(2, '0')}`);
+    for (let m = 1; m <= 12; m++) lattice.asOf(`2024-${String(m).padStart(2, '0')}-01`);
+    // Evicted by the dates since: asked again, it is built afresh (and equal).
+    const again = lattice.asOf('2026-01-01');
+    expect(again).not.toBe(first);
+    expect(again.dataset).toEqual(first.dataset);
   });
 });
 

@@ -119,18 +119,38 @@ describe('horizontalMoves and nextSteps', () => {
 });
 
 describe('prerequisitesFor', () => {
-  test.prop([randomLattice()], RUNS)('what every route needs is required somewhere on each route; "some" is not needed by all', ({ dataset, ids }) => {
+  /** What the simple routes from the starts need: by all of them, and by some but not all. */
+  function expectedNeeds(routes: OracleRoute[]) {
+    const needs = routes.map((r) => new Set(r.transitions.flatMap((t) => t.requires?.qualifications ?? [])));
+    const any = [...new Set(needs.flatMap((n) => [...n]))].sort();
+    return { every: any.filter((q) => needs.every((n) => n.has(q))), some: any.filter((q) => !needs.every((n) => n.has(q))) };
+  }
+
+  test.prop([randomLattice()], RUNS)('"every" is what all simple routes from an entry role need; "some" what at least one, not all, needs', ({ dataset, ids }) => {
     const lattice = createLattice(dataset);
     const entries = dataset.roles.filter((r) => r.entry).map((r) => r.id);
     for (const id of ids) {
-      const pre = lattice.prerequisitesFor(id);
-      const routes = pre.from.flatMap((start) => allRoutes(dataset, start, id));
-      expect(pre.reachable).toBe(routes.length > 0);
-      const needs = (r: OracleRoute) => new Set(r.transitions.flatMap((t) => t.requires?.qualifications ?? []));
-      for (const route of routes) for (const q of pre.every) expect(needs(route)).toContain(q);
-      for (const q of pre.some) expect(routes.some((r) => !needs(r).has(q))).toBe(true);
-      if (routes.length) expect(pre.months).toBe(Math.min(...routes.map((r) => r.months)));
-      if (entries.length) expect([...pre.from].sort()).toEqual([...entries].sort());
+      for (const directions of [undefined, ['up', 'across', 'down'] as const]) {
+        const pre = lattice.prerequisitesFor(id, directions ? { directions } : {});
+        const routes = pre.from.flatMap((start) => allRoutes(dataset, start, id, directions ? { directions } : {}));
+        expect(pre.reachable).toBe(routes.length > 0);
+        expect(pre.truncated).toBe(false);
+        const expected = expectedNeeds(routes);
+        expect(pre.every).toEqual(expected.every);
+        expect(pre.some).toEqual(expected.some);
+        if (routes.length) expect(pre.months).toBe(Math.min(...routes.map((r) => r.months)));
+        if (entries.length) expect([...pre.from].sort()).toEqual([...entries].sort());
+      }
+    }
+  });
+
+  test.prop([randomLattice()], RUNS)('from a given role, the same holds for the routes from it', ({ dataset, ids }) => {
+    const lattice = createLattice(dataset);
+    const from = ids[0]!;
+    for (const id of ids) {
+      const pre = lattice.prerequisitesFor(id, { from, directions: ['up', 'across', 'down'] });
+      const expected = expectedNeeds(allRoutes(dataset, from, id, { directions: ['up', 'across', 'down'] }));
+      expect([pre.every, pre.some]).toEqual([expected.every, expected.some]);
     }
   });
 });

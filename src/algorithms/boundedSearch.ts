@@ -191,13 +191,15 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
       }
       if (v === target) {
         if (seenAfter === viaCount) {
+          // Copying a route is work too: an analyst's every-route query pays for what it keeps.
+          budget.spend(steps);
           const edges = new Array<number>(steps);
           for (let i = 0; i < depth; i++) edges[i] = pathEdges[i]!;
           edges[depth] = e;
           const route: RawRoute = { edges, weight: w, start: source };
           if (!finite) {
             all.push(route);
-            if (all.length >= 2 * (limit + 1)) compact(all, limit + 1, g);
+            if (all.length >= 2 * (limit + 1)) compact(all, limit + 1, g, budget);
           } else if (best.size < keep) best.push(route);
           else if (compareRawRoutes(route, best.peek()!, g.edgeFrom, g.edgeTo) < 0) {
             best.pop();
@@ -234,7 +236,8 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
 const PRUNING_LIMIT = 1024;
 
 /** Keeps the best `keep` routes of `routes`, in place. */
-function compact(routes: RawRoute[], keep: number, g: Csr): void {
+function compact(routes: RawRoute[], keep: number, g: Csr, budget: Budget): void {
+  budget.spend(routes.length);
   routes.sort((a, b) => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo));
   routes.length = keep;
 }

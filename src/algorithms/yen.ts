@@ -39,6 +39,11 @@ export interface YenOptions {
  * also search in order of weight + bound (A*), which settles little beyond the route itself.
  * Skipped nodes are on no route that could be yielded, so routes and ties come out exactly as
  * without (bidirectional.ts explains why).
+ *
+ * The bookkeeping is charged to the budget like the searches (a unit per edge of a route copied,
+ * stored or walked, per edge blocked, per candidate weight shifted): on a lattice with many
+ * near-equal routes it, not the searches, is most of the work. The routes sharing a prefix are
+ * found in a trie of the accepted routes, not by scanning every accepted route per spur.
  */
 export function* yenRoutes(
   g: Csr,
@@ -59,46 +64,62 @@ export function* yenRoutes(
   const less = (a: Found, b: Found): boolean => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo) < 0;
   const candidates = new ObjectHeap<Found>(less);
   const seen = new Set<string>();
-  const accepted: Found[] = [];
+  const accepted = new PrefixTrie();
   const edgeBlocked = new Uint8Array(g.m);
   const nodeBlocked = new Uint8Array(g.n);
   // Distances to the target, grown as far as the routes sought weigh: first to the source.
   const lower = new TargetDistances(g, f, target, options.reverse, budget);
   if (!lower.reach(source) || budget.exhausted) return;
   const astar = exactWeights(f.weights);
-  /** Weights of the best candidates held, ascending, at most `limit − accepted` of them. */
+  // Pruning by the best candidates held only pays while they are few: past that, no bound (the
+  // routes yielded are the same either way; only the work to find them differs).
+  const pruneLimit = limit <= MAX_PRUNE_LIMIT ? limit : Infinity;
+  /** Weights of the best candidates held, ascending, at most `pruneLimit − yielded` of them. */
   const bestWeights: number[] = [];
-  const need = (): number => limit - accepted.length;
+  let yielded = 0;
+  const need = (): number => pruneLimit - yielded;
   const offer = (w: number): void => {
-    if (limit === Infinity) return;
+    if (pruneLimit === Infinity) return;
     if (bestWeights.length >= need() && w >= bestWeights[bestWeights.length - 1]!) return;
     let i = bestWeights.length;
     while (i > 0 && bestWeights[i - 1]! > w) i--;
+    budget.spend(bestWeights.length - i + 1);
     bestWeights.splice(i, 0, w);
     if (bestWeights.length > need()) bestWeights.pop();
   };
   /** No candidate heavier than this can be yielded. */
   const bound = (): number => (bestWeights.length >= need() ? bestWeights[need() - 1]! : Infinity);
+  const hold = (edges: number[], weight: number, dev: number): void => {
+    const key = edges.join(',');
+    budget.spend(edges.length + 1);
+    if (seen.has(key)) return;
+    seen.add(key);
+    candidates.push({ edges, weight, start: source, dev });
+    offer(weight);
+  };
 
   if (!dijkstra(g, f, { space, sources: [{ node: source, dist: 0, steps: 0 }], target, budget, lower, astar })) return;
-  const first = space.pathTo(target, g.edgeFrom);
-  candidates.push({ edges: first, weight: space.dist[target]!, start: source, dev: 0 });
-  offer(space.dist[target]!);
-  seen.add(first.join(','));
+  hold(space.pathTo(target, g.edgeFrom), space.dist[target]!, 0);
 
   while (candidates.size > 0) {
     const route = candidates.pop()!;
     yield route;
-    accepted.push(route);
-    if (limit !== Infinity) bestWeights.shift();
-    if (budget.exhausted || accepted.length >= limit) return;
+    yielded++;
+    if (pruneLimit !== Infinity) bestWeights.shift();
+    if (budget.exhausted || yielded >= limit) return;
 
     const { edges } = route;
-    // Routes sharing route's prefix up to the current spur index.
-    let sharing = accepted.filter((q) => samePrefix(q.edges, edges, route.dev));
+    accepted.insert(edges);
+    budget.spend(2 * edges.length);
+    // The trie node of route's prefix up to the current spur index: its children are the next
+    // edges of every accepted route sharing that prefix (route's own among them).
+    let node = accepted.root;
     let rootCost = 0;
-    for (let i = 0; i < route.dev; i++) rootCost += f.weights[edges[i]!]!;
-    for (let i = 0; i < route.dev; i++) nodeBlocked[i === 0 ? source : g.edgeTo[edges[i - 1]!]!] = 1;
+    for (let i = 0; i < route.dev; i++) {
+      node = accepted.child(node, edges[i]!);
+      rootCost += f.weights[edges[i]!]!;
+      nodeBlocked[i === 0 ? source : g.edgeTo[edges[i - 1]!]!] = 1;
+    }
 
     for (let i = route.dev; i < edges.length; i++) {
       const spur = i === 0 ? source : g.edgeTo[edges[i - 1]!]!;
@@ -107,15 +128,8 @@ export function* yenRoutes(
       // lattice early on, while few candidates are held and the bound is loose.
       const limitWeight = bound();
       lower.extendTo(Math.min(route.weight, limitWeight));
-      if (i > route.dev) sharing = sharing.filter((q) => q.edges.length > i - 1 && q.edges[i - 1] === edges[i - 1]);
-      const blockedEdges: number[] = [];
-      for (const q of sharing) {
-        const e = q.edges[i];
-        if (e !== undefined && edgeBlocked[e] === 0) {
-          edgeBlocked[e] = 1;
-          blockedEdges.push(e);
-        }
-      }
+      const blockedEdges = accepted.block(node, edgeBlocked);
+      budget.spend(blockedEdges.length + 1);
       const reached = dijkstra(g, f, {
         space,
         sources: [{ node: spur, dist: rootCost, steps: i }],
@@ -127,18 +141,11 @@ export function* yenRoutes(
         astar,
         bound: limitWeight,
       });
-      if (reached) {
-        const path = edges.slice(0, i).concat(space.pathTo(target, g.edgeFrom));
-        const key = path.join(',');
-        if (!seen.has(key)) {
-          seen.add(key);
-          candidates.push({ edges: path, weight: space.dist[target]!, start: source, dev: i });
-          offer(space.dist[target]!);
-        }
-      }
+      if (reached) hold(edges.slice(0, i).concat(space.pathTo(target, g.edgeFrom)), space.dist[target]!, i);
       for (const e of blockedEdges) edgeBlocked[e] = 0;
       nodeBlocked[spur] = 1;
       rootCost += f.weights[edges[i]!]!;
+      node = accepted.child(node, edges[i]!);
       if (budget.exhausted) break;
     }
     for (let i = 0; i < edges.length; i++) nodeBlocked[i === 0 ? source : g.edgeTo[edges[i - 1]!]!] = 0;
@@ -146,8 +153,47 @@ export function* yenRoutes(
   }
 }
 
-function samePrefix(a: readonly number[], b: readonly number[], len: number): boolean {
-  if (a.length < len) return false;
-  for (let i = 0; i < len; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Above this many routes sought, Yen keeps no bound on candidates (see pruneLimit). */
+const MAX_PRUNE_LIMIT = 1024;
+
+/**
+ * Edge sequences as a trie, in flat arrays (first child, next sibling): a node per distinct
+ * prefix, so memory grows with the edges that differ, not with routes × length.
+ */
+class PrefixTrie {
+  readonly root = 0;
+  private edge: number[] = [-1];
+  private firstChild: number[] = [-1];
+  private nextSibling: number[] = [-1];
+
+  /** The child of `node` along edge `e` (created when new). */
+  child(node: number, e: number): number {
+    let c = this.firstChild[node]!;
+    while (c !== -1 && this.edge[c] !== e) c = this.nextSibling[c]!;
+    if (c !== -1) return c;
+    c = this.edge.length;
+    this.edge.push(e);
+    this.firstChild.push(-1);
+    this.nextSibling.push(this.firstChild[node]!);
+    this.firstChild[node] = c;
+    return c;
+  }
+
+  insert(edges: readonly number[]): void {
+    let node = this.root;
+    for (const e of edges) node = this.child(node, e);
+  }
+
+  /** Marks the edges leaving `node` in `blocked` (those not marked already); returns them. */
+  block(node: number, blocked: Uint8Array): number[] {
+    const out: number[] = [];
+    for (let c = this.firstChild[node]!; c !== -1; c = this.nextSibling[c]!) {
+      const e = this.edge[c]!;
+      if (blocked[e] === 0) {
+        blocked[e] = 1;
+        out.push(e);
+      }
+    }
+    return out;
+  }
 }

@@ -23,6 +23,7 @@ import { LatticeValidationError } from '../errors.js';
 import { type Dataset, type DatasetInput, QUALIFICATION_KINDS, TRACKS, TRANSITION_KINDS } from '../schema/dataset.js';
 import { validateDataset, type ValidationResult } from '../schema/validate.js';
 import { closestIds } from '../util/closest.js';
+import { asText, describe } from '../util/describe.js';
 
 /** The CSV files of one dataset, as text. Only `roles` and `transitions` are required. */
 export interface CsvFiles {
@@ -159,6 +160,7 @@ const COLUMNS: Readonly<Record<Section, readonly ColumnSpec[]>> = {
     col('requires_qualifications', 'ids', { path: ['requires', 'qualifications'] }),
     col('requires_months_in_role', 'number', { path: ['requires', 'monthsInRole'] }),
     col('requires_months_qualified', 'number', { path: ['requires', 'monthsQualified'] }),
+    col('requires_estimated', 'boolean', { path: ['requires', 'estimated'] }),
     col('grants', 'ids'),
     col('note', 'text'),
     ...validityColumns,
@@ -180,6 +182,7 @@ export const CSV_REQUIRED_COLUMNS: Readonly<Record<Section, readonly string[]>> 
 );
 
 const SECTIONS: readonly Section[] = ['dataset', 'sources', 'qualifications', 'roles', 'transitions'];
+const REQUIRED_FILES: readonly Section[] = ['roles', 'transitions'];
 const DEFAULT_FIELDS = { id: 'dataset', title: 'Untitled dataset', version: '0' } as const;
 const BOM = '\uFEFF';
 
@@ -291,16 +294,16 @@ function writeCell(spec: ColumnSpec, value: unknown): string {
   switch (spec.kind) {
     case 'ids':
     case 'texts':
-      if (!Array.isArray(value)) return String(value);
+      if (!Array.isArray(value)) return asText(value);
       return value.length === 0 && spec.always ? '' : joinList(value);
     case 'json':
       return JSON.stringify(value);
     case 'number':
-      return typeof value === 'number' ? formatNumber(value) : String(value);
+      return typeof value === 'number' ? formatNumber(value) : asText(value);
     case 'boolean':
-      return String(value);
+      return asText(value);
     default: {
-      const s = String(value);
+      const s = asText(value);
       return s === '' || ONLY_BACKSLASHES.test(s) ? `\\${s}` : s;
     }
   }
@@ -517,6 +520,24 @@ function fileNameOf(section: Section, options: DatasetFromCsvOptions | undefined
   return options?.fileNames?.[section] ?? `${section}.csv`;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Options of the wrong shape, as issues (validateCsv never throws). */
+function optionIssues(options: unknown): Issue[] {
+  if (options === undefined) return [];
+  const bad = (path: (string | number)[], message: string): Issue[] => [{ code: 'invalid_type', path: ['options', ...path], message }];
+  if (!isRecord(options)) return bad([], `the options must be an object, not ${describe(options)}`);
+  const { delimiter, fileNames, dataset } = options;
+  if (delimiter !== undefined && (typeof delimiter !== 'string' || delimiter.length !== 1 || /["\r\n]/.test(delimiter))) {
+    return bad(['delimiter'], `delimiter must be one character (not a quote or a line break), not ${describe(delimiter)}`);
+  }
+  if (fileNames !== undefined && (!isRecord(fileNames) || Object.values(fileNames).some((n) => n !== undefined && typeof n !== 'string'))) {
+    return bad(['fileNames'], 'fileNames must be an object of file names (strings)');
+  }
+  if (dataset !== undefined && !isRecord(dataset)) return bad(['dataset'], `dataset must be an object of the dataset's own fields, not ${describe(dataset)}`);
+  return [];
+}
+
 /**
  * Validates CSV text as a dataset. Never throws: returns the dataset, or every problem, each
  * naming its file, physical line (where the record starts) and column.
@@ -527,18 +548,35 @@ function fileNameOf(section: Section, options: DatasetFromCsvOptions | undefined
  */
 export function validateCsv(files: CsvFiles, options?: DatasetFromCsvOptions): ValidationResult {
   const issues: Issue[] = [];
+  if (!isRecord(files)) {
+    const message = `expected the CSV files as an object like { roles, transitions, qualifications, sources } holding each file's text, not ${describe(files)}`;
+    return { success: false, issues: [{ code: 'invalid_type', path: [], message }] };
+  }
+  let texts: Partial<Record<Section, unknown>>;
+  try {
+    const badOptions = optionIssues(options);
+    if (badOptions.length) return { success: false, issues: badOptions };
+    texts = Object.fromEntries(SECTIONS.map((section) => [section, files[section]]));
+  } catch (error) {
+    // A throwing getter or a revoked proxy: still an answer, not a crash.
+    return { success: false, issues: [{ code: 'unreadable_input', path: [], message: `the CSV files could not be read: ${asText(error)}` }] };
+  }
   const delimiter = options?.delimiter ?? ',';
   const origin: Origin = { tables: {}, reported: new Set() };
   const input: Record<string, unknown> = {};
 
   for (const section of SECTIONS) {
-    const text = files[section];
+    const text = texts[section];
     if (text === undefined) {
+      if (REQUIRED_FILES.includes(section)) {
+        const file = fileNameOf(section, options);
+        issues.push({ code: 'missing_file', path: [section], file, message: `no ${file} was given: a CSV dataset needs roles and transitions files (an empty text is an empty file)` });
+      }
       if (section !== 'dataset') input[section] = [];
       continue;
     }
     if (typeof text !== 'string') {
-      issues.push({ code: 'invalid_type', path: [section], message: `datasetFromCsv: "${section}" must be the text of a CSV file, not ${typeof text}` });
+      issues.push({ code: 'invalid_type', path: [section], message: `"${section}" must be the text of a CSV file, not ${describe(text)}` });
       if (section !== 'dataset') input[section] = [];
       continue;
     }
@@ -684,14 +722,35 @@ function writeTable(section: Section, entries: readonly unknown[], options: Data
 }
 
 /**
+ * What the writer needs: an object whose sections, where given, are lists of objects. (It writes
+ * what it is given, valid or not, so a broken dataset can still be fixed in a spreadsheet.)
+ */
+function writableIssues(dataset: unknown): Issue[] {
+  if (!isRecord(dataset)) return [{ code: 'invalid_type', path: [], message: `expected a dataset object, not ${describe(dataset)}` }];
+  const issues: Issue[] = [];
+  for (const section of ['sources', 'qualifications', 'roles', 'transitions'] as const) {
+    const list = dataset[section];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) issues.push({ code: 'invalid_type', path: [section], message: `${section} must be an array, not ${describe(list)}` });
+    else list.forEach((entry, i) => {
+      if (!isRecord(entry)) issues.push({ code: 'invalid_type', path: [section, i], message: `expected an object, not ${describe(entry)}` });
+    });
+  }
+  return issues;
+}
+
+/**
  * Writes a dataset as CSV text: one file per section plus `dataset` (its id, title, version,
  * description, license, `$schema` and meta). `datasetFromCsv(datasetToCsv(d))` gives back `d`.
  *
  * @example
  * const { roles, transitions, qualifications, sources, dataset } = datasetToCsv(ukSocialWork);
  * // write each to `<name>.csv`, edit in a spreadsheet, read back with datasetFromCsv
+ * @throws LatticeValidationError when `dataset` is not an object, or a section is not a list of objects.
  */
 export function datasetToCsv(dataset: DatasetInput | Dataset, options?: DatasetToCsvOptions): CsvOutput {
+  const shape = writableIssues(dataset);
+  if (shape.length) throw new LatticeValidationError(shape, 'datasetToCsv');
   const d = dataset as Dataset;
   return {
     dataset: writeTable('dataset', [d], options),

@@ -6,11 +6,11 @@ import { QueryOptionsError } from '../errors.js';
 import { find } from '../queries/find.js';
 import { eligibility } from '../queries/eligibility.js';
 import { fastestRoute, kFastestRoutes } from '../queries/fastestRoutes.js';
-import { gapTo } from '../queries/gapTo.js';
+import { type GapOptions, gapTo } from '../queries/gapTo.js';
 import { horizontalMoves, nextSteps } from '../queries/moves.js';
-import { describe } from '../queries/options.js';
+import { type WorkLimits, describe } from '../queries/options.js';
 import { pathsBetween } from '../queries/pathsBetween.js';
-import { prerequisitesFor } from '../queries/prerequisitesFor.js';
+import { type PrerequisitesResult, prerequisitesFor } from '../queries/prerequisitesFor.js';
 import { reachableFrom } from '../queries/reachableFrom.js';
 import { ladder, roles, rolesRequiring } from '../queries/roles.js';
 import type { Dataset, DatasetInput, Qualification, Role, Source, Track } from '../schema/dataset.js';
@@ -26,7 +26,6 @@ import type {
   Move,
   NextStepsOptions,
   PathsOptions,
-  Prerequisites,
   PrerequisitesOptions,
   Profile,
   Reachable,
@@ -56,34 +55,54 @@ export function createLattice(dataset: unknown): Lattice {
 /**
  * Datasets nobody else holds a reference to: the output of validation (zod builds every object
  * and array afresh; tests/fastpaths.prop.test.ts checks that nothing is shared with the input)
- * and asOf()'s filtered copies of already-frozen data. The constructor freezes these in place
- * instead of cloning them first: on 500k transitions the clone alone took seconds.
+ * and asOf()'s filtered copies of already-frozen data, both valid. The constructor freezes these
+ * in place; any other dataset it validates first, which also copies it (on 500k transitions a
+ * second copy alone took seconds).
  */
 const OWNED = new WeakSet<object>();
 
 type InForce = { validFrom?: string | undefined; validUntil?: string | undefined; proposed?: boolean | undefined };
 
+/** `2026-02-30` and `2026-13-45` have the shape of a date but name no day. */
+function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}
+
 function inForce(entry: InForce, date: string): boolean {
   return !entry.proposed && (entry.validFrom === undefined || entry.validFrom <= date) && (entry.validUntil === undefined || date < entry.validUntil);
 }
 
+/** Lattices asOf() keeps per lattice, most recently used first: one per date asked would grow without end. */
+const AS_OF_CACHE = 16;
+
 export class Lattice {
-  /** The validated dataset (frozen). */
-  readonly dataset: Dataset;
+  readonly #dataset: Dataset;
   readonly #core: Core;
   readonly #asOf = new Map<string, Lattice>();
 
-  /** Use createLattice(): it validates. */
+  /**
+   * Prefer createLattice(). The constructor validates too (and keeps its own frozen copy), so a
+   * dataset with a dangling reference can never become an edge to the wrong role.
+   * @throws LatticeValidationError listing every problem, each with its path.
+   */
   constructor(dataset: Dataset) {
-    this.dataset = deepFreeze(OWNED.has(dataset) ? dataset : structuredClone(dataset));
+    const owned: Dataset = OWNED.has(dataset) ? dataset : parseDataset(dataset, 'new Lattice', true);
+    this.#dataset = deepFreeze(owned);
     this.#core = {
-      dataset: this.dataset,
-      index: buildIndex(this.dataset),
-      roleList: this.dataset.roles,
-      qualifications: new Map(this.dataset.qualifications.map((q) => [q.id, q])),
+      dataset: owned,
+      index: buildIndex(owned),
+      roleList: owned.roles,
+      qualifications: new Map(owned.qualifications.map((q) => [q.id, q])),
       masks: new Map(),
       spaces: [],
     };
+  }
+
+  /** The validated dataset (frozen; read-only: a lattice never changes). */
+  get dataset(): Dataset {
+    return this.#dataset;
   }
 
   get id(): string {
@@ -166,45 +185,51 @@ export class Lattice {
   }
 
   /**
-   * Simple routes, best first (weight, then steps, then ids); bounded by `maxSteps` (8), `limit` (50)
-   * and a work budget — `truncated` says when routes were left out.
+   * Simple routes, best first (weight, then steps, then ids); bounded by `maxSteps` (8), `limit` (50,
+   * at most MAX_ROUTES), a work budget and `timeoutMs` — `truncated` says when routes were left out.
    * @example lattice.pathsBetween('social-worker', 'team-manager', { kinds: ['experience', 'vacancy'] }).routes
    */
-  pathsBetween(from: string, to: string, options?: PathsOptions): RouteList {
+  pathsBetween(from: string, to: string, options?: PathsOptions & WorkLimits): RouteList {
     return pathsBetween(this.#core, from, to, options);
   }
 
   /**
    * The least-weight simple route, or undefined. Exact; no step limit unless given.
-   * @throws QueryBudgetError when `via` or `maxSteps` make the search outgrow its budget.
+   * @throws QueryBudgetError when the work budget or `timeoutMs` runs out before the answer is
+   * certain (any search can; in practice `via`, `maxSteps` or a huge lattice).
    * @example lattice.fastestRoute('newly-qualified-social-worker', 'principal-social-worker')?.months
    */
-  fastestRoute(from: string, to: string, options?: RouteOptions): Route | undefined {
+  fastestRoute(from: string, to: string, options?: RouteOptions & WorkLimits): Route | undefined {
     return fastestRoute(this.#core, from, to, options);
   }
 
   /**
-   * The k least-weight simple routes (Yen's algorithm), best first.
+   * The k least-weight simple routes (Yen's algorithm), best first; at most MAX_ROUTES. Never
+   * throws for lack of budget: `truncated` says fewer than k came back because it ran out (or
+   * because k was above MAX_ROUTES and more exist).
    * @example lattice.kFastestRoutes('social-worker', 'head-of-service', 3).routes.map((r) => r.months)
    */
-  kFastestRoutes(from: string, to: string, k: number, options?: RouteOptions): RouteList {
+  kFastestRoutes(from: string, to: string, k: number, options?: RouteOptions & WorkLimits): RouteList {
     return kFastestRoutes(this.#core, from, to, k, options);
   }
 
   /**
-   * What a role needs: per incoming move; on every route from an entry role (or `from`); on some
-   * routes; and the least months to reach it.
+   * What a role needs: per incoming move; on every simple route from an entry role (or `from`); on
+   * some (not all) of them; and the least months to reach it. `truncated` when the budget ran out
+   * deciding `some` (what it lists is certain, but it may miss some).
+   * @throws QueryBudgetError when even `every` or the fastest route could not be finished.
    * @example lattice.prerequisitesFor('approved-mental-health-professional').every
    */
-  prerequisitesFor(id: string, options?: PrerequisitesOptions): Prerequisites {
+  prerequisitesFor(id: string, options?: PrerequisitesOptions & WorkLimits): PrerequisitesResult {
     return prerequisitesFor(this.#core, id, options);
   }
 
   /**
-   * Roles reachable from a role, with least weight, months and steps.
+   * Roles reachable from a role, with least weight, months and steps. Exact.
+   * @throws QueryBudgetError when the work budget or `timeoutMs` runs out first.
    * @example lattice.reachableFrom('social-worker', { maxWeight: 36 }).map((r) => r.role)
    */
-  reachableFrom(id: string, options?: ReachableOptions): readonly Reachable[] {
+  reachableFrom(id: string, options?: ReachableOptions & WorkLimits): readonly Reachable[] {
     return reachableFrom(this.#core, id, options);
   }
 
@@ -218,9 +243,11 @@ export class Lattice {
 
   /**
    * The quickest route from where a person stands to a target, counting months still to serve.
+   * Never throws for lack of budget: `truncated` says the route is the best found before it ran
+   * out (`reachable` stays exact).
    * @example lattice.gapTo({ role: 'social-worker', monthsInRole: 6 }, 'team-manager').months
    */
-  gapTo(profile: Profile, target: string, options?: Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'budget' | 'signal'>): Gap {
+  gapTo(profile: Profile, target: string, options?: GapOptions): Gap {
     return gapTo(this.#core, profile, target, options);
   }
 
@@ -246,11 +273,15 @@ export class Lattice {
    */
   asOf(date: string | Date): Lattice {
     const day = typeof date === 'string' ? date : date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 10) : undefined;
-    if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
-      throw new QueryOptionsError('asOf', ['date'], `the date must be YYYY-MM-DD or a valid Date, not ${describe(date)}`);
+    if (day === undefined || !isCalendarDay(day)) {
+      throw new QueryOptionsError('asOf', ['date'], `the date must be a calendar day YYYY-MM-DD or a valid Date, not ${describe(date)}`);
     }
     const cached = this.#asOf.get(day);
-    if (cached) return cached;
+    if (cached) {
+      this.#asOf.delete(day);
+      this.#asOf.set(day, cached);
+      return cached;
+    }
     const keep = new Set(this.dataset.roles.filter((r) => inForce(r, day)).map((r) => r.id));
     const filtered: Dataset = {
       ...this.dataset,
@@ -260,6 +291,7 @@ export class Lattice {
     OWNED.add(filtered);
     const lattice = new Lattice(filtered);
     this.#asOf.set(day, lattice);
+    if (this.#asOf.size > AS_OF_CACHE) this.#asOf.delete(this.#asOf.keys().next().value!);
     return lattice;
   }
 

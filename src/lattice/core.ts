@@ -6,6 +6,7 @@ import { SearchSpace } from '../algorithms/dijkstra.js';
 import { UnknownRoleError } from '../errors.js';
 import type { Dataset, Qualification, Role } from '../schema/dataset.js';
 import { closestIds } from '../util/closest.js';
+import { describe } from '../util/describe.js';
 import type { LatticeIndex } from './buildIndex.js';
 
 export interface Core {
@@ -22,20 +23,20 @@ export interface Core {
 /** The index of role `id`, or UnknownRoleError naming the closest known ids. */
 export function roleIndexOf(core: Core, fn: string, id: unknown): number {
   const i = typeof id === 'string' ? core.index.roleIndex.get(id) : undefined;
-  if (i === undefined) {
-    const text = typeof id === 'string' ? id : String(id);
-    throw new UnknownRoleError(fn, text, typeof id === 'string' ? closestIds(text, core.index.roleIds) : []);
-  }
+  if (i === undefined) throw unknown(fn, id, core.index.roleIds, 'role');
   return i;
 }
 
 export function qualificationOf(core: Core, fn: string, id: unknown): Qualification {
   const q = typeof id === 'string' ? core.qualifications.get(id) : undefined;
-  if (!q) {
-    const text = String(id);
-    throw new UnknownRoleError(fn, text, closestIds(text, core.qualifications.keys()), 'qualification');
-  }
+  if (!q) throw unknown(fn, id, core.qualifications.keys(), 'qualification');
   return q;
+}
+
+/** Not `String(id)`: an object without a prototype has no toString, and would throw a TypeError. */
+function unknown(fn: string, id: unknown, known: Iterable<string>, entity: 'role' | 'qualification'): UnknownRoleError {
+  if (typeof id !== 'string') return new UnknownRoleError(fn, describe(id), [], entity, true);
+  return new UnknownRoleError(fn, id, closestIds(id, known), entity);
 }
 
 /** Borrow search arrays (a weight function may run a nested query: never share one in use). */

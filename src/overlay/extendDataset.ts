@@ -21,6 +21,7 @@ import {
 } from '../schema/overlay.js';
 import { validateDataset } from '../schema/validate.js';
 import { closestIds } from '../util/closest.js';
+import { asText } from '../util/describe.js';
 
 export type ExtendResult =
   | { readonly success: true; readonly data: Dataset }
@@ -74,25 +75,37 @@ export function extendDataset(base: DatasetInput, overlay: unknown): Dataset {
  * if (!result.success) console.error(formatIssues(result.issues));
  */
 export function safeExtendDataset(base: DatasetInput, overlay: unknown): ExtendResult {
-  try {
-    return extend(base, overlay);
-  } catch (error) {
-    return fail([{ code: 'unreadable_input', path: [], message: `the overlay could not be read: ${String(error)}` }]);
-  }
-}
-
-function fail(issues: Issue[]): ExtendResult {
-  return { success: false, issues };
-}
-
-function extend(base: DatasetInput, input: unknown): ExtendResult {
   const checkedBase = validateDataset(base);
   if (!checkedBase.success) {
     return fail(checkedBase.issues.map((i) => ({ ...i, path: ['base', ...i.path], message: `the base dataset: ${i.message}` })));
   }
-  const parsed = overlaySchema.safeParse(input);
-  if (!parsed.success) return fail(parsed.error.issues.map(fromZodIssue));
-  return apply(checkedBase.data, parsed.data, input);
+  // Cycles and runaway nesting would overflow the recursive parse and clones below: find them first.
+  const structure = structureIssues(overlay);
+  if (structure.length) return fail(structure);
+  try {
+    const parsed = overlaySchema.safeParse(overlay);
+    if (!parsed.success) return fail(parsed.error.issues.map(fromZodIssue));
+    return apply(checkedBase.data, parsed.data, overlay);
+  } catch (error) {
+    // Only a hostile input gets here (a getter that throws, a revoked proxy): its shape is sound.
+    return fail([{ code: 'unreadable_input', path: [], message: `the overlay could not be read: ${asText(error)}` }]);
+  }
+}
+
+/**
+ * The overlay's cycles, nesting deeper than MAX_DEPTH and unreadable values, found by the
+ * non-recursive walk validateDataset starts with (it reports those before parsing anything, so
+ * the overlay's other keys, not being a dataset's, cost nothing more than a look).
+ */
+function structureIssues(overlay: unknown): Issue[] {
+  const result = validateDataset(overlay);
+  return result.success ? [] : result.issues.filter((i) => STRUCTURE_CODES.has(i.code));
+}
+
+const STRUCTURE_CODES = new Set<string>(['cycle', 'too_deep', 'unreadable_input']);
+
+function fail(issues: Issue[]): ExtendResult {
+  return { success: false, issues };
 }
 
 const PATCH_SCHEMAS = {

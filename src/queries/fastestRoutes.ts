@@ -11,34 +11,34 @@ import { boundedSearch } from '../algorithms/boundedSearch.js';
 import { fastestBidirectional } from '../algorithms/bidirectional.js';
 import type { RawRoute } from '../algorithms/routeOrder.js';
 import { yenRoutes } from '../algorithms/yen.js';
-import { QueryBudgetError } from '../errors.js';
+import type { Budget } from '../algorithms/budget.js';
 import { type Core, withSpaces } from '../lattice/core.js';
 import type { Route, RouteList, RouteOptions } from '../lattice/types.js';
-import { countOption } from './options.js';
-import { routeQuery } from './pathsBetween.js';
+import { type WorkLimits, countOption } from './options.js';
+import { MAX_ROUTES, routeQuery } from './pathsBetween.js';
 import { toRoute } from './route.js';
 
 interface RawList {
   routes: RawRoute[];
   truncated: boolean;
-  budget?: number;
+  budget: Budget;
 }
 
 function kRaw(core: Core, fn: string, from: unknown, to: unknown, k: number, options: unknown): RawList {
   const { opts, source, target, filter, via, budget } = routeQuery(core, fn, from, to, options);
   const maxSteps = countOption(fn, 'maxSteps', opts.maxSteps, Infinity);
   const g = core.index;
-  if (k === 0) return { routes: [], truncated: false };
+  if (k === 0) return { routes: [], truncated: false, budget };
 
   if (Number.isFinite(maxSteps)) {
     const result = withSpaces(core, (hops, weights) => boundedSearch(g, filter, source, target, { maxSteps, limit: k, via, budget }, { hops, weights }));
-    return { routes: result.routes, truncated: budget.exhausted, budget: budget.limit };
+    return { routes: result.routes, truncated: budget.exhausted, budget };
   }
 
   if (k === 1 && via.length === 0 && source !== target) {
     return withSpaces(core, (space, backward) => {
-      if (!fastestBidirectional(g, filter, source, target, space, backward, budget)) return { routes: [], truncated: budget.exhausted, budget: budget.limit };
-      return { routes: [{ edges: space.pathTo(target, g.edgeFrom), weight: space.dist[target]!, start: source }], truncated: false };
+      if (!fastestBidirectional(g, filter, source, target, space, backward, budget)) return { routes: [], truncated: budget.exhausted, budget };
+      return { routes: [{ edges: space.pathTo(target, g.edgeFrom), weight: space.dist[target]!, start: source }], truncated: false, budget };
     });
   }
 
@@ -53,7 +53,7 @@ function kRaw(core: Core, fn: string, from: unknown, to: unknown, k: number, opt
         if (routes.length >= k) break;
         if (budget.exhausted) break;
       }
-      return { routes, truncated: routes.length < k && budget.exhausted, budget: budget.limit };
+      return { routes, truncated: routes.length < k && budget.exhausted, budget };
   });
 }
 
@@ -63,19 +63,27 @@ function passesAll(route: RawRoute, isVia: Uint8Array, count: number, edgeTo: In
   return seen === count;
 }
 
-/** The k least-weight simple routes, in route order. */
-export function kFastestRoutes(core: Core, from: string, to: string, k: number, options?: RouteOptions): RouteList {
+/**
+ * The k least-weight simple routes, in route order: at most MAX_ROUTES of them, and `truncated`
+ * when the budget ran out first or more than MAX_ROUTES were asked for and exist.
+ */
+export function kFastestRoutes(core: Core, from: string, to: string, k: number, options?: RouteOptions & WorkLimits): RouteList {
   const fn = 'kFastestRoutes';
   const count = countOption(fn, 'k', k, 1, 0);
-  const raw = kRaw(core, fn, from, to, count, options);
-  return Object.freeze({ routes: Object.freeze(raw.routes.map((r) => toRoute(core, r))), truncated: raw.truncated });
+  // One past the cap, to know whether more exist.
+  const raw = kRaw(core, fn, from, to, Math.min(count, MAX_ROUTES + 1), options);
+  const routes = raw.routes.slice(0, MAX_ROUTES);
+  return Object.freeze({ routes: Object.freeze(routes.map((r) => toRoute(core, r))), truncated: raw.truncated || routes.length < raw.routes.length });
 }
 
-/** The least-weight simple route, or undefined when there is none. */
-export function fastestRoute(core: Core, from: string, to: string, options?: RouteOptions): Route | undefined {
+/**
+ * The least-weight simple route, or undefined when there is none.
+ * @throws QueryBudgetError when the budget or time limit ran out first.
+ */
+export function fastestRoute(core: Core, from: string, to: string, options?: RouteOptions & WorkLimits): Route | undefined {
   const fn = 'fastestRoute';
   const raw = kRaw(core, fn, from, to, 1, options);
-  if (raw.truncated) throw new QueryBudgetError(fn, raw.budget ?? 0);
+  if (raw.truncated) throw raw.budget.error();
   const first = raw.routes[0];
   return first ? toRoute(core, first) : undefined;
 }

@@ -2,23 +2,26 @@
  * gapTo: from where a person stands to a target role — the quickest route counting the
  * months still to serve, what is missing at each step, and the total time.
  *
- * Exact: routes come from Yen's generator in order of typical months W. A route's real time
- * is at least W minus the months already served in the current role (only the first step can
- * be shortened by time already served; waiting and missing qualifications only add), so the
- * search stops once that lower bound reaches the best time found.
+ * Exact: routes come from Yen's generator in order of typical months W, and the search stops
+ * once no later route can beat the best time found (headStartOf gives the bound, with its proof).
+ * Bounded by the work budget: cut short, it says `truncated` and gives the best route found so
+ * far, while `reachable` (a plain reachability check, exact and cheap) still says whether any
+ * route exists.
  *
  * A qualification move takes its months of study after any wait; for the other kinds `months`
  * is the typical time in post before moving, which time already served counts against.
  */
 import type { RawRoute } from '../algorithms/routeOrder.js';
+import type { EdgeFilter } from '../algorithms/dijkstra.js';
 import { yenRoutes } from '../algorithms/yen.js';
+import { KIND_CODE, type LatticeIndex } from '../lattice/buildIndex.js';
 import { type Core, roleIndexOf, withSpaces } from '../lattice/core.js';
 import type { Gap, GapStep, Profile, RouteOptions } from '../lattice/types.js';
 import { type Standing, missingFor, readProfile, stepMonths } from './eligibility.js';
-import { DEFAULT_ROUTE_DIRECTIONS, budgetOf, checkOptions, filterOf } from './options.js';
+import { DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, type WorkLimits, budgetOf, checkOptions, filterOf } from './options.js';
 import { toRoute } from './route.js';
 
-type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'budget' | 'signal'>;
+export type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions'> & WorkLimits;
 
 interface Simulation {
   readonly months: number;
@@ -28,12 +31,12 @@ interface Simulation {
 
 export function gapTo(core: Core, profile: Profile, target: string, options?: GapOptions): Gap {
   const fn = 'gapTo';
-  const opts = checkOptions(fn, options, ['kinds', 'avoid', 'directions', 'budget', 'signal']);
+  const opts = checkOptions(fn, options, ['kinds', 'avoid', 'directions', ...LIMIT_KEYS]);
   const p = readProfile(core, fn, profile);
   const source = roleIndexOf(core, fn, p.role);
   const goal = roleIndexOf(core, fn, target);
-  const filter = filterOf(core, fn, { kinds: opts.kinds, directions: opts.directions, avoid: opts.avoid }, DEFAULT_ROUTE_DIRECTIONS);
   const budget = budgetOf(fn, opts);
+  const filter = filterOf(core, fn, { kinds: opts.kinds, directions: opts.directions, avoid: opts.avoid }, DEFAULT_ROUTE_DIRECTIONS, budget);
   const g = core.index;
 
   const registrations = new Set([...core.qualifications.values()].filter((q) => q.kind === 'registration').map((q) => q.id));
@@ -65,28 +68,71 @@ export function gapTo(core: Core, profile: Profile, target: string, options?: Ga
     return { months, steps, missingQualifications: outside };
   };
 
+  const headStart = headStartOf(g, filter, source, p.monthsInRole);
   let best: { raw: RawRoute; sim: Simulation } | undefined;
   let certain = true;
   withSpaces(core, (space, reverse) => {
-      const months = { ...filter, weights: g.monthsWeights };
-      for (const raw of yenRoutes(g, months, source, goal, space, budget, { reverse })) {
-        if (best && raw.weight - p.monthsInRole >= best.sim.months) return;
-        const sim = simulate(raw);
-        if (!best || sim.months < best.sim.months) best = { raw, sim };
-        if (budget.exhausted) break;
-      }
-      certain = !budget.exhausted;
+    const months = { ...filter, weights: g.monthsWeights };
+    for (const raw of yenRoutes(g, months, source, goal, space, budget, { reverse })) {
+      if (best && raw.weight - headStart >= best.sim.months) return;
+      const sim = simulate(raw);
+      budget.spend(raw.edges.length + 1);
+      if (!best || sim.months < best.sim.months) best = { raw, sim };
+      if (budget.exhausted) break;
+    }
+    certain = !budget.exhausted;
   });
 
   const found = best as { raw: RawRoute; sim: Simulation } | undefined;
   return Object.freeze({
     from: p.role,
     target: g.roleIds[goal]!,
-    reachable: found !== undefined,
+    reachable: found !== undefined || (!certain && reaches(g, filter, source, goal)),
     route: found ? toRoute(core, found.raw) : undefined,
     steps: Object.freeze(found?.sim.steps ?? []),
     missingQualifications: Object.freeze(found?.sim.missingQualifications ?? []),
     months: found?.sim.months,
     truncated: !certain,
   });
+}
+
+/**
+ * The most months time already served can take off any route from `source`: a lower bound
+ * H with (real time of a route) ≥ W − H for every route of typical months W, so Yen (routes in
+ * order of W) can stop at the first route with W − H ≥ the best time found.
+ *
+ * Proof, from simulate: a step's time is stepMonths(t, wait, inRole) with wait ≥ 0. For a
+ * qualification move that is wait + t.months ≥ t.months; for any other kind it is
+ * max(wait, t.months − inRole) ≥ t.months − min(inRole, t.months). inRole is the person's
+ * monthsInRole on the first step and 0 on every later one (standing.monthsInRole resets), so
+ * only the first step can take less than its months, and by at most min(monthsInRole,
+ * t₁.months) when t₁ is not a qualification move. Summing: time ≥ W − min(monthsInRole, M),
+ * M the largest months of a usable non-qualification move out of `source`.
+ */
+function headStartOf(g: LatticeIndex, f: EdgeFilter, source: number, monthsInRole: number): number {
+  let most = 0;
+  for (let e = g.outStart[source]!; e < g.outStart[source + 1]!; e++) {
+    if (f.edgeOk !== null && f.edgeOk[e] === 0) continue;
+    if (f.nodeBlocked?.[g.edgeTo[e]!] === 1 || g.edgeKind[e] === KIND_CODE.qualification) continue;
+    most = Math.max(most, g.edgeMonths[e]!);
+  }
+  return Math.min(monthsInRole, most);
+}
+
+/** Is there any route at all (breadth-first; walks and simple routes agree on this)? */
+function reaches(g: LatticeIndex, f: EdgeFilter, source: number, goal: number): boolean {
+  const seen = new Uint8Array(g.n);
+  const queue = [source];
+  seen[source] = 1;
+  for (let head = 0; head < queue.length; head++) {
+    const u = queue[head]!;
+    if (u === goal) return true;
+    for (let e = g.outStart[u]!; e < g.outStart[u + 1]!; e++) {
+      const v = g.edgeTo[e]!;
+      if (seen[v] === 1 || (f.edgeOk !== null && f.edgeOk[e] === 0) || f.nodeBlocked?.[v] === 1) continue;
+      seen[v] = 1;
+      queue.push(v);
+    }
+  }
+  return false;
 }

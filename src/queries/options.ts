@@ -10,6 +10,9 @@ import { type Core, roleIndexOf } from '../lattice/core.js';
 import type { Direction, TransitionKind } from '../schema/dataset.js';
 import { DIRECTIONS, TRANSITION_KINDS } from '../schema/dataset.js';
 import type { WeightOption } from '../lattice/types.js';
+import { describe } from '../util/describe.js';
+
+export { describe };
 
 /** Directions a route query uses unless told otherwise: moving back down is opt-in. */
 export const DEFAULT_ROUTE_DIRECTIONS: readonly Direction[] = ['up', 'across'];
@@ -30,13 +33,6 @@ export function checkOptions(fn: string, opts: unknown, allowed: readonly string
   return opts;
 }
 
-export function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  return typeof v;
-}
 
 function listOf<T extends string>(fn: string, name: string, value: unknown, known: readonly T[]): readonly T[] | undefined {
   if (value === undefined) return undefined;
@@ -70,12 +66,29 @@ export function signalOption(fn: string, value: unknown): AbortSignal | undefine
   return value as unknown as AbortSignal;
 }
 
+/** Limits every bounded query takes, beside its own options. */
+export interface WorkLimits {
+  /** Units of work (edges looked at) before the query stops. Default DEFAULT_BUDGET. */
+  readonly budget?: number;
+  /** Cancels a query: aborted before it starts, or from inside it (a weight callback). */
+  readonly signal?: AbortSignal;
+  /** Milliseconds of wall-clock time before the query stops, as if its budget ran out. */
+  readonly timeoutMs?: number;
+}
+
+export const LIMIT_KEYS = ['budget', 'signal', 'timeoutMs'] as const;
+
+/** The query's Budget from its `budget`, `signal` and `timeoutMs` options. */
 export function budgetOf(fn: string, opts: Record<string, unknown>): Budget {
   const limit = opts.budget;
   if (limit !== undefined && (typeof limit !== 'number' || Number.isNaN(limit) || limit <= 0)) {
     throw new QueryOptionsError(fn, ['budget'], `budget must be a positive number, not ${describe(limit)}`);
   }
-  return new Budget(fn, (limit as number | undefined) ?? DEFAULT_BUDGET, signalOption(fn, opts.signal));
+  const timeout = opts.timeoutMs;
+  if (timeout !== undefined && (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)) {
+    throw new QueryOptionsError(fn, ['timeoutMs'], `timeoutMs must be a number of milliseconds ≥ 0, not ${describe(timeout)}`);
+  }
+  return new Budget(fn, (limit as number | undefined) ?? DEFAULT_BUDGET, signalOption(fn, opts.signal), (timeout as number | undefined) ?? Infinity);
 }
 
 /** Which edges a query may use (kinds × directions), cached per signature. */
@@ -99,8 +112,13 @@ export function edgeMask(core: Core, kinds: readonly TransitionKind[] | undefine
   return mask;
 }
 
-/** Edge weights under the chosen measure; a custom function is checked on every usable edge. */
-export function weightsOf(core: Core, fn: string, weight: unknown, edgeOk: Uint8Array | null): Float64Array {
+/**
+ * Edge weights under the chosen measure; a custom function is checked on every usable edge. A
+ * slow function is the one thing in a query that can take long before any search starts, so the
+ * budget's signal and clock are polled as it runs; once out of time the rest is left at 0 (the
+ * searches stop at once on an exhausted budget, and say so).
+ */
+export function weightsOf(core: Core, fn: string, weight: unknown, edgeOk: Uint8Array | null, budget?: Budget): Float64Array {
   if (weight === undefined || weight === 'months') return core.index.monthsWeights;
   if (weight === 'steps') return core.index.stepWeights;
   if (typeof weight !== 'function') {
@@ -110,6 +128,7 @@ export function weightsOf(core: Core, fn: string, weight: unknown, edgeOk: Uint8
   const out = new Float64Array(m);
   const measure = weight as Exclude<WeightOption, string>;
   for (let e = 0; e < m; e++) {
+    if (budget !== undefined && (e & 255) === 0 && !budget.poll()) return out;
     if (edgeOk !== null && edgeOk[e] === 0) continue;
     const t = transitions.at(e);
     let w: unknown;
@@ -125,6 +144,7 @@ export function weightsOf(core: Core, fn: string, weight: unknown, edgeOk: Uint8
     }
     out[e] = w;
   }
+  budget?.poll();
   return out;
 }
 
@@ -135,8 +155,8 @@ export interface FilterOptions {
   readonly weight?: unknown;
 }
 
-/** The usable graph for a query: masks, blocked roles and weights. */
-export function filterOf(core: Core, fn: string, opts: FilterOptions, defaultDirections: readonly Direction[]): EdgeFilter {
+/** The usable graph for a query: masks, blocked roles and weights (polling `budget` while a weight function runs). */
+export function filterOf(core: Core, fn: string, opts: FilterOptions, defaultDirections: readonly Direction[], budget?: Budget): EdgeFilter {
   const kinds = listOf(fn, 'kinds', opts.kinds, TRANSITION_KINDS);
   const directions = listOf(fn, 'directions', opts.directions, DIRECTIONS) ?? defaultDirections;
   const edgeOk = edgeMask(core, kinds, directions);
@@ -146,5 +166,5 @@ export function filterOf(core: Core, fn: string, opts: FilterOptions, defaultDir
     nodeBlocked = new Uint8Array(core.index.n);
     for (const v of avoid) nodeBlocked[v] = 1;
   }
-  return { weights: weightsOf(core, fn, opts.weight, edgeOk), edgeOk, nodeBlocked };
+  return { weights: weightsOf(core, fn, opts.weight, edgeOk, budget), edgeOk, nodeBlocked };
 }

@@ -1,26 +1,28 @@
 /**
  * reachableFrom: every role reachable from a role, with the least weight, and the months and
  * steps of that least-weight route. Exact, no step limit unless `maxSteps` is given (then a
- * layered Bellman–Ford: the least weight using at most maxSteps transitions).
+ * layered Bellman–Ford: the least weight using at most maxSteps transitions, O(maxSteps · m)).
+ *
+ * Bounded by the work budget like every query; the answer must be exact and is a plain list, so
+ * running out throws QueryBudgetError rather than returning part of it.
  */
-import { Budget } from '../algorithms/budget.js';
 import { dijkstra } from '../algorithms/dijkstra.js';
 import { type Core, roleIndexOf, withSpace } from '../lattice/core.js';
 import type { Reachable, ReachableOptions } from '../lattice/types.js';
-import { DEFAULT_ROUTE_DIRECTIONS, checkOptions, countOption, describe, filterOf, signalOption } from './options.js';
+import { DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, type WorkLimits, budgetOf, checkOptions, countOption, describe, filterOf } from './options.js';
 import { QueryOptionsError } from '../errors.js';
 
-export function reachableFrom(core: Core, id: string, options?: ReachableOptions): readonly Reachable[] {
+export function reachableFrom(core: Core, id: string, options?: ReachableOptions & WorkLimits): readonly Reachable[] {
   const fn = 'reachableFrom';
-  const opts = checkOptions(fn, options, ['kinds', 'avoid', 'directions', 'weight', 'maxSteps', 'maxWeight', 'signal']);
+  const opts = checkOptions(fn, options, ['kinds', 'avoid', 'directions', 'weight', 'maxSteps', 'maxWeight', ...LIMIT_KEYS]);
   const source = roleIndexOf(core, fn, id);
-  const filter = filterOf(core, fn, opts, DEFAULT_ROUTE_DIRECTIONS);
+  const budget = budgetOf(fn, opts);
+  const filter = filterOf(core, fn, opts, DEFAULT_ROUTE_DIRECTIONS, budget);
   const maxSteps = countOption(fn, 'maxSteps', opts.maxSteps, Infinity);
   const maxWeight = opts.maxWeight ?? Infinity;
   if (typeof maxWeight !== 'number' || Number.isNaN(maxWeight) || maxWeight < 0) {
     throw new QueryOptionsError(fn, ['maxWeight'], `maxWeight must be a number ≥ 0, not ${describe(maxWeight)}`);
   }
-  const budget = new Budget(fn, Infinity, signalOption(fn, opts.signal));
   const g = core.index;
   const found: { node: number; weight: number; months: number; steps: number }[] = [];
   if (filter.nodeBlocked?.[source] === 1) return Object.freeze([]);
@@ -42,7 +44,7 @@ export function reachableFrom(core: Core, id: string, options?: ReachableOptions
     const months = new Float64Array(g.n);
     dist[source] = 0;
     let frontier = [source];
-    for (let round = 1; round <= maxSteps && frontier.length > 0; round++) {
+    for (let round = 1; round <= maxSteps && frontier.length > 0 && !budget.exhausted; round++) {
       // Relax from the values the frontier had at the start of the round (≤ round - 1 steps).
       const snapshot = frontier.map((u) => [u, dist[u]!, steps[u]!, months[u]!] as const);
       const changed = new Set<number>();
@@ -68,6 +70,7 @@ export function reachableFrom(core: Core, id: string, options?: ReachableOptions
       if (v !== source && Number.isFinite(dist[v]!) && dist[v]! <= maxWeight) found.push({ node: v, weight: dist[v]!, months: months[v]!, steps: steps[v]! });
     }
   }
+  if (budget.exhausted) throw budget.error();
   found.sort((a, b) => a.weight - b.weight || a.steps - b.steps || a.node - b.node);
   return Object.freeze(found.map((r) => Object.freeze({ role: g.roleIds[r.node]!, weight: r.weight, months: r.months, steps: r.steps })));
 }

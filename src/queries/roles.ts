@@ -17,11 +17,17 @@ export function roles(core: Core, filter?: RoleFilter): readonly Role[] {
   for (const t of tracks ?? []) {
     if (!TRACKS.includes(t as Track)) throw new QueryOptionsError(fn, ['track'], `unknown track ${describe(t)}; tracks are ${TRACKS.join(', ')}`);
   }
+  // A filter of the wrong type would match nothing, silently: say so instead.
   for (const key of ['level', 'minLevel', 'maxLevel'] as const) {
     const v = f[key];
     if (v !== undefined && (typeof v !== 'number' || Number.isNaN(v))) throw new QueryOptionsError(fn, [key], `${key} must be a number, not ${describe(v)}`);
   }
-  const needsCredential = f.credential === undefined ? undefined : requiredBy(core, f.credential);
+  for (const key of ['sector', 'stage', 'specialism', 'credential'] as const) {
+    const v = f[key];
+    if (v !== undefined && typeof v !== 'string') throw new QueryOptionsError(fn, [key], `${key} must be a string, not ${describe(v)}`);
+  }
+  if (f.entry !== undefined && typeof f.entry !== 'boolean') throw new QueryOptionsError(fn, ['entry'], `entry must be true or false, not ${describe(f.entry)}`);
+  const needsCredential = f.credential === undefined ? undefined : requiredBy(core, fn, f.credential);
   return Object.freeze(
     core.roleList.filter(
       (r) =>
@@ -39,8 +45,8 @@ export function roles(core: Core, filter?: RoleFilter): readonly Role[] {
 }
 
 /** Roles whose post needs the qualification: held as a credential, or required to move in. */
-function requiredBy(core: Core, qualification: string): Set<string> {
-  qualificationOf(core, 'rolesRequiring', qualification);
+function requiredBy(core: Core, fn: string, qualification: string): Set<string> {
+  qualificationOf(core, fn, qualification);
   const ids = new Set<string>();
   for (const r of core.roleList) if ((r.credentials ?? []).includes(qualification)) ids.add(r.id);
   for (const t of core.dataset.transitions) if ((t.requires?.qualifications ?? []).includes(qualification)) ids.add(t.to);
@@ -48,7 +54,7 @@ function requiredBy(core: Core, qualification: string): Set<string> {
 }
 
 export function rolesRequiring(core: Core, qualification: string): readonly Role[] {
-  const ids = requiredBy(core, qualification);
+  const ids = requiredBy(core, 'rolesRequiring', qualification);
   return Object.freeze(core.roleList.filter((r) => ids.has(r.id)));
 }
 

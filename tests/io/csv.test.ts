@@ -217,6 +217,17 @@ function issuesOf(input: CsvFiles, options?: Parameters<typeof validateCsv>[1]):
 }
 
 describe('reading', () => {
+  it('validateCsv never throws: a missing file, bad options, a throwing getter are issues', () => {
+    const { transitions: _, ...noTransitions } = files();
+    expect(issuesOf(noTransitions as CsvFiles)).toEqual([expect.objectContaining({ code: 'missing_file', path: ['transitions'], file: 'transitions.csv' })]);
+    expect(issuesOf(files(), { delimiter: '\n' })[0]).toMatchObject({ code: 'invalid_type', path: ['options', 'delimiter'] });
+    expect(issuesOf(files(), 'x' as never)[0]).toMatchObject({ code: 'invalid_type', path: ['options'] });
+    expect(issuesOf(files({ roles: Object.create(null) }))[0]).toMatchObject({ code: 'invalid_type', path: ['roles'] });
+    const hostile = { ...files(), get roles(): string { throw new Error('boom'); } };
+    expect(issuesOf(hostile)).toEqual([expect.objectContaining({ code: 'unreadable_input', message: expect.stringContaining('boom') })]);
+    expect(() => datasetFromCsv(hostile)).toThrow(LatticeValidationError);
+  });
+
   it('reads a minimal dataset with default fields', () => {
     const d = datasetFromCsv(files());
     expect(d).toMatchObject({ id: 'dataset', title: 'Untitled dataset', version: '0' });
