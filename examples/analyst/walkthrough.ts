@@ -16,11 +16,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as lib from '../../src/index.js';
-import { createLattice, type Dataset, type Lattice, type Route } from '../../src/index.js';
-import { datasetFromOnet } from '../../src/importers/onet.js';
-import { toGraphML } from '../../src/io/graphml.js';
-import { toMermaid } from '../../src/io/mermaid.js';
+// The package's public entry (what `import … from 'career-lattice'` gives), from source so the
+// walkthrough runs without a build.
+import { createLattice, datasetFromOnet, type Lattice, type Route, toGraphML, toMermaid, ukSocialWork } from '../../src/index.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const onetDir = resolve(process.argv[2] ?? join(repo, '../shared/data/onet-29.3'));
@@ -58,15 +56,9 @@ function routeSteps(lattice: Lattice, route: Route): string {
 }
 
 // ---- UK social work ---------------------------------------------------------------------------
-function loadUkSocialWork(): Dataset {
-  const bundled = (lib as Record<string, unknown>).ukSocialWork as Dataset | undefined;
-  return bundled ?? (JSON.parse(readFileSync(join(repo, 'data/uk-social-work.json'), 'utf8')) as Dataset);
-}
-
 function ukQuestions(): void {
-  const [uk, built] = timed(() => createLattice(loadUkSocialWork()));
+  const [uk, built] = timed(() => createLattice(ukSocialWork));
   heading(`UK social work: ${uk.size.roles} roles, ${uk.size.transitions} transitions (built in ${built})`);
-  const title = (id: string) => uk.role(id).title;
 
   question('What is the fastest route from a newly qualified social worker to principal social worker?');
   const fastest = uk.fastestRoute('newly-qualified-social-worker', 'principal-social-worker');
@@ -101,7 +93,7 @@ function ukQuestions(): void {
       ]),
     ),
   );
-  console.log(`\n  roles that need the AMHP warrant: ${uk.rolesRequiring(amhp.every.find((q) => /amhp/.test(q)) ?? 'amhp-warrant').map((r) => r.title).join(', ') || '—'}`);
+  console.log(`\n  roles that need the AMHP warrant: ${uk.rolesRequiring('amhp-warrant').map((r) => r.title).join(', ') || '—'}`);
 
   question('The fastest route as a Mermaid diagram (paste into a Markdown file):');
   if (fastest) console.log(toMermaid(uk, { roles: [...fastest.roles], highlight: { route: fastest }, direction: 'LR' }).replace(/^/gm, '  '));
@@ -129,8 +121,9 @@ function onetQuestions(): void {
 
   question('How are occupations spread over job zones (level = job zone)?');
   const zones = [1, 2, 3, 4, 5].map((z) => [z, onet.roles({ level: z }).length] as const);
-  const unknown = dataset.roles.filter((r) => (r.meta?.onet as { jobZone: number | null } | undefined)?.jobZone === null).length;
-  console.log(table(['job zone', 'occupations'], [...zones, ['not given', unknown]]));
+  // The importer records the job zone O*NET gave (null: none, the level was inferred).
+  const noJobZone = dataset.roles.filter((r) => (r.meta?.onet as { jobZone: number | null } | undefined)?.jobZone === null).length;
+  console.log(table(['job zone', 'occupations'], [...zones, ['not given (level inferred)', noJobZone]]));
 
   const pairs: [string, string][] = [
     ['43-4051.00', '11-1021.00'], // Customer Service Representatives → General and Operations Managers

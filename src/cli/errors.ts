@@ -4,7 +4,9 @@
  */
 import { CommanderError } from 'commander';
 import {
-  formatIssues,
+  formatIssue,
+  formatPath,
+  type Issue,
   LatticeError,
   LatticeValidationError,
   QueryBudgetError,
@@ -33,6 +35,16 @@ export interface ErrorSink {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * Every problem, one per line. A problem in a JSON file (a file but no line) keeps its path after
+ * the file's name: `- overlay.json, add.transitions[0].to: unknown role "nowhere"`.
+ */
+export function problemList(issues: readonly Issue[]): string {
+  const line = (issue: Issue) =>
+    issue.file !== undefined && issue.line === undefined && issue.path.length ? `${issue.file}, ${formatPath(issue.path)}: ${issue.message}` : formatIssue(issue);
+  return issues.map((issue) => `- ${line(issue)}`).join('\n');
+}
+
 function suggestionText(suggestions: readonly string[]): string {
   return suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : '';
 }
@@ -46,14 +58,14 @@ export function reportError(error: unknown, io: ErrorSink): number {
   }
   if (error instanceof UnknownRoleError) {
     const what = error.entity === 'qualification' ? 'qualification' : 'role';
-    const list = error.entity === 'qualification' ? 'career-lattice show <role>' : 'career-lattice roles';
+    const list = error.entity === 'qualification' ? 'career-lattice qualifications' : 'career-lattice roles';
     const hint = error.suggestions.length ? suggestionText(error.suggestions) : ` Run "${list}" to see what there is.`;
     io.err(`Unknown ${what} "${error.id}".${hint}\n`);
     return EXIT.badInput;
   }
   if (error instanceof LatticeValidationError) {
     const n = error.issues.length;
-    io.err(`The data is invalid (${n} problem${n === 1 ? '' : 's'}):\n${formatIssues(error.issues)}\n`);
+    io.err(`The data is invalid (${n} problem${n === 1 ? '' : 's'}):\n${problemList(error.issues)}\n`);
     return EXIT.badInput;
   }
   if (error instanceof QueryBudgetError) {

@@ -3,15 +3,15 @@
  * bundled UK social work dataset), `--overlay` (a council's changes, applied with
  * extendDataset), and `--as-of` (the lattice as it stands on a date).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ukSocialWork } from '../data/index.js';
+import { LatticeValidationError } from '../errors.js';
 import { createLattice, type Lattice } from '../lattice/Lattice.js';
 import { extendDataset } from '../overlay/extendDataset.js';
 import type { Dataset } from '../schema/dataset.js';
 import { parseDataset } from '../schema/validate.js';
 import { datasetFromCsvFolder } from './csvFolder.js';
 import { CliUsageError } from './errors.js';
+import { isFolder, readUserFile } from './files.js';
 
 export interface DataFlags {
   readonly data?: string;
@@ -113,16 +113,12 @@ export function jsonErrorOffset(text: string): number {
   }
 }
 
-/** A JSON file, with a readable message (and where) when it is not there or not JSON. */
-export function readJsonFile(path: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
-    throw new CliUsageError(`Cannot read the ${what} ${path}: ${why}.`);
-  }
+/**
+ * A JSON file, given as typed and resolved against `cwd`, with a readable message (naming the
+ * path as typed, and where in it) when it cannot be read or is not JSON.
+ */
+export function readJsonFile(path: string, cwd: string, what: string): unknown {
+  const text = readUserFile(path, cwd, what);
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(json);
@@ -134,33 +130,42 @@ export function readJsonFile(path: string, what: string): unknown {
   }
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The dataset at a path: a folder of CSV files (validated, issues naming file, line and column),
  * or a JSON file (returned as read; createLattice validates it).
  */
 export function readDataset(path: string, cwd: string): unknown {
-  const full = resolve(cwd, path);
-  if (isFolder(full)) return datasetFromCsvFolder(full, { base: cwd });
+  if (isFolder(path, cwd)) return datasetFromCsvFolder(path, { cwd });
   if (/\.csv$/i.test(path)) {
     throw new CliUsageError(`${path} is a single CSV file; point at the folder that holds roles.csv, transitions.csv, qualifications.csv and sources.csv.`);
   }
-  return readJsonFile(full, 'data file');
+  return readJsonFile(path, cwd, 'data file');
+}
+
+/**
+ * `check()`, with every problem it finds named as being in `file` (as typed): with a dataset and
+ * an overlay, a person must see which of the two to fix. Problems that already name a file (a CSV
+ * folder's) keep theirs.
+ */
+function problemsIn<T>(file: string | undefined, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (file === undefined || !(error instanceof LatticeValidationError)) throw error;
+    throw new LatticeValidationError(
+      error.issues.map((issue) => (issue.file === undefined ? { ...issue, file } : issue)),
+      'career-lattice',
+    );
+  }
 }
 
 /** The dataset the flags name, with the overlay applied (validated). */
 export async function loadDataset(flags: DataFlags, cwd: string): Promise<Dataset> {
   const base = flags.data !== undefined ? readDataset(flags.data, cwd) : ukSocialWork;
-  if (flags.overlay === undefined) return parseDataset(base, 'career-lattice');
-  const overlay = readJsonFile(resolve(cwd, flags.overlay), 'overlay file');
-  return extendDataset(parseDataset(base, 'career-lattice'), overlay);
+  const dataset = problemsIn(flags.data, () => parseDataset(base, 'career-lattice'));
+  if (flags.overlay === undefined) return dataset;
+  const overlay = readJsonFile(flags.overlay, cwd, 'overlay file');
+  return problemsIn(flags.overlay, () => extendDataset(dataset, overlay));
 }
 
 /** The lattice the flags name. */

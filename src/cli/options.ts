@@ -3,8 +3,8 @@
  * usage error (exit 2) naming the option, never a surprise further down.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DIRECTIONS, TRANSITION_KINDS } from '../schema/dataset.js';
-import type { Direction, TransitionKind } from '../schema/dataset.js';
+import { DIRECTIONS, QUALIFICATION_KINDS, TRANSITION_KINDS } from '../schema/dataset.js';
+import type { Direction, QualificationKind, TransitionKind } from '../schema/dataset.js';
 import type { RouteOptions, WeightOption } from '../lattice/types.js';
 
 /** A whole number ≥ min. */
@@ -21,6 +21,17 @@ export function monthsValue(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of months ≥ 0.');
   return n;
+}
+
+/** A real calendar day, YYYY-MM-DD: `2025-13-45` and `2025-02-30` are not. */
+export function calendarDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const [year, month, day] = (m?.slice(1) ?? []).map(Number) as [number, number, number];
+  const date = m ? new Date(Date.UTC(year, month - 1, day)) : undefined;
+  if (!date || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    throw new InvalidArgumentError('expected a calendar date, YYYY-MM-DD (e.g. 2027-09-01).');
+  }
+  return value.trim();
 }
 
 /** Comma lists, and the option given more than once: `--avoid a,b --avoid c`. */
@@ -44,6 +55,7 @@ const oneOf =
 
 export const kindsValue = oneOf<TransitionKind>(TRANSITION_KINDS, 'transition kind');
 export const directionsValue = oneOf<Direction>(DIRECTIONS, 'direction');
+export const qualificationKindsValue = oneOf<QualificationKind>(QUALIFICATION_KINDS, 'qualification kind');
 
 /** The route options every route command shares. */
 export function addRouteOptions(cmd: Command, { maxSteps }: { maxSteps: string }): Command {

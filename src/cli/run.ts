@@ -12,17 +12,18 @@ import * as gap from './commands/gap.js';
 import * as moves from './commands/moves.js';
 import * as paths from './commands/paths.js';
 import * as prereqs from './commands/prereqs.js';
+import * as qualifications from './commands/qualifications.js';
 import * as roles from './commands/roles.js';
 import * as show from './commands/show.js';
 import * as validate from './commands/validate.js';
 import { Context, type Io } from './context.js';
 import { EXIT, reportError } from './errors.js';
-import { examples } from './options.js';
+import { calendarDate, examples } from './options.js';
 
 export type { Io } from './context.js';
 export { EXIT } from './errors.js';
 
-const COMMANDS = [roles, show, paths, fastest, prereqs, moves, eligible, gap, validate, exportCommand];
+const COMMANDS = [roles, show, qualifications, paths, fastest, prereqs, moves, eligible, gap, validate, exportCommand];
 
 function processIo(): Io {
   return {
@@ -43,7 +44,7 @@ function program(io: Io): { program: Command; ctx: Context } {
     .version(pkg.version, '-V, --version')
     .option('--data <path>', 'the dataset: a JSON file or a folder of CSV files (default: the bundled UK social work dataset)')
     .option('--overlay <file>', "a council's overlay (JSON) laid over the dataset")
-    .option('--as-of <date>', 'the lattice as it stands on a date, YYYY-MM-DD (leaves out what is not yet, or no longer, in force)')
+    .option('--as-of <date>', 'the lattice as it stands on a date, YYYY-MM-DD (leaves out what is not yet, or no longer, in force)', calendarDate)
     .option('--json', 'machine output: one JSON document on stdout')
     .option('--no-color', 'no colour (also: the NO_COLOR environment variable)')
     .showHelpAfterError('(add --help for usage)')

@@ -1,6 +1,6 @@
 /**
- * toDot: the lattice as a Graphviz digraph — a cluster per track, a rank per level (lower
- * levels first), transitions labelled with their kind and months, a route or roles highlighted.
+ * toDot: the lattice as a Graphviz digraph — a cluster per track, a band of ranks per level
+ * (lower levels first), transitions labelled with their kind and months, a route or roles highlighted.
  */
 import type { Lattice } from '../lattice/Lattice.js';
 import { type DiagramOptions, diagramModel, edgeLabel } from './diagram.js';
@@ -27,13 +27,18 @@ const HIGHLIGHT_FILL = '#fff3bf';
 const levelNode = (level: number) => dotString(`level ${level}`);
 
 /**
- * The lattice as Graphviz DOT text: `subgraph cluster_<track>` per track, a `rank=same` group per
- * level with an invisible chain that puts lower levels first (`newrank=true` lets ranks cross
- * clusters), and each transition an edge labelled with its kind and months (`vacancy · 6 mo`;
- * estimates `~`, drawn dashed). Moves down a level do not constrain the ranking. Node names are
- * the role ids, labels the titles, both as escaped DOT strings; in SVG output a role's `<g>` has
- * the role id as its `id`, a transition's its key. Highlighted roles and route
+ * The lattice as Graphviz DOT text: `subgraph cluster_<track>` per track, and each level a band of
+ * ranks, lower levels first. Each transition is one edge labelled with its kind and months
+ * (`vacancy · 6 mo`; estimates `~`, drawn dashed); moves down a level do not constrain the ranking.
+ * Node names are the role ids, labels the titles, both as escaped DOT strings; in SVG output a
+ * role's `<g>` has the role id as its `id`, a transition's its key. Highlighted roles and route
  * transitions are drawn in orange and carry `class="highlight"` in SVG output.
+ *
+ * Why bands and not a `rank=same` row per level: same-level moves would then be "flat" edges, and
+ * Graphviz (2.43 at least) hangs or crashes on flat edges in clusters under `newrank=true` — which
+ * is what lets ranks cross the track clusters at all. So an invisible `"level <n>"` node above each
+ * band holds the order instead — an edge from it to each role of the level, and from each role to
+ * the next level's node — and a move across a level gets a rank of its own inside the band.
  *
  * @param options.highlight `{ route?, roles? }`: a route's roles and transitions, and/or roles.
  * @param options.direction `'TB'` (default) or `'LR'` (Graphviz `rankdir`).
@@ -67,12 +72,15 @@ export function toDot(lattice: Lattice, options?: DotOptions): string {
     lines.push('  }');
   }
 
-  for (const { level, roles } of model.levels) {
-    lines.push(`  { rank=same; ${levelNode(level)} [style=invis, label="", width=0, height=0]; ${roles.map((r) => `${dotString(r.id)};`).join(' ')} }`);
-  }
-  for (let i = 1; i < model.levels.length; i++) {
-    lines.push(`  ${levelNode(model.levels[i - 1]!.level)} -> ${levelNode(model.levels[i]!.level)} [style=invis];`);
-  }
+  // The level bands (see above): no edge here, or below, ever joins two nodes of one rank.
+  model.levels.forEach(({ level, roles }, i) => {
+    const next = model.levels[i + 1];
+    lines.push(`  ${levelNode(level)} [style=invis, label="", width=0, height=0];`);
+    for (const r of roles) {
+      lines.push(`  ${levelNode(level)} -> ${dotString(r.id)} [style=invis];`);
+      if (next) lines.push(`  ${dotString(r.id)} -> ${levelNode(next.level)} [style=invis];`);
+    }
+  });
 
   for (const t of model.transitions) {
     const attrs = [`label=${dotString(edgeLabel(t))}`, `id=${dotString(t.key)}`];

@@ -11,23 +11,17 @@ import type { write as WriteGexf } from 'graphology-gexf/browser/index.js';
 import { MultiDirectedGraph } from 'graphology';
 import type { Lattice } from '../lattice/Lattice.js';
 import { edgeLabel } from './diagram.js';
-import { xmlSafe } from './xml.js';
+import { attributeValues, type AttributeType, type GraphAttribute, ROLE_ATTRIBUTES, TRANSITION_ATTRIBUTES } from './graphAttributes.js';
+import { xmlAttr, xmlSafe } from './xml.js';
 
 const writeGexf = writeGexfUntyped as typeof WriteGexf;
 
-/** How lists (sectors, aliases …) are joined into one GEXF string attribute. */
-export const GEXF_LIST_SEPARATOR = '; ';
-
 type Flat = Record<string, string | number | boolean>;
 
-function flat(entries: Record<string, string | number | boolean | readonly string[] | undefined>): Flat {
-  const out: Flat = {};
-  for (const [name, value] of Object.entries(entries)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) {
-      if (value.length) out[name] = xmlSafe(value.join(GEXF_LIST_SEPARATOR));
-    } else out[name] = typeof value === 'string' ? xmlSafe(value) : (value as number | boolean);
-  }
+/** The attributes of `item`, text made XML-safe. */
+function flat<T>(specs: readonly GraphAttribute<T>[], item: T): Flat {
+  const out = attributeValues(specs, item);
+  for (const [name, value] of Object.entries(out)) if (typeof value === 'string') out[name] = xmlSafe(value);
   return out;
 }
 
@@ -39,14 +33,40 @@ function safeKey(id: string, used: Set<string>): string {
   return key;
 }
 
+const GEXF_TYPE: Readonly<Record<AttributeType, string>> = { string: 'string', int: 'integer', double: 'double', boolean: 'boolean' };
+
+function declarations(domain: 'node' | 'edge', specs: readonly GraphAttribute<never>[]): string {
+  const lines = specs.map((a) => {
+    const open = `      <attribute id="${xmlAttr(a.name)}" title="${xmlAttr(a.name)}" type="${GEXF_TYPE[a.type]}"`;
+    return a.type === 'boolean' ? `${open}>\n        <default>false</default>\n      </attribute>` : `${open}/>`;
+  });
+  return `    <attributes class="${domain}">\n${lines.join('\n')}\n    </attributes>\n`;
+}
+
+/**
+ * graphology-gexf declares what it finds in the values (months `integer` while every value is
+ * whole, attributes no element has left out). The declarations are ours instead: every attribute,
+ * always with its one type. The writer's values are plain text, right under either type.
+ */
+function declareAttributes(xml: string): string {
+  const ours = declarations('node', ROLE_ATTRIBUTES) + declarations('edge', TRANSITION_ATTRIBUTES);
+  return xml
+    .replace(/ {4}<attributes class="(?:node|edge)">[\s\S]*?<\/attributes>\n/g, '')
+    .replace(/(<graph defaultedgetype="directed">\n)/, `$1${ours}`);
+}
+
 /**
  * The lattice as a GEXF 1.2 document, written by `graphology-gexf`. Nodes are roles (`id` = role id,
- * `label` = title; attributes `level`, `track`, `stage`, `sectors`, `entry`, `summary`, `aliases`,
- * `credentials`), edges are transitions (`id` = transition key, `label` = `vacancy · 6 mo`,
- * `weight` = months; attributes `kind`, `months`, `estimated`, `direction`, `requires`,
- * `grants`, `note`). Lists are joined with `"; "`. Characters XML 1.0 cannot carry (most control
- * characters) become U+FFFD. The transition key is the edge `id` only: an attribute named `key` would
- * break networkx's `read_gexf` (it clashes with its own edge-key argument).
+ * `label` = title), edges are transitions (`id` = transition key, `label` = `vacancy · 6 mo`,
+ * `weight` = months). Attributes: every role attribute of `ROLE_ATTRIBUTES` (level, track, stage,
+ * sectors, entry, summary, aliases, responsibilities, specialisms, credentials, pcf, kss, pay…,
+ * validFrom, validUntil, proposed, sources) and transition attribute of `TRANSITION_ATTRIBUTES`
+ * (kind, months, estimated, direction, requires, monthsInRole, monthsQualified,
+ * requirementsEstimated, grants, note, validFrom, validUntil, proposed, sources) — the set
+ * `toGraphML` writes, declared with the same types whatever the values. Lists are joined with
+ * `"; "`. Characters XML 1.0 cannot carry (most control characters) become U+FFFD. The transition
+ * key is the edge `id` only: an attribute named `key` would break networkx's `read_gexf` (it
+ * clashes with its own edge-key argument).
  *
  * @example
  * writeFileSync('lattice.gexf', toGexf(lattice)); // open in Gephi, or networkx.read_gexf(...)
@@ -59,50 +79,27 @@ export function toGexf(lattice: Lattice): string {
   for (const r of dataset.roles) {
     const key = safeKey(r.id, used);
     nodeKey.set(r.id, key);
-    graph.addNode(
-      key,
-      flat({
-        label: r.title,
-        level: r.level,
-        track: r.track,
-        stage: r.stage,
-        sectors: r.sectors,
-        entry: r.entry === true,
-        summary: r.summary,
-        aliases: r.aliases,
-        credentials: r.credentials,
-      }),
-    );
+    graph.addNode(key, { label: xmlSafe(r.title), ...flat(ROLE_ATTRIBUTES, r) });
   }
   const usedEdges = new Set<string>();
   for (const t of lattice.transitions()) {
-    graph.addDirectedEdgeWithKey(
-      safeKey(t.key, usedEdges),
-      nodeKey.get(t.from)!,
-      nodeKey.get(t.to)!,
-      flat({
-        label: edgeLabel(t),
-        weight: t.months,
-        kind: t.kind,
-        months: t.months,
-        estimated: t.estimated === true,
-        direction: t.direction,
-        requires: t.requires?.qualifications,
-        grants: t.grants,
-        note: t.note,
-      }),
-    );
+    graph.addDirectedEdgeWithKey(safeKey(t.key, usedEdges), nodeKey.get(t.from)!, nodeKey.get(t.to)!, {
+      label: xmlSafe(edgeLabel(t)),
+      weight: t.months,
+      ...flat(TRANSITION_ATTRIBUTES, t),
+    });
   }
   graph.replaceAttributes({
     creator: 'career-lattice',
     description: xmlSafe(`${dataset.title} (${dataset.id}, version ${dataset.version})`),
   });
 
-  return writeGexf(graph, {
+  const xml = writeGexf(graph, {
     version: '1.2',
     pedantic: true,
     formatNode: (_key, { label, ...attributes }) => ({ label: String(label), attributes }),
     // `kind` and `weight` would otherwise be taken as GEXF's own edge kind and weight.
     formatEdge: (_key, { label, weight, ...attributes }) => ({ label: String(label), weight: Number(weight), attributes }),
   });
+  return declareAttributes(xml);
 }

@@ -6,93 +6,51 @@ import type { Lattice } from '../lattice/Lattice.js';
 import type { LatticeTransition } from '../lattice/types.js';
 import type { Role } from '../schema/dataset.js';
 import { edgeLabel } from './diagram.js';
+import { attributeValues, type GraphAttribute, ROLE_ATTRIBUTES, TRANSITION_ATTRIBUTES } from './graphAttributes.js';
 import { xmlAttr, xmlText } from './xml.js';
 
-type GraphMLType = 'string' | 'int' | 'double' | 'boolean';
-type Value = string | number | boolean | undefined;
+type Domain = 'graph' | 'node' | 'edge';
 
-interface KeySpec<T> {
-  readonly name: string;
-  readonly type: GraphMLType;
-  readonly value: (item: T) => Value;
-  /** Written as the key's `<default>`; booleans are always written, so readers see `false`. */
-  readonly fallback?: boolean;
-}
-
-/** How lists (sectors, aliases …) are joined into one GraphML string. */
-export const GRAPHML_LIST_SEPARATOR = '; ';
-const list = (values: readonly string[] | undefined) => (values && values.length ? values.join(GRAPHML_LIST_SEPARATOR) : undefined);
-
-const GRAPH_KEYS: readonly KeySpec<Lattice['dataset']>[] = [
+const GRAPH_KEYS: readonly GraphAttribute<Lattice['dataset']>[] = [
   { name: 'dataset', type: 'string', value: (d) => d.id },
   { name: 'title', type: 'string', value: (d) => d.title },
   { name: 'version', type: 'string', value: (d) => d.version },
   { name: 'license', type: 'string', value: (d) => d.license },
 ];
 
-const NODE_KEYS: readonly KeySpec<Role>[] = [
-  { name: 'label', type: 'string', value: (r) => r.title },
-  { name: 'level', type: 'int', value: (r) => r.level },
-  { name: 'track', type: 'string', value: (r) => r.track },
-  { name: 'stage', type: 'string', value: (r) => r.stage },
-  { name: 'sectors', type: 'string', value: (r) => list(r.sectors) },
-  { name: 'entry', type: 'boolean', value: (r) => r.entry === true, fallback: false },
-  { name: 'summary', type: 'string', value: (r) => r.summary },
-  { name: 'aliases', type: 'string', value: (r) => list(r.aliases) },
-  { name: 'credentials', type: 'string', value: (r) => list(r.credentials) },
-  { name: 'payCurrency', type: 'string', value: (r) => r.pay?.currency },
-  { name: 'payMin', type: 'double', value: (r) => r.pay?.min },
-  { name: 'payMax', type: 'double', value: (r) => r.pay?.max },
-  { name: 'payPeriod', type: 'string', value: (r) => r.pay?.period },
-  { name: 'payGrade', type: 'string', value: (r) => r.pay?.grade },
-  { name: 'validFrom', type: 'string', value: (r) => r.validFrom },
-  { name: 'validUntil', type: 'string', value: (r) => r.validUntil },
-];
+// GraphML has no label of its own: the title (and, for a move, its key and label) are data too.
+const NODE_KEYS: readonly GraphAttribute<Role>[] = [{ name: 'label', type: 'string', value: (r) => r.title }, ...ROLE_ATTRIBUTES];
 
-const EDGE_KEYS: readonly KeySpec<LatticeTransition>[] = [
+const EDGE_KEYS: readonly GraphAttribute<LatticeTransition>[] = [
   { name: 'key', type: 'string', value: (t) => t.key },
   { name: 'label', type: 'string', value: (t) => edgeLabel(t) },
-  { name: 'kind', type: 'string', value: (t) => t.kind },
-  { name: 'months', type: 'double', value: (t) => t.months },
-  { name: 'estimated', type: 'boolean', value: (t) => t.estimated === true, fallback: false },
-  { name: 'direction', type: 'string', value: (t) => t.direction },
-  { name: 'requires', type: 'string', value: (t) => list(t.requires?.qualifications) },
-  { name: 'monthsInRole', type: 'double', value: (t) => t.requires?.monthsInRole },
-  { name: 'monthsQualified', type: 'double', value: (t) => t.requires?.monthsQualified },
-  { name: 'grants', type: 'string', value: (t) => list(t.grants) },
-  { name: 'note', type: 'string', value: (t) => t.note },
-  { name: 'validFrom', type: 'string', value: (t) => t.validFrom },
-  { name: 'validUntil', type: 'string', value: (t) => t.validUntil },
+  ...TRANSITION_ATTRIBUTES,
 ];
 
-const keyId = (domain: 'graph' | 'node' | 'edge', name: string) => `${domain.charAt(0)}_${name}`;
+const keyId = (domain: Domain, name: string) => `${domain.charAt(0)}_${name}`;
 
-function keyLines(domain: 'graph' | 'node' | 'edge', specs: readonly KeySpec<never>[]): string[] {
+function keyLines(domain: Domain, specs: readonly GraphAttribute<never>[]): string[] {
   return specs.map((k) => {
     const open = `  <key id="${keyId(domain, k.name)}" for="${domain}" attr.name="${k.name}" attr.type="${k.type}"`;
-    return k.fallback === undefined ? `${open}/>` : `${open}><default>${k.fallback}</default></key>`;
+    return k.type === 'boolean' ? `${open}><default>false</default></key>` : `${open}/>`;
   });
 }
 
-function dataLines<T>(domain: 'graph' | 'node' | 'edge', specs: readonly KeySpec<T>[], item: T, indent: string): string[] {
-  const out: string[] = [];
-  for (const k of specs) {
-    const v = k.value(item);
-    if (v === undefined) continue;
-    out.push(`${indent}<data key="${keyId(domain, k.name)}">${xmlText(String(v))}</data>`);
-  }
-  return out;
+function dataLines<T>(domain: Domain, specs: readonly GraphAttribute<T>[], item: T, indent: string): string[] {
+  return Object.entries(attributeValues(specs, item)).map(([name, v]) => `${indent}<data key="${keyId(domain, name)}">${xmlText(String(v))}</data>`);
 }
 
 /**
  * The lattice as a GraphML document. Each role is a `<node id="<role id>">` and each transition an
  * `<edge id="<transition key>">` (parallel transitions stay distinct edges). Declared attributes:
- * graph `dataset`, `title`, `version`, `license`; node `label` (title), `level`, `track`, `stage`,
- * `sectors`, `entry`, `summary`, `aliases`, `credentials`, `payCurrency`, `payMin`, `payMax`,
- * `payPeriod`, `payGrade`, `validFrom`, `validUntil`; edge `key`, `label`, `kind`, `months`,
- * `estimated`, `direction`, `requires`, `monthsInRole`, `monthsQualified`, `grants`, `note`,
- * `validFrom`, `validUntil`. Lists are joined with `"; "`. Text is XML-escaped; characters XML 1.0
- * cannot carry (most control characters) become U+FFFD.
+ * graph `dataset`, `title`, `version`, `license`; node `label` (the title) and every role attribute
+ * of `ROLE_ATTRIBUTES` (level, track, stage, sectors, entry, summary, aliases, responsibilities,
+ * specialisms, credentials, pcf, kss, pay…, validFrom, validUntil, proposed, sources); edge `key`,
+ * `label` (`vacancy · 6 mo`) and every attribute of `TRANSITION_ATTRIBUTES` (kind, months,
+ * estimated, direction, requires, monthsInRole, monthsQualified, requirementsEstimated, grants,
+ * note, validFrom, validUntil, proposed, sources) — the same set `toGexf` writes, with the same
+ * types. Lists are joined with `"; "`. Text is XML-escaped; characters XML 1.0 cannot carry (most
+ * control characters) become U+FFFD.
  *
  * @example
  * writeFileSync('lattice.graphml', toGraphML(lattice));

@@ -222,6 +222,53 @@ describe('export', () => {
   });
 });
 
+describe('export --format jsonld', () => {
+  it('--base-url prefixes every @id; --location gives each Occupation a place', async () => {
+    const base = 'https://careers.example.gov.uk/sw/';
+    const r = await run('export', '--format', 'jsonld', '--base-url', base, '--location', 'England');
+    expect(r.code).toBe(0);
+    const graph = (JSON.parse(r.stdout) as { '@graph': { '@type': string; '@id': string; occupationLocation?: unknown }[] })['@graph'];
+    expect(graph.length).toBe(lattice.dataset.roles.length + lattice.dataset.qualifications.length);
+    for (const node of graph) expect(node['@id'].startsWith(`${base}#`), node['@id']).toBe(true);
+    for (const o of graph.filter((n) => n['@type'] === 'Occupation')) expect(o.occupationLocation).toEqual({ '@type': 'AdministrativeArea', name: 'England' });
+    const plain = JSON.parse((await run('export', '--format', 'jsonld')).stdout) as { '@graph': { '@id': string }[] };
+    expect(plain['@graph'][0]!['@id']).toBe('#role-student');
+  });
+
+  it('exits 2 for a URL that is not absolute, or --base-url with another format', async () => {
+    const relative = await run('export', '--format', 'jsonld', '--base-url', 'careers/sw');
+    expect(relative.code).toBe(2);
+    expect(relative.stderr).toContain("option '--base-url <url>' argument 'careers/sw' is invalid. expected an absolute URL");
+    const dot = await run('export', '--format', 'dot', '--base-url', 'https://x.example/');
+    expect(dot.code).toBe(2);
+    expect(dot.stderr).toBe('--base-url and --location apply to jsonld only, not dot.\n');
+    expect((await run('export', '--format', 'json', '--bom')).stderr).toBe('--bom applies to csv only, not json.\n');
+  });
+});
+
+describe('qualifications', () => {
+  it('lists every qualification with its kind, months and the moves that need or give it', async () => {
+    const r = await run('qualifications');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^Id +Title +Kind +Months +Moves needing it +Moves giving it$/);
+    // asye: needed by sw→senior (panel and vacancy), given by nqsw→sw.
+    expect(r.stdout).toMatch(/^asye +ASYE +programme +12 +2 +1$/m);
+    expect(r.stdout).toMatch(/^leadership +Leadership course +training +6 +1 +—$/m);
+    const all = await json<{ id: string }[]>('qualifications');
+    expect(all.value.map((q) => q.id)).toEqual(lattice.dataset.qualifications.map((q) => q.id));
+    const warrants = await json<{ id: string }[]>('qualifications', '--kind', 'warrant');
+    expect(warrants.value.map((q) => q.id)).toEqual(['amhp-warrant']);
+    expect((await run('qualifications', '--kind', 'diploma')).code).toBe(2);
+    expect((await run('qualifications', '--kind', 'award')).code).toBe(1);
+  });
+
+  it('is where an unknown qualification points', async () => {
+    const r = await run('eligible', '--role', 'sw', '--qual', 'zzzz-unheard-of');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('Unknown qualification "zzzz-unheard-of". Run "career-lattice qualifications" to see what there is.\n');
+  });
+});
+
 describe('on the bundled dataset', () => {
   it('runs each query command', async () => {
     for (const args of [

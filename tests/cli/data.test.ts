@@ -55,7 +55,7 @@ describe('--data and validate', () => {
     expect(r.stderr).toMatch(/^The data file .*bad\.json is not valid JSON at line 3, column 12: /);
     const missing = await cli(['--data', join(dir, 'nope.json'), 'roles']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^Cannot read the data file .*nope\.json: no such file\.\n$/);
+    expect(missing.stderr).toMatch(/^Cannot read the data file .*nope\.json: no such file or folder\.\n$/);
     const csvFile = await cli(['--data', 'roles.csv', 'roles']);
     expect(csvFile.stderr).toContain('point at the folder that holds roles.csv');
   });
@@ -158,7 +158,7 @@ describe('--overlay and --as-of', () => {
 
 describe('manners', () => {
   it('every command has --help with examples', async () => {
-    for (const command of ['roles', 'show', 'paths', 'fastest', 'prereqs', 'moves', 'eligible', 'gap', 'validate', 'export']) {
+    for (const command of ['roles', 'show', 'qualifications', 'paths', 'fastest', 'prereqs', 'moves', 'eligible', 'gap', 'validate', 'export']) {
       const r = await cli([command, '--help']);
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toMatch(new RegExp(`Usage: career-lattice ${command}`));
@@ -175,7 +175,7 @@ describe('manners', () => {
     writeFileSync(join(cwd, 'my-council.json'), (await cli(['export', '--format', 'json'])).stdout);
     writeFileSync(join(cwd, 'overlays', 'my-council.json'), JSON.stringify({ id: 'my-council', title: 'My council', retitle: { roles: { 'team-manager': 'Team leader' } } }));
     const help = [(await cli(['--help'])).stdout];
-    for (const command of ['roles', 'show', 'paths', 'fastest', 'prereqs', 'moves', 'eligible', 'gap', 'validate', 'export']) help.push((await cli([command, '--help'])).stdout);
+    for (const command of ['roles', 'show', 'qualifications', 'paths', 'fastest', 'prereqs', 'moves', 'eligible', 'gap', 'validate', 'export']) help.push((await cli([command, '--help'])).stdout);
     const examples = help.flatMap((h) => [...h.matchAll(/^ {2}\$ career-lattice (.+)$/gm)].map((m) => m[1]!)).filter((e) => !/&&|>/.test(e));
     expect(examples.length).toBeGreaterThan(30);
     for (const example of examples) {

@@ -59,25 +59,44 @@ export function runNetworkx(script: string, ...args: string[]): unknown {
 
 /**
  * Writes a lattice with `write`, reads it back with networkx's `reader` (`read_graphml`,
- * `read_gexf`) and checks it holds the same roles, moves and attributes.
+ * `read_gexf`) and checks it holds the same roles, moves and attributes — of the declared types
+ * (months and pay as floats, level an int, flags booleans), whatever the values.
  */
 export function expectNetworkxReadsBack(reader: 'read_graphml' | 'read_gexf', data: DatasetInput, write: (l: Lattice) => string): void {
   const script = `
 import json, sys, networkx as nx
 g = nx.${reader}(sys.argv[1])
+types = {}
+for _, d in list(g.nodes(data=True)) + [(None, d) for _, _, d in g.edges(data=True)]:
+    for name, value in d.items():
+        types.setdefault(name, set()).add(type(value).__name__)
 print(json.dumps({
   "type": type(g).__name__,
   "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
   "node": {n: d for n, d in g.nodes(data=True)},
+  "edge": {k: d for _, _, k, d in g.edges(keys=True, data=True)},
   "keys": sorted(k for _, _, k in g.edges(keys=True)),
+  "types": {name: sorted(t) for name, t in types.items()},
 }))`;
   const l = createLattice(data);
   const file = join(mkdtempSync(join(tmpdir(), `lattice-${reader}-`)), 'lattice.xml');
   writeFileSync(file, write(l));
-  const out = runNetworkx(script, file) as { type: string; nodes: number; edges: number; node: Record<string, Record<string, unknown>>; keys: string[] };
+  type Attrs = Record<string, unknown>;
+  const out = runNetworkx(script, file) as { type: string; nodes: number; edges: number; node: Record<string, Attrs>; edge: Record<string, Attrs>; keys: string[]; types: Record<string, string[]> };
   expect(out.type).toBe('MultiDiGraph');
   expect(out.nodes).toBe(l.dataset.roles.length);
   expect(out.edges).toBe(l.transitions().length);
   expect(out.keys).toEqual(l.transitions().map((t) => t.key).sort());
-  for (const r of l.dataset.roles) expect(out.node[r.id]).toMatchObject({ label: r.title, level: r.level, track: r.track, entry: r.entry === true });
+  for (const r of l.dataset.roles) {
+    expect(out.node[r.id]).toMatchObject({ label: r.title, level: r.level, track: r.track, entry: r.entry === true, proposed: r.proposed === true, sources: r.sources.join('; ') });
+    if (r.pay?.min !== undefined) expect(out.node[r.id]!.payMin).toBe(r.pay.min);
+  }
+  for (const t of l.transitions()) {
+    expect(out.edge[t.key]).toMatchObject({ kind: t.kind, months: t.months, requirementsEstimated: t.requires?.estimated === true, sources: t.sources.join('; ') });
+    expect(out.edge[t.key]!.monthsQualified).toBe(t.requires?.monthsQualified);
+  }
+  const declared = { level: ['int'], months: ['float'], entry: ['bool'], proposed: ['bool'], requirementsEstimated: ['bool'], sources: ['str'] };
+  expect(out.types).toMatchObject(declared);
+  if (out.types.payMin) expect(out.types.payMin).toEqual(['float']);
+  if (out.types.monthsQualified) expect(out.types.monthsQualified).toEqual(['float']);
 }

@@ -8,7 +8,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { MultiDirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
-import { createLattice, type Lattice } from '../../src/index.js';
+import { createLattice, type Lattice, ukSocialWork } from '../../src/index.js';
 import { toGexf } from '../../src/io/gexf.js';
 import { small } from '../fixtures/small.js';
 import { expectNetworkxReadsBack, nasty, PYTHON_WITH_NETWORKX } from './fixtures.js';
@@ -66,6 +66,7 @@ describe.skipIf(!PYTHON_WITH_NETWORKX)(`toGexf read by networkx (${PYTHON_WITH_N
   it.each([
     ['small', small],
     ['nasty', nasty],
+    ['bundled', ukSocialWork],
   ])('read_gexf gives the same roles, moves and attributes (%s)', (_, data) => {
     expectNetworkxReadsBack('read_gexf', data, toGexf);
   });

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { createLattice, type Lattice } from '../../src/index.js';
+import { createLattice, type Lattice, ukSocialWork } from '../../src/index.js';
 import { toGraphML } from '../../src/io/graphml.js';
 import { small } from '../fixtures/small.js';
 import { expectNetworkxReadsBack, nasty, PYTHON_WITH_NETWORKX } from './fixtures.js';
@@ -88,6 +88,7 @@ describe.skipIf(!PYTHON_WITH_NETWORKX)(`toGraphML read by networkx (${PYTHON_WIT
   it.each([
     ['small', small],
     ['nasty', nasty],
+    ['bundled', ukSocialWork],
   ])('read_graphml gives the same roles, moves and attributes (%s)', (_, data) => {
     expectNetworkxReadsBack('read_graphml', data, toGraphML);
   });

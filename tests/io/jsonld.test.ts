@@ -1,10 +1,11 @@
 /**
  * toJsonLd: schema.org structure (an Occupation per role, a credential per qualification, moves
- * as potentialAction → result), references that resolve, a JSON round trip, and an HTML-safe
+ * as potentialAction → result), references that resolve, experience requirements along routes
+ * (checked against a plain fixpoint on the bundled data), a JSON round trip, and an HTML-safe
  * script tag.
  */
 import { describe, expect, it } from 'vitest';
-import { createLattice, QueryOptionsError } from '../../src/index.js';
+import { createLattice, QueryOptionsError, ukSocialWork } from '../../src/index.js';
 import { type JsonLdNode, toJsonLd, toJsonLdScript } from '../../src/io/jsonld.js';
 import { small } from '../fixtures/small.js';
 import { nasty } from './fixtures.js';
@@ -46,16 +47,57 @@ describe('toJsonLd', () => {
     expect((occ('sw').potentialAction as { name: string }[]).map((a) => a.name)).toContain('Apply for Senior practitioner');
   });
 
-  it('qualifications: credentials the post needs plus those every move in requires; experience: the least asked', () => {
+  it('qualifications: credentials the post needs plus those every move in requires', () => {
     expect(occ('amhp').qualifications).toEqual([{ '@id': 'https://careers.example.gov.uk/sw/#qualification-amhp-warrant' }]);
     // into sw: nqsw→sw requires registration (the only move in)
     expect(occ('sw').qualifications).toEqual([{ '@id': 'https://careers.example.gov.uk/sw/#qualification-registration' }]);
-    // into senior: panel (24 in role), vacancy (30 qualified), from amhp and head (nothing): least is 0
-    expect(occ('senior').experienceRequirements).toBeUndefined();
-    // into head: manager→head asks 24 months in role
-    expect(occ('head').experienceRequirements).toEqual({ '@type': 'OccupationalExperienceRequirements', monthsOfExperience: 24 });
-    // into amhp: sw→amhp asks 24 qualified, senior→amhp nothing
-    expect(occ('amhp').experienceRequirements).toBeUndefined();
+  });
+
+  it('experience: the least time in post along any route from an entry role', () => {
+    const months = (id: string) => (occ(id).experienceRequirements as { monthsOfExperience?: number } | undefined)?.monthsOfExperience;
+    // student → nqsw → sw asks for no experience.
+    expect(occ('sw').experienceRequirements).toBeUndefined();
+    // into senior: panel (24 in role as sw), vacancy (30 qualified); the least is 24
+    expect(occ('senior').experienceRequirements).toEqual({ '@type': 'OccupationalExperienceRequirements', monthsOfExperience: 24 });
+    // into amhp: sw→amhp asks 24 qualified; senior→amhp asks nothing, but senior itself takes 24
+    expect(months('amhp')).toBe(24);
+    // manager→head asks 24 months as manager, on top of the 24 it took to be senior: 48
+    expect(months('head')).toBe(48);
+    // no route from an entry role reaches the island
+    expect(occ('island').experienceRequirements).toBeUndefined();
+  });
+
+  it('experience on the bundled dataset: most posts beyond the first years ask for some, and it adds up', () => {
+    const uk = createLattice(ukSocialWork);
+    const graph = toJsonLd(uk)['@graph'];
+    const months = new Map(
+      graph.filter((n) => n['@type'] === 'Occupation').map((n) => [n.identifier as string, (n.experienceRequirements as { monthsOfExperience: number } | undefined)?.monthsOfExperience]),
+    );
+    // Senior practitioner: the quickest way in is social worker → AMHP (24 months qualified), then across.
+    expect(months.get('senior-practitioner')).toBe(24);
+    // Team manager: from senior practitioner or practice supervisor, 48 months qualified; AMHP asks 60.
+    expect(months.get('team-manager')).toBe(48);
+    // Practice educator: from practice assessor, senior practitioner or ASYE assessor, 36 months qualified.
+    expect(months.get('practice-educator')).toBe(36);
+    expect(months.get('social-worker')).toBeUndefined();
+    expect(months.get('newly-qualified-social-worker')).toBeUndefined();
+    expect([...months.values()].filter((m) => m !== undefined).length).toBeGreaterThan(20);
+
+    // The same figures by a plain fixpoint (relax every up or across move until nothing changes).
+    const exp = new Map(uk.dataset.roles.filter((r) => r.entry).map((r) => [r.id, 0]));
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const t of uk.transitions()) {
+        const at = exp.get(t.from);
+        if (at === undefined || t.direction === 'down') continue;
+        const needed = Math.max(at + (t.requires?.monthsInRole ?? 0), t.requires?.monthsQualified ?? 0);
+        if (needed < (exp.get(t.to) ?? Infinity)) {
+          exp.set(t.to, needed);
+          changed = true;
+        }
+      }
+    }
+    for (const [id, m] of months) expect(m, id).toBe(exp.get(id) || undefined);
   });
 
   it('pay becomes an estimatedSalary range; hostile text survives JSON; script tag is HTML-safe', () => {

@@ -1,17 +1,18 @@
 /** `career-lattice export --format …`: the lattice as a diagram (Mermaid, DOT), a graph file (GraphML, GEXF), JSON-LD, JSON or CSV. */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type Command, Option } from 'commander';
+import { basename, resolve } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { DiagramOptions } from '../../io/diagram.js';
 import { toDot } from '../../io/dot.js';
 import { toGexf } from '../../io/gexf.js';
 import { toGraphML } from '../../io/graphml.js';
 import { toJSON } from '../../io/json.js';
-import { toJsonLd } from '../../io/jsonld.js';
+import { type JsonLdOptions, toJsonLd } from '../../io/jsonld.js';
 import { toMermaid } from '../../io/mermaid.js';
+import type { Lattice } from '../../lattice/Lattice.js';
 import type { Context } from '../context.js';
 import { writeCsvFolder } from '../csvFolder.js';
 import { CliUsageError, EXIT } from '../errors.js';
+import { writeUserFile } from '../files.js';
 import { collect, examples } from '../options.js';
 
 const FORMATS = ['mermaid', 'dot', 'graphml', 'gexf', 'jsonld', 'json', 'csv'] as const;
@@ -25,21 +26,41 @@ interface Flags {
   readonly highlightRoles?: string[];
   readonly direction?: 'TB' | 'LR';
   readonly bom?: boolean;
+  readonly baseUrl?: string;
+  readonly location?: string;
+}
+
+/** Options that only some formats take: given with another format, they are a mistake, not ignored. */
+const FORMAT_OPTIONS: readonly { readonly flags: readonly (keyof Flags)[]; readonly label: string; readonly formats: readonly Format[] }[] = [
+  { flags: ['highlightRoute', 'highlightRoles', 'direction'], label: '--highlight-route, --highlight-roles and --direction', formats: ['mermaid', 'dot'] },
+  { flags: ['baseUrl', 'location'], label: '--base-url and --location', formats: ['jsonld'] },
+  { flags: ['bom'], label: '--bom', formats: ['csv'] },
+];
+
+function checkFormatOptions(flags: Flags): void {
+  for (const { flags: names, label, formats } of FORMAT_OPTIONS) {
+    if (!formats.includes(flags.format) && names.some((name) => flags[name] !== undefined)) {
+      throw new CliUsageError(`${label} ${names.length > 1 ? 'apply' : 'applies'} to ${formats.join(' and ')} only, not ${flags.format}.`);
+    }
+  }
+}
+
+/** An absolute URL: the prefix of every JSON-LD `@id`. */
+function absoluteUrl(value: string): string {
+  if (!URL.canParse(value)) throw new InvalidArgumentError('expected an absolute URL, e.g. https://careers.example.gov.uk/social-work/');
+  return value;
 }
 
 async function exportLattice(ctx: Context, flags: Flags): Promise<number> {
+  checkFormatOptions(flags);
   const lattice = await ctx.lattice();
   const { format } = flags;
-  const highlighting = flags.highlightRoute !== undefined || flags.highlightRoles !== undefined || flags.direction !== undefined;
-  if (highlighting && !DIAGRAMS.has(format)) {
-    throw new CliUsageError(`--highlight-route, --highlight-roles and --direction apply to the diagram formats (mermaid, dot), not ${format}.`);
-  }
 
   if (format === 'csv') {
     if (flags.out === undefined) throw new CliUsageError('CSV export writes a folder of files: give it one with --out DIR.');
-    const files = writeCsvFolder(resolve(ctx.io.cwd, flags.out), lattice.toJSON(), { bom: flags.bom === true });
-    if (ctx.json) ctx.printJson({ format, files });
-    else ctx.note(`Wrote ${files.length} CSV files to ${flags.out}: ${files.map((f) => f.slice(f.lastIndexOf('/') + 1)).join(', ')}`);
+    const files = writeCsvFolder(flags.out, ctx.io.cwd, lattice.toJSON(), { bom: flags.bom === true });
+    if (ctx.json) ctx.printJson({ format, files: files.map((f) => resolve(ctx.io.cwd, f)) });
+    else ctx.note(`Wrote ${files.length} CSV files to ${flags.out}: ${files.map((f) => basename(f)).join(', ')}`);
     return EXIT.ok;
   }
 
@@ -63,18 +84,20 @@ async function exportLattice(ctx: Context, flags: Flags): Promise<number> {
     };
   }
 
-  const text = render(format, lattice, diagram);
+  const jsonld: JsonLdOptions = { ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}), ...(flags.location !== undefined ? { location: flags.location } : {}) };
+  const rendered = render(format, lattice, diagram, jsonld);
+  const text = rendered.endsWith('\n') ? rendered : `${rendered}\n`;
   if (flags.out === undefined) {
-    ctx.io.out(text.endsWith('\n') ? text : `${text}\n`);
+    ctx.io.out(text);
     return EXIT.ok;
   }
-  writeFileSync(resolve(ctx.io.cwd, flags.out), text.endsWith('\n') ? text : `${text}\n`);
+  writeUserFile(flags.out, ctx.io.cwd, text);
   if (ctx.json) ctx.printJson({ format, files: [resolve(ctx.io.cwd, flags.out)] });
   else ctx.note(`Wrote ${format} to ${flags.out}`);
   return EXIT.ok;
 }
 
-function render(format: Exclude<Format, 'csv'>, lattice: Parameters<typeof toMermaid>[0], diagram: DiagramOptions): string {
+function render(format: Exclude<Format, 'csv'>, lattice: Lattice, diagram: DiagramOptions, jsonld: JsonLdOptions): string {
   switch (format) {
     case 'mermaid':
       return toMermaid(lattice, diagram);
@@ -84,10 +107,8 @@ function render(format: Exclude<Format, 'csv'>, lattice: Parameters<typeof toMer
       return toGraphML(lattice);
     case 'gexf':
       return toGexf(lattice);
-    case 'jsonld': {
-      const doc: unknown = toJsonLd(lattice);
-      return typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2);
-    }
+    case 'jsonld':
+      return JSON.stringify(toJsonLd(lattice, jsonld), null, 2);
     case 'json':
       return JSON.stringify(toJSON(lattice), null, 2);
   }
@@ -103,6 +124,8 @@ export function register(program: Command, ctx: Context): void {
     .option('--highlight-roles <roles>', 'diagrams: highlight these roles (comma-separated or repeated)', collect)
     .addOption(new Option('--direction <dir>', 'diagrams: top-to-bottom or left-to-right').choices(['TB', 'LR']))
     .option('--bom', 'csv: start each file with a byte order mark, so Excel reads accents and £ right')
+    .option('--base-url <url>', 'jsonld: the page the JSON-LD describes; every @id starts with it (default: ids relative to the document)', absoluteUrl)
+    .option('--location <place>', 'jsonld: where the occupations are (occupationLocation), e.g. England')
     .addHelpText(
       'after',
       examples([
@@ -111,6 +134,7 @@ export function register(program: Command, ctx: Context): void {
         ['career-lattice export --format graphml --out lattice.graphml', 'for Gephi, yEd or networkx'],
         ['career-lattice export --format csv --out ./council-csv', 'a folder of CSV files to edit in a spreadsheet (read back with --data ./council-csv)'],
         ['career-lattice export --format json --overlay my-council.json > my-council-full.json', 'the dataset with an overlay applied, as one JSON file'],
+        ['career-lattice export --format jsonld --base-url https://careers.example.gov.uk/social-work/ --location England', 'schema.org JSON-LD for a careers page, with absolute @ids'],
       ]),
     )
     .action(async (flags: Flags) => ctx.done(await exportLattice(ctx, flags)));

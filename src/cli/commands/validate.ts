@@ -1,27 +1,19 @@
 /** `career-lattice validate [path]`: check a JSON dataset or a CSV folder, listing every problem with where it is. */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type Issue, LatticeValidationError } from '../../errors.js';
 import type { Dataset } from '../../schema/dataset.js';
 import { validateDataset, type ValidationResult } from '../../schema/validate.js';
 import type { Context } from '../context.js';
 import { validateCsvFolder } from '../csvFolder.js';
-import { EXIT } from '../errors.js';
+import { EXIT, problemList } from '../errors.js';
+import { isFolder } from '../files.js';
 import { loadDataset, readJsonFile } from '../load.js';
 import { examples } from '../options.js';
-import { formatIssues } from '../../errors.js';
 import { plural } from '../table.js';
 
 function validatePath(path: string, cwd: string): ValidationResult {
-  const full = resolve(cwd, path);
-  let folder = false;
-  try {
-    folder = statSync(full).isDirectory();
-  } catch {
-    // readJsonFile says what is wrong with a path that is not there.
-  }
-  return folder ? validateCsvFolder(full, cwd) : validateDataset(readJsonFile(full, 'data file'));
+  // readJsonFile says what is wrong with a path that is not there.
+  return isFolder(path, cwd) ? validateCsvFolder(path, cwd) : validateDataset(readJsonFile(path, cwd, 'data file'));
 }
 
 async function validate(ctx: Context, path: string | undefined): Promise<number> {
@@ -53,7 +45,7 @@ async function validate(ctx: Context, path: string | undefined): Promise<number>
   }
   const issues: readonly Issue[] = result.issues;
   ctx.print(`${s.red('✗')} ${what} has ${plural(issues.length, 'problem')}:`);
-  ctx.print(formatIssues(issues));
+  ctx.print(problemList(issues));
   return EXIT.badInput;
 }
 
