@@ -44,10 +44,10 @@ export function interleaved(pairs: number, rounds: number, contenders: readonly 
   return samples.map((perPair) => perPair.map(median));
 }
 
-/** Runs `run` untimed over all pairs for `warmMs` (at most 20 passes), so V8 has optimised it. */
-export function warmUp(pairs: number, run: (i: number) => void, warmMs = 300): void {
+/** Runs `run` untimed over all pairs for `warmMs` (at least 3 passes), so V8 has optimised it. */
+export function warmUp(pairs: number, run: (i: number) => void, warmMs = 400): void {
   const start = performance.now();
-  for (let pass = 0; pass < 20 && performance.now() - start < warmMs; pass++) for (let i = 0; i < pairs; i++) run(i);
+  for (let pass = 0; pass < 3 || performance.now() - start < warmMs; pass++) for (let i = 0; i < pairs; i++) run(i);
 }
 
 /** Ratios a/b per pair; summarised by their median and minimum. */
