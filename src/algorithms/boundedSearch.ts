@@ -85,8 +85,9 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
   // Least weight to the target through the ball (only needed to prune, with a small limit).
   const finite = limit <= PRUNING_LIMIT;
   const W = spaces.weights;
-  if (finite) ballDistances(g, f, target, W, H, budget);
-  const wGen = W.gen;
+  // Computed when the held routes first fill (before that nothing is pruned): a question with
+  // few routes, the usual career question, never pays for them. -1 matches no generation.
+  let wGen = -1;
   const wDone = W.done;
   const wDist = W.dist;
   /** A lower bound on the weight still to go from v when at most `remaining` steps are left. */
@@ -200,8 +201,13 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
           if (!finite) {
             all.push(route);
             if (all.length >= 2 * (limit + 1)) compact(all, limit + 1, g, budget);
-          } else if (best.size < keep) best.push(route);
-          else if (compareRawRoutes(route, best.peek()!, g.edgeFrom, g.edgeTo) < 0) {
+          } else if (best.size < keep) {
+            best.push(route);
+            if (best.size === keep) {
+              ballDistances(g, f, target, W, H, budget);
+              wGen = W.gen;
+            }
+          } else if (compareRawRoutes(route, best.peek()!, g.edgeFrom, g.edgeTo) < 0) {
             best.pop();
             best.push(route);
           }
