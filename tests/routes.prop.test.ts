@@ -80,7 +80,7 @@ describe('fastestRoute and kFastestRoutes', () => {
     },
   );
 
-  test.prop([latticeWithQuery()], { numRuns: 100 })('a custom weight function is used exactly', ({ dataset, query }) => {
+  test.prop([latticeWithQuery()], RUNS)('a custom weight function is used exactly', ({ dataset, query }) => {
     const lattice = createLattice(dataset);
     const weight = (t: { months: number; kind: string }) => t.months * 2 + (t.kind === 'vacancy' ? 1 : 0);
     const best = allRoutes(dataset, query.from, query.to, { ...query.options, weight })[0];
