@@ -50,10 +50,8 @@ export {
   type LatticeErrorCode,
 } from './errors.js';
 export { DEFAULT_BUDGET } from './algorithms/budget.js';
-export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, type WorkLimits } from './queries/options.js';
+export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS } from './queries/options.js';
 export { MAX_ROUTES } from './queries/pathsBetween.js';
-export type { PrerequisitesResult } from './queries/prerequisitesFor.js';
-export type { GapOptions } from './queries/gapTo.js';
 
 // Council overlays.
 export { extendDataset, safeExtendDataset, type ExtendResult } from './overlay/extendDataset.js';

@@ -416,4 +416,16 @@ describe('uk-social-work: the roles the source documents name can all be found',
     expect(best, text).toBeDefined();
     expect(ids).toContain(best!.role.id);
   });
+
+  const specialisms = [...new Set(data.roles.flatMap((r) => r.specialisms ?? []))];
+  it('tags roles with the specialisms the sources name', () => {
+    expect(specialisms).toEqual(expect.arrayContaining(['domestic violence', 'child sexual exploitation', 'substance misuse', 'adoption', 'forensic']));
+  });
+
+  it.each(specialisms)('find(%j) gives the roles with that specialism', (specialism) => {
+    const tagged = data.roles.filter((r) => r.specialisms?.includes(specialism)).map((r) => r.id);
+    const found = lattice.find(specialism);
+    expect(found.map((r) => r.role.id).sort()).toEqual(tagged.sort());
+    expect(found.every((r) => r.matched === 'specialism' && r.text === specialism)).toBe(true);
+  });
 });

@@ -263,6 +263,29 @@ describe('extendDataset: problems', () => {
     expect(problems([])).toEqual(['[]: invalid_type']);
   });
 
+  it('says what a bad meta value should be, in the overlay and in an entry it adds', () => {
+    const role = { id: 'r', title: 'R', level: 1, stage: 's', track: 'practice' as const, sectors: [], sources: SRC, meta: { rank: Number.NaN } };
+    const result = safeExtendDataset(ukSocialWork, { id: 'x', title: 'X', meta: { reviewed: new Date('2025-01-01') }, add: { roles: [role] } } as unknown);
+    expect(result.success ? [] : result.issues.map((i) => `${JSON.stringify(i.path)} ${i.code}: ${i.message}`)).toEqual([
+      '["add","roles",0,"meta","rank"] invalid_union: expected a JSON value (text, a number, true/false, null, a list or an object)',
+      '["meta","reviewed"] invalid_union: expected a JSON value (text, a number, true/false, null, a list or an object)',
+    ]);
+  });
+
+  it('reports an overlay or a base whose getter throws a value with no prototype, without crashing', () => {
+    const throwing = <T extends object>(target: T, key: string): T =>
+      Object.defineProperty(target, key, {
+        enumerable: true,
+        get() {
+          throw Object.create(null);
+        },
+      });
+    const overlay = safeExtendDataset(ukSocialWork, throwing({ id: 'x', title: 'X' }, 'remove'));
+    expect(overlay).toEqual({ success: false, issues: [{ code: 'unreadable_input', path: [], message: 'the overlay could not be read: object' }] });
+    const base = safeExtendDataset(throwing(structuredClone(ukSocialWork), 'title'), { id: 'x', title: 'X' });
+    expect(base).toEqual({ success: false, issues: [{ code: 'unreadable_input', path: ['base'], message: 'the base dataset: the input could not be read: object' }] });
+  });
+
   it('reports a broken base under "base"', () => {
     const broken = structuredClone(small) as any;
     broken.transitions[0].to = 'nowhere';

@@ -60,6 +60,21 @@ describe('look-ups', () => {
     expect(lattice.find('')).toEqual([]);
   });
 
+  it('find matches specialisms too, after every id, title or alias match', () => {
+    const specialisms: Record<string, string[]> = { senior: ['domestic violence', 'adoption'], advanced: ['domestic violence'], sw: ['service design'], head: ['service design'] };
+    const tagged = createLattice({ ...small, roles: small.roles.map((r) => (specialisms[r.id] ? { ...r, specialisms: specialisms[r.id] } : r)) });
+    const found = (text: string) => tagged.find(text).map((r) => `${r.role.id} ${r.matched}: ${r.text}`);
+    expect(found('Domestic violence')).toEqual(['senior specialism: domestic violence', 'advanced specialism: domestic violence']);
+    expect(found('domestic violnce')).toEqual(['senior specialism: domestic violence', 'advanced specialism: domestic violence']);
+    expect(tagged.find('adoption')).toMatchObject([{ role: { id: 'senior' }, matched: 'specialism', score: 1 }]);
+    // "service design" fits "service" better than "Head of service" does, yet the title comes
+    // first; and a role whose name matches is reported by its name.
+    const service = tagged.find('service');
+    expect(service.map((r) => `${r.role.id} ${r.matched}`)).toEqual(['head title', 'sw specialism']);
+    expect(service[1]!.score).toBeGreaterThan(service[0]!.score);
+    expect(lattice.find('domestic violence')).toEqual([]);
+  });
+
   it('rolesRequiring answers "which roles need the AMHP warrant?"', () => {
     expect(lattice.rolesRequiring('amhp-warrant').map((r) => r.id)).toEqual(['amhp']);
     expect(lattice.roles({ credential: 'amhp-warrant' }).map((r) => r.id)).toEqual(['amhp']);

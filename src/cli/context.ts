@@ -76,12 +76,13 @@ export class Context {
 
   /**
    * A role id from what a person typed: the id, or a title or alias that matches exactly
-   * (ignoring case and punctuation). Otherwise UnknownRoleError with the closest ids.
+   * (ignoring case and punctuation). Otherwise UnknownRoleError with the closest ids. A
+   * specialism names what roles work on, not a role, so it only ever suggests one.
    */
   resolveRole(lattice: Lattice, text: string): string {
     if (lattice.hasRole(text)) return text;
     const hits = lattice.find(text, { limit: 5 });
-    const [first, second] = hits;
+    const [first, second] = hits.filter((hit) => hit.matched !== 'specialism');
     if (first && first.score >= 0.98 && !(second && second.score >= first.score)) return first.role.id;
     let suggestions: string[] = [];
     try {

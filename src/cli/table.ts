@@ -118,23 +118,62 @@ export function roleLabelOf(lattice: Lattice, id: string): string {
   return lattice.hasRole(id) ? roleLabel(lattice.role(id)) : id;
 }
 
-/** What a move needs: `registration, asye; 24 months in role; 36 months qualified`, or `—`. */
+/** What a move needs: `registration, asye; 24 months in role; ~36 months qualified`, or `—`. */
 export function needs(requires: Requirements | undefined): string {
   if (!requires) return '—';
+  const estimated = requires.estimated === true;
   const parts: string[] = [];
   if (requires.qualifications?.length) parts.push(requires.qualifications.join(', '));
-  if (requires.monthsInRole) parts.push(`${months(requires.monthsInRole)} months in role`);
-  if (requires.monthsQualified) parts.push(`${months(requires.monthsQualified)} months qualified`);
+  if (requires.monthsInRole) parts.push(`${months(requires.monthsInRole, estimated)} months in role`);
+  if (requires.monthsQualified) parts.push(`${months(requires.monthsQualified, estimated)} months qualified`);
   return parts.length ? parts.join('; ') : '—';
 }
 
-/** What is still missing: `asye; 12 more months in role`, or `—`. */
-export function missingText(missing: Missing): string {
+/** Which of the times a move asks for are estimates. */
+export interface TimeEstimates {
+  readonly monthsInRole: boolean;
+  readonly monthsQualified: boolean;
+}
+
+const EXACT: TimeEstimates = { monthsInRole: false, monthsQualified: false };
+
+/**
+ * The time a move asks for, flagged as the data flags it. An experience move also asks for its
+ * own typical months in role (see missingFor), so when those are the larger its `estimated` counts.
+ */
+export function timeEstimates(t: LatticeTransition): TimeEstimates {
+  const required = t.requires?.estimated === true;
+  const servesItsMonths = t.kind === 'experience' && t.months > (t.requires?.monthsInRole ?? 0);
+  return { monthsInRole: servesItsMonths ? t.estimated === true : required, monthsQualified: required };
+}
+
+/** What is still missing: `asye; 12 more months in role; ~6 more months qualified`, or `—`. */
+export function missingText(missing: Missing, estimates: TimeEstimates = EXACT): string {
   const parts: string[] = [];
   if (missing.qualifications.length) parts.push(missing.qualifications.join(', '));
-  if (missing.monthsInRole > 0) parts.push(`${months(missing.monthsInRole)} more months in role`);
-  if (missing.monthsQualified > 0) parts.push(`${months(missing.monthsQualified)} more months qualified`);
+  if (missing.monthsInRole > 0) parts.push(`${months(missing.monthsInRole, estimates.monthsInRole)} more months in role`);
+  if (missing.monthsQualified > 0) parts.push(`${months(missing.monthsQualified, estimates.monthsQualified)} more months qualified`);
   return parts.length ? parts.join('; ') : '—';
+}
+
+/** True when missingText marks a figure as an estimate. */
+export function missingEstimated(missing: Missing, estimates: TimeEstimates): boolean {
+  return (estimates.monthsInRole && missing.monthsInRole > 0) || (estimates.monthsQualified && missing.monthsQualified > 0);
+}
+
+/** True when a wait is as long as it is because of an estimated time still to serve. */
+export function waitEstimated(wait: number, missing: Missing, estimates: TimeEstimates): boolean {
+  return wait > 0 && ((estimates.monthsInRole && missing.monthsInRole === wait) || (estimates.monthsQualified && missing.monthsQualified === wait));
+}
+
+/** True when any figure shown for a move is an estimate: its months, or the months it requires. */
+export function hasEstimate(t: LatticeTransition): boolean {
+  return t.estimated === true || t.requires?.estimated === true;
+}
+
+/** True when any step of the route shows an estimate (`Route.estimated` covers months only). */
+export function routeHasEstimate(route: Route): boolean {
+  return route.transitions.some(hasEstimate);
 }
 
 export function stepNote(t: LatticeTransition): string {

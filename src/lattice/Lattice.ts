@@ -6,11 +6,11 @@ import { QueryOptionsError } from '../errors.js';
 import { find } from '../queries/find.js';
 import { eligibility } from '../queries/eligibility.js';
 import { fastestRoute, kFastestRoutes } from '../queries/fastestRoutes.js';
-import { type GapOptions, gapTo } from '../queries/gapTo.js';
+import { gapTo } from '../queries/gapTo.js';
 import { horizontalMoves, nextSteps } from '../queries/moves.js';
-import { type WorkLimits, describe } from '../queries/options.js';
+import { describe } from '../queries/options.js';
 import { pathsBetween } from '../queries/pathsBetween.js';
-import { type PrerequisitesResult, prerequisitesFor } from '../queries/prerequisitesFor.js';
+import { prerequisitesFor } from '../queries/prerequisitesFor.js';
 import { reachableFrom } from '../queries/reachableFrom.js';
 import { ladder, roles, rolesRequiring } from '../queries/roles.js';
 import type { Dataset, DatasetInput, Qualification, Role, Source, Track } from '../schema/dataset.js';
@@ -22,10 +22,12 @@ import type {
   Eligibility,
   FindResult,
   Gap,
+  GapOptions,
   LatticeTransition,
   Move,
   NextStepsOptions,
   PathsOptions,
+  Prerequisites,
   PrerequisitesOptions,
   Profile,
   Reachable,
@@ -161,7 +163,8 @@ export class Lattice {
   }
 
   /**
-   * Forgiving search over ids, titles and aliases (case, accents, word prefixes, typos): best match first.
+   * Forgiving search over ids, titles and aliases (case, accents, word prefixes, typos): best match
+   * first; then roles by their specialisms (`matched: 'specialism'`).
    * @example lattice.find('snr practitoner')[0]?.role.id // 'senior-practitioner'
    */
   find(text: string, options?: { limit?: number }): readonly FindResult[] {
@@ -189,7 +192,7 @@ export class Lattice {
    * at most MAX_ROUTES), a work budget and `timeoutMs` — `truncated` says when routes were left out.
    * @example lattice.pathsBetween('social-worker', 'team-manager', { kinds: ['experience', 'vacancy'] }).routes
    */
-  pathsBetween(from: string, to: string, options?: PathsOptions & WorkLimits): RouteList {
+  pathsBetween(from: string, to: string, options?: PathsOptions): RouteList {
     return pathsBetween(this.#core, from, to, options);
   }
 
@@ -199,7 +202,7 @@ export class Lattice {
    * certain (any search can; in practice `via`, `maxSteps` or a huge lattice).
    * @example lattice.fastestRoute('newly-qualified-social-worker', 'principal-social-worker')?.months
    */
-  fastestRoute(from: string, to: string, options?: RouteOptions & WorkLimits): Route | undefined {
+  fastestRoute(from: string, to: string, options?: RouteOptions): Route | undefined {
     return fastestRoute(this.#core, from, to, options);
   }
 
@@ -209,7 +212,7 @@ export class Lattice {
    * because k was above MAX_ROUTES and more exist).
    * @example lattice.kFastestRoutes('social-worker', 'head-of-service', 3).routes.map((r) => r.months)
    */
-  kFastestRoutes(from: string, to: string, k: number, options?: RouteOptions & WorkLimits): RouteList {
+  kFastestRoutes(from: string, to: string, k: number, options?: RouteOptions): RouteList {
     return kFastestRoutes(this.#core, from, to, k, options);
   }
 
@@ -220,7 +223,7 @@ export class Lattice {
    * @throws QueryBudgetError when even `every` or the fastest route could not be finished.
    * @example lattice.prerequisitesFor('approved-mental-health-professional').every
    */
-  prerequisitesFor(id: string, options?: PrerequisitesOptions & WorkLimits): PrerequisitesResult {
+  prerequisitesFor(id: string, options?: PrerequisitesOptions): Prerequisites {
     return prerequisitesFor(this.#core, id, options);
   }
 
@@ -229,7 +232,7 @@ export class Lattice {
    * @throws QueryBudgetError when the work budget or `timeoutMs` runs out first.
    * @example lattice.reachableFrom('social-worker', { maxWeight: 36 }).map((r) => r.role)
    */
-  reachableFrom(id: string, options?: ReachableOptions & WorkLimits): readonly Reachable[] {
+  reachableFrom(id: string, options?: ReachableOptions): readonly Reachable[] {
     return reachableFrom(this.#core, id, options);
   }
 

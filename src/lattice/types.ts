@@ -22,7 +22,7 @@ export type LatticeTransition = Transition & {
 /** How a route is weighed: months (default), steps, or a function of a transition. */
 export type WeightOption = 'months' | 'steps' | ((transition: LatticeTransition) => number);
 
-/** Options shared by every route query. */
+/** Options shared by every route query. The last three (WorkLimits) every bounded query takes. */
 export interface RouteOptions {
   /** Only transitions of these kinds. Default: all. */
   readonly kinds?: readonly TransitionKind[];
@@ -36,11 +36,19 @@ export interface RouteOptions {
   readonly weight?: WeightOption;
   /** At most this many transitions. */
   readonly maxSteps?: number;
-  /** Work budget (units of search work) before the query stops and says `truncated`. */
+  /**
+   * Units of work (edges looked at) before the query stops: with `truncated`, or with
+   * QueryBudgetError where the answer must be exact. Default DEFAULT_BUDGET.
+   */
   readonly budget?: number;
-  /** Abort a long query. */
+  /** Cancels a query: aborted before it starts, or from inside it (a weight callback). */
   readonly signal?: AbortSignal;
+  /** Milliseconds of wall-clock time before the query stops, as if its budget ran out. */
+  readonly timeoutMs?: number;
 }
+
+/** The limits every bounded query takes, beside its own options. */
+export type WorkLimits = Pick<RouteOptions, 'budget' | 'signal' | 'timeoutMs'>;
 
 export interface PathsOptions extends RouteOptions {
   /** At most this many routes (default 50). */
@@ -97,10 +105,11 @@ export interface RoleFilter {
 
 export interface FindResult {
   readonly role: Role;
-  /** 1 = exact; lower is a looser match. */
+  /** How closely `text` matched: 1 = exact; lower is a looser match. */
   readonly score: number;
-  readonly matched: 'id' | 'title' | 'alias';
-  /** The title or alias that matched. */
+  /** What matched. Specialism matches are listed after every id, title or alias match. */
+  readonly matched: 'id' | 'title' | 'alias' | 'specialism';
+  /** The id, title, alias or specialism that matched. */
   readonly text: string;
 }
 
@@ -111,15 +120,9 @@ export interface Reachable {
   readonly steps: number;
 }
 
-export interface ReachableOptions {
-  readonly kinds?: readonly TransitionKind[];
-  readonly avoid?: readonly string[];
-  readonly directions?: readonly Direction[];
-  readonly weight?: WeightOption;
-  readonly maxSteps?: number;
+export interface ReachableOptions extends Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'weight' | 'maxSteps'>, WorkLimits {
   /** Only roles within this weight. */
   readonly maxWeight?: number;
-  readonly signal?: AbortSignal;
 }
 
 export interface IncomingRequirement {
@@ -143,12 +146,16 @@ export interface Prerequisites {
   readonly months: number | undefined;
   readonly steps: number | undefined;
   readonly fastest: Route | undefined;
+  /** The budget ran out while deciding `some`: each item listed is certain, but some may be missing. */
+  readonly truncated: boolean;
 }
 
-export interface PrerequisitesOptions {
+/** The same as Prerequisites, which now carries `truncated`: the name older code imports. */
+export type PrerequisitesResult = Prerequisites;
+
+export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions'>, WorkLimits {
+  /** Routes from this role only (default: from every entry role). */
   readonly from?: string;
-  readonly kinds?: readonly TransitionKind[];
-  readonly directions?: readonly Direction[];
 }
 
 export interface Profile {
@@ -188,6 +195,9 @@ export interface GapStep {
   /** What was missing at that point of the route. */
   readonly missing: Missing;
 }
+
+/** gapTo's options: which moves the route may use, and the work limits. */
+export type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions'> & WorkLimits;
 
 export interface Gap {
   readonly from: string;

@@ -7,7 +7,6 @@
  * "level"]`); problems the result has in an entry the overlay added or changed, at that entry
  * or field in the overlay; problems in untouched base entries at `["base", section, index]`.
  */
-import type * as z from 'zod/mini';
 import { type Issue, LatticeValidationError } from '../errors.js';
 import { transitionKeys } from '../lattice/buildIndex.js';
 import type { Dataset, DatasetInput } from '../schema/dataset.js';
@@ -19,7 +18,7 @@ import {
   sourcePatchSchema,
   transitionPatchSchema,
 } from '../schema/overlay.js';
-import { validateDataset } from '../schema/validate.js';
+import { fromZodIssue, structureIssues, validateDataset } from '../schema/validate.js';
 import { closestIds } from '../util/closest.js';
 import { asText } from '../util/describe.js';
 
@@ -79,30 +78,19 @@ export function safeExtendDataset(base: DatasetInput, overlay: unknown): ExtendR
   if (!checkedBase.success) {
     return fail(checkedBase.issues.map((i) => ({ ...i, path: ['base', ...i.path], message: `the base dataset: ${i.message}` })));
   }
-  // Cycles and runaway nesting would overflow the recursive parse and clones below: find them first.
-  const structure = structureIssues(overlay);
-  if (structure.length) return fail(structure);
   try {
+    // Cycles and runaway nesting would overflow the recursive parse and clones below: find them first.
+    const structure = structureIssues(overlay);
+    if (structure.length) return fail(structure);
     const parsed = overlaySchema.safeParse(overlay);
-    if (!parsed.success) return fail(parsed.error.issues.map(fromZodIssue));
+    // No "meta" hint after an unknown key: in an overlay it is most often a misspelt operation (`retitel`).
+    if (!parsed.success) return fail(parsed.error.issues.map((i) => fromZodIssue(i, '')));
     return apply(checkedBase.data, parsed.data, overlay);
   } catch (error) {
-    // Only a hostile input gets here (a getter that throws, a revoked proxy): its shape is sound.
+    // Only a hostile input gets here: a getter that throws, a revoked proxy.
     return fail([{ code: 'unreadable_input', path: [], message: `the overlay could not be read: ${asText(error)}` }]);
   }
 }
-
-/**
- * The overlay's cycles, nesting deeper than MAX_DEPTH and unreadable values, found by the
- * non-recursive walk validateDataset starts with (it reports those before parsing anything, so
- * the overlay's other keys, not being a dataset's, cost nothing more than a look).
- */
-function structureIssues(overlay: unknown): Issue[] {
-  const result = validateDataset(overlay);
-  return result.success ? [] : result.issues.filter((i) => STRUCTURE_CODES.has(i.code));
-}
-
-const STRUCTURE_CODES = new Set<string>(['cycle', 'too_deep', 'unreadable_input']);
 
 function fail(issues: Issue[]): ExtendResult {
   return { success: false, issues };
@@ -377,12 +365,4 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
     v = (v as Record<string | number, unknown>)[p];
   }
   return v;
-}
-
-function fromZodIssue(issue: z.core.$ZodIssue): Issue {
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  else if (issue.code === 'invalid_type' && message.startsWith('Invalid input: expected')) message = message.replace('Invalid input: expected', 'expected');
-  return { code: issue.code, path, message };
 }

@@ -14,7 +14,7 @@ import { yenRoutes } from '../algorithms/yen.js';
 import type { Budget } from '../algorithms/budget.js';
 import { type Core, withSpaces } from '../lattice/core.js';
 import type { Route, RouteList, RouteOptions } from '../lattice/types.js';
-import { type WorkLimits, countOption } from './options.js';
+import { countOption } from './options.js';
 import { MAX_ROUTES, routeQuery } from './pathsBetween.js';
 import { toRoute } from './route.js';
 
@@ -67,7 +67,7 @@ function passesAll(route: RawRoute, isVia: Uint8Array, count: number, edgeTo: In
  * The k least-weight simple routes, in route order: at most MAX_ROUTES of them, and `truncated`
  * when the budget ran out first or more than MAX_ROUTES were asked for and exist.
  */
-export function kFastestRoutes(core: Core, from: string, to: string, k: number, options?: RouteOptions & WorkLimits): RouteList {
+export function kFastestRoutes(core: Core, from: string, to: string, k: number, options?: RouteOptions): RouteList {
   const fn = 'kFastestRoutes';
   const count = countOption(fn, 'k', k, 1, 0);
   // One past the cap, to know whether more exist.
@@ -80,7 +80,7 @@ export function kFastestRoutes(core: Core, from: string, to: string, k: number, 
  * The least-weight simple route, or undefined when there is none.
  * @throws QueryBudgetError when the budget or time limit ran out first.
  */
-export function fastestRoute(core: Core, from: string, to: string, options?: RouteOptions & WorkLimits): Route | undefined {
+export function fastestRoute(core: Core, from: string, to: string, options?: RouteOptions): Route | undefined {
   const fn = 'fastestRoute';
   const raw = kRaw(core, fn, from, to, 1, options);
   if (raw.truncated) throw raw.budget.error();

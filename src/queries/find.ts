@@ -1,6 +1,8 @@
 /**
  * find: forgiving look-up of roles by id, title or alias — case, accents, punctuation,
- * word order, abbreviations by prefix, and small typos are all forgiven.
+ * word order, abbreviations by prefix, and small typos are all forgiven. Specialisms
+ * ('domestic violence') are searched too, but they are what a role works on, not its name:
+ * such matches come after every name match, and only for roles whose names did not match.
  */
 import type { Core } from '../lattice/core.js';
 import type { FindResult } from '../lattice/types.js';
@@ -59,6 +61,12 @@ export function matchScore(query: string, candidate: string): number {
   return Math.max(0.05, 0.75 - total / q.length - lengthPenalty);
 }
 
+/** A consistent comparison (titles may repeat in a council's data; ids never do). */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Name matches (id, title, alias) first, whatever their score; then specialisms. */
+const tier = (r: FindResult): number => (r.matched === 'specialism' ? 1 : 0);
+
 export function find(core: Core, text: string, options?: { limit?: number }): readonly FindResult[] {
   const fn = 'find';
   if (typeof text !== 'string') throw new QueryOptionsError(fn, ['text'], `text must be a string, not ${describe(text)}`);
@@ -76,8 +84,9 @@ export function find(core: Core, text: string, options?: { limit?: number }): re
     consider(role.id, 'id');
     consider(role.title, 'title');
     for (const alias of role.aliases ?? []) consider(alias, 'alias');
+    if (!best) for (const specialism of role.specialisms ?? []) consider(specialism, 'specialism');
     if (best) results.push(Object.freeze(best));
   }
-  results.sort((a, b) => b.score - a.score || a.role.level - b.role.level || (a.role.title < b.role.title ? -1 : 1));
+  results.sort((a, b) => tier(a) - tier(b) || b.score - a.score || a.role.level - b.role.level || byText(a.role.title, b.role.title) || byText(a.role.id, b.role.id));
   return Object.freeze(results.slice(0, limit));
 }

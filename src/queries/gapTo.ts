@@ -16,12 +16,10 @@ import type { EdgeFilter } from '../algorithms/dijkstra.js';
 import { yenRoutes } from '../algorithms/yen.js';
 import { KIND_CODE, type LatticeIndex } from '../lattice/buildIndex.js';
 import { type Core, roleIndexOf, withSpaces } from '../lattice/core.js';
-import type { Gap, GapStep, Profile, RouteOptions } from '../lattice/types.js';
+import type { Gap, GapOptions, GapStep, Profile } from '../lattice/types.js';
 import { type Standing, missingFor, readProfile, stepMonths } from './eligibility.js';
-import { DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, type WorkLimits, budgetOf, checkOptions, filterOf } from './options.js';
+import { DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, budgetOf, checkOptions, filterOf } from './options.js';
 import { toRoute } from './route.js';
-
-export type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions'> & WorkLimits;
 
 interface Simulation {
   readonly months: number;

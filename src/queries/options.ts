@@ -66,16 +66,7 @@ export function signalOption(fn: string, value: unknown): AbortSignal | undefine
   return value as unknown as AbortSignal;
 }
 
-/** Limits every bounded query takes, beside its own options. */
-export interface WorkLimits {
-  /** Units of work (edges looked at) before the query stops. Default DEFAULT_BUDGET. */
-  readonly budget?: number;
-  /** Cancels a query: aborted before it starts, or from inside it (a weight callback). */
-  readonly signal?: AbortSignal;
-  /** Milliseconds of wall-clock time before the query stops, as if its budget ran out. */
-  readonly timeoutMs?: number;
-}
-
+/** The option names of WorkLimits. */
 export const LIMIT_KEYS = ['budget', 'signal', 'timeoutMs'] as const;
 
 /** The query's Budget from its `budget`, `signal` and `timeoutMs` options. */

@@ -6,7 +6,7 @@
 import { boundedSearch } from '../algorithms/boundedSearch.js';
 import { type Core, roleIndexOf, withSpaces } from '../lattice/core.js';
 import type { PathsOptions, RouteList } from '../lattice/types.js';
-import { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, type WorkLimits, budgetOf, checkOptions, countOption, filterOf, roleList } from './options.js';
+import { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, budgetOf, checkOptions, countOption, filterOf, roleList } from './options.js';
 import { toRoute } from './route.js';
 import { QueryOptionsError } from '../errors.js';
 
@@ -40,7 +40,7 @@ export function routeQuery(core: Core, fn: string, from: unknown, to: unknown, o
   return { opts, source, target, filter, via, budget };
 }
 
-export function pathsBetween(core: Core, from: string, to: string, options?: PathsOptions & WorkLimits): RouteList {
+export function pathsBetween(core: Core, from: string, to: string, options?: PathsOptions): RouteList {
   const fn = 'pathsBetween';
   const { opts, source, target, filter, via, budget } = routeQuery(core, fn, from, to, options, ['limit']);
   const maxSteps = countOption(fn, 'maxSteps', opts.maxSteps, DEFAULT_MAX_STEPS);

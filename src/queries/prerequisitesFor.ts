@@ -22,15 +22,10 @@ import { dijkstra } from '../algorithms/dijkstra.js';
 import type { LatticeIndex } from '../lattice/buildIndex.js';
 import { type Core, roleIndexOf, withSpace } from '../lattice/core.js';
 import type { IncomingRequirement, Prerequisites, PrerequisitesOptions } from '../lattice/types.js';
-import { DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, type WorkLimits, budgetOf, checkOptions, filterOf } from './options.js';
+import { DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, budgetOf, checkOptions, filterOf } from './options.js';
 import { toRoute } from './route.js';
 
-export interface PrerequisitesResult extends Prerequisites {
-  /** The budget ran out while deciding `some`: each item listed is certain, but some may be missing. */
-  readonly truncated: boolean;
-}
-
-export function prerequisitesFor(core: Core, id: string, options?: PrerequisitesOptions & WorkLimits): PrerequisitesResult {
+export function prerequisitesFor(core: Core, id: string, options?: PrerequisitesOptions): Prerequisites {
   const fn = 'prerequisitesFor';
   const opts = checkOptions(fn, options, ['from', 'kinds', 'directions', ...LIMIT_KEYS]);
   const target = roleIndexOf(core, fn, id);

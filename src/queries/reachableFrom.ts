@@ -9,10 +9,10 @@
 import { dijkstra } from '../algorithms/dijkstra.js';
 import { type Core, roleIndexOf, withSpace } from '../lattice/core.js';
 import type { Reachable, ReachableOptions } from '../lattice/types.js';
-import { DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, type WorkLimits, budgetOf, checkOptions, countOption, describe, filterOf } from './options.js';
+import { DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, budgetOf, checkOptions, countOption, describe, filterOf } from './options.js';
 import { QueryOptionsError } from '../errors.js';
 
-export function reachableFrom(core: Core, id: string, options?: ReachableOptions & WorkLimits): readonly Reachable[] {
+export function reachableFrom(core: Core, id: string, options?: ReachableOptions): readonly Reachable[] {
   const fn = 'reachableFrom';
   const opts = checkOptions(fn, options, ['kinds', 'avoid', 'directions', 'weight', 'maxSteps', 'maxWeight', ...LIMIT_KEYS]);
   const source = roleIndexOf(core, fn, id);

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import type { Issue } from '../errors.js';
 import { LatticeValidationError } from '../errors.js';
 import { closestIds } from '../util/closest.js';
+import { asText } from '../util/describe.js';
 import { type Dataset, datasetSchema } from './dataset.js';
 import { fastRolesAndTransitions } from './fastParse.js';
 
@@ -37,12 +38,12 @@ function validate(input: unknown, freeze: boolean): ValidationResult {
       if (parsed.success) {
         data = parsed.data as Dataset;
         if (fast) Object.assign(data, fast);
-      } else issues = parsed.error.issues.map(fromZodIssue);
+      } else issues = parsed.error.issues.map((i) => fromZodIssue(i));
     }
     issues.push(...referenceIssues(input));
   } catch (error) {
     // A hostile input (a throwing getter, a revoked proxy) must still get an answer.
-    issues = [{ code: 'unreadable_input', path: [], message: `the input could not be read: ${String(error)}` }];
+    issues = [{ code: 'unreadable_input', path: [], message: `the input could not be read: ${asText(error)}` }];
   }
   if (issues.length === 0 && data) return { success: true, data };
   return { success: false, issues: dedupe(issues) };
@@ -62,10 +63,12 @@ export function parseDataset(input: unknown, context = 'createLattice', freeze =
 export const MAX_DEPTH = 64;
 
 /**
- * Walks the input without recursion, reporting cycles and nesting deeper than MAX_DEPTH. `skip`:
- * arrays the fast path has checked entry by entry (flat data: no cycle or depth to find there).
+ * Walks the input without recursion, reporting cycles and nesting deeper than MAX_DEPTH: run it
+ * before any recursive parse or clone, which such input would overflow. `skip`: arrays the fast
+ * path has checked entry by entry (flat data: no cycle or depth to find there). Throws what a
+ * hostile input's getters throw.
  */
-function structureIssues(input: unknown, skip?: ReadonlySet<unknown>): Issue[] {
+export function structureIssues(input: unknown, skip?: ReadonlySet<unknown>): Issue[] {
   const issues: Issue[] = [];
   const onPath = new Set<object>();
   // A frame knows its key in its parent; paths are only spelled out for an issue (building
@@ -106,10 +109,14 @@ function structureIssues(input: unknown, skip?: ReadonlySet<unknown>): Issue[] {
   return issues;
 }
 
-function fromZodIssue(issue: z.core.$ZodIssue): Issue {
+/**
+ * A zod issue as an Issue, with a message a person can act on. `unknownKeyHint` follows the
+ * names of unknown keys: in a dataset a stray key is most often data that belongs in `meta`.
+ */
+export function fromZodIssue(issue: z.core.$ZodIssue, unknownKeyHint = ' (put free-form data in "meta")'): Issue {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (put free-form data in "meta")`;
+  if (issue.code === 'unrecognized_keys') message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${unknownKeyHint}`;
   else if (issue.code === 'invalid_type' && message.startsWith('Invalid input: expected')) message = message.replace('Invalid input: expected', 'expected');
   else if (message === 'Invalid input') message = plainMessage(issue);
   return { code: issue.code, path, message };

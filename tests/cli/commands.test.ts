@@ -2,7 +2,7 @@
  * Every command's happy path, its --json output, and its exit codes (0 found, 1 nothing found,
  * 2 bad input), on the small fixture and the bundled dataset.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLattice, type Eligibility, type Gap, type Move, type Prerequisites, type Role, type Route, type RouteList } from '../../src/index.js';
@@ -266,6 +266,61 @@ describe('qualifications', () => {
     const r = await run('eligible', '--role', 'sw', '--qual', 'zzzz-unheard-of');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('Unknown qualification "zzzz-unheard-of". Run "career-lattice qualifications" to see what there is.\n');
+  });
+});
+
+describe('estimated requirement figures', () => {
+  // The small lattice with two requirements marked as estimates (the moves' own months are not).
+  const estimatedRequirements = structuredClone(smallDataset) as { transitions: { from: string; to: string; kind: string; requires?: object }[] };
+  for (const t of estimatedRequirements.transitions) {
+    if (t.from === 'sw' && t.to === 'senior' && t.kind === 'vacancy') t.requires = { qualifications: ['asye'], monthsQualified: 30, estimated: true };
+    if (t.from === 'manager' && t.to === 'head') t.requires = { monthsInRole: 24, estimated: true };
+  }
+  const estimated = (...args: string[]) => cli(['--data', join(dir, 'estimated.json'), ...args]);
+  beforeAll(() => writeFileSync(join(dir, 'estimated.json'), JSON.stringify(estimatedRequirements)));
+  const NOTE = '~ marks a figure no source gives (an estimate).';
+
+  it('are marked ~ where a move says what it needs, with the note saying what ~ means', async () => {
+    const moves = await estimated('moves', 'sw');
+    expect(moves.stdout).toMatch(/Senior practitioner \(senior\) +3 +vacancy +2 +asye; ~30 months qualified\n/);
+    expect(moves.stdout).toMatch(/Senior practitioner \(senior\) +3 +panel +3 +asye; 24 months in role\n/);
+    expect(moves.stdout).toContain(NOTE);
+    const paths = await estimated('paths', 'manager', 'head');
+    expect(paths.stdout).toMatch(/1 +↑ Head of service \(head\) +vacancy +24 +~24 months in role\n/);
+    expect(paths.stdout).toContain(NOTE);
+    const prereqs = await estimated('prereqs', 'head');
+    expect(prereqs.stdout).toMatch(/Team manager \(manager\) +vacancy +24 +~24 months in role\n/);
+    expect(prereqs.stdout).toContain(NOTE);
+    const show = await estimated('show', 'head');
+    expect(show.stdout).toMatch(/↑ Team manager \(manager\) +vacancy +24 +~24 months in role\n/);
+    expect(show.stdout).toContain(NOTE);
+  });
+
+  it('are marked ~ in what is missing, and in the times that wait on them', async () => {
+    const eligible = await estimated('eligible', '--role', 'sw', '--qual', 'registration,asye', '--months-in-role', '12', '--months-qualified', '26');
+    expect(eligible.stdout).toMatch(/Senior practitioner \(senior\) +vacancy +~4 more months qualified +~4 months\n/);
+    expect(eligible.stdout).toMatch(/Senior practitioner \(senior\) +panel +12 more months in role +12 months\n/);
+    expect(eligible.stdout).toContain(NOTE);
+    const gap = await estimated('gap', 'senior', '--role', 'sw', '--qual', 'registration,asye', '--months-qualified', '26');
+    expect(gap.stdout).toContain('Quickest: ~4 months from today, 1 step');
+    expect(gap.stdout).toMatch(/1 +Senior practitioner \(senior\) +vacancy +~4 +0 +~4 more months qualified\n/);
+    expect(gap.stdout).toContain(NOTE);
+  });
+
+  it('are left plain when the data gives them', async () => {
+    const moves = await run('moves', 'sw');
+    expect(moves.stdout).toMatch(/vacancy +2 +asye; 30 months qualified\n/);
+    expect(moves.stdout).not.toContain('~');
+  });
+});
+
+describe('finding roles by specialism', () => {
+  it('roles --search finds them; a specialism is never taken for a role name, only suggests one', async () => {
+    const r = await cli(['roles', '--search', 'domestic violence', '--json']);
+    expect((JSON.parse(r.stdout) as Role[]).map((x) => x.id)).toEqual(['experienced-social-worker', 'specialist-social-worker', 'senior-practitioner', 'advanced-practitioner']);
+    const show = await cli(['show', 'forensic']);
+    expect(show.code).toBe(2);
+    expect(show.stderr).toBe('Unknown role "forensic". Did you mean: specialist-social-worker?\n');
   });
 });
 

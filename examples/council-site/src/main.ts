@@ -6,7 +6,7 @@
  * The careers are shown as they stand today (or on `?asof=`): moves superseded or not yet in
  * force are not offered as routes, only listed as such.
  */
-import { type Direction, formatIssues, LatticeValidationError, type Lattice, type Role, type RouteList, type RouteOptions } from '../../../src/index.js';
+import { type Direction, type FindResult, formatIssues, LatticeValidationError, type Lattice, type Role, type RouteList, type RouteOptions } from '../../../src/index.js';
 import { Combobox, type ComboOption } from './combobox.js';
 import { councilLattice } from './dataset.js';
 import { pathwayDiagram } from './diagram.js';
@@ -76,9 +76,12 @@ function start(everything: Lattice): void {
     label: role.title,
     detail: detail ?? `level ${role.level}, ${TRACK_LABEL[role.track]}`,
   });
+  // Why a role came up when its title does not say so.
+  const matchDetail = (r: FindResult): string | undefined =>
+    r.matched === 'alias' ? `also called “${r.text}”` : r.matched === 'specialism' ? `specialism: ${r.text}` : undefined;
   const search = (text: string): readonly ComboOption[] =>
     text.trim()
-      ? lattice.find(text, { limit: 8 }).map((r) => optionOf(r.role, r.matched === 'alias' ? `also called “${r.text}”` : undefined))
+      ? lattice.find(text, { limit: 8 }).map((r) => optionOf(r.role, matchDetail(r)))
       : byLevel.map((r) => optionOf(r));
   const optionFor = (id: string | undefined) => (id ? optionOf(lattice.role(id)) : undefined);
 

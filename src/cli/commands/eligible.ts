@@ -4,12 +4,16 @@ import type { TransitionKind } from '../../schema/dataset.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { examples, kindsValue } from '../options.js';
-import { ESTIMATE_NOTE, missingText, months, needs, renderTable, roleLabel, roleLabelOf, kindLabel, DIRECTION_MARK } from '../table.js';
+import type { EligibleMove } from '../../lattice/types.js';
+import { ESTIMATE_NOTE, hasEstimate, missingEstimated, missingText, months, needs, renderTable, roleLabel, roleLabelOf, kindLabel, timeEstimates, DIRECTION_MARK } from '../table.js';
 import { addProfileOptions, describeProfile, type ProfileFlags, profileOf } from './profile.js';
 
 interface Flags extends ProfileFlags {
   readonly kinds?: TransitionKind[];
 }
+
+/** "Done in" counts the move's months and any time still to serve: an estimate in either makes it one. */
+const doneInEstimated = (m: EligibleMove): boolean => m.transition.estimated === true || missingEstimated(m.missing, timeEstimates(m.transition));
 
 async function eligible(ctx: Context, flags: Flags): Promise<number> {
   const lattice = await ctx.lattice();
@@ -37,12 +41,17 @@ async function eligible(ctx: Context, flags: Flags): Promise<number> {
     result.blocked.length
       ? renderTable(
           [{ header: 'Move to' }, { header: 'Kind' }, { header: 'Missing' }, { header: 'Done in', align: 'right' }],
-          result.blocked.map((m) => [`${DIRECTION_MARK[m.direction]} ${roleLabel(m.role)}`, kindLabel(lattice, m.transition), missingText(m.missing), `${months(m.monthsToComplete, m.transition.estimated === true)} months`]),
+          result.blocked.map((m) => [
+            `${DIRECTION_MARK[m.direction]} ${roleLabel(m.role)}`,
+            kindLabel(lattice, m.transition),
+            missingText(m.missing, timeEstimates(m.transition)),
+            `${months(m.monthsToComplete, doneInEstimated(m))} months`,
+          ]),
           s,
         )
       : '  none',
   );
-  if ([...result.open, ...result.blocked].some((m) => m.transition.estimated)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  if (result.open.some((m) => hasEstimate(m.transition)) || result.blocked.some(doneInEstimated)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   return result.open.length ? EXIT.ok : EXIT.notFound;
 }
 

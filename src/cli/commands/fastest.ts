@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { addRouteOptions, examples, type RouteFlags, routeOptions, wholeNumber } from '../options.js';
-import { ESTIMATE_NOTE, plural, renderRoute } from '../table.js';
+import { ESTIMATE_NOTE, plural, renderRoute, routeHasEstimate } from '../table.js';
 import { describeSearch, routeHeader } from './paths.js';
 
 interface Flags extends RouteFlags {
@@ -33,7 +33,7 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
     ctx.print(s.dim(`The fastest route: ${describeSearch(options, undefined)}.`));
     ctx.print();
     ctx.print(renderRoute(lattice, route, 'Fastest', s));
-    if (route.estimated) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+    if (routeHasEstimate(route)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
     return EXIT.ok;
   }
 
@@ -54,7 +54,7 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
   });
   if (result.routes.length < flags.routes && !result.truncated) ctx.print(`\n${s.dim(`Only ${plural(result.routes.length, 'route')} exist${result.routes.length === 1 ? 's' : ''}.`)}`);
   if (result.truncated) ctx.print(`\n${s.yellow('The search stopped at its work budget: more routes may exist.')}`);
-  if (result.routes.some((r) => r.estimated)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  if (result.routes.some(routeHasEstimate)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   return EXIT.ok;
 }
 

@@ -3,8 +3,17 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { examples } from '../options.js';
-import { ESTIMATE_NOTE, missingText, months, plural, renderTable, roleLabelOf, kindLabel } from '../table.js';
+import type { GapStep } from '../../lattice/types.js';
+import { ESTIMATE_NOTE, missingEstimated, missingText, months, plural, renderTable, roleLabelOf, kindLabel, type TimeEstimates, timeEstimates, waitEstimated } from '../table.js';
 import { addProfileOptions, describeProfile, type ProfileFlags, profileOf } from './profile.js';
+
+/** Which of a step's figures are estimates: the wait (when an estimated time to serve sets it), the move's own months, what is missing. */
+function stepEstimates(st: GapStep): { wait: boolean; duration: boolean; estimates: TimeEstimates; any: boolean } {
+  const estimates = timeEstimates(st.transition);
+  const wait = waitEstimated(st.wait, st.missing, estimates);
+  const duration = st.transition.estimated === true && st.duration > 0;
+  return { wait, duration, estimates, any: wait || duration || missingEstimated(st.missing, estimates) };
+}
 
 async function gap(ctx: Context, targetText: string, flags: ProfileFlags): Promise<number> {
   const lattice = await ctx.lattice();
@@ -22,7 +31,9 @@ async function gap(ctx: Context, targetText: string, flags: ProfileFlags): Promi
     ctx.print(`\nNo route leads there from ${roleLabelOf(lattice, profile.role)} (up and across moves).`);
     return EXIT.notFound;
   }
-  const estimated = result.route.estimated;
+  const marks = result.steps.map(stepEstimates);
+  // The total counts every wait: one set by an estimated time still to serve is an estimate too.
+  const estimated = result.route.estimated || marks.some((m) => m.wait);
   ctx.print(`\n${s.bold('Quickest:')} ${months(result.months, estimated)} months from today, ${plural(result.route.steps, 'step')}`);
   if (result.steps.length) {
     ctx.print();
@@ -33,9 +44,9 @@ async function gap(ctx: Context, targetText: string, flags: ProfileFlags): Promi
           String(i + 1),
           roleLabelOf(lattice, st.transition.to),
           kindLabel(lattice, st.transition),
-          months(st.wait),
-          months(st.duration, st.transition.estimated === true && st.duration > 0),
-          missingText(st.missing),
+          months(st.wait, marks[i]!.wait),
+          months(st.duration, marks[i]!.duration),
+          missingText(st.missing, marks[i]!.estimates),
         ]),
         s,
       ),
@@ -48,7 +59,7 @@ async function gap(ctx: Context, targetText: string, flags: ProfileFlags): Promi
       : `${s.bold('Qualifications:')} nothing to gain outside the route`,
   );
   if (result.truncated) ctx.print(s.yellow('The search stopped at its work budget: a quicker route may exist.'));
-  if (estimated) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  if (estimated || marks.some((m) => m.any)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   return EXIT.ok;
 }
 

@@ -5,7 +5,7 @@ import type { Direction, TransitionKind } from '../../schema/dataset.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { examples, kindsValue } from '../options.js';
-import { ESTIMATE_NOTE, months, renderTable, roleLabel, roleLabelOf, stepNote, kindLabel } from '../table.js';
+import { ESTIMATE_NOTE, hasEstimate, months, renderTable, roleLabel, roleLabelOf, stepNote, kindLabel } from '../table.js';
 
 interface Flags {
   readonly kinds?: TransitionKind[];
@@ -45,7 +45,7 @@ async function moves(ctx: Context, roleText: string, flags: Flags): Promise<numb
         : '  none',
     );
   }
-  if (all.some((m) => m.transition.estimated)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  if (all.some((m) => hasEstimate(m.transition))) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   return EXIT.ok;
 }
 

@@ -4,7 +4,7 @@ import { DEFAULT_MAX_STEPS } from '../../queries/options.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { addRouteOptions, examples, type RouteFlags, routeOptions, wholeNumber } from '../options.js';
-import { ESTIMATE_NOTE, plural, renderRoute, roleLabelOf } from '../table.js';
+import { ESTIMATE_NOTE, plural, renderRoute, roleLabelOf, routeHasEstimate } from '../table.js';
 import type { Lattice } from '../../lattice/Lattice.js';
 import type { RouteOptions } from '../../lattice/types.js';
 
@@ -57,7 +57,7 @@ async function paths(ctx: Context, fromText: string, toText: string, flags: Flag
   });
   ctx.print();
   if (result.truncated) ctx.print(s.yellow(`More routes may exist: raise --limit (now ${options.limit}) or --max-steps, or narrow with --kinds/--avoid.`));
-  if (result.routes.some((r) => r.estimated)) ctx.print(s.dim(ESTIMATE_NOTE));
+  if (result.routes.some(routeHasEstimate)) ctx.print(s.dim(ESTIMATE_NOTE));
   return EXIT.ok;
 }
 

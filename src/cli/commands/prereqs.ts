@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { directionsValue, examples, kindsValue } from '../options.js';
 import type { Direction, TransitionKind } from '../../schema/dataset.js';
-import { ESTIMATE_NOTE, months, needs, plural, renderRoute, renderTable, roleLabel, roleLabelOf, kindLabel } from '../table.js';
+import { ESTIMATE_NOTE, hasEstimate, months, needs, plural, renderRoute, renderTable, roleLabel, roleLabelOf, kindLabel, routeHasEstimate } from '../table.js';
 
 interface Flags {
   readonly from?: string;
@@ -40,8 +40,10 @@ async function prereqs(ctx: Context, roleText: string, flags: Flags): Promise<nu
         )
       : '  none: nothing leads here',
   );
+  const estimated = p.incoming.some((i) => hasEstimate(i.transition)) || (p.fastest !== undefined && routeHasEstimate(p.fastest));
   if (!p.reachable) {
     ctx.print(`\n${roleLabelOf(lattice, id)} cannot be reached from ${fromText}.`);
+    if (estimated) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
     return EXIT.notFound;
   }
   ctx.print();
@@ -51,8 +53,8 @@ async function prereqs(ctx: Context, roleText: string, flags: Flags): Promise<nu
   if (p.fastest) {
     ctx.print();
     ctx.print(renderRoute(lattice, p.fastest, `Quickest route, from ${roleLabelOf(lattice, p.fastest.roles[0]!)}`, s));
-    if (p.fastest.estimated) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   }
+  if (estimated) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   return EXIT.ok;
 }
 

@@ -6,7 +6,7 @@ import type { Qualification, Role } from '../../schema/dataset.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { examples } from '../options.js';
-import { ESTIMATE_NOTE, months, renderTable, roleLabel, type Style, stepNote, kindLabel, DIRECTION_MARK } from '../table.js';
+import { ESTIMATE_NOTE, hasEstimate, months, renderTable, roleLabel, type Style, stepNote, kindLabel, DIRECTION_MARK } from '../table.js';
 
 function fields(pairs: readonly (readonly [string, string | undefined])[], style: Style): string {
   const shown = pairs.filter((p): p is readonly [string, string] => p[1] !== undefined && p[1] !== '');
@@ -78,7 +78,7 @@ function showRole(ctx: Context, lattice: Lattice, role: Role): number {
       ? movesTable(lattice, into.map((t) => ({ move: { transition: t, role, direction: t.direction }, other: lattice.role(t.from) })), 'From', s)
       : '  none',
   );
-  if ([...out.map((m) => m.transition), ...into].some((t) => t.estimated)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  if ([...out.map((m) => m.transition), ...into].some(hasEstimate)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   return EXIT.ok;
 }
 
