@@ -214,8 +214,22 @@ export function renderRoute(lattice: Lattice, route: Route, title: string, style
     rows,
     style,
   );
-  const before = route.requires.length ? `\n  ${style.dim('Needs beforehand:')} ${route.requires.join(', ')} (no step of this route gives it)` : '';
-  return `${head}\n${table}${before}`;
+  return `${head}\n${table}${beforehand(lattice, route, style)}`;
+}
+
+/**
+ * What the route needs that none of its steps gives. What the starting post already requires its
+ * holder to have (a social worker is registered) is said apart, not listed as missing.
+ */
+function beforehand(lattice: Lattice, route: Route, style: Style): string {
+  const start = lattice.role(route.roles[0]!);
+  const held = new Set(start.credentials ?? []);
+  const missing = route.requires.filter((q) => !held.has(q));
+  const had = route.requires.filter((q) => held.has(q));
+  let out = '';
+  if (missing.length) out += `\n  ${style.dim('Needs beforehand:')} ${missing.join(', ')} (no step of this route gives it)`;
+  if (had.length) out += `\n  ${style.dim(`Held already as ${start.title.toLowerCase()}:`)} ${had.join(', ')}`;
+  return out;
 }
 
 export const ESTIMATE_NOTE = '~ marks a figure no source gives (an estimate).';

@@ -22,6 +22,12 @@ describe('paths on the bundled dataset (the README command)', () => {
     expect(r.stdout).toMatch(/Total +\d+ steps +~?\d+/);
   });
 
+  it('does not list as missing what the starting post already holds', async () => {
+    const r = await cli(['paths', 'newly-qualified-social-worker', 'principal-social-worker']);
+    expect(r.stdout).toContain('Held already as newly qualified social worker: social-work-england-registration');
+    expect(r.stdout).not.toMatch(/Needs beforehand:[^\n]*social-work-england-registration/);
+  });
+
   it('--json prints { routes, truncated }, ranked by weight', async () => {
     const r = await cli(['paths', 'newly-qualified-social-worker', 'principal-social-worker', '--json']);
     expect(r.code).toBe(0);
