@@ -3,7 +3,6 @@
  * ids and attributes, hostile text included) and, when networkx is installed, read by networkx's
  * `read_gexf`.
  */
-import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { MultiDirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';

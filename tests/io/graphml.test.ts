@@ -3,7 +3,6 @@
  * attributes — hostile ids and titles included — and, when networkx is installed, read by
  * networkx's own `read_graphml`.
  */
-import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { createLattice, type Lattice, ukSocialWork } from '../../src/index.js';

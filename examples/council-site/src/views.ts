@@ -2,7 +2,7 @@
  * The page's panels as escaped HTML: ranked routes, next steps, eligibility, the gap to a goal,
  * and role cards. Pure functions of the lattice and the results; main.ts puts them on the page.
  */
-import type { Direction, EligibleMove, Eligibility, Gap, Lattice, LatticeTransition, Move, Role, Route, RouteList } from '../../../src/index.js';
+import type { Direction, EligibleMove, Eligibility, Gap, Lattice, LatticeTransition, Move, Role, RouteList } from '../../../src/index.js';
 import { html, safeUrl, type Html } from './html.js';
 import { DIRECTION_LABEL, KIND_LABEL, TRACK_LABEL, inForceLabel, longDate, missing, months, needs, qualificationTitle, steps, total } from './format.js';
 
