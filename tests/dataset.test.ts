@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ukSocialWork as data } from '../src/data/index.js';
-import { createLattice, validateDataset } from '../src/index.js';
+import { createLattice, extendDataset, herefordshireOverlay, londonChildrensOverlay, socialWorkAcademyOverlay, validateDataset } from '../src/index.js';
 import { danglingReferences, rolesInUpCycles, unmarkedRequirementFigures, unreachableFromEntry } from './datasetInvariants.js';
 
 const REG = 'social-work-england-registration';
@@ -34,6 +34,13 @@ const KSS_SOURCE: Record<string, string> = {
   'Social workers in adult services': 'dhsc-kss-adults',
   'Practice supervisors (adult social care)': 'dhsc-kss-adults',
 };
+
+/** The very top of the lattice: the only roles a career may end in with no move out. */
+const TOP_ROLES = ['director-of-childrens-services', 'director-of-adult-social-services', 'chief-social-worker'];
+
+/** Roles, bar the top ones, that no transition leaves: a career page would show a dead end. */
+const deadEnds = (d: { roles: readonly { id: string }[]; transitions: readonly { from: string }[] }) =>
+  d.roles.filter((r) => !TOP_ROLES.includes(r.id) && !d.transitions.some((t) => t.from === r.id)).map((r) => r.id);
 
 const roleById = new Map(data.roles.map((r) => [r.id, r]));
 const level = (id: string): number => roleById.get(id)!.level;
@@ -143,6 +150,27 @@ describe('uk-social-work: graph shape', () => {
     expect(rolesInUpCycles(data)).toEqual([]);
   });
 
+  it('every role but the very top ones has a move out, so a career page never shows a dead end', () => {
+    const top = Math.max(...data.roles.map((r) => r.level));
+    for (const id of TOP_ROLES) expect(level(id), id).toBe(top);
+    expect(deadEnds(data)).toEqual([]);
+    // …on any date (only the roles and moves in force then), and under each bundled council overlay.
+    const lattice = createLattice(data);
+    for (const day of ['2026-01-01', '2027-09-01']) expect(deadEnds(lattice.asOf(day).toJSON()), day).toEqual([]);
+    const overlays = { london: londonChildrensOverlay, herefordshire: herefordshireOverlay, academy: socialWorkAcademyOverlay };
+    for (const [name, overlay] of Object.entries(overlays)) expect(deadEnds(extendDataset(data, overlay)), name).toEqual([]);
+  });
+
+  it('policy advisers and third-sector managers move on: sideways, up the management route, or back to practice', () => {
+    const lattice = createLattice(data);
+    const moves = (id: string) => lattice.transitions().filter((t) => t.from === id).map((t) => `${t.to} ${t.direction}`);
+    expect(moves('policy-adviser')).toEqual(expect.arrayContaining(['commissioning-manager across', 'service-manager up', 'advanced-practitioner across']));
+    expect(moves('third-sector-manager')).toEqual(expect.arrayContaining(['team-manager across', 'service-manager up', 'senior-practitioner down']));
+    for (const from of ['policy-adviser', 'third-sector-manager']) {
+      expect(lattice.fastestRoute(from, 'director-of-childrens-services'), from).toBeDefined();
+    }
+  });
+
   it('has no self-loops and moves in all three directions', () => {
     expect(data.transitions.filter((t) => t.from === t.to)).toEqual([]);
     const dir = (from: string, to: string) => Math.sign(level(to) - level(from));
@@ -223,6 +251,16 @@ describe('uk-social-work: figures', () => {
     expect(asye.summary).toMatch(/within 2 years/);
     expect(asye.summary).toMatch(/PCF/);
     expect(asye.summary).toMatch(/KSS/);
+    // The 2-year limit is the Herefordshire programme's (seed 004); wherever it is stated, it says so and cites it.
+    expect(asye.summary).toMatch(/must be completed within 2 years \(Herefordshire Council's programme/);
+    expect(asye.sources).toContain(SEEDS['004']);
+    expect(data.sources.find((s) => s.id === SEEDS['004'])?.note).toMatch(/completion within 2 years/);
+    const stating = data.transitions.filter((t) => /within 2 years/.test(t.note ?? ''));
+    expect(stating.map((t) => t.id).sort()).toEqual(['asye-adults', 'asye-children']);
+    for (const t of stating) {
+      expect(t.note, t.id).toMatch(/Herefordshire Council's programme/);
+      expect(t.sources, t.id).toContain(SEEDS['004']);
+    }
     expect(roleById.get('newly-qualified-social-worker')!.aliases).toEqual(expect.arrayContaining(['NQSW']));
   });
 
@@ -244,6 +282,10 @@ describe('uk-social-work: figures', () => {
     expect(roleById.get('approved-mental-capacity-professional')?.proposed).toBe(true);
     expect(data.qualifications.find((q) => q.id === 'amcp-qualification')?.proposed).toBe(true);
     for (const t of data.transitions.filter((x) => x.to === 'approved-mental-capacity-professional')) expect(t.proposed, t.id).toBe(true);
+    // The moves on from it would open with it.
+    const onward = data.transitions.filter((x) => x.from === 'approved-mental-capacity-professional');
+    expect(onward.length).toBeGreaterThan(0);
+    for (const t of onward) expect(t.proposed, t.id).toBe(true);
   });
 
   it('every role carries a PCF level; practice roles carry the KSS', () => {
