@@ -69,6 +69,17 @@ function dataset(roles: number): Dataset {
   return d;
 }
 
+/** The dataset of `roles` roles, its lattice and graphology's copy, built once per run. */
+const builds = new Map<number, { d: Dataset; lattice: Lattice; graph: MultiDirectedGraph }>();
+function built(roles: number): { d: Dataset; lattice: Lattice; graph: MultiDirectedGraph } {
+  let b = builds.get(roles);
+  if (!b) {
+    const d = dataset(roles);
+    builds.set(roles, (b = { d, lattice: createLattice(d), graph: graphologyOf(d) }));
+  }
+  return b;
+}
+
 /** graphology's copy: parallel transitions added most expensive first (it keeps the last). */
 function graphologyOf(d: Dataset): MultiDirectedGraph {
   const g = new MultiDirectedGraph();
@@ -194,9 +205,7 @@ function benchFastest(): void {
   const rows: string[][] = [];
   const out: unknown[] = [];
   for (const n of sizes) {
-    const d = dataset(n);
-    const lattice = createLattice(d);
-    const graph = graphologyOf(d);
+    const { d, lattice, graph } = built(n);
     const best = cheapest(d);
     const pairs = careerPairs(d, lattice, QUICK ? 10 : 40, 7 + n);
     const rounds = QUICK ? 3 : 7;
@@ -287,8 +296,7 @@ async function benchKRoutes(): Promise<void> {
   const out: unknown[] = [];
   if (!py.ok) log(`Python peers NOT measured: ${py.why}`);
   for (const n of sizes) {
-    const d = dataset(n);
-    const lattice = createLattice(d);
+    const { d, lattice } = built(n);
     const pairs = careerPairs(d, lattice, QUICK ? 6 : n >= 50_000 ? 12 : 20, 11 + n);
     const rounds = QUICK ? 2 : 3;
     const query = (i: number) => lattice.kFastestRoutes(pairs[i]![0], pairs[i]![1], k, OPTS);
@@ -426,9 +434,7 @@ function benchPaths(): void {
   const rows: string[][] = [];
   const out: unknown[] = [];
   for (const n of sizes) {
-    const d = dataset(n);
-    const lattice = createLattice(d);
-    const graph = graphologyOf(d);
+    const { d, lattice, graph } = built(n);
     for (const kind of ['career', 'busy'] as const) {
       const pairs = kind === 'career' ? careerPairsWithin6(d, lattice, QUICK ? 8 : 30, 23 + n) : busyPairs(d, lattice, QUICK ? 4 : 10, 29 + n);
       if (pairs.length === 0) continue;
