@@ -35,6 +35,32 @@ function vandalise(value: unknown, seen = new Set<unknown>()): void {
   }
 }
 
+/** Every object and array reachable from `value`. */
+function objectsIn(value: unknown, out = new Set<object>()): Set<object> {
+  if (typeof value !== 'object' || value === null || out.has(value)) return out;
+  out.add(value);
+  for (const v of Object.values(value)) objectsIn(v, out);
+  return out;
+}
+
+test.prop([latticeWithQuery()], RUNS)('the lattice shares nothing with its input: changing the input afterwards changes no answer', ({ dataset, query }) => {
+  const input = structuredClone(dataset);
+  const lattice = createLattice(input);
+  const ask = () =>
+    JSON.stringify([lattice.pathsBetween(query.from, query.to, query.options), lattice.nextSteps(query.from), lattice.role(query.to), lattice.dataset]);
+  const before = ask();
+  const theirs = objectsIn(input);
+  for (const ours of objectsIn(lattice.dataset)) expect(theirs.has(ours)).toBe(false);
+  // Change the input everywhere a caller could: months, levels, ids, whole lists.
+  for (const t of input.transitions) t.months += 7;
+  for (const r of input.roles) r.level += 1;
+  input.roles[0]!.id = 'renamed';
+  input.transitions.reverse();
+  input.transitions.push({ ...input.transitions[0]!, from: query.from, to: query.to });
+  input.roles.length = 0;
+  expect(ask()).toBe(before);
+});
+
 test.prop([latticeWithQuery()], RUNS)('mutating anything a query returns never changes a later answer', ({ dataset, query }) => {
   const lattice = createLattice(dataset);
   const ask = () => ({

@@ -56,7 +56,7 @@ export function createLattice(dataset: unknown): Lattice {
 
 /**
  * Datasets nobody else holds a reference to: the output of validation (zod builds every object
- * and array afresh; tests/fastpaths.prop.test.ts checks that nothing is shared with the input)
+ * and array afresh; tests/immutability.prop.test.ts checks that nothing is shared with the input)
  * and asOf()'s filtered copies of already-frozen data, both valid. The constructor freezes these
  * in place; any other dataset it validates first, which also copies it (on 500k transitions a
  * second copy alone took seconds).
