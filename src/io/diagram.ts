@@ -8,6 +8,7 @@ import type { LatticeTransition, Route } from '../lattice/types.js';
 import { checkOptions, describe } from '../queries/options.js';
 import { TRACKS, type Role, type Track } from '../schema/dataset.js';
 import { closestIds } from '../util/closest.js';
+import { latticeArgument } from './latticeArgument.js';
 
 /** Options of `toMermaid` and `toDot`. */
 export interface DiagramOptions {
@@ -70,6 +71,7 @@ function roleIdList(fn: string, lattice: Lattice, path: (string | number)[], val
 
 /** Checks the options and works out what to draw. */
 export function diagramModel(fn: string, lattice: Lattice, options: DiagramOptions | undefined): DiagramModel {
+  latticeArgument(fn, lattice);
   const opts = checkOptions(fn, options, ['highlight', 'direction', 'roles']);
   const direction = opts.direction ?? 'TB';
   if (direction !== 'TB' && direction !== 'LR') {

@@ -13,6 +13,7 @@ import type { Lattice } from '../lattice/Lattice.js';
 import { edgeLabel } from './diagram.js';
 import { attributeValues, type AttributeType, type GraphAttribute, ROLE_ATTRIBUTES, TRANSITION_ATTRIBUTES } from './graphAttributes.js';
 import { xmlAttr, xmlSafe } from './xml.js';
+import { latticeArgument } from './latticeArgument.js';
 
 const writeGexf = writeGexfUntyped as typeof WriteGexf;
 
@@ -72,6 +73,7 @@ function declareAttributes(xml: string): string {
  * writeFileSync('lattice.gexf', toGexf(lattice)); // open in Gephi, or networkx.read_gexf(...)
  */
 export function toGexf(lattice: Lattice): string {
+  latticeArgument('toGexf', lattice);
   const { dataset } = lattice;
   const graph = new MultiDirectedGraph<Flat, Flat>({ allowSelfLoops: false });
   const nodeKey = new Map<string, string>();

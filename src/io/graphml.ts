@@ -8,6 +8,7 @@ import type { Role } from '../schema/dataset.js';
 import { edgeLabel } from './diagram.js';
 import { attributeValues, type GraphAttribute, ROLE_ATTRIBUTES, TRANSITION_ATTRIBUTES } from './graphAttributes.js';
 import { xmlAttr, xmlText } from './xml.js';
+import { latticeArgument } from './latticeArgument.js';
 
 type Domain = 'graph' | 'node' | 'edge';
 
@@ -57,6 +58,7 @@ function dataLines<T>(domain: Domain, specs: readonly GraphAttribute<T>[], item:
  * // Python: networkx.read_graphml('lattice.graphml')  → MultiDiGraph with the same roles and moves
  */
 export function toGraphML(lattice: Lattice): string {
+  latticeArgument('toGraphML', lattice);
   const { dataset } = lattice;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -6,6 +6,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Lattice } from '../lattice/Lattice.js';
 import type { LatticeTransition } from '../lattice/types.js';
 import type { Role } from '../schema/dataset.js';
+import { latticeArgument } from './latticeArgument.js';
 
 /** Node attributes: the role's fields (a copy). */
 export type GraphologyRoleAttributes = Role;
@@ -37,6 +38,7 @@ export type LatticeGraph = MultiDirectedGraph<GraphologyRoleAttributes, Grapholo
  * graph.getEdgeAttribute('social-worker-to-experienced-panel', 'months'); // 18 (uk-social-work)
  */
 export function toGraphology(lattice: Lattice): LatticeGraph {
+  latticeArgument('toGraphology', lattice);
   const { dataset } = lattice;
   const graph: LatticeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes({ id: dataset.id, title: dataset.title, version: dataset.version });

@@ -3,6 +3,7 @@
  */
 import type { Lattice } from '../lattice/Lattice.js';
 import type { Dataset } from '../schema/dataset.js';
+import { latticeArgument } from './latticeArgument.js';
 
 /**
  * The lattice's validated dataset as a plain, JSON-safe deep copy (not frozen): change it freely,
@@ -13,6 +14,7 @@ import type { Dataset } from '../schema/dataset.js';
  * createLattice(JSON.parse(readFileSync('dataset.json', 'utf8'))); // the same lattice
  */
 export function toJSON(lattice: Lattice): Dataset {
+  latticeArgument('toJSON', lattice);
   // A JSON round trip is exactly "JSON-safe": keys whose value is undefined go, and JSON.parse
   // keeps a key such as "__proto__" (in meta) as an own data property.
   return JSON.parse(JSON.stringify(lattice.dataset)) as Dataset;

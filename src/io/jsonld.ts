@@ -14,6 +14,7 @@ import type { LatticeTransition } from '../lattice/types.js';
 import { DEFAULT_ROUTE_DIRECTIONS, checkOptions, describe } from '../queries/options.js';
 import type { Pay, Qualification, Role } from '../schema/dataset.js';
 import { edgeLabel, trackTitle } from './diagram.js';
+import { latticeArgument } from './latticeArgument.js';
 
 /** Options of `toJsonLd`. */
 export interface JsonLdOptions {
@@ -124,6 +125,7 @@ function salary(pay: Pay | undefined): JsonLdNode | undefined {
  * doc['@graph'].filter((n) => n['@type'] === 'Occupation').length; // one per role
  */
 export function toJsonLd(lattice: Lattice, options?: JsonLdOptions): JsonLdDocument {
+  latticeArgument('toJsonLd', lattice);
   const opts = checkOptions('toJsonLd', options, ['baseUrl', 'location']);
   for (const name of ['baseUrl', 'location'] as const) {
     if (opts[name] !== undefined && typeof opts[name] !== 'string') {
@@ -214,6 +216,7 @@ export function toJsonLd(lattice: Lattice, options?: JsonLdOptions): JsonLdDocum
  * page.head += toJsonLdScript(lattice, { baseUrl: 'https://careers.example.gov.uk/social-work/' });
  */
 export function toJsonLdScript(lattice: Lattice, options?: JsonLdOptions): string {
+  latticeArgument('toJsonLdScript', lattice);
   const json = JSON.stringify(toJsonLd(lattice, options)).replace(
     /[<>&\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
