@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DIRECTIONS, QUALIFICATION_KINDS, TRANSITION_KINDS } from '../schema/dataset.js';
 import type { Direction, QualificationKind, TransitionKind } from '../schema/dataset.js';
 import type { RouteOptions, WeightOption } from '../lattice/types.js';
+import { isCalendarDay } from '../util/calendarDay.js';
 
 /** A whole number ≥ min. */
 export const wholeNumber =
@@ -25,12 +26,7 @@ export function monthsValue(value: string): number {
 
 /** A real calendar day, YYYY-MM-DD: `2025-13-45` and `2025-02-30` are not. */
 export function calendarDate(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  const [year, month, day] = (m?.slice(1) ?? []).map(Number) as [number, number, number];
-  const date = m ? new Date(Date.UTC(year, month - 1, day)) : undefined;
-  if (!date || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new InvalidArgumentError('expected a calendar date, YYYY-MM-DD (e.g. 2027-09-01).');
-  }
+  if (!isCalendarDay(value.trim())) throw new InvalidArgumentError('expected a calendar date, YYYY-MM-DD (e.g. 2027-09-01).');
   return value.trim();
 }
 

@@ -37,6 +37,7 @@ import type {
   RouteList,
   RouteOptions,
 } from './types.js';
+import { isCalendarDay } from '../util/calendarDay.js';
 
 /**
  * Validates a dataset and builds the lattice.
@@ -64,13 +65,6 @@ export function createLattice(dataset: unknown): Lattice {
 const OWNED = new WeakSet<object>();
 
 type InForce = { validFrom?: string | undefined; validUntil?: string | undefined; proposed?: boolean | undefined };
-
-/** `2026-02-30` and `2026-13-45` have the shape of a date but name no day. */
-function isCalendarDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
-}
 
 function inForce(entry: InForce, date: string): boolean {
   return !entry.proposed && (entry.validFrom === undefined || entry.validFrom <= date) && (entry.validUntil === undefined || date < entry.validUntil);

@@ -6,6 +6,7 @@
  * silently dropped). Free-form data belongs in `meta`.
  */
 import * as z from 'zod/mini';
+import { isCalendarDay } from '../util/calendarDay.js';
 
 /** Lower-case slug: letters (any script), digits, and single hyphens/dots/underscores between them. */
 export const idSchema = z.string({ error: 'an id must be a string' }).check(
@@ -16,7 +17,7 @@ export const idSchema = z.string({ error: 'an id must be a string' }).check(
 
 const isoDate = z.string({ error: 'a date must be a string' }).check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'),
-  z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date'),
+  z.refine(isCalendarDay, 'not a real calendar date'),
 );
 
 /** zod 4 numbers are finite already: NaN and ±Infinity are rejected as not numbers. */
