@@ -38,6 +38,17 @@ export function oracleTransitions(dataset: Dataset): OracleTransition[] {
   });
 }
 
+/** The transitions the options allow (kind, direction), in dataset order; into `avoid` roles too. */
+function allowed(dataset: Dataset, opts: OracleOptions): OracleTransition[] {
+  const directions = opts.directions ?? ['up', 'across'];
+  return oracleTransitions(dataset).filter((t) => (opts.kinds ?? [t.kind]).includes(t.kind) && directions.includes(t.direction));
+}
+
+/** The weight of one transition under the chosen measure. */
+function weightOf(opts: OracleOptions): (t: OracleTransition) => number {
+  return (t) => (opts.weight === undefined || opts.weight === 'months' ? t.months : opts.weight === 'steps' ? 1 : opts.weight(t));
+}
+
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function compareOracleRoutes(a: OracleRoute, b: OracleRoute): number {
@@ -56,13 +67,10 @@ export function compareOracleRoutes(a: OracleRoute, b: OracleRoute): number {
 
 /** Every simple route from → to satisfying the options, ranked. */
 export function allRoutes(dataset: Dataset, from: string, to: string, opts: OracleOptions = {}): OracleRoute[] {
-  const transitions = oracleTransitions(dataset);
-  const directions = opts.directions ?? ['up', 'across'];
-  const usable = transitions.filter((t) => (opts.kinds ?? [t.kind]).includes(t.kind) && directions.includes(t.direction));
+  const usable = allowed(dataset, opts);
   const avoid = new Set(opts.avoid ?? []);
   const maxSteps = opts.maxSteps ?? Infinity;
-  const weightOf = (t: OracleTransition) =>
-    opts.weight === undefined || opts.weight === 'months' ? t.months : opts.weight === 'steps' ? 1 : opts.weight(t);
+  const cost = weightOf(opts);
   const out: OracleRoute[] = [];
   if (avoid.has(from) || avoid.has(to)) return out;
 
@@ -73,7 +81,7 @@ export function allRoutes(dataset: Dataset, from: string, to: string, opts: Orac
         let weight = 0;
         let months = 0;
         for (const t of path) {
-          weight += weightOf(t);
+          weight += cost(t);
           months += t.months;
         }
         out.push({ roles: [...roles], keys: path.map((t) => t.key), transitions: [...path], weight, months });
@@ -109,15 +117,12 @@ export function bestRoutes(
   opts: OracleOptions = {},
   maxPops = 400_000,
 ): { routes: OracleRoute[]; more: boolean; gaveUp: boolean } {
-  const transitions = oracleTransitions(dataset);
-  const directions = opts.directions ?? ['up', 'across'];
   const avoid = new Set(opts.avoid ?? []);
   const maxSteps = opts.maxSteps ?? Infinity;
-  const weightOf = (t: OracleTransition) =>
-    opts.weight === undefined || opts.weight === 'months' ? t.months : opts.weight === 'steps' ? 1 : opts.weight(t);
+  const cost = weightOf(opts);
   const out = new Map<string, OracleTransition[]>();
-  for (const t of transitions) {
-    if (!(opts.kinds ?? [t.kind]).includes(t.kind) || !directions.includes(t.direction) || avoid.has(t.to)) continue;
+  for (const t of allowed(dataset, opts)) {
+    if (avoid.has(t.to)) continue;
     if (!out.has(t.from)) out.set(t.from, []);
     out.get(t.from)!.push(t);
   }
@@ -176,7 +181,7 @@ export function bestRoutes(
         roles: [...r.roles, t.to],
         keys: [...r.keys, t.key],
         transitions: [...r.transitions, t],
-        weight: r.weight + weightOf(t),
+        weight: r.weight + cost(t),
         months: r.months + t.months,
       });
     }
@@ -189,20 +194,16 @@ export function bestRoutes(
  * no queue, no index, obviously the minimum over all walks (and so over simple routes).
  */
 export function leastWeights(dataset: Dataset, from: string, opts: OracleOptions = {}): Map<string, number> {
-  const directions = opts.directions ?? ['up', 'across'];
   const avoid = new Set(opts.avoid ?? []);
-  const weightOf = (t: OracleTransition) =>
-    opts.weight === undefined || opts.weight === 'months' ? t.months : opts.weight === 'steps' ? 1 : opts.weight(t);
-  const usable = oracleTransitions(dataset).filter(
-    (t) => (opts.kinds ?? [t.kind]).includes(t.kind) && directions.includes(t.direction) && !avoid.has(t.to),
-  );
+  const cost = weightOf(opts);
+  const usable = allowed(dataset, opts).filter((t) => !avoid.has(t.to));
   const dist = new Map([[from, 0]]);
   for (let changed = true; changed; ) {
     changed = false;
     for (const t of usable) {
       const d = dist.get(t.from);
       if (d === undefined) continue;
-      const w = d + weightOf(t);
+      const w = d + cost(t);
       if (w < (dist.get(t.to) ?? Infinity)) {
         dist.set(t.to, w);
         changed = true;
