@@ -19,7 +19,7 @@
 import type { Budget } from './budget.js';
 import type { Csr, EdgeFilter, SearchSpace } from './dijkstra.js';
 import { ObjectHeap } from './heap.js';
-import { type RawRoute, compareRawRoutes } from './routeOrder.js';
+import { PRUNING_LIMIT, type RawRoute, compareRawRoutes } from './routeOrder.js';
 
 export interface BoundedSearchOptions {
   readonly maxSteps: number;
@@ -83,7 +83,7 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
   if (minHops(source) > maxSteps) return empty;
 
   // Least weight to the target through the ball (only needed to prune, with a small limit).
-  const finite = limit <= PRUNING_LIMIT;
+  const pruning = limit <= PRUNING_LIMIT;
   const W = spaces.weights;
   // Computed when the held routes first fill (before that nothing is pruned): a question with
   // few routes, the usual career question, never pays for them. -1 matches no generation.
@@ -101,14 +101,14 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
   // Held routes: with a small limit, the best limit + 1 (one extra says more exist) in a
   // max-heap, worst on top; otherwise every route, cut back to the best limit + 1 whenever
   // twice that many are held, and sorted at the end.
-  const keep = finite ? limit + 1 : Infinity;
+  const keep = pruning ? limit + 1 : Infinity;
   const worstFirst = (a: RawRoute, b: RawRoute): boolean => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo) > 0;
   const best = new ObjectHeap<RawRoute>(worstFirst);
   const all: RawRoute[] = [];
-  const full = (): boolean => finite && best.size >= keep;
+  const full = (): boolean => pruning && best.size >= keep;
 
   // The DFS: per depth, a segment of `kids` (the node's usable out-edges, lightest first when
-  // the limit is finite) and a cursor into it.
+  // the search prunes) and a cursor into it.
   const depthCap = Math.min(maxSteps, g.n) + 1;
   let kids = new Int32Array(64);
   let keys = new Float64Array(64);
@@ -141,7 +141,7 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
       if (onPath[v] === 1 || (nodeBlocked !== null && nodeBlocked[v] === 1)) continue;
       if (v !== target && minHops(v) > remaining) continue;
       kids[end] = e;
-      if (finite) {
+      if (pruning) {
         // Insertion by key: lightest first (degrees are small).
         const key = weights[e]! + (v === target ? 0 : minWeight(v, remaining));
         let j = end;
@@ -198,7 +198,7 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
           for (let i = 0; i < depth; i++) edges[i] = pathEdges[i]!;
           edges[depth] = e;
           const route: RawRoute = { edges, weight: w, start: source };
-          if (!finite) {
+          if (!pruning) {
             all.push(route);
             if (all.length >= 2 * (limit + 1)) compact(all, limit + 1, g, budget);
           } else if (best.size < keep) {
@@ -232,14 +232,11 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
     void u;
   }
 
-  const found = finite ? best.toArray() : all;
+  const found = pruning ? best.toArray() : all;
   found.sort((a, b) => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo));
   const routes = found.length > limit ? found.slice(0, limit) : found;
   return { routes, truncated: budget.exhausted || found.length > routes.length };
 }
-
-/** Limits up to this prune with bounds and order children lightest first; larger ones collect. */
-const PRUNING_LIMIT = 1024;
 
 /** Keeps the best `keep` routes of `routes`, in place. */
 function compact(routes: RawRoute[], keep: number, g: Csr, budget: Budget): void {

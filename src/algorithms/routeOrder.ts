@@ -5,6 +5,13 @@
  */
 import { compareEdgeSequences } from './dijkstra.js';
 
+/**
+ * Up to this many routes sought, the searches keep the best held so far as a bound and prune by
+ * it. Past it (an analyst asking for every route) the bound would rarely tighten, so keeping it
+ * costs more than it saves: they search without. The routes found are the same either way.
+ */
+export const PRUNING_LIMIT = 1024;
+
 /** A route as the algorithms see it: edge indices, with its weight summed forward. */
 export interface RawRoute {
   readonly edges: readonly number[];

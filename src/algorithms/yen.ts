@@ -13,7 +13,7 @@ import type { Budget } from './budget.js';
 import { TargetDistances } from './bidirectional.js';
 import { type Csr, type EdgeFilter, type SearchSpace, dijkstra, exactWeights } from './dijkstra.js';
 import { ObjectHeap } from './heap.js';
-import { type RawRoute, compareRawRoutes } from './routeOrder.js';
+import { PRUNING_LIMIT, type RawRoute, compareRawRoutes } from './routeOrder.js';
 
 interface Found extends RawRoute {
   /** Index of the first edge where this route left the route it was spurred from. */
@@ -73,7 +73,7 @@ export function* yenRoutes(
   const astar = exactWeights(f.weights);
   // Pruning by the best candidates held only pays while they are few: past that, no bound (the
   // routes yielded are the same either way; only the work to find them differs).
-  const pruneLimit = limit <= MAX_PRUNE_LIMIT ? limit : Infinity;
+  const pruneLimit = limit <= PRUNING_LIMIT ? limit : Infinity;
   /** Weights of the best candidates held, ascending, at most `pruneLimit − yielded` of them. */
   const bestWeights: number[] = [];
   let yielded = 0;
@@ -152,9 +152,6 @@ export function* yenRoutes(
     if (budget.exhausted) return;
   }
 }
-
-/** Above this many routes sought, Yen keeps no bound on candidates (see pruneLimit). */
-const MAX_PRUNE_LIMIT = 1024;
 
 /**
  * Edge sequences as a trie, in flat arrays (first child, next sibling): a node per distinct
