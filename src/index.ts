@@ -96,3 +96,23 @@ export {
   type OnetOptions,
   type OnetTier,
 } from './importers/onet.js';
+
+// Analysis: answers as flat rows (one per step or move), for data frames and spreadsheets.
+export {
+  routeRows,
+  eligibilityRows,
+  gapRows,
+  moveRows,
+  prerequisiteRows,
+  roleRows,
+  qualificationRows,
+  ROUTE_COLUMNS,
+  ELIGIBILITY_COLUMNS,
+  GAP_COLUMNS,
+  MOVE_COLUMNS,
+  PREREQUISITE_COLUMNS,
+  ROLE_COLUMNS,
+  QUALIFICATION_COLUMNS,
+  type Row,
+  type Cell,
+} from './analysis/rows.js';

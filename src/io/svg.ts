@@ -68,7 +68,7 @@ function svg(strings: TemplateStringsArray, ...parts: Part[]): Markup {
 }
 
 /** Splits a title into at most three short lines (the last one ellipsised if needed). */
-export function wrapTitle(text: string, width = LINE_CHARS, maxLines = MAX_LINES): string[] {
+function wrapTitle(text: string, width = LINE_CHARS, maxLines = MAX_LINES): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {

@@ -12,7 +12,7 @@ import { toSvg } from '../../io/svg.js';
 import type { Lattice } from '../../lattice/Lattice.js';
 import type { Context } from '../context.js';
 import { writeCsvFolder } from '../csvFolder.js';
-import { CliUsageError, EXIT } from '../errors.js';
+import { CliNotFound, CliUsageError, EXIT } from '../errors.js';
 import { writeUserFile } from '../files.js';
 import { collect, examples } from '../options.js';
 
@@ -74,10 +74,7 @@ async function exportLattice(ctx: Context, flags: Flags): Promise<number> {
       if (ends.length !== 2 || !ends[0] || !ends[1]) throw new CliUsageError(`--highlight-route takes two roles, "from,to"; got "${flags.highlightRoute}".`);
       const [from, to] = ends.map((t) => ctx.resolveRole(lattice, t)) as [string, string];
       route = lattice.fastestRoute(from, to);
-      if (!route) {
-        ctx.note(`No route from ${from} to ${to}; nothing to highlight.`);
-        return EXIT.notFound;
-      }
+      if (!route) throw new CliNotFound(`No route from ${from} to ${to}; nothing to highlight.`);
     }
     const roles = flags.highlightRoles?.map((t) => ctx.resolveRole(lattice, t));
     const drawn = flags.roles?.map((t) => ctx.resolveRole(lattice, t));
