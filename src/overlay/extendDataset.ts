@@ -293,6 +293,8 @@ function apply(base: Dataset, overlay: Overlay, raw: unknown): ExtendResult {
   const result: Record<string, unknown> = {
     ...structuredClone(base),
     ...(rename ? structuredClone(rename) : {}),
+    // An overlay that fixes the sector (a council's children's services) makes it the dataset's.
+    ...(overlay.sector !== undefined ? { sector: overlay.sector } : {}),
     sources: drafts.sources.map((d) => d.entry),
     qualifications: drafts.qualifications.map((d) => d.entry),
     roles: drafts.roles.map((d) => d.entry),

@@ -12,6 +12,7 @@ import { closestIds } from '../util/closest.js';
 import { asText } from '../util/describe.js';
 import { type Dataset, datasetSchema } from './dataset.js';
 import { fastRolesAndTransitions } from './fastParse.js';
+import { modelIssues } from './modelChecks.js';
 
 export type ValidationResult =
   | { readonly success: true; readonly data: Dataset }
@@ -230,6 +231,7 @@ function referenceIssues(input: unknown): Issue[] {
     checkRefs(issues, sourceIds, t.sources, 'transitions', i, SOURCES, 'source');
     checkDates(issues, t, 'transitions', i);
   }
+  issues.push(...modelIssues(input, sourceIds));
   return issues;
 }
 
