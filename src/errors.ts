@@ -62,8 +62,8 @@ export type IssuePath = readonly (string | number)[];
 export interface IssueDetails {
   /** The id at fault: the one referred to (`unknown_reference`, `unknown_id`, `removed_id`), the one used twice (`duplicate_id`), the one removed while still in use (`still_referenced`), the role a self-loop leaves and enters. */
   readonly id?: string;
-  /** What `id` names: `role`, `qualification`, `source` or `transition`. */
-  readonly entity?: 'role' | 'qualification' | 'source' | 'transition';
+  /** What `id` names: a `role`, `qualification`, `source`, `transition`, or a `sector` (named by roles' `sectors`). */
+  readonly entity?: 'role' | 'qualification' | 'source' | 'transition' | 'sector';
   /** Known ids (or column names) closest to what was given, best first. */
   readonly suggestions?: readonly string[];
   /** `duplicate_id`: the path of the entry that used the id first. */

@@ -8,7 +8,7 @@
  * JSON) is not. The id and title are not attributes: each format has its own place for them.
  */
 import type { LatticeTransition } from '../lattice/types.js';
-import type { Role } from '../schema/dataset.js';
+import type { AreaPay, Role } from '../schema/dataset.js';
 
 export type AttributeType = 'string' | 'int' | 'double' | 'boolean';
 
@@ -23,6 +23,9 @@ export interface GraphAttribute<T> {
 export const LIST_SEPARATOR = '; ';
 
 const list = (values: readonly string[] | undefined) => (values && values.length ? values.join(LIST_SEPARATOR) : undefined);
+
+/** Another area's pay in one string: `London: 44000-49000`. */
+const areaPay = (a: AreaPay) => `${a.area}: ${a.min ?? ''}-${a.max ?? ''}`;
 
 /** Role attributes, in the order they are declared. */
 export const ROLE_ATTRIBUTES: readonly GraphAttribute<Role>[] = [
@@ -44,6 +47,11 @@ export const ROLE_ATTRIBUTES: readonly GraphAttribute<Role>[] = [
   { name: 'payPeriod', type: 'string', value: (r) => r.pay?.period },
   { name: 'payGrade', type: 'string', value: (r) => r.pay?.grade },
   { name: 'payNote', type: 'string', value: (r) => r.pay?.note },
+  { name: 'payYear', type: 'string', value: (r) => r.pay?.year },
+  { name: 'payArea', type: 'string', value: (r) => r.pay?.area },
+  { name: 'payAreas', type: 'string', value: (r) => list(r.pay?.areas?.map(areaPay)) },
+  { name: 'payEstimated', type: 'boolean', value: (r) => r.pay?.estimated === true },
+  { name: 'paySources', type: 'string', value: (r) => list(r.pay?.sources) },
   { name: 'validFrom', type: 'string', value: (r) => r.validFrom },
   { name: 'validUntil', type: 'string', value: (r) => r.validUntil },
   { name: 'proposed', type: 'boolean', value: (r) => r.proposed === true },
@@ -55,6 +63,8 @@ export const TRANSITION_ATTRIBUTES: readonly GraphAttribute<LatticeTransition>[]
   { name: 'kind', type: 'string', value: (t) => t.kind },
   { name: 'months', type: 'double', value: (t) => t.months },
   { name: 'estimated', type: 'boolean', value: (t) => t.estimated === true },
+  { name: 'monthsRange', type: 'string', value: (t) => (t.monthsRange ? `${t.monthsRange.least}-${t.monthsRange.most}` : undefined) },
+  { name: 'sectors', type: 'string', value: (t) => list(t.sectors) },
   { name: 'direction', type: 'string', value: (t) => t.direction },
   { name: 'requires', type: 'string', value: (t) => list(t.requires?.qualifications) },
   { name: 'monthsInRole', type: 'double', value: (t) => t.requires?.monthsInRole },

@@ -98,10 +98,12 @@ function apply(base: ValidDataset, parts: OverlayParts, shapeIssues: readonly Is
   checkRemovedUnused(drafts);
   checkOverlaySources(drafts, parts.sources);
 
-  const { rename } = parts;
+  const { rename, sector } = parts;
   const result: Record<string, unknown> = {
     ...structuredClone(base),
     ...(rename ? structuredClone(rename) : {}),
+    // An overlay that fixes the sector (a council's children's services) makes it the dataset's.
+    ...(sector !== undefined ? { sector } : {}),
     sources: drafts.lists.sources.map((d) => d.entry),
     qualifications: drafts.lists.qualifications.map((d) => d.entry),
     roles: drafts.lists.roles.map((d) => d.entry),

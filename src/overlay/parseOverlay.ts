@@ -29,6 +29,8 @@ export interface Keyed<T> {
 /** An overlay as its operations, each item with its path; ill-shaped items left out. */
 export interface OverlayParts {
   readonly rename: Overlay['dataset'];
+  /** The one sector the overlay's services are in, when given (and well-shaped). */
+  readonly sector: string | undefined;
   readonly sources: readonly Item<string>[];
   readonly remove: Readonly<Record<'sources' | 'qualifications' | 'roles', readonly Item<string>[]>> & { readonly transitions: readonly Item<TransitionMatch>[] };
   readonly replace: Readonly<Record<Section, readonly Item<Entry>[]>>;
@@ -113,6 +115,7 @@ export function parseOverlay(raw: unknown): ParsedOverlay {
   const sourceIds = Array.isArray(child(root, 'sources')) ? (child(root, 'sources') as unknown[]) : [];
   const parts: OverlayParts = {
     rename,
+    sector: read<string>(overlaySchema.shape.sector, child(root, 'sector')),
     sources: sourceIds.flatMap((id, i) => (typeof id === 'string' && read(itemSchemaOfSources, id) !== undefined ? [{ value: id, path: ['sources', i] }] : [])),
     remove: {
       sources: items<string>('remove', 'sources'),

@@ -89,6 +89,21 @@ const validity = {
   proposed: flag,
 };
 
+/**
+ * The sectors an entry is limited to (e.g. `children`, `adults`), in the same words roles use
+ * in their `sectors`. Absent: every sector. With a sector set, queries offer nothing outside it.
+ */
+const sectorList = listOf(text, 'sectors').check(z.minLength(1, 'name at least one sector, or leave `sectors` out for all sectors'));
+
+/**
+ * How long something takes when the figure is uncertain: the least and most months, beside the
+ * typical `months` (which ranking uses). `least <= months <= most` is checked by validateDataset.
+ */
+export const monthsRangeSchema = entryObject({
+  least: months,
+  most: months,
+}, 'a months range object like { least, most }');
+
 export const sourceSchema = entryObject({
   id: idSchema,
   title: text,
@@ -108,6 +123,12 @@ export const qualificationSchema = entryObject({
   months: z.optional(months),
   /** True when `months` is an estimate no source gives. */
   estimated: flag,
+  /** The least and most months to gain it, when they vary. */
+  monthsRange: z.optional(monthsRangeSchema),
+  /** Months a warrant or registration lasts before it must be renewed (e.g. 60 for the AMHP warrant). */
+  renewalMonths: z.optional(months),
+  /** The sectors it applies to; absent: all. */
+  sectors: z.optional(sectorList),
   summary: z.optional(plainText),
   ...validity,
   sources: sourceRefs,
@@ -120,6 +141,24 @@ const money = z.number({ error: 'pay must be a finite number' }).check(z.gte(0, 
 
 export const PAY_PERIODS = ['year', 'month', 'day', 'hour'] as const;
 
+/** The pay year a figure applies to: `2025` or a financial year `2025/26`. */
+const payYear = z.string({ error: 'a pay year must be text such as "2025/26"' }).check(z.regex(/^\d{4}(\/\d{2})?$/, 'a pay year is written 2025 or 2025/26'));
+
+/** The same pay in another area where it differs (e.g. London weighting): same currency, period and year. */
+export const areaPaySchema = entryObject({
+  area: text,
+  min: z.optional(money),
+  max: z.optional(money),
+  grade: z.optional(plainText),
+  note: z.optional(plainText),
+}, 'an area pay object like { area, min, max }');
+
+/**
+ * A reference pay range. `area` is where it applies (absent: the whole area the dataset covers,
+ * e.g. England); `areas` gives the same role's pay where it differs (London). `year` and
+ * `sources` say which published scale the figures come from; `estimated` marks figures no
+ * source gives.
+ */
 export const paySchema = entryObject({
   currency: z
     .string({ error: 'a currency must be a string' })
@@ -130,6 +169,11 @@ export const paySchema = entryObject({
   period: z._default(oneOf(PAY_PERIODS, 'pay period'), 'year'),
   grade: z.optional(plainText),
   note: z.optional(plainText),
+  year: z.optional(payYear),
+  area: z.optional(text),
+  areas: z.optional(listOf(areaPaySchema, 'area pay objects')),
+  estimated: flag,
+  sources: z.optional(listOf(refTo('sources'), 'source ids')),
 }, 'a pay object');
 
 /** Ordinal seniority: 0 = pre-qualifying … strategic leadership. */
@@ -187,6 +231,10 @@ export const transitionSchema = entryObject({
   months,
   /** True when `months` is an estimate no source gives. */
   estimated: flag,
+  /** The least and most months the move takes, when they vary; `months` stays the typical figure. */
+  monthsRange: z.optional(monthsRangeSchema),
+  /** The sectors the move is open in (e.g. the children's ASYE); absent: all. */
+  sectors: z.optional(sectorList),
   requires: z.optional(requirementsSchema),
   /** Qualifications the person holds once the move is made. */
   grants: z.optional(qualificationRefs),
@@ -203,6 +251,8 @@ export const datasetSchema = entryObject({
   version: text,
   description: z.optional(plainText),
   license: z.optional(plainText),
+  /** The one sector the dataset is about (set by an overlay such as a council's children's services); queries default to it. */
+  sector: z.optional(text),
   sources: listOf(sourceSchema, 'sources'),
   qualifications: listOf(qualificationSchema, 'qualifications'),
   roles: listOf(roleSchema, 'roles'),
@@ -215,6 +265,8 @@ export type Qualification = z.infer<typeof qualificationSchema>;
 export type QualificationKind = (typeof QUALIFICATION_KINDS)[number];
 export type Track = (typeof TRACKS)[number];
 export type Pay = z.infer<typeof paySchema>;
+export type AreaPay = z.infer<typeof areaPaySchema>;
+export type MonthsRange = z.infer<typeof monthsRangeSchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type TransitionKind = (typeof TRANSITION_KINDS)[number];
 export type Requirements = z.infer<typeof requirementsSchema>;

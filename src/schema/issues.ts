@@ -24,6 +24,8 @@ export function messageFrom(code: string, d: IssueDetails, place: PlaceName = de
       if (d.firstAt) return `duplicate id "${d.id}" (first used at ${place(d.firstAt)})`;
       return undefined;
     case 'unknown_reference':
+      // A sector is not an entry: it is named by the roles that are in it.
+      if (d.entity === 'sector') return `no role is in the sector "${d.id}"${didYouMean(d.suggestions)}`;
       return `unknown ${d.entity} "${d.id}"${didYouMean(d.suggestions)}`;
     case 'unknown_id':
       return `unknown ${d.entity} "${d.id}"${didYouMean(d.suggestions)}`;

@@ -10,6 +10,7 @@ import { closestIds } from '../util/closest.js';
 import type { ReferencedSection } from './dataset.js';
 import { ENTRY_SECTIONS, type EntrySection, type Field, referenceFields } from './fields.js';
 import { makeIssue } from './issues.js';
+import { modelIssues } from './modelChecks.js';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -90,5 +91,6 @@ export function referenceIssues(input: unknown): Issue[] {
       checkRanges(issues, entry, section, i);
     }
   }
+  issues.push(...modelIssues(input));
   return issues;
 }
