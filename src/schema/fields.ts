@@ -43,7 +43,7 @@ export interface Field {
   /** Nested objects: their fields. */
   readonly fields?: readonly Field[];
   /** The field's schema, optional/default unwrapped. */
-  readonly schema: z.core.$ZodType;
+  readonly schema: z.ZodMiniType;
 }
 
 type Def = { type: string; innerType?: z.core.$ZodType; defaultValue?: unknown; element?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; entries?: Record<string, string>; format?: string };
@@ -64,7 +64,7 @@ function describeField(name: string, path: readonly string[], schema: z.core.$Zo
   }
   const def = defOf(inner);
   const meta = fieldMeta.get(inner);
-  const base = { name, path, optional, schema: inner, ...(defaultValue !== undefined ? { defaultValue } : {}) };
+  const base = { name, path, optional, schema: inner as z.ZodMiniType, ...(defaultValue !== undefined ? { defaultValue } : {}) };
   switch (def.type) {
     case 'string':
       return { ...base, kind: 'text', ...(meta ? { format: meta.format } : {}), ...(meta?.references ? { references: meta.references } : {}) };
