@@ -13,7 +13,7 @@
  */
 import { roleSchema, TRACKS, TRANSITION_KINDS, transitionSchema } from './dataset.js';
 
-type FieldKind = 'id' | 'text' | 'string' | 'flag' | 'months' | 'level' | 'kind' | 'track' | 'ids' | 'sources' | 'texts' | 'sectors';
+type FieldKind = 'id' | 'text' | 'string' | 'flag' | 'months' | 'level' | 'kind' | 'track' | 'ids' | 'sources' | 'texts' | 'sectors' | 'range';
 
 const WHITESPACE = /\s/;
 const KINDS = new Set<unknown>(TRANSITION_KINDS);
@@ -65,7 +65,22 @@ function field(kind: FieldKind, v: unknown): unknown {
       return listOf(v, isText, 0) ?? NOT;
     case 'sectors':
       return listOf(v, isText, 1) ?? NOT;
+    case 'range':
+      return monthsRange(v);
   }
+}
+
+const isMonths = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** `{ least, most }` exactly (zod's strict check enumerates inherited keys too), as a fresh object. */
+function monthsRange(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return NOT;
+  for (const key in v) if (key !== 'least' && key !== 'most') return NOT;
+  const { least, most } = v as { least?: unknown; most?: unknown };
+  if (!isMonths(least) || !isMonths(most)) return NOT;
+  const out = { least, most };
+  if (freezing) Object.freeze(out);
+  return out;
 }
 
 interface EntrySpec {
@@ -87,7 +102,7 @@ const shapeOf = (schema: unknown): object => (schema as { _zod: { def: { shape: 
 
 const TRANSITION = spec(
   shapeOf(transitionSchema),
-  { id: 'id', from: 'id', to: 'id', kind: 'kind', months: 'months', estimated: 'flag', sectors: 'sectors', grants: 'ids', note: 'string', sources: 'sources' },
+  { id: 'id', from: 'id', to: 'id', kind: 'kind', months: 'months', estimated: 'flag', monthsRange: 'range', sectors: 'sectors', grants: 'ids', note: 'string', sources: 'sources' },
   ['from', 'to', 'kind', 'months', 'sources'],
 );
 

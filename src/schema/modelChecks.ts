@@ -10,7 +10,7 @@
  * partly wrong.
  */
 import type { Issue } from '../errors.js';
-import { closestIds } from '../util/closest.js';
+import { makeIssue } from './issues.js';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -25,34 +25,28 @@ function rangeIssues(entry: Raw, path: (string | number)[], issues: Issue[]): vo
   const most = num(range.most);
   const typical = num(entry.months);
   if (least !== undefined && most !== undefined && least > most) {
-    issues.push({ code: 'invalid_range', path: [...path, 'monthsRange', 'most'], message: `monthsRange.most (${most}) is below monthsRange.least (${least})` });
+    issues.push(makeIssue('invalid_range', [...path, 'monthsRange', 'most'], undefined, `monthsRange.most (${most}) is below monthsRange.least (${least})`));
     return;
   }
   if (typical === undefined) return;
   if (least !== undefined && least > typical) {
-    issues.push({ code: 'invalid_range', path: [...path, 'monthsRange', 'least'], message: `monthsRange.least (${least}) is above the typical months (${typical})` });
+    issues.push(makeIssue('invalid_range', [...path, 'monthsRange', 'least'], undefined, `monthsRange.least (${least}) is above the typical months (${typical})`));
   }
   if (most !== undefined && most < typical) {
-    issues.push({ code: 'invalid_range', path: [...path, 'monthsRange', 'most'], message: `monthsRange.most (${most}) is below the typical months (${typical})` });
+    issues.push(makeIssue('invalid_range', [...path, 'monthsRange', 'most'], undefined, `monthsRange.most (${most}) is below the typical months (${typical})`));
   }
 }
 
-/** Issues with months ranges and pay. `sourceIds`: the dataset's source ids (undefined when `sources` is not a list). */
-export function modelIssues(input: Raw, sourceIds: ReadonlySet<string> | undefined): Issue[] {
+/** Issues with months ranges and areas' pay ranges (pay's sources are checked with every other reference). */
+export function modelIssues(input: Raw): Issue[] {
   const issues: Issue[] = [];
   const roles = asArray(input.roles);
 
   roles.forEach((r, i) => {
-    if (!isObject(r) || !isObject(r.pay) || sourceIds === undefined) return;
-    asArray(r.pay.sources).forEach((id, j) => {
-      if (typeof id !== 'string' || sourceIds.has(id)) return;
-      const near = closestIds(id, sourceIds, 3);
-      const hint = near.length ? `; did you mean ${near.map((s) => `"${s}"`).join(' or ')}?` : '';
-      issues.push({ code: 'unknown_reference', path: ['roles', i, 'pay', 'sources', j], message: `unknown source "${id}"${hint}` });
-    });
+    if (!isObject(r) || !isObject(r.pay)) return;
     asArray(r.pay.areas).forEach((a, j) => {
       if (isObject(a) && num(a.min) !== undefined && num(a.max) !== undefined && (a.min as number) > (a.max as number)) {
-        issues.push({ code: 'invalid_range', path: ['roles', i, 'pay', 'areas', j, 'max'], message: `max (${String(a.max)}) is below min (${String(a.min)})` });
+        issues.push(makeIssue('invalid_range', ['roles', i, 'pay', 'areas', j, 'max'], undefined, `max (${String(a.max)}) is below min (${String(a.min)})`));
       }
     });
   });
