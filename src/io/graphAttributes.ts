@@ -7,7 +7,7 @@
  * Every schema field that is a scalar or a list is here, lists joined into one string; `meta` (free
  * JSON) is not. The id and title are not attributes: each format has its own place for them.
  */
-import type { LatticeTransition } from '../lattice/types.js';
+import type { LatticeTransition } from '../types.js';
 import type { Role } from '../schema/dataset.js';
 
 export type AttributeType = 'string' | 'int' | 'double' | 'boolean';

@@ -8,7 +8,7 @@
  * or field in the overlay; problems in untouched base entries at `["base", section, index]`.
  */
 import { type Issue, LatticeValidationError } from '../errors.js';
-import { transitionKeys } from '../lattice/buildIndex.js';
+import { transitionKeys } from '../schema/transitionKey.js';
 import type { Dataset, DatasetInput } from '../schema/dataset.js';
 import {
   type Overlay,

@@ -1,6 +1,6 @@
 /** `career-lattice prereqs <role> [--from role]`: what a role needs, on every route and on some, and the least time to reach it. */
 import type { Command } from 'commander';
-import type { PrerequisitesOptions } from '../../lattice/types.js';
+import type { PrerequisitesOptions } from '../../types.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { directionsValue, examples, kindsValue } from '../options.js';
