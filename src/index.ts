@@ -29,7 +29,7 @@ export type {
   Transition,
   TransitionKind,
 } from './schema/dataset.js';
-export type * from './lattice/types.js';
+export type * from './types.js';
 export {
   LatticeError,
   LatticeValidationError,
@@ -50,8 +50,7 @@ export {
   type LatticeErrorCode,
 } from './errors.js';
 export { DEFAULT_BUDGET } from './algorithms/budget.js';
-export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS } from './queries/options.js';
-export { MAX_ROUTES } from './queries/pathsBetween.js';
+export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, MAX_ROUTES } from './queries/routeOptions.js';
 
 // Council overlays.
 export { extendDataset, safeExtendDataset, type ExtendResult } from './overlay/extendDataset.js';
