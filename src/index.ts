@@ -3,7 +3,7 @@
  * The public API — everything else is internal.
  */
 export { createLattice, Lattice } from './lattice/Lattice.js';
-export { validateDataset, type ValidationResult } from './schema/validate.js';
+export { isValidDataset, validateDataset, type ValidationResult, type ValidDataset } from './schema/validate.js';
 export {
   datasetSchema,
   roleSchema,
@@ -42,6 +42,8 @@ export {
   formatPath,
   type Issue,
   type IssueCode,
+  type IssueDetails,
+  type IssuePath,
   type DatasetIssueCode,
   type ShapeIssueCode,
   type OverlayIssueCode,
