@@ -9,6 +9,9 @@ import * as z from 'zod/mini';
 import type { Issue } from '../errors.js';
 import { LatticeValidationError } from '../errors.js';
 import { closestIds } from '../util/closest.js';
+import { appendAll } from '../util/appendAll.js';
+import { restoreMeta } from '../util/ownKeys.js';
+import { contentIssues } from './contentRules.js';
 import { asText } from '../util/describe.js';
 import { type Dataset, datasetSchema } from './dataset.js';
 import { fastRolesAndTransitions } from './fastParse.js';
@@ -38,9 +41,11 @@ function validate(input: unknown, freeze: boolean): ValidationResult {
       if (parsed.success) {
         data = parsed.data as Dataset;
         if (fast) Object.assign(data, fast);
+        restoreMeta(input, data, ['sources', 'qualifications', 'roles', 'transitions']);
       } else issues = parsed.error.issues.map((i) => fromZodIssue(i));
     }
-    issues.push(...referenceIssues(input));
+    appendAll(issues, referenceIssues(input));
+    appendAll(issues, contentIssues(input));
   } catch (error) {
     // A hostile input (a throwing getter, a revoked proxy) must still get an answer.
     issues = [{ code: 'unreadable_input', path: [], message: `the input could not be read: ${asText(error)}` }];
