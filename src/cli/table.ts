@@ -2,6 +2,7 @@
  * Text for people: aligned tables, a little colour (only on a terminal, never with NO_COLOR or
  * --no-color), and the shared ways of writing months, requirements and roles.
  */
+import { maxOf } from '../util/appendAll.js';
 import type { Lattice } from '../lattice/Lattice.js';
 import type { LatticeTransition, Missing, Route } from '../lattice/types.js';
 import type { Requirements, Role } from '../schema/dataset.js';
@@ -74,7 +75,7 @@ function wrap(text: string, width: number): string[] {
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, indent = '  '): string {
   const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
   const cells = rows.map((r) => r.map(oneLine));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = columns.map((c, i) => maxOf(cells.map((r) => displayWidth(r[i] ?? '')), displayWidth(c.header)));
   const last = columns.length - 1;
   const before = displayWidth(indent) + widths.slice(0, last).reduce((a, w) => a + w + 2, 0);
   const room = style.width !== undefined ? style.width - before - 1 : Infinity;

@@ -16,6 +16,7 @@
  *   text or an empty list); a cell made only of backslashes loses one (`\\` is the text `\`);
  * - `meta` is a JSON object in one cell.
  */
+import { appendAll } from '../util/appendAll.js';
 import Papa from 'papaparse';
 import type { ParseError } from 'papaparse';
 import type { Issue } from '../errors.js';
@@ -592,7 +593,8 @@ export function validateCsv(files: CsvFiles, options?: DatasetFromCsvOptions): V
       if (good[0]) Object.assign(input, buildEntry(table, good[0], issues, origin.reported));
       // Keep only rows that became entries, so entry i is row i when mapping issues back.
     } else {
-      table.rows.splice(0, table.rows.length, ...good);
+      table.rows.length = 0;
+      appendAll(table.rows, good);
       input[section] = good.map((row) => buildEntry(table, row, issues, origin.reported));
     }
   }

@@ -19,7 +19,7 @@ import {
   transitionPatchSchema,
 } from '../schema/overlay.js';
 import { fromZodIssue, structureIssues, validateDataset } from '../schema/validate.js';
-import { closestIds } from '../util/closest.js';
+import { Suggester } from '../util/closest.js';
 import { asText } from '../util/describe.js';
 
 export type ExtendResult =
@@ -37,6 +37,8 @@ interface Draft {
   origin: Path;
   /** Fields set by `retitle` or `update`, and where in the overlay. */
   fields: Map<string, Path>;
+  /** Removed by the overlay: dropped from the list once every operation has run. */
+  gone?: boolean;
 }
 
 const SECTIONS: readonly Section[] = ['sources', 'qualifications', 'roles', 'transitions'];
@@ -135,34 +137,44 @@ function apply(base: Dataset, overlay: Overlay, raw: unknown): ExtendResult {
   };
 
   const idOf = (section: Section, d: Draft, i: number): string => (section === 'transitions' ? keys[i]! : (d.entry.id as string));
-  const indexOf = (section: Section, id: string): number => drafts[section].findIndex((d, i) => idOf(section, d, i) === id);
+  // Where each live id is, kept up to date as entries are removed, replaced and added: a scan
+  // per look-up made a large overlay quadratic. Removed entries are only marked until the end.
+  const positions = {} as Record<Section, Map<string, number>>;
+  for (const section of SECTIONS) {
+    positions[section] = new Map();
+    drafts[section].forEach((d, i) => {
+      const id = idOf(section, d, i);
+      if (!positions[section].has(id)) positions[section].set(id, i);
+    });
+  }
+  const indexOf = (section: Section, id: string): number => positions[section].get(id) ?? -1;
+  /** The transitions that start or end at each base role, for removing a role's moves. */
+  const touching = new Map<unknown, number[]>();
+  drafts.transitions.forEach((d, i) => {
+    for (const end of new Set([d.entry.from, d.entry.to])) {
+      const list = touching.get(end);
+      if (list) list.push(i);
+      else touching.set(end, [i]);
+    }
+  });
+  const suggesters: Partial<Record<Section, Suggester>> = {};
   const unknown = (section: Section, id: string, path: Path): void => {
     const why = removed[section].get(id);
     if (why !== undefined) {
       issues.push({ code: 'removed_id', path, message: `${NOUN[section]} "${id}" is ${why} by this overlay` });
       return;
     }
-    const known = drafts[section].map((d, i) => idOf(section, d, i));
-    const near = closestIds(id, known, 3);
+    suggesters[section] ??= new Suggester(positions[section].keys());
+    const near = suggesters[section].suggest(id, 6).filter((s) => positions[section].has(s)).slice(0, 3);
     const hint = near.length ? `; did you mean ${near.map((s) => `"${s}"`).join(' or ')}?` : '';
     issues.push({ code: 'unknown_id', path, message: `unknown ${NOUN[section]} "${id}"${hint}` });
   };
-  const dropTransitions = (keep: (d: Draft, i: number) => boolean, why: (i: number) => string): number => {
-    const nextDrafts: Draft[] = [];
-    const nextKeys: string[] = [];
-    let dropped = 0;
-    drafts.transitions.forEach((d, i) => {
-      if (keep(d, i)) {
-        nextDrafts.push(d);
-        nextKeys.push(keys[i]!);
-      } else {
-        removed.transitions.set(keys[i]!, why(i));
-        dropped++;
-      }
-    });
-    drafts.transitions = nextDrafts;
-    keys = nextKeys;
-    return dropped;
+  const dropTransition = (i: number, why: string): void => {
+    const d = drafts.transitions[i]!;
+    if (d.gone) return;
+    d.gone = true;
+    removed.transitions.set(keys[i]!, why);
+    if (positions.transitions.get(keys[i]!) === i) positions.transitions.delete(keys[i]!);
   };
 
   // 1. remove
@@ -172,9 +184,10 @@ function apply(base: Dataset, overlay: Overlay, raw: unknown): ExtendResult {
       const path: Path = ['remove', section, i];
       const at = indexOf(section, id);
       if (at < 0) return unknown(section, id, path);
-      drafts[section].splice(at, 1);
+      drafts[section][at]!.gone = true;
+      positions[section].delete(id);
       removed[section].set(id, 'removed');
-      if (section === 'roles') dropTransitions((d) => d.entry.from !== id && d.entry.to !== id, () => `removed with role "${id}"`);
+      if (section === 'roles') for (const j of touching.get(id) ?? []) dropTransition(j, `removed with role "${id}"`);
       else removedAt[section].set(id, path);
     });
   }
@@ -182,13 +195,15 @@ function apply(base: Dataset, overlay: Overlay, raw: unknown): ExtendResult {
     const path: Path = ['remove', 'transitions', i];
     if (typeof match === 'string') {
       if (removed.transitions.get(match)?.startsWith('removed with role')) return; // already gone with its role
-      const at = keys.indexOf(match);
+      const at = indexOf('transitions', match);
       if (at < 0) return unknown('transitions', match, path);
-      dropTransitions((_, j) => j !== at, () => 'removed');
+      dropTransition(at, 'removed');
       return;
     }
-    const hits = (d: Draft) => d.entry.from === match.from && d.entry.to === match.to && (match.kind === undefined || d.entry.kind === match.kind);
-    if (dropTransitions((d) => !hits(d), () => 'removed') > 0) return;
+    const hits = (d: Draft) => !d.gone && d.entry.from === match.from && d.entry.to === match.to && (match.kind === undefined || d.entry.kind === match.kind);
+    const matched = (touching.get(match.from) ?? []).filter((j) => hits(drafts.transitions[j]!));
+    for (const j of matched) dropTransition(j, 'removed');
+    if (matched.length > 0) return;
     let named = true;
     for (const end of ['from', 'to'] as const) {
       if (indexOf('roles', match[end]) < 0 && !removed.roles.has(match[end])) {
@@ -211,7 +226,11 @@ function apply(base: Dataset, overlay: Overlay, raw: unknown): ExtendResult {
       const at = indexOf(section, id);
       if (at < 0) return unknown(section, id, [...path, 'id']);
       drafts[section][at] = draft(entry, path);
-      if (section === 'transitions') keys[at] = id;
+      if (section === 'transitions' && keys[at] !== id) {
+        positions.transitions.delete(keys[at]!);
+        if (!positions.transitions.has(id)) positions.transitions.set(id, at);
+        keys[at] = id;
+      }
     });
   }
 
@@ -265,9 +284,16 @@ function apply(base: Dataset, overlay: Overlay, raw: unknown): ExtendResult {
         return;
       }
       drafts[section].push(draft(entry, path));
-      if (section === 'transitions') keys.push(entry.id ?? `${String(entry.from)}>${String(entry.to)}:${String(entry.kind)}`);
+      const key = section === 'transitions' ? (entry.id ?? `${String(entry.from)}>${String(entry.to)}:${String(entry.kind)}`) : (entry.id as string);
+      if (section === 'transitions') keys.push(key);
+      if (!positions[section].has(key)) positions[section].set(key, drafts[section].length - 1);
+      delete suggesters[section];
     });
   }
+
+  // Drop what was removed, keeping transition keys beside their drafts.
+  keys = keys.filter((_, i) => !drafts.transitions[i]!.gone);
+  for (const section of SECTIONS) drafts[section] = drafts[section].filter((d) => !d.gone);
 
   // Removed qualifications and sources must not be left referenced.
   const refs = references(drafts, keys);
@@ -321,9 +347,10 @@ function references(drafts: Record<Section, Draft[]>, keys: readonly string[]): 
   const out = { qualifications: new Map<string, string[]>(), sources: new Map<string, string[]>() };
   const note = (section: 'qualifications' | 'sources', id: unknown, who: string) => {
     if (typeof id !== 'string') return;
-    const list = out[section].get(id) ?? [];
-    if (!list.includes(who)) list.push(who);
-    out[section].set(id, list);
+    const list = out[section].get(id);
+    // One entry's references are noted together, so a repeat is always the last one noted.
+    if (!list) out[section].set(id, [who]);
+    else if (list[list.length - 1] !== who) list.push(who);
   };
   for (const section of SECTIONS) {
     drafts[section].forEach((d, i) => {

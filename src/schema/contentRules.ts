@@ -13,54 +13,42 @@ const MONTH_FIELDS = new Set(['months', 'monthsInRole', 'monthsQualified']);
 /** Deeper than any dataset goes; structureIssues reports such input, this walk just stops. */
 const DEPTH_LIMIT = 64;
 
-type Frame = { readonly value: object; readonly keys: readonly string[] | null; next: number; readonly key: string | number };
-
 /** Every value-level problem in a dataset-shaped input, with its path. Never throws on plain JSON. */
 export function contentIssues(input: unknown): Issue[] {
   const issues: Issue[] = [];
   if (typeof input !== 'object' || input === null) return issues;
-  const stack: Frame[] = [frame(input, '')];
-  const onPath = new Set<object>([input]);
-  const pathTo = (key: string | number): (string | number)[] => {
-    const path: (string | number)[] = [];
-    for (let i = 1; i < stack.length; i++) path.push(stack[i]!.key);
-    path.push(key);
-    return path;
-  };
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const size = top.keys === null ? (top.value as unknown[]).length : top.keys.length;
-    if (top.next >= size) {
-      onPath.delete(top.value);
-      stack.pop();
-      continue;
-    }
-    const index = top.next++;
-    const key: string | number = top.keys === null ? index : top.keys[index]!;
-    if (key === 'meta') continue;
-    const value = (top.value as Record<string | number, unknown>)[key];
-    // Inside a list, the field is named by the list's own key (`aliases`, `sources`).
-    const field = typeof key === 'number' ? top.key : key;
+  // The path is kept as one array, pushed and popped, and copied only for an issue.
+  const path: (string | number)[] = [];
+  const onPath = new Set<object>();
+  const visitValue = (value: unknown, key: string | number, field: string | number): void => {
     if (typeof value === 'string') {
       const problem = field === 'id' ? idProblem(value) : textProblem(value);
-      if (problem) issues.push({ code: field === 'id' ? 'invalid_id' : 'invalid_text', path: pathTo(key), message: `${field === 'id' ? 'the id' : 'the text'} ${problem}` });
+      if (problem) issues.push({ code: field === 'id' ? 'invalid_id' : 'invalid_text', path: [...path, key], message: `${field === 'id' ? 'the id' : 'the text'} ${problem}` });
       else if (field === 'url' && URL.canParse(value) && !isWebUrl(value)) {
-        issues.push({ code: 'unsafe_url', path: pathTo(key), message: 'a source URL must start with http: or https: (never javascript:, data:, vbscript: or file:)' });
+        issues.push({ code: 'unsafe_url', path: [...path, key], message: 'a source URL must start with http: or https: (never javascript:, data:, vbscript: or file:)' });
       }
     } else if (typeof value === 'number') {
-      if (MONTH_FIELDS.has(field as string) && value > MAX_MONTHS) {
-        issues.push({ code: 'too_big', path: pathTo(key), message: `${field} is at most ${MAX_MONTHS.toLocaleString('en-GB')}` });
-      } else if (field === 'level' && value > MAX_LEVEL) {
-        issues.push({ code: 'too_big', path: pathTo(key), message: `a level is at most ${MAX_LEVEL} (2³¹ − 1)` });
+      if (value > MAX_MONTHS && MONTH_FIELDS.has(field as string)) {
+        issues.push({ code: 'too_big', path: [...path, key], message: `${field} is at most ${MAX_MONTHS.toLocaleString('en-GB')}` });
+      } else if (value > MAX_LEVEL && field === 'level') {
+        issues.push({ code: 'too_big', path: [...path, key], message: `a level is at most ${MAX_LEVEL} (2³¹ − 1)` });
       }
-    } else if (typeof value === 'object' && value !== null && !onPath.has(value) && stack.length <= DEPTH_LIMIT) {
-      onPath.add(value);
-      stack.push(frame(value, key));
+    } else if (typeof value === 'object' && value !== null && !onPath.has(value) && path.length < DEPTH_LIMIT) {
+      path.push(key);
+      visit(value, key);
+      path.pop();
     }
-  }
+  };
+  const visit = (node: object, own: string | number): void => {
+    onPath.add(node);
+    if (Array.isArray(node)) {
+      // Inside a list, the field is named by the list's own key (`aliases`, `sources`).
+      for (let i = 0; i < node.length; i++) visitValue(node[i], i, own);
+    } else {
+      for (const key of Object.keys(node)) if (key !== 'meta') visitValue((node as Record<string, unknown>)[key], key, key);
+    }
+    onPath.delete(node);
+  };
+  visit(input, '');
   return issues;
-}
-
-function frame(value: object, key: string | number): Frame {
-  return { value, keys: Array.isArray(value) ? null : Object.keys(value), next: 0, key };
 }

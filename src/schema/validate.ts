@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import type { Issue } from '../errors.js';
 import { LatticeValidationError } from '../errors.js';
-import { closestIds } from '../util/closest.js';
+import { suggesterFor } from '../util/closest.js';
 import { appendAll } from '../util/appendAll.js';
 import { restoreMeta } from '../util/ownKeys.js';
 import { contentIssues } from './contentRules.js';
@@ -169,7 +169,7 @@ function checkRef(
 ): void {
   const id = str(value);
   if (id === undefined || known === undefined || known.has(id)) return;
-  const near = closestIds(id, known, 3);
+  const near = suggesterFor(known).suggest(id, 3);
   const hint = near.length ? `; did you mean ${near.map((s) => `"${s}"`).join(' or ')}?` : '';
   const path = item === undefined ? at(section, i, field) : at(section, i, field, item);
   issues.push({ code: 'unknown_reference', path, message: `unknown ${what} "${id}"${hint}` });

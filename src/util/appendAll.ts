@@ -1,5 +1,5 @@
 /**
- * `target.push(...items)` passes every item as an argument: past about 100,000 items that
+ * Spreading a list into `push` passes every item as an argument: past about 100,000 items that
  * overflows the call stack (RangeError). This appends one at a time, for lists of any length.
  */
 export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
