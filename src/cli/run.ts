@@ -20,6 +20,7 @@ import { Context, type Io } from './context.js';
 import { CliUsageError, EXIT, reportError } from './errors.js';
 import { type OutputFormat, takesOutputFormat } from './output.js';
 import { calendarDate, examples } from './options.js';
+import { terminalSafe } from '../util/terminalText.js';
 
 export type { Io } from './context.js';
 export { EXIT } from './errors.js';
@@ -81,7 +82,9 @@ Run "career-lattice <command> --help" for a command's options and examples.
 
 /** Runs the CLI on `argv` (the user's arguments, without `node` and the script) and resolves to the exit code. */
 export async function run(argv: readonly string[], io: Partial<Io> = {}): Promise<number> {
-  const full: Io = { ...processIo(), ...io };
+  const given: Io = { ...processIo(), ...io };
+  // Everything printed passes one filter: data cannot put escape sequences on the terminal.
+  const full: Io = { ...given, out: (text) => given.out(terminalSafe(text)), err: (text) => given.err(terminalSafe(text)) };
   const { program: cli, ctx } = program(full);
   try {
     if (argv.length === 0) {

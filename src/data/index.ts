@@ -2,9 +2,13 @@
  * The bundled data: the England social work dataset and three council overlays modelled from
  * public career pathway documents. Frozen: shared module state must not be changed by a caller
  * (build on it with `extendDataset` instead).
+ *
+ * The dataset is validated once, as the module loads (not cast): it is a ValidDataset, so
+ * createLattice and extendDataset take it without validating it again. The overlays are checked
+ * against the overlay schema by tests/extendDataset.test.ts and applied (validated) by extendDataset.
  */
-import type { Dataset } from '../schema/dataset.js';
 import type { OverlayInput } from '../schema/overlay.js';
+import { parseDataset, type ValidDataset } from '../schema/validate.js';
 import { deepFreeze } from '../util/freeze.js';
 import herefordshire from '../../data/overlays/herefordshire.json' with { type: 'json' };
 import londonChildrens from '../../data/overlays/london-childrens.json' with { type: 'json' };
@@ -18,13 +22,13 @@ import englandSocialWorkJson from '../../data/england-social-work.json' with { t
  * @example
  * createLattice(englandSocialWork).fastestRoute('newly-qualified-social-worker', 'team-manager')?.months;
  */
-export const englandSocialWork: Dataset = deepFreeze(englandSocialWorkJson as Dataset);
+export const englandSocialWork: ValidDataset = /* @__PURE__ */ parseDataset(englandSocialWorkJson, 'englandSocialWork');
 
 /**
  * The same dataset under its former name (it was always England's, not the UK's).
  * @deprecated Use {@link englandSocialWork}.
  */
-export const ukSocialWork: Dataset = englandSocialWork;
+export const ukSocialWork: ValidDataset = englandSocialWork;
 
 /**
  * London children's services: the pathway London's boroughs describe for children's social work.
