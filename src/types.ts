@@ -4,6 +4,7 @@
 import type {
   Dataset,
   Direction,
+  Pay,
   Qualification,
   Requirements,
   Role,
@@ -22,8 +23,16 @@ export type LatticeTransition = Transition & {
 /** How a route is weighed: months (default), steps, or a function of a transition. */
 export type WeightOption = 'months' | 'steps' | ((transition: LatticeTransition) => number);
 
+/**
+ * The sector a query is limited to (e.g. `children`): no move, role or qualification outside it is
+ * offered. Default: the dataset's own `sector` (an overlay can fix it), else every sector.
+ */
+export interface SectorOption {
+  readonly sector?: string;
+}
+
 /** Options shared by every route query. The last three (WorkLimits) every bounded query takes. */
-export interface RouteOptions {
+export interface RouteOptions extends SectorOption {
   /** Only transitions of these kinds. Default: all. */
   readonly kinds?: readonly TransitionKind[];
   /** Never pass through these roles. */
@@ -70,6 +79,23 @@ export interface Route {
   readonly requires: readonly string[];
   /** True when any step's months is an estimate. */
   readonly estimated: boolean;
+  /** The least and most months: the sum of the steps' ranges (a step without one counts its months). Holds `months`. */
+  readonly monthsRange: { readonly least: number; readonly most: number };
+  /** The pay change of each step and of the whole route (first role to last), where both ends have sourced pay. */
+  readonly pay: RoutePay;
+}
+
+/** A move's effect on pay: both roles' reference pay, and the change when both are known and comparable. */
+export interface PayChange {
+  readonly from: Pay | undefined;
+  readonly to: Pay | undefined;
+  /** `to.min - from.min` and `to.max - from.max`; undefined when either side has no figure. */
+  readonly change: { readonly min: number; readonly max: number } | undefined;
+}
+
+export interface RoutePay {
+  readonly steps: readonly PayChange[];
+  readonly overall: PayChange;
 }
 
 export interface RouteList {
@@ -84,7 +110,7 @@ export interface Move {
   readonly direction: Direction;
 }
 
-export interface NextStepsOptions {
+export interface NextStepsOptions extends SectorOption {
   readonly kinds?: readonly TransitionKind[];
   /** Default: all three directions. */
   readonly directions?: readonly Direction[];
@@ -120,7 +146,7 @@ export interface Reachable {
   readonly steps: number;
 }
 
-export interface ReachableOptions extends Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'weight' | 'maxSteps'>, WorkLimits {
+export interface ReachableOptions extends Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'weight' | 'maxSteps' | 'sector'>, WorkLimits {
   /** Only roles within this weight. */
   readonly maxWeight?: number;
 }
@@ -151,13 +177,15 @@ export interface Prerequisites {
 }
 
 
-export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions'>, WorkLimits {
+export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions' | 'sector'>, WorkLimits {
   /** Routes from this role only (default: from every entry role). */
   readonly from?: string;
 }
 
 export interface Profile {
   readonly role: string;
+  /** The sector the person works in: their moves are limited to it (as the `sector` option). */
+  readonly sector?: string;
   readonly qualifications?: readonly string[];
   readonly monthsInRole?: number;
   readonly monthsQualified?: number;
@@ -176,10 +204,12 @@ export interface EligibleMove extends Move {
   readonly missing: Missing;
   /** Months until the move is complete from today: waiting plus the move itself. */
   readonly monthsToComplete: number;
+  /** What the move does to pay. */
+  readonly pay: PayChange;
 }
 
 export interface Eligibility {
-  readonly profile: Required<Profile>;
+  readonly profile: Required<Omit<Profile, 'sector'>>;
   readonly open: readonly EligibleMove[];
   readonly blocked: readonly EligibleMove[];
 }
@@ -192,10 +222,12 @@ export interface GapStep {
   readonly duration: number;
   /** What was missing at that point of the route. */
   readonly missing: Missing;
+  /** What the step does to pay. */
+  readonly pay: PayChange;
 }
 
 /** gapTo's options: which moves the route may use, and the work limits. */
-export type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions'> & WorkLimits;
+export type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'sector'> & WorkLimits;
 
 export interface Gap {
   readonly from: string;
