@@ -5,10 +5,12 @@
  */
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import * as batch from './commands/batch.js';
 import * as eligible from './commands/eligible.js';
 import * as exportCommand from './commands/export.js';
 import * as fastest from './commands/fastest.js';
 import * as gap from './commands/gap.js';
+import * as matrix from './commands/matrix.js';
 import * as moves from './commands/moves.js';
 import * as paths from './commands/paths.js';
 import * as prereqs from './commands/prereqs.js';
@@ -24,7 +26,7 @@ import { calendarDate, examples } from './options.js';
 export type { Io } from './context.js';
 export { EXIT } from './errors.js';
 
-const COMMANDS = [roles, show, qualifications, paths, fastest, prereqs, moves, eligible, gap, validate, exportCommand];
+const COMMANDS = [roles, show, qualifications, paths, fastest, prereqs, moves, eligible, gap, batch, matrix, validate, exportCommand];
 
 function processIo(): Io {
   return {
