@@ -9,6 +9,7 @@
  */
 import type { Issue } from '../errors.js';
 import { closestIds } from '../util/closest.js';
+import { makeIssue } from './issues.js';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,15 +24,15 @@ function rangeIssues(entry: Raw, path: (string | number)[], issues: Issue[]): vo
   const most = num(range.most);
   const typical = num(entry.months);
   if (least !== undefined && most !== undefined && least > most) {
-    issues.push({ code: 'invalid_range', path: [...path, 'monthsRange', 'most'], message: `monthsRange.most (${most}) is below monthsRange.least (${least})` });
+    issues.push(makeIssue('invalid_range', [...path, 'monthsRange', 'most'], undefined, `monthsRange.most (${most}) is below monthsRange.least (${least})`));
     return;
   }
   if (typical === undefined) return;
   if (least !== undefined && least > typical) {
-    issues.push({ code: 'invalid_range', path: [...path, 'monthsRange', 'least'], message: `monthsRange.least (${least}) is above the typical months (${typical})` });
+    issues.push(makeIssue('invalid_range', [...path, 'monthsRange', 'least'], undefined, `monthsRange.least (${least}) is above the typical months (${typical})`));
   }
   if (most !== undefined && most < typical) {
-    issues.push({ code: 'invalid_range', path: [...path, 'monthsRange', 'most'], message: `monthsRange.most (${most}) is below the typical months (${typical})` });
+    issues.push(makeIssue('invalid_range', [...path, 'monthsRange', 'most'], undefined, `monthsRange.most (${most}) is below the typical months (${typical})`));
   }
 }
 
@@ -39,30 +40,22 @@ function sectorIssues(value: unknown, path: (string | number)[], known: Readonly
   const names = typeof value === 'string' ? [value] : asArray(value);
   names.forEach((name, j) => {
     if (typeof name !== 'string' || known.has(name)) return;
-    const near = closestIds(name, known, 3);
-    const hint = near.length ? `; did you mean ${near.map((s) => `"${s}"`).join(' or ')}?` : '';
-    issues.push({ code: 'unknown_reference', path: typeof value === 'string' ? path : [...path, j], message: `no role is in the sector "${name}"${hint}` });
+    issues.push(makeIssue('unknown_reference', typeof value === 'string' ? path : [...path, j], { id: name, entity: 'sector', suggestions: closestIds(name, known, 3) }));
   });
 }
 
-/** Issues with months ranges, pay sources and sector names. `sourceIds`: the dataset's source ids (undefined when `sources` is not a list). */
-export function modelIssues(input: Raw, sourceIds: ReadonlySet<string> | undefined): Issue[] {
+/** Issues with months ranges, areas' pay ranges and sector names (pay's sources are checked with every other reference). */
+export function modelIssues(input: Raw): Issue[] {
   const issues: Issue[] = [];
   const roles = asArray(input.roles);
   const known = new Set<string>();
   for (const r of roles) if (isObject(r)) for (const s of asArray(r.sectors)) if (typeof s === 'string') known.add(s);
 
   roles.forEach((r, i) => {
-    if (!isObject(r) || !isObject(r.pay) || sourceIds === undefined) return;
-    asArray(r.pay.sources).forEach((id, j) => {
-      if (typeof id !== 'string' || sourceIds.has(id)) return;
-      const near = closestIds(id, sourceIds, 3);
-      const hint = near.length ? `; did you mean ${near.map((s) => `"${s}"`).join(' or ')}?` : '';
-      issues.push({ code: 'unknown_reference', path: ['roles', i, 'pay', 'sources', j], message: `unknown source "${id}"${hint}` });
-    });
+    if (!isObject(r) || !isObject(r.pay)) return;
     asArray(r.pay.areas).forEach((a, j) => {
       if (isObject(a) && num(a.min) !== undefined && num(a.max) !== undefined && (a.min as number) > (a.max as number)) {
-        issues.push({ code: 'invalid_range', path: ['roles', i, 'pay', 'areas', j, 'max'], message: `max (${String(a.max)}) is below min (${String(a.min)})` });
+        issues.push(makeIssue('invalid_range', ['roles', i, 'pay', 'areas', j, 'max'], undefined, `max (${String(a.max)}) is below min (${String(a.min)})`));
       }
     });
   });
