@@ -2,6 +2,7 @@
 import { extname } from 'node:path';
 import { type Command, Option } from 'commander';
 import Papa from 'papaparse';
+import type { Row } from '../../analysis/rows.js';
 import { type Answer, answerQuestions, answerRows, BATCH_COLUMNS, BATCH_QUERIES, QUESTION_FIELDS, type RawQuestion } from '../../analysis/batch.js';
 import { formatIssue } from '../../errors.js';
 import type { Context } from '../context.js';
@@ -41,7 +42,8 @@ function csvQuestions(text: string, file: string, delimiter: ',' | '\t'): RawQue
   const records = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false }).data.slice(1);
   let r = 0;
   for (const record of records) {
-    const span = Papa.unparse([record], { delimiter }).split('\n').length;
+    // A record spans one line, plus one for each line break inside its (quoted) cells.
+    const span = 1 + record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
     // The same rows papaparse's 'greedy' skipping leaves out: every cell blank.
     if (!record.every((cell) => cell.trim() === '')) {
       const value = parsed.data[r++];
@@ -75,6 +77,12 @@ async function batch(ctx: Context, file: string, flags: Flags): Promise<number> 
   let count = 0;
   if (format === 'csv' || format === 'tsv') ctx.io.out(rowsHeader(format, BATCH_COLUMNS));
   if (format === 'json') ctx.io.out('[');
+  // Rows go out a few hundred at a time: papaparse costs per call, and a long batch still streams.
+  let pending: Row[] = [];
+  const flush = () => {
+    if (pending.length && format !== 'json') ctx.io.out(rowsBody(format, BATCH_COLUMNS, pending));
+    pending = [];
+  };
   for (const a of answerQuestions(lattice, questions, { raw: true })) {
     count++;
     if (!a.ok) {
@@ -82,8 +90,12 @@ async function batch(ctx: Context, file: string, flags: Flags): Promise<number> 
       ctx.note(a.error.issues.length ? a.error.issues.map((i) => formatIssue(i)).join('\n') : `${file}, ${a.line !== undefined ? `line ${a.line}` : `question ${a.id}`}: ${a.error.message}`);
     }
     if (format === 'json') ctx.io.out(`${count > 1 ? ',' : ''}\n${JSON.stringify(jsonAnswer(a))}`);
-    else ctx.io.out(rowsBody(format, BATCH_COLUMNS, answerRows(a)));
+    else {
+      pending.push(...answerRows(a));
+      if (pending.length >= 256) flush();
+    }
   }
+  flush();
   if (format === 'json') ctx.io.out(count ? '\n]\n' : ']\n');
   if (failed) ctx.note(`${failed} of ${count} question${count === 1 ? '' : 's'} could not be answered (see above; each has an "error" row).`);
   return failed ? EXIT.badInput : EXIT.ok;
