@@ -3,7 +3,7 @@
  * --no-color), and the shared ways of writing months, requirements and roles.
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition, Missing, Route } from '../lattice/types.js';
+import type { LatticeTransition, Missing, Route } from '../types.js';
 import type { Requirements, Role } from '../schema/dataset.js';
 
 export interface Style {
