@@ -58,14 +58,29 @@ export function aggregateRecords(records: readonly PreparedRecord[], titleMap: R
   }
   const asOf = latest === null ? null : asOfDay !== undefined && asOfDay > latest ? asOfDay : latest;
 
-  const life = new Map<string, { role: string; kind: OutcomeKind; to: string; months: number; spells: number }>();
-  const people = new Map<string, { row: Omit<PeopleRow, 'people'>; persons: Set<string> }>();
-  const roles = new Map<string, { spells: number; persons: Set<string>; joined: number; joinedPersons: Set<string>; exposure: number }>();
+  // Roles and outcomes as small integers: keys are numbers, not strings (100,000 records in well under a second).
+  const roleIds: string[] = [''];
+  const roleIndex = new Map<string, number>([['', 0]]);
+  const indexOf = (rk: string): number => {
+    let i = roleIndex.get(rk);
+    if (i === undefined) roleIndex.set(rk, (i = roleIds.push(rk) - 1));
+    return i;
+  };
+  const KINDS: readonly OutcomeKind[] = ['move', 'other', 'left', 'in_post'];
+  const R = 1 << 16;
+  /** (role, kind, to) as one number. */
+  const outcomeKey = (role: number, kind: number, to: number): number => (role * 4 + kind) * R + to;
+  const life = new Map<number, number>();
+  const people = new Map<number, number>();
+  const roleSpells = new Map<number, { spells: number; people: number; joined: number; joinedPeople: number; exposure: number }>();
+  const seenOutcomes = new Set<number>();
+  const seenRoles = new Set<number>();
+  const seenJoined = new Set<number>();
 
-  for (const [person, spells] of byPerson) {
+  for (const spells of byPerson.values()) {
     spells.sort((a, b) => a.start - b.start || a.line - b.line);
     // Overlaps, and runs of one role merged into one spell (an island).
-    const islands: { rk: string; start: number; end: number }[] = [];
+    const islands: { rk: number; start: number; end: number }[] = [];
     let prevEnd: number | null = null;
     let prev: Good | undefined;
     for (const s of spells) {
@@ -75,42 +90,53 @@ export function aggregateRecords(records: readonly PreparedRecord[], titleMap: R
       const island = islands[islands.length - 1];
       if (prev && prev.rk === s.rk && island) {
         if (end > island.end) island.end = end;
-      } else islands.push({ rk: s.rk, start: s.start, end });
+      } else islands.push({ rk: indexOf(s.rk), start: s.start, end });
       prev = s;
     }
-    islands.forEach((island, i) => {
-      if (island.rk === '') return;
+    seenOutcomes.clear();
+    seenRoles.clear();
+    seenJoined.clear();
+    for (let i = 0; i < islands.length; i++) {
+      const island = islands[i]!;
+      if (island.rk === 0) continue;
       const next = islands[i + 1];
       const before = islands[i - 1];
-      const kind: OutcomeKind = next ? (next.rk === '' ? 'other' : 'move') : island.end < OPEN ? 'left' : 'in_post';
-      const to = kind === 'move' ? next!.rk : '';
+      const kind = next ? (next.rk === 0 ? 1 : 0) : island.end < OPEN ? 2 : 3;
+      const to = kind === 0 ? next!.rk : 0;
       const days = (next ? next.start : island.end < OPEN ? island.end : asOf!) - island.start;
-      const months = monthsOf(days);
-      const lifeKey = `${island.rk}\u0000${kind}\u0000${to}\u0000${months}`;
-      const row = life.get(lifeKey);
-      if (row) row.spells++;
-      else life.set(lifeKey, { role: island.rk, kind, to, months, spells: 1 });
-      const peopleKey = `${island.rk}\u0000${kind}\u0000${to}`;
-      let p = people.get(peopleKey);
-      if (!p) people.set(peopleKey, (p = { row: { role: island.rk, kind, to }, persons: new Set() }));
-      p.persons.add(person);
-      let r = roles.get(island.rk);
-      if (!r) roles.set(island.rk, (r = { spells: 0, persons: new Set(), joined: 0, joinedPersons: new Set(), exposure: 0 }));
-      r.spells++;
-      r.persons.add(person);
-      r.exposure += days;
-      if (!before || before.rk === '') {
-        r.joined++;
-        r.joinedPersons.add(person);
+      const key = outcomeKey(island.rk, kind, to);
+      const lifeKey = key * 65536 + monthsOf(days);
+      life.set(lifeKey, (life.get(lifeKey) ?? 0) + 1);
+      if (!seenOutcomes.has(key)) {
+        seenOutcomes.add(key);
+        people.set(key, (people.get(key) ?? 0) + 1);
       }
-    });
+      let r = roleSpells.get(island.rk);
+      if (!r) roleSpells.set(island.rk, (r = { spells: 0, people: 0, joined: 0, joinedPeople: 0, exposure: 0 }));
+      r.spells++;
+      r.exposure += days;
+      if (!seenRoles.has(island.rk)) (seenRoles.add(island.rk), r.people++);
+      if (!before || before.rk === 0) {
+        r.joined++;
+        if (!seenJoined.has(island.rk)) (seenJoined.add(island.rk), r.joinedPeople++);
+      }
+    }
   }
+  const unpack = (key: number) => {
+    const to = key % R;
+    const rest = (key - to) / R;
+    const kind = rest % 4;
+    return { role: roleIds[(rest - kind) / 4]!, kind: KINDS[kind]!, to: roleIds[to]! };
+  };
 
   return canonical({
-    life: [...life.values()] satisfies LifeRow[],
-    people: [...people.values()].map(({ row, persons }) => ({ ...row, people: persons.size })),
-    roles: [...roles].map(
-      ([role, r]): RoleRow => ({ role, spells: r.spells, people: r.persons.size, joined: r.joined, joinedPeople: r.joinedPersons.size, exposureDays: r.exposure }),
+    life: [...life].map(([key, spells]): LifeRow => {
+      const months = key % 65536;
+      return { ...unpack((key - months) / 65536), months, spells };
+    }),
+    people: [...people].map(([key, n]): PeopleRow => ({ ...unpack(key), people: n })),
+    roles: [...roleSpells].map(
+      ([role, r]): RoleRow => ({ role: roleIds[role]!, spells: r.spells, people: r.people, joined: r.joined, joinedPeople: r.joinedPeople, exposureDays: r.exposure }),
     ),
     problems: { counts, lines: problems },
     period: { firstDay, asOfDay: asOf },

@@ -5,6 +5,7 @@
  * never dropped silently (its spells count as a post outside the framework).
  */
 import type { Lattice } from '../lattice/Lattice.js';
+import type { FindResult } from '../lattice/types.js';
 import { normalise } from '../queries/find.js';
 import { EvidenceInputError } from './errors.js';
 
@@ -70,6 +71,7 @@ export function matchTitles(lattice: Lattice, titles: readonly TitleCount[], map
   const matched: MatchedTitle[] = [];
   const unmatched: UnmatchedTitle[] = [];
   const outside: { title: string; records: number }[] = [];
+  const found = new Map<string, readonly FindResult[]>();
   for (const { title, records } of titles) {
     if (title === null || title.trim() === '') {
       unmatched.push({ title: null, records, reason: 'blank', guesses: [] });
@@ -90,7 +92,9 @@ export function matchTitles(lattice: Lattice, titles: readonly TitleCount[], map
       matched.push({ title, role: title, records, how: 'id' });
       continue;
     }
-    const hits = lattice.find(title, { limit: 5 }).filter((h) => h.matched !== 'specialism');
+    // Titles that differ only in case, spacing or punctuation are looked up once.
+    let hits = found.get(key);
+    if (!hits) found.set(key, (hits = lattice.find(title, { limit: 5 }).filter((h) => h.matched !== 'specialism')));
     const [best, second] = hits;
     const clear = best && best.score >= MATCH_SCORE && (!second || (best.score === 1 && second.score < 1) || best.score - second.score >= MATCH_MARGIN);
     if (best && clear) {
