@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import * as eligible from './commands/eligible.js';
+import * as evidence from './commands/evidence.js';
 import * as exportCommand from './commands/export.js';
 import * as fastest from './commands/fastest.js';
 import * as gap from './commands/gap.js';
@@ -23,7 +24,7 @@ import { calendarDate, examples } from './options.js';
 export type { Io } from './context.js';
 export { EXIT } from './errors.js';
 
-const COMMANDS = [roles, show, qualifications, paths, fastest, prereqs, moves, eligible, gap, validate, exportCommand];
+const COMMANDS = [roles, show, qualifications, paths, fastest, prereqs, moves, eligible, gap, validate, exportCommand, evidence];
 
 function processIo(): Io {
   return {
@@ -45,6 +46,7 @@ function program(io: Io): { program: Command; ctx: Context } {
     .option('--data <path>', 'the dataset: a JSON file or a folder of CSV files (default: the bundled UK social work dataset)')
     .option('--overlay <file>', "a council's overlay (JSON) laid over the dataset")
     .option('--as-of <date>', 'the lattice as it stands on a date, YYYY-MM-DD (leaves out what is not yet, or no longer, in force)', calendarDate)
+    .option('--evidence <file>', 'observed moves and times (from "career-lattice evidence --out") laid over the data')
     .option('--json', 'machine output: one JSON document on stdout')
     .option('--no-color', 'no colour (also: the NO_COLOR environment variable)')
     .showHelpAfterError('(add --help for usage)')

@@ -5,7 +5,8 @@
 import Papa from 'papaparse';
 import { pickColumns } from './columns.js';
 import { EvidenceInputError } from './errors.js';
-import { type JobRecord, type PreparedRecord, prepareRecords } from './records.js';
+import { type CensusRow, censusToRecords, censusYearHeading } from './census.js';
+import { fieldText, type JobRecord, type PreparedRecord, prepareRecords } from './records.js';
 
 export type ExtractFormat = 'csv' | 'ndjson' | 'parquet';
 
@@ -29,31 +30,59 @@ const toJob = (row: Record<string, unknown>, cols: ReturnType<typeof pickColumns
   end: cols.end !== undefined ? (row[cols.end] as string) : null,
 });
 
-/** A CSV extract. Line numbers count the header as line 1 and follow quoted line breaks. */
-export function readCsvRecords(text: string, file: string): ReadResult {
+/** A CSV file's rows as objects, each with its line (the header is line 1; quoted line breaks counted). */
+export function csvRows(text: string): { header: string[]; rows: { row: Record<string, string | null>; line: number }[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false });
-  const rows = parsed.data;
-  const header = rows[0] ?? [];
-  const cols = pickColumns(header, file);
-  const index = new Map(header.map((h, i) => [h, i]));
-  const jobs: JobRecord[] = [];
-  const lines: number[] = [];
+  const data = Papa.parse<string[]>(body, { skipEmptyLines: false }).data;
+  const header = data[0] ?? [];
+  const rows: { row: Record<string, string | null>; line: number }[] = [];
   // Papaparse does not give line numbers: count the line breaks inside each row's fields.
   let line = 1 + newlines(header);
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
+  for (let r = 1; r < data.length; r++) {
+    const cells = data[r]!;
     line++;
-    const blank = row.length === 1 && row[0] === '';
-    if (!blank) {
-      const obj: Record<string, unknown> = {};
-      for (const [h, i] of index) obj[h] = row[i] ?? null;
-      jobs.push(toJob(obj, cols));
-      lines.push(line);
+    if (!(cells.length === 1 && cells[0] === '')) {
+      const row: Record<string, string | null> = {};
+      header.forEach((h, i) => (row[h] = cells[i] ?? null));
+      rows.push({ row, line });
     }
-    line += newlines(row);
+    line += newlines(cells);
   }
-  return { records: prepareRecords(jobs, lines), unreadable: [] };
+  return { header, rows };
+}
+
+/** A CSV extract. */
+export function readCsvRecords(text: string, file: string): ReadResult {
+  const { header, rows } = csvRows(text);
+  const cols = pickColumns(header, file);
+  return { records: prepareRecords(rows.map((r) => toJob(r.row, cols)), rows.map((r) => r.line)), unreadable: [] };
+}
+
+/** A DfE children's social work workforce census return (CSV), one or several years stacked. */
+export function readCensusCsv(text: string, file: string): ReadResult {
+  const { header, rows } = csvRows(text);
+  const cols = pickColumns(header, file);
+  const yearHeading = censusYearHeading(header);
+  const unreadable: { line: number; message: string }[] = [];
+  const census: CensusRow[] = [];
+  for (const { row, line } of rows) {
+    const yearText = yearHeading !== undefined ? (row[yearHeading] ?? '').trim() : '';
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+    if (yearHeading !== undefined && year === undefined) {
+      unreadable.push({ line, message: `the census year ${JSON.stringify(yearText)} is not a year` });
+      continue;
+    }
+    census.push({
+      person: fieldText(row[cols.person!]) ?? '',
+      role: fieldText(row[cols.role!]) ?? '',
+      start: fieldText(row[cols.start!]),
+      end: cols.end !== undefined ? fieldText(row[cols.end]) : null,
+      line,
+      ...(year !== undefined ? { year } : {}),
+    });
+  }
+  const { records, lines } = censusToRecords(census);
+  return { records: prepareRecords(records, lines), unreadable };
 }
 
 const newlines = (row: readonly string[]): number => row.reduce((n, field) => n + (field.match(/\r\n|\n|\r/g)?.length ?? 0), 0);

@@ -5,6 +5,7 @@
  * people still in post, the odd impossible date. For tests, examples and benchmarks; the
  * simulator's own figures (`truth`) are what the evidence should recover.
  */
+import Papa from 'papaparse';
 import type { Lattice } from '../lattice/Lattice.js';
 import { dayNumber, dayText, type JobRecord } from './records.js';
 
@@ -185,4 +186,17 @@ export function simulateRecords(model: SimulationModel, options: SimulationOptio
     });
   }
   return records;
+}
+
+const COLUMNS = ['person', 'role', 'start', 'end', 'agency', 'leaving_reason'] as const;
+
+/** Records as an HR-style CSV extract (person, role, start, end, agency, leaving_reason). */
+export function recordsToCsv(records: readonly JobRecord[]): string {
+  const data = records.map((r) => COLUMNS.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))));
+  return `${Papa.unparse({ fields: [...COLUMNS], data }, { newline: '\n' })}\n`;
+}
+
+/** Records as NDJSON, one object a line. */
+export function recordsToNdjson(records: readonly JobRecord[]): string {
+  return records.map((r) => JSON.stringify(r)).join('\n') + '\n';
 }

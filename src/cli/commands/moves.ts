@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Move } from '../../lattice/types.js';
 import type { Direction, TransitionKind } from '../../schema/dataset.js';
 import type { Context } from '../context.js';
+import { movesEvidenceText } from '../evidenceHook.js';
 import { EXIT } from '../errors.js';
 import { examples, kindsValue } from '../options.js';
 import { ESTIMATE_NOTE, hasEstimate, months, renderTable, roleLabel, roleLabelOf, stepNote, kindLabel } from '../table.js';
@@ -46,6 +47,8 @@ async function moves(ctx: Context, roleText: string, flags: Flags): Promise<numb
     );
   }
   if (all.some((m) => hasEstimate(m.transition))) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  const observed = movesEvidenceText(ctx, lattice, id, [...new Set(all.map((m) => m.role.id))]);
+  if (observed) ctx.print(observed);
   return EXIT.ok;
 }
 
