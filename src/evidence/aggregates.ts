@@ -62,8 +62,8 @@ export interface Aggregates {
 /** At most this many problem lines are listed (all are counted). */
 export const PROBLEM_LINE_LIMIT = 1000;
 
-/** Whole months in `days`, with a month of 1461/48 = 30.4375 days (the mean Gregorian month). */
-export const monthsOf = (days: number): number => Math.floor((days * 48) / 1461);
+/** `days` to the nearest whole month, a month being 1461/48 = 30.4375 days (the mean Gregorian month): two calendar years are 24. */
+export const monthsOf = (days: number): number => Math.floor((days * 48) / 1461 + 0.5);
 
 const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
 

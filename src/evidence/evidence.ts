@@ -78,7 +78,7 @@ export interface Evidence {
 
 export const METHOD =
   'Spells: consecutive records of one person in one role are one spell; a move is the next spell in a different role, timed from the start of the first spell to the start of the next. ' +
-  'Overlapping spells are trimmed at the later start. Months are whole months of 30.4375 days. ' +
+  'Overlapping spells are trimmed at the later start. Months are rounded to whole months of 30.4375 days. ' +
   'Time in a role: Kaplan–Meier (1958) estimate, people still in post censored at the as-of day. ' +
   'Share and months per move: cumulative incidence with competing exits (Aalen & Johansen, 1978). ' +
   'Counts of fewer than minCount people are withheld, with further counts withheld until none can be recovered from the totals.';

@@ -144,8 +144,8 @@ export function simulateRecords(model: SimulationModel, options: SimulationOptio
       const spec: SimulatedRole | undefined = model.roles[role];
       const [min, max] = spec?.months ?? [12, 48];
       const months = min + Math.floor(random() * (max - min + 1));
-      // `months` whole months of 30.4375 days, plus under a month more: the evidence reads back `months`.
-      const days = Math.ceil((months * 1461) / 48) + Math.floor(random() * 30);
+      // Within half a month of `months` months of 30.4375 days: the evidence reads back `months`.
+      const days = Math.max(0, Math.ceil(((months - 0.5) * 1461) / 48)) + Math.floor(random() * 30);
       const end = start + days;
       let next: string | undefined;
       let x = random();

@@ -95,9 +95,9 @@ problems AS (
   UNION ALL
   SELECT line, 'overlap' AS code, prev_line AS other_line FROM ordered WHERE prev_end > start_day
 )
-SELECT 'life' AS section, role, kind, to_role, CAST(FLOOR(CAST(days * 48 AS DOUBLE) / CAST(1461 AS DOUBLE)) AS INT) AS months,
+SELECT 'life' AS section, role, kind, to_role, CAST(FLOOR(CAST(days * 48 AS DOUBLE) / CAST(1461 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS INT) AS months,
   COUNT(*) AS n, CAST(NULL AS BIGINT) AS people, CAST(NULL AS BIGINT) AS days, CAST(NULL AS BIGINT) AS line, CAST(NULL AS BIGINT) AS other_line
-FROM outcomes GROUP BY role, kind, to_role, CAST(FLOOR(CAST(days * 48 AS DOUBLE) / CAST(1461 AS DOUBLE)) AS INT)
+FROM outcomes GROUP BY role, kind, to_role, CAST(FLOOR(CAST(days * 48 AS DOUBLE) / CAST(1461 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS INT)
 UNION ALL
 SELECT 'people', role, kind, to_role, CAST(NULL AS INT), CAST(NULL AS BIGINT), COUNT(DISTINCT person), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
 FROM outcomes GROUP BY role, kind, to_role
