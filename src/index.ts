@@ -64,6 +64,7 @@ export { ukSocialWork, londonChildrensOverlay, herefordshireOverlay, socialWorkA
 export { toMermaid, mermaidText, type MermaidOptions } from './io/mermaid.js';
 export { toDot, dotString, type DotOptions } from './io/dot.js';
 export type { DiagramOptions } from './io/diagram.js';
+export { toSvg, type SvgOptions } from './io/svg.js';
 export { toGraphML } from './io/graphml.js';
 export { toGexf } from './io/gexf.js';
 export { toJsonLd, toJsonLdScript, type JsonLdOptions, type JsonLdDocument, type JsonLdNode } from './io/jsonld.js';
@@ -95,3 +96,23 @@ export {
   type OnetOptions,
   type OnetTier,
 } from './importers/onet.js';
+
+// Analysis: answers as flat rows (one per step or move), for data frames and spreadsheets.
+export {
+  routeRows,
+  eligibilityRows,
+  gapRows,
+  moveRows,
+  prerequisiteRows,
+  roleRows,
+  qualificationRows,
+  ROUTE_COLUMNS,
+  ELIGIBILITY_COLUMNS,
+  GAP_COLUMNS,
+  MOVE_COLUMNS,
+  PREREQUISITE_COLUMNS,
+  ROLE_COLUMNS,
+  QUALIFICATION_COLUMNS,
+  type Row,
+  type Cell,
+} from './analysis/rows.js';

@@ -13,5 +13,5 @@ import { extendDataset } from '../../../src/overlay/extendDataset.js';
 
 /** @throws LatticeValidationError when the data or the overlay is invalid. */
 export function councilLattice(): Lattice {
-  return createLattice(overlay === null ? base : extendDataset(base as DatasetInput, overlay));
+  return createLattice(overlay === null ? (base as DatasetInput) : extendDataset(base as DatasetInput, overlay));
 }

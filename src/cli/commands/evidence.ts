@@ -21,12 +21,12 @@ import { CliUsageError, EXIT } from '../errors.js';
 import { readJsonFile } from '../load.js';
 import { fsReason, readUserFile, writeUserFile } from '../files.js';
 import { calendarDate, examples, wholeNumber } from '../options.js';
+import { addFormatOption } from '../output.js';
 import { renderTable } from '../table.js';
 
 interface Flags {
   readonly mapping?: string;
   readonly minCount?: number;
-  readonly format?: 'table' | 'json';
   readonly out?: string;
   readonly engine?: 'auto' | 'duckdb' | 'ts';
   readonly census?: boolean;
@@ -159,7 +159,7 @@ async function evidence(ctx: Context, file: string | undefined, flags: Flags): P
   const minCount = flags.minCount ?? DEFAULT_MIN_COUNT;
   const mapping = { ...(flags.census ? CENSUS_ROLE_MAPPING : {}), ...(flags.mapping !== undefined ? readMapping(flags.mapping, ctx.io.cwd) : {}) };
   const options: ReportOptions = { lattice, mapping, minCount, ...(flags.extractDate ? { asOf: flags.extractDate } : {}), ...(flags.source ? { source: flags.source } : {}) };
-  const json = ctx.json || flags.format === 'json';
+  const json = ctx.json;
 
   if (flags.titles) {
     const { rows } = csvRows(readUserFile(file, ctx.io.cwd, 'titles file'));
@@ -178,7 +178,12 @@ async function evidence(ctx: Context, file: string | undefined, flags: Flags): P
     throw error;
   }
   if (flags.out !== undefined) writeUserFile(flags.out, ctx.io.cwd, `${JSON.stringify(report.evidence, null, 2)}\n`);
-  if (json) {
+  if (ctx.rowFormat) {
+    ctx.printRows(
+      ['from', 'to', 'count', 'at_risk', 'share', 'estimated_share', 'months_p25', 'months_median', 'months_p75'],
+      report.evidence.moves.map((m) => ({ from: m.from, to: m.to, count: m.count, at_risk: m.atRisk, share: m.share, estimated_share: m.estimatedShare, months_p25: m.months.p25, months_median: m.months.median, months_p75: m.months.p75 })),
+    );
+  } else if (json) {
     const ev = report.evidence;
     ctx.printJson({
       moves: ev.moves,
@@ -200,13 +205,13 @@ async function evidence(ctx: Context, file: string | undefined, flags: Flags): P
 const csvCell = (t: string) => (/[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('evidence')
+  const cmd = program.command('evidence');
+  addFormatOption(cmd, 'one row per observed move');
+  cmd
     .description('observed moves and times from job-history records (CSV, NDJSON, Parquet) or a DfE census return; small numbers withheld')
     .argument('[file]', 'the records: columns person, role (id or job title), start, end (empty while in post)')
     .option('--mapping <file>', 'job titles to role ids: JSON { "title": "role-id" } or CSV title,role (empty role: not in the framework)')
     .option('--min-count <n>', `withhold counts of fewer than n people (default ${DEFAULT_MIN_COUNT}; 1 shows everything and is NOT for publication)`, wholeNumber(1))
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
     .option('--out <file>', 'write the evidence file (safe to publish) to lay over the data with --evidence')
     .addOption(new Option('--engine <engine>', 'DuckDB (any size; CSV, NDJSON, Parquet) or TypeScript (CSV, NDJSON)').choices(['auto', 'duckdb', 'ts']).default('auto'))
     .option('--census', 'the file is a DfE children\'s social work workforce census return (CSV), one year or several stacked')
