@@ -33,6 +33,17 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // Evidence from workforce records: career-lattice/evidence (browser-safe) and
+    // career-lattice/evidence/duckdb (Node only; @duckdb/node-api, optional, loaded on use).
+    entry: { evidence: 'src/evidence/index.ts', 'evidence-duckdb': 'src/evidence/node.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    treeshake: true,
+    external: ['@duckdb/node-api'],
+  },
+  {
     // The command-line tool (Node only): one file with its dependencies bundled in (no module
     // resolution through node_modules at start-up), each command a chunk loaded when it is named,
     // and the bundled dataset validated here, at build time, instead of on every call.
@@ -42,6 +53,8 @@ export default defineConfig([
     target: 'node20',
     // CommonJS dependencies (papaparse) call require() for Node's own modules.
     banner: { js: '#!/usr/bin/env node\nimport { createRequire as __cliRequire } from "node:module";\nconst require = __cliRequire(import.meta.url);' },
+    // Optional, native: loaded by `career-lattice evidence` only when installed.
+    external: ['@duckdb/node-api'],
     sourcemap: true,
     minify: true,
     splitting: true,
