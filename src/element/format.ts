@@ -2,7 +2,7 @@
  * Words for the data: months (estimates said as such), kinds of move, tracks, directions and
  * when an entry is in force.
  */
-import type { Direction, Lattice, LatticeTransition, Missing, Track, TransitionKind } from '../../../src/index.js';
+import type { Direction, Lattice, LatticeTransition, Missing, Track, TransitionKind } from '../index.js';
 
 export const KIND_LABEL: Record<TransitionKind, string> = {
   experience: 'experience (time in post)',

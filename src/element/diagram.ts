@@ -3,7 +3,7 @@
  * seniority (level) up the page, tracks across it — with the chosen route's roles and moves
  * highlighted and numbered. Built as a string with every text escaped; no runtime dependency.
  */
-import type { Lattice, Role, Route, Track } from '../../../src/index.js';
+import type { Lattice, Role, Route, Track } from '../index.js';
 import { html, type Html } from './html.js';
 import { TRACK_LABEL } from './format.js';
 
