@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { CSP } from './csp.mjs';
+import { schemaConstantsPlugin } from '../../src/element/schemaConstantsPlugin.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -145,11 +146,15 @@ const result = await build({
   sourcemap: false,
   metafile: true,
   logLevel: 'warning',
+  plugins: [schemaConstantsPlugin],
 });
 const nodeOnly = Object.values(result.metafile.outputs)
   .flatMap((o) => o.imports ?? [])
   .filter((i) => nodeBuiltins.has(i.path));
 if (nodeOnly.length) fail(`the browser bundle imports Node-only modules: ${nodeOnly.map((i) => i.path).join(', ')}`);
+// The element never validates (its payload was validated above): zod must not ride along.
+const zod = Object.keys(result.metafile.inputs).filter((i) => /node_modules[\\/]zod[\\/]/.test(i));
+if (zod.length) fail(`the element bundle includes zod (${zod[0]}): something in src/element imports the schema`);
 
 await copyFile(resolve(here, 'styles.css'), join(outdir, 'styles.css'));
 

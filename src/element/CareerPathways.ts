@@ -22,6 +22,16 @@ import { CSS } from './styles.js';
 import { TEMPLATE } from './template.js';
 import { fetchPayload, latticeFromPayload, type Payload } from './payload.js';
 
+/** A User Timing measure per start-up step (`career-pathways:…` in the Performance panel). */
+function timed<T>(name: string, step: () => T): T {
+  const start = performance.now();
+  try {
+    return step();
+  } finally {
+    performance.measure(`career-pathways:${name}`, { start, end: performance.now() });
+  }
+}
+
 /** Yields to the browser so each start-up step is its own short task. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -85,10 +95,10 @@ export class CareerPathwaysElement extends HTMLElement {
       else payload = (await import('./national.js')).nationalPayload();
       if (abort.signal.aborted) return;
       await nextTask();
-      const everything = latticeFromPayload(payload);
+      const everything = timed('lattice', () => latticeFromPayload(payload));
       await nextTask();
       if (abort.signal.aborted) return;
-      this.#planner = new Planner({
+      const planner = timed('planner', () => new Planner({
         root,
         host: this,
         everything,
@@ -98,8 +108,12 @@ export class CareerPathwaysElement extends HTMLElement {
         asOf: this.getAttribute('asof') ?? undefined,
         sector: this.getAttribute('sector')?.trim() || undefined,
         urlState: this.getAttribute('url-state') !== 'off',
-      });
+      }));
+      this.#planner = planner;
       loading.remove();
+      await nextTask();
+      if (abort.signal.aborted) return;
+      await planner.renderInSteps(nextTask, timed);
       this.dataset.ready = 'true';
     } catch (e) {
       if (abort.signal.aborted) return;

@@ -3,7 +3,8 @@
  * seniority (level) up the page, tracks across it — with the chosen route's roles and moves
  * highlighted and numbered. Built as a string with every text escaped; no runtime dependency.
  */
-import type { Lattice, Role, Route, Track } from '../index.js';
+import type { Role, Route, Track } from '../index.js';
+import type { PlannerLattice as Lattice } from './prebuiltLattice.js';
 import { html, type Html } from './html.js';
 import { TRACK_LABEL } from './format.js';
 

@@ -6,7 +6,7 @@
  * The one place the browser turns a payload into a lattice: `latticeFromPayload`.
  */
 import type { Dataset } from '../schema/dataset.js';
-import { createLattice, type Lattice } from '../lattice/Lattice.js';
+import { PrebuiltLattice } from './prebuiltLattice.js';
 
 export const PAYLOAD_FORMAT = 'career-lattice/payload';
 export const PAYLOAD_VERSION = 1;
@@ -67,9 +67,9 @@ export async function fetchPayload(url: string, signal?: AbortSignal): Promise<P
 }
 
 /**
- * The lattice of a payload. Today `createLattice` checks the dataset again (the library has no
- * way yet to build from data it has already validated); this is the one call to change when it does.
+ * The lattice of a payload, without validating its dataset again (see PrebuiltLattice). The one
+ * call to change when the library gains its own way to build from validated data.
  */
-export function latticeFromPayload(payload: Payload): Lattice {
-  return createLattice(payload.dataset);
+export function latticeFromPayload(payload: Payload): PrebuiltLattice {
+  return new PrebuiltLattice(payload.dataset);
 }

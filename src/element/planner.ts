@@ -8,7 +8,8 @@
  * Nothing is guessed in silence: an unknown role, months out of range, a date that is not a day
  * and a link to a role the council removed are each said, with what to do.
  */
-import type { Direction, FindResult, Lattice, Role, RouteList, RouteOptions } from '../index.js';
+import type { Direction, FindResult, Role, Route, RouteList, RouteOptions } from '../index.js';
+import type { PlannerLattice as Lattice } from './prebuiltLattice.js';
 import { closestIds } from '../util/closest.js';
 import { Combobox, type ComboOption } from './combobox.js';
 import { pathwayDiagram } from './diagram.js';
@@ -24,6 +25,14 @@ export const NARROW = 600;
 
 type Field = 'from' | 'to' | 'inrole' | 'qualified';
 const FIELD_INPUT: Record<Field, string> = { from: 'from-input', to: 'to-input', inrole: 'months-in-role', qualified: 'months-qualified' };
+
+/** What the routes panel showed, for the panels drawn after it. */
+interface Shown {
+  readonly from: Role | undefined;
+  readonly to: Role | undefined;
+  readonly result: RouteList | undefined;
+  readonly route: Route | undefined;
+}
 
 export interface PlannerConfig {
   readonly root: ShadowRoot;
@@ -79,7 +88,7 @@ export class Planner {
     this.#lattice = lattice;
     const holdable = lattice.qualifications().filter((q) => !q.proposed);
     this.#qualIds = new Set(holdable.map((q) => q.id));
-    this.#byLevel = [...lattice.roles()].filter((r) => this.#inSector(r)).sort((a, b) => a.level - b.level || a.title.localeCompare(b.title));
+    this.#byLevel = [...lattice.roles()].filter((r) => this.#inSector(r)).sort((a, b) => a.level - b.level || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 
     const seeded = new URLSearchParams(search);
     if (!seeded.has('from') && config.from) seeded.set('from', config.from);
@@ -138,7 +147,6 @@ export class Planner {
       this.#resize.observe(config.host);
     }
     this.#syncControls();
-    this.#render();
     // A link with problems keeps what it said in the fields, to be corrected.
     for (const p of problems) if (p.param === 'from' || p.param === 'to') (p.param === 'from' ? this.#fromBox : this.#toBox).setText(this.#linkText(p.value));
     for (const p of problems) if (p.param === 'inrole' || p.param === 'qualified') byId<HTMLInputElement>(FIELD_INPUT[p.param]).value = p.value;
@@ -511,9 +519,34 @@ export class Planner {
     if (!items.length) this.#showSummary = false;
   }
 
+  /** Every panel, at once (after the first paint: a change of the state). */
   #render(): void {
+    const shown = this.#renderRoutes();
+    this.#renderDiagram(shown);
+    this.#renderNext(shown);
+    this.#renderEligibility(shown);
+    this.#renderCards(shown);
+  }
+
+  /**
+   * Every panel, one task each, so no single task holds up a slow phone at start-up: the form and
+   * the routes first (what a person looks at), then the panels below.
+   */
+  async renderInSteps(nextTask: () => Promise<void>, timed: <T>(name: string, step: () => T) => T): Promise<void> {
+    const shown = timed('routes', () => this.#renderRoutes());
+    await nextTask();
+    timed('diagram', () => this.#renderDiagram(shown));
+    await nextTask();
+    timed('next-steps', () => this.#renderNext(shown));
+    await nextTask();
+    timed('eligibility', () => this.#renderEligibility(shown));
+    await nextTask();
+    timed('cards', () => this.#renderCards(shown));
+  }
+
+  /** The errors, the routes and their summary; what the other panels need of them. */
+  #renderRoutes(): Shown {
     const lattice = this.#lattice;
-    const everything = this.#c.everything;
     const s = this.#state;
     const from = s.from ? lattice.role(s.from) : undefined;
     const to = s.to ? lattice.role(s.to) : undefined;
@@ -573,7 +606,14 @@ export class Planner {
       announce.push(`${count} from ${from.title} to ${to.title}. ${ties > 1 ? `${ties} tie as the fastest: ${quickest}.` : `Fastest: ${quickest}.`}`);
     }
     summaryEl.innerHTML = summary.value;
+    const status = this.#el('status');
+    const text = announce.filter(Boolean).join(' ');
+    if (status.textContent !== text) status.textContent = text;
+    return { from, to, result, route };
+  }
 
+  #renderDiagram({ from, to, result, route }: Shown): void {
+    const lattice = this.#lattice;
     // Diagram: the roles of the routes shown, or the moves out of where you are.
     let diagramRoles: string[] = [];
     if (result?.routes.length) diagramRoles = result.routes.flatMap((r) => r.roles);
@@ -582,7 +622,11 @@ export class Planner {
     this.#el('diagram').innerHTML = diagramRoles.length
       ? pathwayDiagram({ lattice, roles: diagramRoles, route, from: from?.id, to: to?.id }).value
       : html`<p class="placeholder">The diagram appears once you choose a role.</p>`.value;
+  }
 
+  #renderNext({ from }: Shown): void {
+    const lattice = this.#lattice;
+    const everything = this.#c.everything;
     // Next steps.
     this.#el('next-heading').textContent = from ? `What can I do next as a ${from.title}?` : 'What can I do next?';
     const next = this.#el('next');
@@ -592,7 +636,10 @@ export class Planner {
       const notInForce = everything.nextSteps(from.id).filter((m) => !inForce.has(m.transition.key) && this.#inSector(m.role));
       next.innerHTML = nextStepsView({ lattice, from, moves, notInForce, everything, day: this.#day }).value;
     } else next.innerHTML = html`<p class="placeholder">Choose where you are now.</p>`.value;
+  }
 
+  #renderEligibility({ from, to }: Shown): void {
+    const lattice = this.#lattice;
     // Eligibility and the gap to the goal: never worked out from months that were refused.
     const eligibilityEl = this.#el('eligibility-results');
     const summaryLine = this.#el('eligibility-summary');
@@ -622,17 +669,16 @@ export class Planner {
       summaryLine.textContent = '';
       gapEl.innerHTML = '';
     }
+  }
 
+  #renderCards({ from, to, route }: Shown): void {
+    const lattice = this.#lattice;
     // Role cards: the roles on the route shown, or the two chosen.
     const cardRoles = route ? route.roles : [from?.id, to?.id].filter((id): id is string => id !== undefined);
     this.#el('extra-card').innerHTML = '';
     this.#el('role-cards').innerHTML = cardRoles.length
       ? html`${[...new Set(cardRoles)].map((id) => roleCard(lattice, lattice.role(id), id === from?.id ? 'You are here' : id === to?.id ? 'Goal' : undefined))}`.value
       : html`<p class="placeholder">Details of the roles on your route appear here.</p>`.value;
-
-    const status = this.#el('status');
-    const text = announce.filter(Boolean).join(' ');
-    if (status.textContent !== text) status.textContent = text;
   }
 }
 

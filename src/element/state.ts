@@ -8,6 +8,8 @@
  * dropped or clamped in silence.
  */
 
+import { grouped } from './format.js';
+
 export interface SiteState {
   /** Where the person is now (role id). */
   readonly from: string | undefined;
@@ -77,7 +79,7 @@ export function parseMonths(text: string, what: string): MonthsResult {
   const n = Number(t);
   if (n < 0) return { ok: false, message: `${what} must be 0 or more` };
   if (!Number.isInteger(n)) return { ok: false, message: `${what} must be a whole number, like 18` };
-  if (n > MAX_MONTHS) return { ok: false, message: `${what} must be ${MAX_MONTHS.toLocaleString('en-GB')} or fewer (100 years)` };
+  if (n > MAX_MONTHS) return { ok: false, message: `${what} must be ${grouped(MAX_MONTHS)} or fewer (100 years)` };
   return { ok: true, value: n };
 }
 

@@ -726,6 +726,11 @@ details ul {
 
 
 /* GOV.UK-style errors: a summary at the top, the message beside the field, a red bar; never colour alone. */
+/* Panels below the first two are laid out only when near the screen: a shorter first layout on a phone. */
+.panel:not(.journey):not(.results) {
+  content-visibility: auto;
+  contain-intrinsic-size: auto 480px;
+}
 .error-summary {
   border: 5px solid var(--error);
   padding: 16px;
@@ -829,6 +834,9 @@ input[aria-invalid='true'] {
 }
 
 @media print {
+  .panel {
+    content-visibility: visible !important;
+  }
   .journey, .error-summary, .jump, .route:not(.selected), .route-actions, .not-printed, .legend {
     display: none !important;
   }

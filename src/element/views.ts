@@ -2,9 +2,10 @@
  * The page's panels as escaped HTML: ranked routes, next steps, eligibility, the gap to a goal,
  * and role cards. Pure functions of the lattice and the results; main.ts puts them on the page.
  */
-import type { Direction, EligibleMove, Eligibility, Gap, Lattice, LatticeTransition, Move, Role, RouteList } from '../index.js';
+import type { Direction, EligibleMove, Eligibility, Gap, LatticeTransition, Move, Role, RouteList } from '../index.js';
+import type { PlannerLattice as Lattice } from './prebuiltLattice.js';
 import { html, safeUrl, type Html } from './html.js';
-import { DIRECTION_LABEL, KIND_LABEL, TRACK_LABEL, inForceLabel, longDate, missing, months, needs, qualificationTitle, steps, total } from './format.js';
+import { DIRECTION_LABEL, KIND_LABEL, TRACK_LABEL, inForceLabel, longDate, missing, money, months, needs, qualificationTitle, steps, total } from './format.js';
 
 const title = (lattice: Lattice, id: string): string => (lattice.hasRole(id) ? lattice.role(id).title : id);
 
@@ -154,7 +155,7 @@ export function gapView(lattice: Lattice, gap: Gap): Html {
 export function pay(lattice: Lattice, role: Role): string | undefined {
   const p = role.pay as (Role['pay'] & { year?: string | number; area?: string; sources?: readonly string[]; source?: string }) | undefined;
   if (!p) return undefined;
-  const fmt = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: p.currency, maximumFractionDigits: 0 });
+  const fmt = (n: number) => money(n, p.currency);
   const range = p.min !== undefined && p.max !== undefined ? `${fmt(p.min)}–${fmt(p.max)}` : p.min !== undefined ? `from ${fmt(p.min)}` : p.max !== undefined ? `up to ${fmt(p.max)}` : '';
   const when = [p.year !== undefined ? `in ${p.year}` : '', p.area ? `(${p.area})` : ''].filter(Boolean).join(' ');
   const cited = [...(p.sources ?? []), ...(p.source ? [p.source] : [])].map((id) => lattice.sources().find((s) => s.id === id)?.title ?? id);
