@@ -8,6 +8,7 @@
  *   payload.json   the dataset with the council's overlay, validated here, once: the page does not validate
  *   roles/*.html   one static page per role (no JavaScript), with its JSON-LD
  *   sitemap.xml, robots.txt, styles.css
+ *   embed.html     the element on a plain council page (council.css), as a council would add it
  *
  *   node examples/council-site/build.mjs [--overlay FILE|none] [--data FILE] [--outdir DIR]
  *                                        [--site-url URL] [--as-of YYYY-MM-DD] [--no-minify] [--quiet]
@@ -157,6 +158,10 @@ const zod = Object.keys(result.metafile.inputs).filter((i) => /node_modules[\\/]
 if (zod.length) fail(`the element bundle includes zod (${zod[0]}): something in src/element imports the schema`);
 
 await copyFile(resolve(here, 'styles.css'), join(outdir, 'styles.css'));
+// embed.html: the element on a plain council page, as a council would add it (README, screenshot, e2e tests).
+const embed = readFileSync(resolve(here, 'embed.html'), 'utf8').replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+await writeFile(join(outdir, 'embed.html'), embed);
+await copyFile(resolve(here, 'council.css'), join(outdir, 'council.css'));
 
 // Pages.
 const options = { everything: lattice, day, siteUrl, csp: CSP };

@@ -98,7 +98,7 @@ export class Planner {
 
     const byId = this.#el.bind(this);
     byId('dataset-title').textContent = `${lattice.title} · version ${lattice.version} · careers as they stand on ${longDate(this.#day)}${this.#day === today() ? ' (today)' : ''}${
-      config.sector ? ` · ${config.sector} services` : ''
+      config.sector ? ` · sector: ${config.sector}` : ''
     }`;
 
     const optionOf = (role: Role, detail?: string): ComboOption => ({ id: role.id, label: role.title, detail: detail ?? `level ${role.level}, ${TRACK_LABEL[role.track]}` });
@@ -396,6 +396,13 @@ export class Planner {
         }
       });
     };
+    // Enter in a months field (a form of two fields has no implicit submission): show the problems.
+    this.#el('profile-form').addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (this.#errors.has('inrole') || this.#errors.has('qualified'))) {
+        e.preventDefault();
+        this.#focusSummary();
+      }
+    });
     monthsInput('inrole', 'monthsInRole');
     monthsInput('qualified', 'monthsQualified');
 

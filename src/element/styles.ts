@@ -233,8 +233,9 @@ legend {
 }
 
 .check input {
-  width: 1.15em;
-  height: 1.15em;
+  /* 24 CSS px at the default font size: WCAG 2.2's least target size. */
+  width: 1.5em;
+  height: 1.5em;
   margin-top: 0.2em;
   flex: none;
 }
@@ -811,7 +812,8 @@ input[aria-invalid='true'] {
 }
 .route-head .route-total {
   font-weight: 600;
-  flex: none;
+  flex: 0 1 auto;
+  min-width: 0;
 }
 .route-actions {
   display: flex;
@@ -827,7 +829,7 @@ input[aria-invalid='true'] {
   margin-left: 1em;
 }
 .route-more > summary .route-head {
-  display: inline-flex;
+  display: inline;
 }
 .loading {
   color: var(--muted);
