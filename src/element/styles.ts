@@ -233,10 +233,10 @@ legend {
 }
 
 .check input {
-  /* 24 CSS px at the default font size: WCAG 2.2's least target size. */
-  width: 1.5em;
-  height: 1.5em;
-  margin-top: 0.2em;
+  /* WCAG 2.2's least target size (form controls do not inherit the font size, so not in em). */
+  width: 24px;
+  height: 24px;
+  margin: 0;
   flex: none;
 }
 
@@ -727,11 +727,6 @@ details ul {
 
 
 /* GOV.UK-style errors: a summary at the top, the message beside the field, a red bar; never colour alone. */
-/* Panels below the first two are laid out only when near the screen: a shorter first layout on a phone. */
-.panel:not(.journey):not(.results) {
-  content-visibility: auto;
-  contain-intrinsic-size: auto 480px;
-}
 .error-summary {
   border: 5px solid var(--error);
   padding: 16px;
@@ -836,9 +831,6 @@ input[aria-invalid='true'] {
 }
 
 @media print {
-  .panel {
-    content-visibility: visible !important;
-  }
   .journey, .error-summary, .jump, .route:not(.selected), .route-actions, .not-printed, .legend {
     display: none !important;
   }
