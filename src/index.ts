@@ -29,7 +29,7 @@ export type {
   Transition,
   TransitionKind,
 } from './schema/dataset.js';
-export type * from './lattice/types.js';
+export type * from './types.js';
 export {
   LatticeError,
   LatticeValidationError,
@@ -50,8 +50,7 @@ export {
   type LatticeErrorCode,
 } from './errors.js';
 export { DEFAULT_BUDGET } from './algorithms/budget.js';
-export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS } from './queries/options.js';
-export { MAX_ROUTES } from './queries/pathsBetween.js';
+export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, MAX_ROUTES } from './queries/routeOptions.js';
 
 // Council overlays.
 export { extendDataset, safeExtendDataset, type ExtendResult } from './overlay/extendDataset.js';
@@ -64,6 +63,7 @@ export { ukSocialWork, londonChildrensOverlay, herefordshireOverlay, socialWorkA
 export { toMermaid, mermaidText, type MermaidOptions } from './io/mermaid.js';
 export { toDot, dotString, type DotOptions } from './io/dot.js';
 export type { DiagramOptions } from './io/diagram.js';
+export { toSvg, type SvgOptions } from './io/svg.js';
 export { toGraphML } from './io/graphml.js';
 export { toGexf } from './io/gexf.js';
 export { toJsonLd, toJsonLdScript, type JsonLdOptions, type JsonLdDocument, type JsonLdNode } from './io/jsonld.js';
@@ -95,3 +95,23 @@ export {
   type OnetOptions,
   type OnetTier,
 } from './importers/onet.js';
+
+// Analysis: answers as flat rows (one per step or move), for data frames and spreadsheets.
+export {
+  routeRows,
+  eligibilityRows,
+  gapRows,
+  moveRows,
+  prerequisiteRows,
+  roleRows,
+  qualificationRows,
+  ROUTE_COLUMNS,
+  ELIGIBILITY_COLUMNS,
+  GAP_COLUMNS,
+  MOVE_COLUMNS,
+  PREREQUISITE_COLUMNS,
+  ROLE_COLUMNS,
+  QUALIFICATION_COLUMNS,
+  type Row,
+  type Cell,
+} from './analysis/rows.js';

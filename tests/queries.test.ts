@@ -288,7 +288,7 @@ describe('errors and bounds', () => {
   it('createLattice throws LatticeValidationError listing every problem', () => {
     const bad = { ...small, transitions: [...small.transitions, { from: 'sw', to: 'sw', kind: 'vacancy', months: -1, sources: ['s1'] }] };
     try {
-      createLattice(bad);
+      createLattice(bad as DatasetInput);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(LatticeValidationError);

@@ -17,7 +17,8 @@ import * as roles from './commands/roles.js';
 import * as show from './commands/show.js';
 import * as validate from './commands/validate.js';
 import { Context, type Io } from './context.js';
-import { EXIT, reportError } from './errors.js';
+import { CliUsageError, EXIT, reportError } from './errors.js';
+import { type OutputFormat, takesOutputFormat } from './output.js';
 import { calendarDate, examples } from './options.js';
 
 export type { Io } from './context.js';
@@ -69,6 +70,12 @@ Run "career-lattice <command> --help" for a command's options and examples.
 `,
     );
   for (const command of COMMANDS) command.register(program, ctx);
+  program.hook('preAction', (_program, action) => {
+    if (!takesOutputFormat(action)) return;
+    const format = action.opts<{ format?: OutputFormat }>().format;
+    if (format !== undefined && format !== 'json' && ctx.flags.json === true) throw new CliUsageError(`--json and --format ${format} ask for different output; give one.`);
+    ctx.format = format;
+  });
   return { program, ctx };
 }
 
@@ -85,6 +92,16 @@ export async function run(argv: readonly string[], io: Partial<Io> = {}): Promis
     return ctx.exitCode;
   } catch (error) {
     if (error instanceof CommanderError && error.code === 'commander.executeSubCommandAsync') return EXIT.internal;
-    return reportError(error, full);
+    return reportError(error, { ...full, json: ctx.json || asksForJson(argv) });
   }
+}
+
+/** Whether the command line asks for JSON, read from the words themselves: an error can come before (or from) parsing. */
+function asksForJson(argv: readonly string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') break;
+    if (word === '--json' || word === '--format=json' || (word === '--format' && argv[i + 1] === 'json')) return true;
+  }
+  return false;
 }

@@ -12,7 +12,8 @@ import type { Direction, FindResult, Role, Route, RouteList, RouteOptions } from
 import type { PlannerLattice as Lattice } from './prebuiltLattice.js';
 import { closestIds } from '../util/closest.js';
 import { Combobox, type ComboOption } from './combobox.js';
-import { pathwayDiagram } from './diagram.js';
+import type { Lattice as LibraryLattice } from '../lattice/Lattice.js';
+import { toSvg } from '../io/svg.js';
 import { longDate, months, PRACTICE_TRACKS, steps, TRACK_LABEL } from './format.js';
 import { html, type Html } from './html.js';
 import type { RemovedRole } from './payload.js';
@@ -176,6 +177,12 @@ export class Planner {
   #inSector(role: Role): boolean {
     const sector = this.#c.sector;
     return !sector || role.sectors.length === 0 || role.sectors.includes(sector);
+  }
+
+  /** A move limited to other sectors (`sectors` on a transition) is not offered with a sector set. */
+  #moveInSector(t: { readonly sectors?: readonly string[] | undefined }): boolean {
+    const sector = this.#c.sector;
+    return !sector || !t.sectors || t.sectors.includes(sector);
   }
 
   #isRole(id: string): boolean {
@@ -566,6 +573,10 @@ export class Planner {
     if (from && to && from.id !== to.id) {
       try {
         result = lattice.kFastestRoutes(from.id, to.id, ROUTE_LIMIT, this.#routeOptions(from, to));
+        // Until the library's queries take a sector, routes through another sector's moves are dropped here.
+        if (this.#c.sector && result.routes.some((r) => !r.transitions.every((t) => this.#moveInSector(t)))) {
+          result = { ...result, routes: result.routes.filter((r) => r.transitions.every((t) => this.#moveInSector(t))) };
+        }
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
@@ -626,8 +637,17 @@ export class Planner {
     if (result?.routes.length) diagramRoles = result.routes.flatMap((r) => r.roles);
     else if (from) diagramRoles = [from.id, ...(to ? [to.id] : []), ...lattice.nextSteps(from.id).map((m) => m.role.id).filter((id) => this.#inSector(lattice.role(id)))];
     else if (to) diagramRoles = [to.id];
+    // The library's own picture (toSvg), styled by the element's stylesheet: no <style> in it,
+    // which a strict CSP would refuse. toSvg reads a lattice by its shape; a prebuilt one has it.
     this.#el('diagram').innerHTML = diagramRoles.length
-      ? pathwayDiagram({ lattice, roles: diagramRoles, route, from: from?.id, to: to?.id }).value
+      ? toSvg(lattice as unknown as LibraryLattice, {
+          roles: [...new Set(diagramRoles)],
+          ...(route ? { highlight: { route } } : {}),
+          ...(from ? { from: from.id } : {}),
+          ...(to ? { to: to.id } : {}),
+          style: false,
+          idPrefix: 'cp-diagram',
+        })
       : html`<p class="placeholder">The diagram appears once you choose a role.</p>`.value;
   }
 
@@ -638,7 +658,7 @@ export class Planner {
     this.#el('next-heading').textContent = from ? `What can I do next as a ${from.title}?` : 'What can I do next?';
     const next = this.#el('next');
     if (from) {
-      const moves = lattice.nextSteps(from.id).filter((m) => this.#inSector(m.role));
+      const moves = lattice.nextSteps(from.id).filter((m) => this.#inSector(m.role) && this.#moveInSector(m.transition));
       const inForce = new Set(moves.map((m) => m.transition.key));
       const notInForce = everything.nextSteps(from.id).filter((m) => !inForce.has(m.transition.key) && this.#inSector(m.role));
       next.innerHTML = nextStepsView({ lattice, from, moves, notInForce, everything, day: this.#day }).value;
@@ -658,8 +678,8 @@ export class Planner {
       gapEl.innerHTML = '';
     } else if (from) {
       const eligible = lattice.eligibility(this.#profile());
-      const open = eligible.open.filter((m) => this.#inSector(m.role));
-      const blocked = eligible.blocked.filter((m) => this.#inSector(m.role));
+      const open = eligible.open.filter((m) => this.#inSector(m.role) && this.#moveInSector(m.transition));
+      const blocked = eligible.blocked.filter((m) => this.#inSector(m.role) && this.#moveInSector(m.transition));
       eligibilityEl.innerHTML = eligibilityView(lattice, { ...eligible, open, blocked }).value;
       summaryLine.textContent = `${open.length} ${open.length === 1 ? 'move is' : 'moves are'} open to you now; ${blocked.length} ${blocked.length === 1 ? 'needs' : 'need'} more.`;
       if (to) {

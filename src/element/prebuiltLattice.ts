@@ -1,17 +1,20 @@
 /**
- * A lattice over a dataset that was validated when its payload was built: the same index and
+ * A lattice over a dataset that was validated when its payload was built: the same core and
  * the same query functions as `Lattice`, without validating (or deep-freezing) the data again —
- * in a browser on a slow phone that was most of the start-up. Only `latticeFromPayload` makes
- * one, from a payload `site:build` (or `buildPayload`) wrote after `createLattice` accepted it.
+ * in a browser on a slow phone that was most of the start-up, and it keeps zod out of the
+ * element's bundle. Only `latticeFromPayload` makes one, from a payload `site:build` (or
+ * `buildPayload`) wrote from a ValidDataset.
+ *
+ * Why not `createLattice(ValidDataset)`: that brand is a record kept in memory (a WeakSet), so
+ * data that crossed the network as JSON is rightly not one; the payload's validation happened
+ * at build time, in another process.
  *
  * It offers the queries the element uses (`PlannerLattice`); a `Lattice` is one too, so the
- * views render either. When the library gains its own way to build from validated data, this
- * module goes and `latticeFromPayload` calls that.
+ * views render either.
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import { buildIndex } from '../lattice/buildIndex.js';
-import { type Core, qualificationOf, roleIndexOf } from '../lattice/core.js';
-import type { Eligibility, FindResult, Gap, GapOptions, LatticeTransition, Move, NextStepsOptions, Profile, RoleFilter, RouteList, RouteOptions } from '../lattice/types.js';
+import { type Core, createCore, qualificationOf, roleIndexOf } from '../queries/core.js';
+import type { Eligibility, FindResult, Gap, GapOptions, LatticeTransition, Move, NextStepsOptions, Profile, RoleFilter, RouteList, RouteOptions } from '../types.js';
 import { eligibility } from '../queries/eligibility.js';
 import { kFastestRoutes } from '../queries/fastestRoutes.js';
 import { find } from '../queries/find.js';
@@ -51,14 +54,12 @@ export class PrebuiltLattice implements PlannerLattice {
 
   /** `dataset` must have passed validation (createLattice) unchanged. */
   constructor(dataset: Dataset) {
-    this.#core = {
-      dataset,
-      index: buildIndex(dataset),
-      roleList: dataset.roles,
-      qualifications: new Map(dataset.qualifications.map((q) => [q.id, q])),
-      masks: new Map(),
-      spaces: [],
-    };
+    this.#core = createCore(dataset);
+  }
+
+  /** The dataset as validated when the payload was built (toSvg reads the lattice by this shape). */
+  get dataset(): Dataset {
+    return this.#core.dataset;
   }
 
   get title(): string {

@@ -10,7 +10,8 @@
  * in its source, description and licence.
  */
 import { type Issue, LatticeValidationError, QueryOptionsError } from '../errors.js';
-import { checkOptions, describe } from '../queries/options.js';
+import { checkOptions } from '../arguments.js';
+import { describe } from '../util/describe.js';
 import type { Dataset, DatasetInput, Role, Track, Transition } from '../schema/dataset.js';
 import { TRACKS } from '../schema/dataset.js';
 import { validateDataset } from '../schema/validate.js';

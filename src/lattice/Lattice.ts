@@ -8,16 +8,15 @@ import { eligibility } from '../queries/eligibility.js';
 import { fastestRoute, kFastestRoutes } from '../queries/fastestRoutes.js';
 import { gapTo } from '../queries/gapTo.js';
 import { horizontalMoves, nextSteps } from '../queries/moves.js';
-import { describe } from '../queries/options.js';
+import { describe } from '../util/describe.js';
 import { pathsBetween } from '../queries/pathsBetween.js';
 import { prerequisitesFor } from '../queries/prerequisitesFor.js';
 import { reachableFrom } from '../queries/reachableFrom.js';
 import { ladder, roles, rolesRequiring } from '../queries/roles.js';
 import type { Dataset, DatasetInput, Qualification, Role, Source, Track } from '../schema/dataset.js';
-import { parseDataset } from '../schema/validate.js';
+import { parseDataset, type ValidDataset } from '../schema/validate.js';
 import { deepFreeze } from '../util/freeze.js';
-import { buildIndex } from './buildIndex.js';
-import { type Core, qualificationOf, roleIndexOf } from './core.js';
+import { type Core, createCore, qualificationOf, roleIndexOf } from '../queries/core.js';
 import type {
   Eligibility,
   FindResult,
@@ -36,7 +35,7 @@ import type {
   Route,
   RouteList,
   RouteOptions,
-} from './types.js';
+} from '../types.js';
 import { isCalendarDay } from '../util/calendarDay.js';
 
 /**
@@ -47,10 +46,9 @@ import { isCalendarDay } from '../util/calendarDay.js';
  * const lattice = createLattice(ukSocialWork);
  * lattice.fastestRoute('newly-qualified-social-worker', 'team-manager')?.months;
  */
-export function createLattice(dataset: DatasetInput): Lattice;
-export function createLattice(dataset: unknown): Lattice;
-export function createLattice(dataset: unknown): Lattice {
-  const parsed = parseDataset(dataset, 'createLattice', true);
+export function createLattice(dataset: DatasetInput | ValidDataset): Lattice {
+  // A ValidDataset (from validateDataset, extendDataset, datasetFromCsv…) is not validated again.
+  const parsed = parseDataset(dataset, 'createLattice');
   OWNED.add(parsed);
   return new Lattice(parsed);
 }
@@ -70,6 +68,22 @@ function inForce(entry: InForce, date: string): boolean {
   return !entry.proposed && (entry.validFrom === undefined || entry.validFrom <= date) && (entry.validUntil === undefined || date < entry.validUntil);
 }
 
+const CORES = new WeakMap<Lattice, Core>();
+
+/**
+ * The query core behind a lattice, for the exports that run the algorithms on its index
+ * (internal: not part of the public API). A lattice from the package's other build (ESM or CJS)
+ * is not in this build's map: its dataset, valid and frozen already, gets a core of its own.
+ */
+export function coreOf(lattice: Lattice): Core {
+  let core = CORES.get(lattice);
+  if (core === undefined) {
+    core = createCore(lattice.dataset);
+    CORES.set(lattice, core);
+  }
+  return core;
+}
+
 /** Lattices asOf() keeps per lattice, most recently used first: one per date asked would grow without end. */
 const AS_OF_CACHE = 16;
 
@@ -84,16 +98,10 @@ export class Lattice {
    * @throws LatticeValidationError listing every problem, each with its path.
    */
   constructor(dataset: Dataset) {
-    const owned: Dataset = OWNED.has(dataset) ? dataset : parseDataset(dataset, 'new Lattice', true);
+    const owned: Dataset = OWNED.has(dataset) ? dataset : parseDataset(dataset, 'new Lattice');
     this.#dataset = deepFreeze(owned);
-    this.#core = {
-      dataset: owned,
-      index: buildIndex(owned),
-      roleList: owned.roles,
-      qualifications: new Map(owned.qualifications.map((q) => [q.id, q])),
-      masks: new Map(),
-      spaces: [],
-    };
+    this.#core = createCore(owned);
+    CORES.set(this, this.#core);
   }
 
   /** The validated dataset (frozen; read-only: a lattice never changes). */

@@ -13,7 +13,7 @@
  */
 import { roleSchema, TRACKS, TRANSITION_KINDS, transitionSchema } from './dataset.js';
 
-type FieldKind = 'id' | 'text' | 'string' | 'flag' | 'months' | 'level' | 'kind' | 'track' | 'ids' | 'sources' | 'texts';
+type FieldKind = 'id' | 'text' | 'string' | 'flag' | 'months' | 'level' | 'kind' | 'track' | 'ids' | 'sources' | 'texts' | 'sectors';
 
 const WHITESPACE = /\s/;
 const KINDS = new Set<unknown>(TRANSITION_KINDS);
@@ -63,6 +63,8 @@ function field(kind: FieldKind, v: unknown): unknown {
       return listOf(v, isId, 1) ?? NOT;
     case 'texts':
       return listOf(v, isText, 0) ?? NOT;
+    case 'sectors':
+      return listOf(v, isText, 1) ?? NOT;
   }
 }
 
@@ -85,7 +87,7 @@ const shapeOf = (schema: unknown): object => (schema as { _zod: { def: { shape: 
 
 const TRANSITION = spec(
   shapeOf(transitionSchema),
-  { id: 'id', from: 'id', to: 'id', kind: 'kind', months: 'months', estimated: 'flag', grants: 'ids', note: 'string', sources: 'sources' },
+  { id: 'id', from: 'id', to: 'id', kind: 'kind', months: 'months', estimated: 'flag', sectors: 'sectors', grants: 'ids', note: 'string', sources: 'sources' },
   ['from', 'to', 'kind', 'months', 'sources'],
 );
 

@@ -1,6 +1,8 @@
 /** `career-lattice fastest <from> <to> [-k N]`: the least-weight route (or the k best), exact, no step limit unless given. */
 import type { Command } from 'commander';
+import { ROUTE_COLUMNS, routeRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { addRouteOptions, examples, type RouteFlags, routeOptions, wholeNumber } from '../options.js';
 import { ESTIMATE_NOTE, plural, renderRoute, routeHasEstimate } from '../table.js';
@@ -24,6 +26,10 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
       ctx.printJson(route ?? null);
       return route ? EXIT.ok : EXIT.notFound;
     }
+    if (ctx.rowFormat) {
+      ctx.printRows(ROUTE_COLUMNS, routeRows(lattice, route ? [route] : []));
+      return route ? EXIT.ok : EXIT.notFound;
+    }
     ctx.print(s.bold(routeHeader(lattice, from, to)));
     if (!route) {
       ctx.print(`\nNo route found (${describeSearch(options, undefined)}).`);
@@ -40,6 +46,11 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
   const result = lattice.kFastestRoutes(from, to, flags.routes, options);
   if (ctx.json) {
     ctx.printJson(result);
+    return result.routes.length ? EXIT.ok : EXIT.notFound;
+  }
+  if (ctx.rowFormat) {
+    ctx.printRows(ROUTE_COLUMNS, routeRows(lattice, result.routes));
+    if (result.truncated) ctx.note('The search stopped at its work budget: more routes may exist.');
     return result.routes.length ? EXIT.ok : EXIT.notFound;
   }
   ctx.print(s.bold(routeHeader(lattice, from, to)));
@@ -65,6 +76,7 @@ export function register(program: Command, ctx: Context): void {
     .argument('<from>', 'where you start: a role id, or its exact title or alias')
     .argument('<to>', 'where you want to get to')
     .option('-k, --routes <n>', 'the k fastest routes instead of one', wholeNumber(1));
+  addFormatOption(cmd, 'one row per step of each route');
   addRouteOptions(cmd, { maxSteps: 'default: no limit' })
     .addHelpText(
       'after',

@@ -1,8 +1,10 @@
 /** `career-lattice moves <role>`: the moves out of a role, grouped up / across / down. */
 import type { Command } from 'commander';
-import type { Move } from '../../lattice/types.js';
+import type { Move } from '../../types.js';
 import type { Direction, TransitionKind } from '../../schema/dataset.js';
+import { MOVE_COLUMNS, moveRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { examples, kindsValue } from '../options.js';
 import { ESTIMATE_NOTE, hasEstimate, months, renderTable, roleLabel, roleLabelOf, stepNote, kindLabel } from '../table.js';
@@ -24,6 +26,10 @@ async function moves(ctx: Context, roleText: string, flags: Flags): Promise<numb
   const grouped = Object.fromEntries(GROUPS.map(([d]) => [d, all.filter((m) => m.direction === d)])) as Record<Direction, Move[]>;
   if (ctx.json) {
     ctx.printJson({ role: id, ...grouped });
+    return all.length ? EXIT.ok : EXIT.notFound;
+  }
+  if (ctx.rowFormat) {
+    ctx.printRows(MOVE_COLUMNS, moveRows(lattice, all));
     return all.length ? EXIT.ok : EXIT.notFound;
   }
   const s = ctx.style;
@@ -50,8 +56,9 @@ async function moves(ctx: Context, roleText: string, flags: Flags): Promise<numb
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('moves')
+  const cmd = program.command('moves');
+  addFormatOption(cmd, 'one row per move');
+  cmd
     .description('the moves out of a role, grouped up, across (same level: deepening practice is a career too) and down')
     .argument('<role>', 'a role id, or its exact title or alias')
     .option('--kinds <kinds>', 'only moves of these kinds, comma-separated', kindsValue)

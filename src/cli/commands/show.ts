@@ -1,7 +1,7 @@
 /** `career-lattice show <id>`: one role (or qualification) in full, with the moves out of and into it. */
 import type { Command } from 'commander';
 import type { Lattice } from '../../lattice/Lattice.js';
-import type { Move } from '../../lattice/types.js';
+import type { Move } from '../../types.js';
 import type { Qualification, Role } from '../../schema/dataset.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';

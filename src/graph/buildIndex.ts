@@ -7,7 +7,8 @@
  */
 import type { Dataset, Direction, Role, Transition, TransitionKind } from '../schema/dataset.js';
 import { TRANSITION_KINDS } from '../schema/dataset.js';
-import type { LatticeTransition } from './types.js';
+import { derivedKey, transitionKeys } from '../schema/transitionKey.js';
+import type { LatticeTransition } from '../types.js';
 
 export const DIRECTION_CODE: Readonly<Record<Direction, number>> = { up: 0, across: 1, down: 2 };
 export const KIND_CODE: Readonly<Record<TransitionKind, number>> = Object.fromEntries(
@@ -106,26 +107,6 @@ const ACROSS = DIRECTION_CODE.across;
 const DOWN = DIRECTION_CODE.down;
 const KIND_MAP = new Map<string, number>(Object.entries(KIND_CODE));
 const kindCode = (kind: string): number => KIND_MAP.get(kind)!;
-
-const derivedKey = (t: Transition, repeat: number): string => (repeat === 1 ? `${t.from}>${t.to}:${t.kind}` : `${t.from}>${t.to}:${t.kind}#${repeat}`);
-
-export function directionOf(fromLevel: number, toLevel: number): Direction {
-  return toLevel > fromLevel ? 'up' : toLevel < fromLevel ? 'down' : 'across';
-}
-
-/** Deterministic, unique keys: the explicit `id`, else `from>to:kind`, with `#n` for repeats. */
-export function transitionKeys(transitions: readonly Transition[]): string[] {
-  const used = new Set<string>();
-  for (const t of transitions) if (t.id !== undefined) used.add(t.id);
-  return transitions.map((t) => {
-    if (t.id !== undefined) return t.id;
-    const base = `${t.from}>${t.to}:${t.kind}`;
-    let key = base;
-    for (let n = 2; used.has(key); n++) key = `${base}#${n}`;
-    used.add(key);
-    return key;
-  });
-}
 
 /**
  * Transition indices in (from, to) order, stable (input order within a pair): two counting
