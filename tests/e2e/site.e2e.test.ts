@@ -484,7 +484,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
 
 describe('README screenshot', () => {
   it('shows the element in a plain council page (UPDATE_SCREENSHOT=1 writes examples/council-site/embed.png)', async () => {
-    const page = await open('/embed.html?from=social-worker&to=team-manager', { viewport: { width: 900, height: 1100 } });
+    const page = await open('/embed.html?from=social-worker&to=team-manager', { viewport: { width: 820, height: 980 } });
     const out = process.env.UPDATE_SCREENSHOT ? join(site, 'embed.png') : join(root, 'tests/artifacts/embed.png');
     mkdirSync(join(out, '..'), { recursive: true });
     await page.screenshot({ path: out, type: 'png' });
