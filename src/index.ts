@@ -33,6 +33,7 @@ export type * from './types.js';
 export {
   LatticeError,
   LatticeValidationError,
+  UnknownIdError,
   UnknownRoleError,
   QueryOptionsError,
   QueryBudgetError,

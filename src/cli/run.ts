@@ -21,7 +21,6 @@ import { EXIT, reportError } from './errors.js';
 import { calendarDate, examples } from './options.js';
 
 export type { Io } from './context.js';
-export { EXIT } from './errors.js';
 
 const COMMANDS = [roles, show, qualifications, paths, fastest, prereqs, moves, eligible, gap, validate, exportCommand];
 

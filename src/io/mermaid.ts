@@ -35,7 +35,7 @@ const HIGHLIGHT_LINK = 'stroke:#e8590c,stroke-width:3px';
  * @param options.highlight `{ route?, roles? }`: a route's roles and transitions, and/or roles.
  * @param options.direction `'TB'` (default) or `'LR'`.
  * @param options.roles draw only these roles and the transitions between them.
- * @throws UnknownRoleError for an unknown id in `roles` or `highlight.roles`; QueryOptionsError for a bad option.
+ * @throws UnknownIdError for an unknown id in `roles` or `highlight.roles`; QueryOptionsError for a bad option.
  * @example
  * const route = lattice.fastestRoute('newly-qualified-social-worker', 'team-manager');
  * const text = toMermaid(lattice, { highlight: { route }, direction: 'LR' });

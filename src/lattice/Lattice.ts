@@ -129,15 +129,27 @@ export class Lattice {
 
   /**
    * The role with this id.
-   * @throws UnknownRoleError naming the closest ids.
+   * @throws UnknownIdError naming the closest ids.
    * @example lattice.role('team-manager').level
    */
   role(id: string): Role {
     return this.#core.index.roles[roleIndexOf(this.#core, 'role', id)]!;
   }
 
+  /**
+   * Whether a role has this id (never throws).
+   * @example lattice.hasRole('team-manager') // true
+   */
   hasRole(id: string): boolean {
     return this.#core.index.roleIndex.has(id);
+  }
+
+  /**
+   * Whether a qualification has this id (never throws).
+   * @example lattice.hasQualification('amhp-warrant') // true
+   */
+  hasQualification(id: string): boolean {
+    return this.#core.qualifications.has(id);
   }
 
   /**
