@@ -50,6 +50,7 @@ export type OnetIssueCode =
   | 'invalid_index'
   | 'self_link'
   | 'duplicate_link';
+/** Every `code` an Issue can carry: see the README's issue codes. */
 export type IssueCode = DatasetIssueCode | ShapeIssueCode | OverlayIssueCode | CsvIssueCode | OnetIssueCode;
 
 /** A problem with data, as data: where it is (`path`), what kind (`code`), and what to do. */
@@ -64,6 +65,7 @@ export interface Issue {
   readonly column?: string;
 }
 
+/** The `code` of each LatticeError: what kind of failure, for programs to match on. */
 export type LatticeErrorCode =
   | 'invalid_dataset'
   | 'unknown_role'

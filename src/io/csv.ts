@@ -41,6 +41,7 @@ export type CsvOutput = { readonly [K in keyof CsvFiles]-?: string };
 /** The dataset's own fields, for data that has no `dataset.csv`. */
 export type DatasetFields = Partial<Pick<Dataset, 'id' | 'title' | 'version' | 'description' | 'license' | '$schema' | 'meta'>>;
 
+/** Options of datasetFromCsv and validateCsv. */
 export interface DatasetFromCsvOptions {
   /**
    * The dataset's own fields. They win over `dataset.csv`; whatever neither gives falls back to
@@ -53,6 +54,7 @@ export interface DatasetFromCsvOptions {
   readonly delimiter?: string;
 }
 
+/** Options of datasetToCsv. */
 export interface DatasetToCsvOptions {
   /** Line ending (default `\n`). */
   readonly newline?: '\n' | '\r\n';
@@ -170,12 +172,12 @@ const COLUMNS: Readonly<Record<Section, readonly ColumnSpec[]>> = {
 };
 
 /** The columns each file may have, in the order {@link datasetToCsv} writes them. */
-export const CSV_COLUMNS: Readonly<Record<Section, readonly string[]>> = Object.freeze(
+export const CSV_COLUMNS: Readonly<Record<keyof CsvFiles, readonly string[]>> = Object.freeze(
   Object.fromEntries(Object.entries(COLUMNS).map(([s, cols]) => [s, Object.freeze(cols.map((c) => c.name))])) as Record<Section, readonly string[]>,
 );
 
 /** The columns that must be in each file's header. */
-export const CSV_REQUIRED_COLUMNS: Readonly<Record<Section, readonly string[]>> = Object.freeze(
+export const CSV_REQUIRED_COLUMNS: Readonly<Record<keyof CsvFiles, readonly string[]>> = Object.freeze(
   Object.fromEntries(
     Object.entries(COLUMNS).map(([s, cols]) => [s, Object.freeze(cols.filter((c) => c.required).map((c) => c.name))]),
   ) as Record<Section, readonly string[]>,

@@ -5,6 +5,7 @@
 import type { Lattice } from '../lattice/Lattice.js';
 import { type DiagramOptions, diagramModel, edgeLabel } from './diagram.js';
 
+/** Options of `toDot` (the same as every diagram's). */
 export type DotOptions = DiagramOptions;
 
 /**

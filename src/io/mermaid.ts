@@ -6,6 +6,7 @@ import type { Lattice } from '../lattice/Lattice.js';
 import type { Role } from '../schema/dataset.js';
 import { type DiagramOptions, diagramModel, edgeLabel } from './diagram.js';
 
+/** Options of `toMermaid` (the same as every diagram's). */
 export type MermaidOptions = DiagramOptions;
 
 // Mermaid decodes `#<code>;` entity codes in labels. Numeric codes for every character that

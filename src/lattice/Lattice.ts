@@ -110,14 +110,17 @@ export class Lattice {
     return this.#dataset;
   }
 
+  /** The dataset's id. */
   get id(): string {
     return this.dataset.id;
   }
 
+  /** The dataset's title. */
   get title(): string {
     return this.dataset.title;
   }
 
+  /** The dataset's version. */
   get version(): string {
     return this.dataset.version;
   }
@@ -160,14 +163,21 @@ export class Lattice {
     return roles(this.#core, filter);
   }
 
+  /**
+   * The qualification with this id.
+   * @throws UnknownIdError naming the closest ids.
+   * @example lattice.qualification('amhp-warrant').kind
+   */
   qualification(id: string): Qualification {
     return qualificationOf(this.#core, 'qualification', id);
   }
 
+  /** Every qualification, in dataset order. */
   qualifications(): readonly Qualification[] {
     return this.dataset.qualifications;
   }
 
+  /** The sources the dataset cites, in dataset order. */
   sources(): readonly Source[] {
     return this.dataset.sources;
   }

@@ -22,6 +22,7 @@ import { fromZodIssue, structureIssues, validateDataset } from '../schema/valida
 import { closestIds } from '../util/closest.js';
 import { asText } from '../util/describe.js';
 
+/** safeExtendDataset's answer: the extended dataset, or every problem found. */
 export type ExtendResult =
   | { readonly success: true; readonly data: Dataset }
   | { readonly success: false; readonly issues: readonly Issue[] };

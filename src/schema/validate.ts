@@ -13,6 +13,7 @@ import { asText } from '../util/describe.js';
 import { type Dataset, datasetSchema } from './dataset.js';
 import { fastRolesAndTransitions } from './fastParse.js';
 
+/** validateDataset's answer: the valid dataset, or every problem found. */
 export type ValidationResult =
   | { readonly success: true; readonly data: Dataset }
   | { readonly success: false; readonly issues: readonly Issue[] };
