@@ -6,7 +6,7 @@ import { shorten } from './util/describe.js';
 
 /**
  * Every `code` an Issue can carry (README, "Issue codes"). Checks of the dataset itself: */
-export type DatasetIssueCode = 'duplicate_id' | 'unknown_reference' | 'self_loop' | 'invalid_range' | 'cycle' | 'too_deep' | 'unreadable_input';
+export type DatasetIssueCode = 'duplicate_id' | 'unknown_reference' | 'self_loop' | 'invalid_range' | 'cycle' | 'too_deep' | 'unreadable_input' | 'invalid_id' | 'invalid_text' | 'unsafe_url';
 /** zod's own codes, for a value of the wrong shape. */
 export type ShapeIssueCode =
   | 'invalid_type'
@@ -53,12 +53,42 @@ export type OnetIssueCode =
 /** Every `code` an Issue can carry: see the README's issue codes. */
 export type IssueCode = DatasetIssueCode | ShapeIssueCode | OverlayIssueCode | CsvIssueCode | OnetIssueCode;
 
+/** Where a problem is: `["transitions", 12, "to"]`. */
+export type IssuePath = readonly (string | number)[];
+
+/**
+ * What a program needs to act on a problem without reading its message. Each issue carries the
+ * fields that apply to its code (all optional, none ever holding prose).
+ */
+export interface IssueDetails {
+  /** The id at fault: the one referred to (`unknown_reference`, `unknown_id`, `removed_id`), the one used twice (`duplicate_id`), the one removed while still in use (`still_referenced`), the role a self-loop leaves and enters. */
+  readonly id?: string;
+  /** What `id` names: a `role`, `qualification`, `source`, `transition`, or a `sector` (named by roles' `sectors`). */
+  readonly entity?: 'role' | 'qualification' | 'source' | 'transition' | 'sector';
+  /** Known ids (or column names) closest to what was given, best first. */
+  readonly suggestions?: readonly string[];
+  /** `duplicate_id`: the path of the entry that used the id first. */
+  readonly firstAt?: IssuePath;
+  /** The values that would have been accepted (an enum's, a boolean cell's). */
+  readonly expected?: readonly string[];
+  /** The value given, shortened for display. */
+  readonly received?: string;
+  /** `unrecognized_keys`: the keys not in the schema. */
+  readonly keys?: readonly string[];
+  /** `still_referenced`: who still refers to the removed entry (role ids, transition keys). */
+  readonly referencedBy?: readonly string[];
+  /** `removed_id`: how it went (`removed`, `removed with role "x"`). */
+  readonly reason?: string;
+}
+
 /** A problem with data, as data: where it is (`path`), what kind (`code`), and what to do. */
 export interface Issue {
   /** One of IssueCode (typed open-ended, so a newer code never breaks a build). */
   readonly code: IssueCode | (string & {});
-  readonly path: readonly (string | number)[];
+  readonly path: IssuePath;
   readonly message: string;
+  /** The facts the message was written from (see IssueDetails), where the issue has any. */
+  readonly details?: IssueDetails;
   /** For CSV input: the file, 1-based physical line, and column name. */
   readonly file?: string;
   readonly line?: number;

@@ -3,7 +3,7 @@
  * The public API — everything else is internal.
  */
 export { createLattice, Lattice } from './lattice/Lattice.js';
-export { validateDataset, type ValidationResult } from './schema/validate.js';
+export { isValidDataset, validateDataset, type ValidationResult, type ValidDataset } from './schema/validate.js';
 export {
   datasetSchema,
   roleSchema,
@@ -45,6 +45,8 @@ export {
   formatPath,
   type Issue,
   type IssueCode,
+  type IssueDetails,
+  type IssuePath,
   type DatasetIssueCode,
   type ShapeIssueCode,
   type OverlayIssueCode,
@@ -66,6 +68,7 @@ export { ukSocialWork, londonChildrensOverlay, herefordshireOverlay, socialWorkA
 export { toMermaid, mermaidText, type MermaidOptions } from './io/mermaid.js';
 export { toDot, dotString, type DotOptions } from './io/dot.js';
 export type { DiagramOptions } from './io/diagram.js';
+export { toSvg, type SvgOptions } from './io/svg.js';
 export { toGraphML } from './io/graphml.js';
 export { toGexf } from './io/gexf.js';
 export { toJsonLd, toJsonLdScript, type JsonLdOptions, type JsonLdDocument, type JsonLdNode } from './io/jsonld.js';
@@ -103,3 +106,39 @@ export {
   type OnetOptions,
   type OnetTier,
 } from './importers/onet.js';
+
+// Analysis: answers as flat rows (one per step or move), for data frames and spreadsheets.
+export {
+  routeRows,
+  eligibilityRows,
+  gapRows,
+  moveRows,
+  prerequisiteRows,
+  roleRows,
+  qualificationRows,
+  ROUTE_COLUMNS,
+  ELIGIBILITY_COLUMNS,
+  GAP_COLUMNS,
+  MOVE_COLUMNS,
+  PREREQUISITE_COLUMNS,
+  ROLE_COLUMNS,
+  QUALIFICATION_COLUMNS,
+  type Row,
+  type Cell,
+} from './analysis/rows.js';
+
+// Analysis: many questions at once, and the route matrix.
+export {
+  answerQuestions,
+  answerRows,
+  parseQuestion,
+  BATCH_COLUMNS,
+  BATCH_QUERIES,
+  QUESTION_FIELDS,
+  type Answer,
+  type BatchQuery,
+  type BatchResult,
+  type Question,
+  type RawQuestion,
+} from './analysis/batch.js';
+export { routeMatrix, matrixRows, MATRIX_COLUMNS, type MatrixCell, type MatrixOptions } from './analysis/matrix.js';

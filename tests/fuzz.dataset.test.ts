@@ -5,7 +5,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createLattice, type Dataset, Lattice, LatticeValidationError, validateDataset } from '../src/index.js';
+import { createLattice, type Dataset, type DatasetInput, Lattice, LatticeValidationError, validateDataset } from '../src/index.js';
 import { randomLattice } from './arbitraries.js';
 
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 400) };
@@ -62,7 +62,7 @@ function mutate(dataset: Dataset, m: Mutation): unknown {
 function expectWellFormedOutcome(input: unknown) {
   const result = validateDataset(input);
   if (result.success) {
-    const lattice = createLattice(input);
+    const lattice = createLattice(input as DatasetInput);
     // Valid data is never lost: everything given comes back (defaults may be added).
     expect(lattice.toJSON()).toMatchObject(JSON.parse(JSON.stringify(input)));
     return 'valid';
@@ -73,7 +73,7 @@ function expectWellFormedOutcome(input: unknown) {
     expect(issue.message.length).toBeGreaterThan(0);
     expect(Array.isArray(issue.path)).toBe(true);
   }
-  for (const build of [() => createLattice(input), () => new Lattice(input as Dataset)]) {
+  for (const build of [() => createLattice(input as DatasetInput), () => new Lattice(input as Dataset)]) {
     try {
       build();
       expect.unreachable('a lattice was built from what validateDataset rejected');
@@ -117,6 +117,6 @@ describe('fuzz: datasets', () => {
     const hostile = { get id(): string { throw new Error('boom'); } };
     const r = validateDataset(hostile);
     expect(r.success).toBe(false);
-    expect(() => createLattice(hostile)).toThrow(LatticeValidationError);
+    expect(() => createLattice(hostile as unknown as DatasetInput)).toThrow(LatticeValidationError);
   });
 });

@@ -9,6 +9,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
   createLattice,
+  type DatasetInput,
   datasetFromCsv,
   datasetFromOnet,
   datasetToCsv,
@@ -264,7 +265,7 @@ describe('fuzz: arguments of the wrong kind', () => {
   });
 
   test.prop([junk], RUNS)('validateDataset never throws; createLattice throws only LatticeValidationError', (value) => {
-    expectIssuesOrData(() => createLattice(value).dataset, () => validateDataset(value));
+    expectIssuesOrData(() => createLattice(value as DatasetInput).dataset, () => validateDataset(value));
   });
 
   it('the CSV entry points say what they expected instead of a TypeError or an empty dataset', () => {

@@ -102,7 +102,13 @@ describe('validateDataset', () => {
     if (result.success) return;
     expect(result.issues).toEqual([
       { code: 'too_small', path: ['roles', 1, 'level'], message: 'level cannot be negative' },
-      { code: 'unknown_reference', path: ['transitions', 2, 'to'], message: 'unknown role "senoir"; did you mean "senior"?' },
+      {
+        code: 'unknown_reference',
+        path: ['transitions', 2, 'to'],
+        message: 'unknown role "senoir"; did you mean "senior"?',
+        // The facts the message is written from, for programs (issue 10).
+        details: { id: 'senoir', entity: 'role', suggestions: ['senior'] },
+      },
     ]);
     expect(formatIssues(result.issues)).toBe('- roles[1].level: level cannot be negative\n- transitions[2].to: unknown role "senoir"; did you mean "senior"?');
   });

@@ -5,7 +5,10 @@
 import type { Command } from 'commander';
 import { UnknownRoleError } from '../errors.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import { type DataFlags, loadLattice } from './load.js';
+import { MAX_FIND_LENGTH } from '../queries/find.js';
+import type { Row } from '../analysis/rows.js';
+import type { DataFlags } from './load.js';
+import { formatRows, isRowFormat, type OutputFormat, type RowFormat } from './output.js';
 import { createStyle, type Style } from './table.js';
 
 /** Where the CLI reads and writes. Tests pass their own; `main.ts` passes the process's. */
@@ -20,6 +23,14 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+/** `$COLUMNS`, when it is a sensible terminal width: tables fit it even when stdout is not a terminal. */
+export function columnsFromEnv(env: Io['env']): number | undefined {
+  const text = env.COLUMNS;
+  if (text === undefined || !/^\s*\d+\s*$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= 20 && n <= 1000 ? n : undefined;
+}
+
 export interface GlobalFlags extends DataFlags {
   readonly json?: boolean;
   readonly color?: boolean;
@@ -31,6 +42,8 @@ export class Context {
   #lattice: Promise<Lattice> | undefined;
   /** What the command decided: 0 found, 1 nothing found. Errors are mapped in run(). */
   exitCode = 0;
+  /** The query command's `--format` (set before its action runs); undefined for other commands. */
+  format: OutputFormat | undefined;
 
   constructor(io: Io, program: Command) {
     this.io = io;
@@ -45,17 +58,29 @@ export class Context {
     return this.#program.opts<GlobalFlags>();
   }
 
+  /** Machine output as one JSON document: `--json`, or a query command's `--format json`. */
   get json(): boolean {
-    return this.flags.json === true;
+    return this.flags.json === true || this.format === 'json';
+  }
+
+  /** `ndjson`, `csv` or `tsv` when the answer is to be written as rows. */
+  get rowFormat(): RowFormat | undefined {
+    return isRowFormat(this.format) ? this.format : undefined;
   }
 
   get style(): Style {
     const noColor = this.io.env.NO_COLOR !== undefined && this.io.env.NO_COLOR !== '';
-    return createStyle(this.io.color && !noColor && this.flags.color !== false, this.io.columns);
+    return createStyle(this.io.color && !noColor && this.flags.color !== false, this.io.columns ?? columnsFromEnv(this.io.env));
+  }
+
+  /** The answer as rows, in the row format asked for (a csv/tsv header even when there are none). */
+  printRows(columns: readonly string[], rows: readonly Row[]): void {
+    this.io.out(formatRows(this.rowFormat ?? 'csv', columns, rows));
   }
 
   lattice(): Promise<Lattice> {
-    this.#lattice ??= loadLattice(this.flags, this.io.cwd);
+    // Loaded on first use: --help and usage errors never pay for the data.
+    this.#lattice ??= import('./load.js').then(({ loadLattice }) => loadLattice(this.flags, this.io.cwd));
     return this.#lattice;
   }
 
@@ -81,7 +106,7 @@ export class Context {
    */
   resolveRole(lattice: Lattice, text: string): string {
     if (lattice.hasRole(text)) return text;
-    const hits = lattice.find(text, { limit: 5 });
+    const hits = text.length <= MAX_FIND_LENGTH ? lattice.find(text, { limit: 5 }) : [];
     const [first, second] = hits.filter((hit) => hit.matched !== 'specialism');
     if (first && first.score >= 0.98 && !(second && second.score >= first.score)) return first.role.id;
     let suggestions: string[] = [];

@@ -30,6 +30,11 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
+/** Nothing to answer with, said as an error (exit 1): e.g. no route to highlight in a diagram. */
+export class CliNotFound extends Error {
+  override readonly name = 'CliNotFound';
+}
+
 export interface ErrorSink {
   err(text: string): void;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -49,40 +54,85 @@ function suggestionText(suggestions: readonly string[]): string {
   return suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : '';
 }
 
-/** Prints the error for people and returns the exit code. */
-export function reportError(error: unknown, io: ErrorSink): number {
+/** An error as data: what `--json` prints on stdout, `{ "error": { code, message, issues } }`. */
+export interface ErrorDocument {
+  readonly error: {
+    /** A LatticeError's `code` (`unknown_role`, `invalid_dataset`, `budget_exceeded` …), or `usage`, `not_found`, `internal`. */
+    readonly code: string;
+    /** The same words as on stderr. */
+    readonly message: string;
+    /** Every problem, each with its `path` (and file, line, column when the data came from files); empty when there is one. */
+    readonly issues: readonly Issue[];
+    /** For an unknown role or qualification: the closest ids. */
+    readonly suggestions?: readonly string[];
+  };
+}
+
+interface Described {
+  readonly exit: number;
+  /** For people (stderr), ending in a newline; empty when commander has printed it already. */
+  readonly text: string;
+  readonly document: ErrorDocument | undefined;
+}
+
+const doc = (code: string, message: string, issues: readonly Issue[] = [], extra: { suggestions?: readonly string[] } = {}): ErrorDocument => ({
+  error: { code, message: message.trimEnd(), issues, ...extra },
+});
+
+/** Works out the exit code, the words for people and the document for programs. */
+function describeError(error: unknown, env: ErrorSink['env']): Described {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (help, version, or a usage error).
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.ok;
-    return EXIT.badInput;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return { exit: EXIT.ok, text: '', document: undefined };
+    return { exit: EXIT.badInput, text: '', document: doc('usage', error.message.replace(/^error: /, '')) };
   }
   if (error instanceof UnknownRoleError) {
     const what = error.entity === 'qualification' ? 'qualification' : 'role';
     const list = error.entity === 'qualification' ? 'career-lattice qualifications' : 'career-lattice roles';
     const hint = error.suggestions.length ? suggestionText(error.suggestions) : ` Run "${list}" to see what there is.`;
-    io.err(`Unknown ${what} "${error.id}".${hint}\n`);
-    return EXIT.badInput;
+    const text = `Unknown ${what} "${error.id}".${hint}\n`;
+    return { exit: EXIT.badInput, text, document: doc(error.code, text, [], { suggestions: error.suggestions }) };
   }
   if (error instanceof LatticeValidationError) {
     const n = error.issues.length;
-    io.err(`The data is invalid (${n} problem${n === 1 ? '' : 's'}):\n${problemList(error.issues)}\n`);
-    return EXIT.badInput;
+    const text = `The data is invalid (${n} problem${n === 1 ? '' : 's'}):\n${problemList(error.issues)}\n`;
+    return { exit: EXIT.badInput, text, document: doc(error.code, `The data is invalid (${n} problem${n === 1 ? '' : 's'}).`, error.issues) };
   }
   if (error instanceof QueryBudgetError) {
-    io.err(`${error.message}\nNarrow the question (--max-steps, --kinds, --avoid) and try again.\n`);
-    return EXIT.notFound;
+    return { exit: EXIT.notFound, text: `${error.message}\nNarrow the question (--max-steps, --kinds, --avoid) and try again.\n`, document: doc(error.code, error.message) };
   }
-  if (error instanceof QueryOptionsError || error instanceof CliUsageError) {
-    io.err(`${error.message}\n`);
-    return EXIT.badInput;
+  if (error instanceof QueryOptionsError) {
+    return { exit: EXIT.badInput, text: `${error.message}\n`, document: doc(error.code, error.message, [{ code: error.code, path: [...error.path], message: error.message }]) };
   }
-  if (error instanceof LatticeError) {
-    io.err(`${error.message}\n`);
-    return EXIT.badInput;
-  }
+  if (error instanceof CliUsageError) return { exit: EXIT.badInput, text: `${error.message}\n`, document: doc('usage', error.message) };
+  if (error instanceof CliNotFound) return { exit: EXIT.notFound, text: `${error.message}\n`, document: doc('not_found', error.message) };
+  if (error instanceof LatticeError) return { exit: EXIT.badInput, text: `${error.message}\n`, document: doc(error.code, error.message) };
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`career-lattice: internal error: ${message}\n`);
-  if (io.env.CAREER_LATTICE_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
-  else io.err('This is a bug; please report it. Set CAREER_LATTICE_DEBUG=1 to see the stack trace.\n');
-  return EXIT.internal;
+  let text = `career-lattice: internal error: ${message}\n`;
+  if (env.CAREER_LATTICE_DEBUG && error instanceof Error && error.stack) text += `${error.stack}\n`;
+  else text += 'This is a bug; please report it. Set CAREER_LATTICE_DEBUG=1 to see the stack trace.\n';
+  return { exit: EXIT.internal, text, document: doc('internal', `career-lattice: internal error: ${message}`) };
+}
+
+/** The error as a JSON document, or undefined when it is not an error (help, version). */
+export function errorDocument(error: unknown): ErrorDocument | undefined {
+  return describeError(error, {}).document;
+}
+
+/**
+ * Prints the error for people on stderr and returns the exit code. With `json` (the user asked
+ * for `--json` or `--format json`), the error is also one JSON document on stdout, so `| jq`
+ * always has something to read.
+ */
+export function reportError(error: unknown, io: ErrorSink & { readonly out?: (text: string) => void; readonly json?: boolean }): number {
+  const { exit, text, document } = describeError(error, io.env);
+  if (text) io.err(text);
+  if (io.json && io.out && document) {
+    try {
+      io.out(`${JSON.stringify(document, null, 2)}\n`);
+    } catch {
+      // stdout itself failed (the error we are reporting, perhaps): stderr has said it.
+    }
+  }
+  return exit;
 }

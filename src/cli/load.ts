@@ -7,9 +7,9 @@ import { ukSocialWork } from '../data/index.js';
 import { LatticeValidationError } from '../errors.js';
 import { createLattice, type Lattice } from '../lattice/Lattice.js';
 import { extendDataset } from '../overlay/extendDataset.js';
-import type { Dataset } from '../schema/dataset.js';
-import { parseDataset } from '../schema/validate.js';
+import { parseDataset, type ValidDataset } from '../schema/validate.js';
 import { datasetFromCsvFolder } from './csvFolder.js';
+import { bundledDataset } from './bundled.js';
 import { CliUsageError } from './errors.js';
 import { isFolder, readUserFile } from './files.js';
 
@@ -132,7 +132,7 @@ export function readJsonFile(path: string, cwd: string, what: string): unknown {
 
 /**
  * The dataset at a path: a folder of CSV files (validated, issues naming file, line and column),
- * or a JSON file (returned as read; createLattice validates it).
+ * or a JSON file (returned as read; loadDataset validates it).
  */
 export function readDataset(path: string, cwd: string): unknown {
   if (isFolder(path, cwd)) return datasetFromCsvFolder(path, { cwd });
@@ -159,8 +159,11 @@ function problemsIn<T>(file: string | undefined, check: () => T): T {
   }
 }
 
-/** The dataset the flags name, with the overlay applied (validated). */
-export async function loadDataset(flags: DataFlags, cwd: string): Promise<Dataset> {
+/**
+ * The dataset the flags name, with the overlay applied: validated once per input (the dataset,
+ * the overlay) and once for the result, which createLattice then takes as it is.
+ */
+export async function loadDataset(flags: DataFlags, cwd: string): Promise<ValidDataset> {
   const base = flags.data !== undefined ? readDataset(flags.data, cwd) : ukSocialWork;
   const dataset = problemsIn(flags.data, () => parseDataset(base, 'career-lattice'));
   if (flags.overlay === undefined) return dataset;
@@ -170,6 +173,7 @@ export async function loadDataset(flags: DataFlags, cwd: string): Promise<Datase
 
 /** The lattice the flags name. */
 export async function loadLattice(flags: DataFlags, cwd: string): Promise<Lattice> {
-  const lattice = createLattice(await loadDataset(flags, cwd));
+  const plain = flags.data === undefined && flags.overlay === undefined;
+  const lattice = createLattice(plain ? bundledDataset() : await loadDataset(flags, cwd));
   return flags.asOf !== undefined ? lattice.asOf(flags.asOf) : lattice;
 }

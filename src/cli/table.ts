@@ -2,6 +2,7 @@
  * Text for people: aligned tables, a little colour (only on a terminal, never with NO_COLOR or
  * --no-color), and the shared ways of writing months, requirements and roles.
  */
+import { maxOf } from '../util/appendAll.js';
 import type { Lattice } from '../lattice/Lattice.js';
 import type { LatticeTransition, Missing, Route } from '../types.js';
 import type { Requirements, Role } from '../schema/dataset.js';
@@ -53,49 +54,118 @@ export interface Column {
   readonly align?: 'left' | 'right';
 }
 
-/** Words into lines of at most `width` columns (a longer word gets a line of its own). */
+/** A string's pieces for breaking it: colour codes (no width) and characters. */
+function units(s: string): string[] {
+  return s.match(/\u001b\[[0-9;]*m|[\s\S]/gu) ?? [];
+}
+
+/** A word longer than `width`, cut into pieces of at most `width` columns: after a hyphen when it can be. */
+function breakWord(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  const add = (unit: string) => {
+    if (piece && displayWidth(piece + unit) > width) {
+      pieces.push(piece);
+      piece = '';
+    }
+  };
+  for (const part of word.match(/[^-]+-*|-+/g) ?? [word]) {
+    add(part);
+    if (displayWidth(piece + part) <= width) piece += part;
+    else
+      for (const unit of units(part)) {
+        add(unit);
+        piece += unit;
+      }
+  }
+  pieces.push(piece);
+  return pieces;
+}
+
+/** Words into lines of at most `width` columns; a word longer than a line is cut. */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+    for (const piece of displayWidth(word) > width ? breakWord(word, width) : [word]) {
+      if (line && displayWidth(line) + 1 + displayWidth(piece) > width) {
+        lines.push(line);
+        line = piece;
+      } else line = line ? `${line} ${piece}` : piece;
+    }
   }
   lines.push(line);
   return lines;
 }
 
+/** No column is squeezed below this many terminal columns (unless its content is narrower). */
+const MIN_COLUMN = 8;
+
+/** Shares `room` among the columns `which`: narrow ones keep their width, the widest get equal shares. */
+function waterFill(fitted: number[], natural: readonly number[], which: readonly number[], room: number): void {
+  let left = room;
+  const order = [...which].sort((a, b) => natural[a]! - natural[b]!);
+  order.forEach((i, k) => {
+    const share = Math.floor(left / (order.length - k));
+    fitted[i] = Math.max(Math.min(natural[i]!, share), Math.min(natural[i]!, MIN_COLUMN));
+    left -= fitted[i]!;
+  });
+}
+
 /**
- * An aligned table: a bold header row, then one line per row. Cells are single-line; when
- * `style.width` is set and the table is wider, the last column wraps.
+ * Column widths that fit `room`: when only the last column is too wide it alone wraps (the
+ * common case: a long "Needs"); otherwise the columns of prose (cells with spaces, which wrap at
+ * words) share what the others leave, and only when that is not enough are ids and other
+ * unbroken words cut too. When even that cannot fit, the table is as narrow as it can be.
+ */
+function fitWidths(natural: readonly number[], prose: readonly boolean[], room: number): number[] {
+  const total = natural.reduce((a, w) => a + w, 0);
+  if (total <= room) return [...natural];
+  const last = natural.length - 1;
+  const others = total - natural[last]!;
+  if (room - others >= 16) return [...natural.slice(0, last), room - others];
+  const fitted = [...natural];
+  const wrappable = natural.map((_, i) => i).filter((i) => prose[i]);
+  const fixed = natural.reduce((a, w, i) => (prose[i] ? a : a + w), 0);
+  if (wrappable.length && room - fixed >= wrappable.length * MIN_COLUMN) {
+    waterFill(fitted, natural, wrappable, room - fixed);
+    return fitted;
+  }
+  waterFill(fitted, natural, natural.map((_, i) => i), room);
+  return fitted;
+}
+
+/**
+ * An aligned table: a bold header row, then the rows. Cells are single-line; when `style.width`
+ * is set and the table is wider, cells wrap inside their columns (the last column first, then
+ * the widest), so the table fits the terminal.
  */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, indent = '  '): string {
   const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
-  const cells = rows.map((r) => r.map(oneLine));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const cells = rows.map((r) => columns.map((_, i) => oneLine(r[i] ?? '')));
+  const natural = columns.map((c, i) => maxOf(cells.map((r) => displayWidth(r[i]!)), displayWidth(c.header)));
+  const room = style.width !== undefined ? style.width - displayWidth(indent) - 2 * (columns.length - 1) - 1 : Infinity;
+  const prose = columns.map((_, i) => cells.some((r) => r[i]!.includes(' ')));
+  const widths = fitWidths(natural, prose, room);
   const last = columns.length - 1;
-  const before = displayWidth(indent) + widths.slice(0, last).reduce((a, w) => a + w + 2, 0);
-  const room = style.width !== undefined ? style.width - before - 1 : Infinity;
-  const wrapLast = room >= 16 && widths[last]! > room;
-  const line = (values: readonly string[], head: boolean) =>
-    indent +
-    columns
-      .map((c, i) => {
-        const v = values[i] ?? '';
-        const pad = ' '.repeat(Math.max(0, widths[i]! - displayWidth(v)));
-        const text = c.align === 'right' ? pad + v : i === last ? v : v + pad;
-        return head ? style.bold(text) : text;
-      })
-      .join('  ')
-      .trimEnd();
-  const body = cells.flatMap((r) => {
-    if (!wrapLast) return [line(r, false)];
-    const [first, ...more] = wrap(r[last] ?? '', room);
-    return [line([...r.slice(0, last), first ?? ''], false), ...more.map((m) => `${' '.repeat(before)}${m}`)];
-  });
-  return [line(columns.map((c) => c.header), true), ...body].join('\n');
+  const render = (values: readonly string[], head: boolean): string[] => {
+    const wrapped = values.map((v, i) => (displayWidth(v) > widths[i]! ? wrap(v, widths[i]!) : [v]));
+    const height = maxOf(wrapped.map((w) => w.length), 0);
+    const lines: string[] = [];
+    for (let k = 0; k < height; k++) {
+      const text = columns
+        .map((c, i) => {
+          const v = wrapped[i]![k] ?? '';
+          const pad = ' '.repeat(Math.max(0, widths[i]! - displayWidth(v)));
+          const cell = c.align === 'right' ? pad + v : i === last ? v : v + pad;
+          return head && v ? style.bold(cell) : cell;
+        })
+        .join('  ');
+      lines.push((indent + text).trimEnd());
+    }
+    return lines;
+  };
+  return [...render(columns.map((c) => c.header), true), ...cells.flatMap((r) => render(r, false))].join('\n');
 }
 
 /** `12`, `1.5`, `~6` (an estimate). */

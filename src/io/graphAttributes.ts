@@ -4,11 +4,16 @@
  * declared types never depend on which values the data happens to hold: months and pay are always
  * doubles, even when every value is whole).
  *
- * Every schema field that is a scalar or a list is here, lists joined into one string; `meta` (free
- * JSON) is not. The id and title are not attributes: each format has its own place for them.
+ * The list is read from the schema's field table (src/schema/fields.ts): every field that is a
+ * scalar or a list is an attribute, named by its path (`pay.min` → `payMin`), typed by its kind
+ * (whole numbers `int`, other numbers `double`, flags `boolean`, the rest `string`), lists joined
+ * into one string. PRESENTATION names the exceptions (older names, fields shown as one string);
+ * GRAPH_EXCLUDED the fields that are not attributes, and why. tests/fields.test.ts fails if a
+ * field is neither.
  */
 import type { LatticeTransition } from '../types.js';
-import type { Role } from '../schema/dataset.js';
+import type { AreaPay, MonthsRange, Role } from '../schema/dataset.js';
+import { camelName, FIELDS, type Field, valueAt } from '../schema/fields.js';
 
 export type AttributeType = 'string' | 'int' | 'double' | 'boolean';
 
@@ -24,49 +29,71 @@ export const LIST_SEPARATOR = '; ';
 
 const list = (values: readonly string[] | undefined) => (values && values.length ? values.join(LIST_SEPARATOR) : undefined);
 
-/** Role attributes, in the order they are declared. */
-export const ROLE_ATTRIBUTES: readonly GraphAttribute<Role>[] = [
-  { name: 'level', type: 'int', value: (r) => r.level },
-  { name: 'track', type: 'string', value: (r) => r.track },
-  { name: 'stage', type: 'string', value: (r) => r.stage },
-  { name: 'sectors', type: 'string', value: (r) => list(r.sectors) },
-  { name: 'entry', type: 'boolean', value: (r) => r.entry === true },
-  { name: 'summary', type: 'string', value: (r) => r.summary },
-  { name: 'aliases', type: 'string', value: (r) => list(r.aliases) },
-  { name: 'responsibilities', type: 'string', value: (r) => list(r.responsibilities) },
-  { name: 'specialisms', type: 'string', value: (r) => list(r.specialisms) },
-  { name: 'credentials', type: 'string', value: (r) => list(r.credentials) },
-  { name: 'pcf', type: 'string', value: (r) => r.pcf },
-  { name: 'kss', type: 'string', value: (r) => list(r.kss) },
-  { name: 'payCurrency', type: 'string', value: (r) => r.pay?.currency },
-  { name: 'payMin', type: 'double', value: (r) => r.pay?.min },
-  { name: 'payMax', type: 'double', value: (r) => r.pay?.max },
-  { name: 'payPeriod', type: 'string', value: (r) => r.pay?.period },
-  { name: 'payGrade', type: 'string', value: (r) => r.pay?.grade },
-  { name: 'payNote', type: 'string', value: (r) => r.pay?.note },
-  { name: 'validFrom', type: 'string', value: (r) => r.validFrom },
-  { name: 'validUntil', type: 'string', value: (r) => r.validUntil },
-  { name: 'proposed', type: 'boolean', value: (r) => r.proposed === true },
-  { name: 'sources', type: 'string', value: (r) => list(r.sources) },
-];
+/** Another area's pay in one string: `London: 44000-49000`. */
+const areaPay = (a: AreaPay) => `${a.area}: ${a.min ?? ''}-${a.max ?? ''}`;
 
-/** Transition attributes, in the order they are declared. `direction` is derived, never stored. */
-export const TRANSITION_ATTRIBUTES: readonly GraphAttribute<LatticeTransition>[] = [
-  { name: 'kind', type: 'string', value: (t) => t.kind },
-  { name: 'months', type: 'double', value: (t) => t.months },
-  { name: 'estimated', type: 'boolean', value: (t) => t.estimated === true },
-  { name: 'direction', type: 'string', value: (t) => t.direction },
-  { name: 'requires', type: 'string', value: (t) => list(t.requires?.qualifications) },
-  { name: 'monthsInRole', type: 'double', value: (t) => t.requires?.monthsInRole },
-  { name: 'monthsQualified', type: 'double', value: (t) => t.requires?.monthsQualified },
-  { name: 'requirementsEstimated', type: 'boolean', value: (t) => t.requires?.estimated === true },
-  { name: 'grants', type: 'string', value: (t) => list(t.grants) },
-  { name: 'note', type: 'string', value: (t) => t.note },
-  { name: 'validFrom', type: 'string', value: (t) => t.validFrom },
-  { name: 'validUntil', type: 'string', value: (t) => t.validUntil },
-  { name: 'proposed', type: 'boolean', value: (t) => t.proposed === true },
-  { name: 'sources', type: 'string', value: (t) => list(t.sources) },
-];
+type Value = GraphAttribute<unknown>['value'];
+
+/** Fields (dotted path) presented otherwise than the default: another name, or one string for an object. */
+const PRESENTATION: Readonly<Record<'roles' | 'transitions', Readonly<Record<string, { name?: string; type?: AttributeType; value?: Value }>>>> = {
+  roles: {
+    'pay.areas': { type: 'string', value: (r) => list((valueAt(r, ['pay', 'areas']) as AreaPay[] | undefined)?.map(areaPay)) },
+  },
+  transitions: {
+    monthsRange: { type: 'string', value: (t) => { const m = valueAt(t, ['monthsRange']) as MonthsRange | undefined; return m ? `${m.least}-${m.most}` : undefined; } },
+    'requires.qualifications': { name: 'requires' },
+    'requires.monthsInRole': { name: 'monthsInRole' },
+    'requires.monthsQualified': { name: 'monthsQualified' },
+    'requires.estimated': { name: 'requirementsEstimated' },
+  },
+};
+
+/** Fields that are not attributes, and why. */
+export const GRAPH_EXCLUDED: Readonly<Record<'roles' | 'transitions', Readonly<Record<string, string>>>> = {
+  roles: { id: 'the node id', title: 'the node label', meta: 'free-form JSON, not flat data' },
+  transitions: { id: 'part of the edge id (the transition key)', from: 'the edge source', to: 'the edge target', meta: 'free-form JSON, not flat data' },
+};
+
+function typeOf(field: Field): AttributeType {
+  if (field.kind === 'number') return field.integer ? 'int' : 'double';
+  return field.kind === 'boolean' ? 'boolean' : 'string';
+}
+
+function valueOf(field: Field): Value {
+  const path = field.path;
+  if (field.kind === 'boolean') return (item) => valueAt(item, path) === true;
+  if (field.kind === 'list') return (item) => list(valueAt(item, path) as string[] | undefined);
+  return (item) => valueAt(item, path) as string | number | undefined;
+}
+
+function attributesOf(section: 'roles' | 'transitions'): GraphAttribute<unknown>[] {
+  const out: GraphAttribute<unknown>[] = [];
+  const walk = (fields: readonly Field[]) => {
+    for (const field of fields) {
+      const key = field.path.join('.');
+      if (GRAPH_EXCLUDED[section][key] !== undefined) continue;
+      const custom = PRESENTATION[section][key];
+      if (field.kind === 'nested' && custom?.value === undefined) {
+        walk(field.fields!);
+        continue;
+      }
+      out.push({ name: custom?.name ?? camelName(field.path), type: custom?.type ?? typeOf(field), value: custom?.value ?? valueOf(field) });
+    }
+  };
+  walk(FIELDS[section]);
+  return out;
+}
+
+/** Role attributes, in the schema's order. */
+export const ROLE_ATTRIBUTES: readonly GraphAttribute<Role>[] = Object.freeze(attributesOf('roles'));
+
+/** Transition attributes, in the schema's order; `direction` (derived, never stored) before the requirements. */
+export const TRANSITION_ATTRIBUTES: readonly GraphAttribute<LatticeTransition>[] = (() => {
+  const attrs: GraphAttribute<LatticeTransition>[] = attributesOf('transitions');
+  const at = attrs.findIndex((a) => a.name === 'requires');
+  attrs.splice(at < 0 ? attrs.length : at, 0, { name: 'direction', type: 'string', value: (t) => t.direction });
+  return Object.freeze(attrs);
+})();
 
 /** The attributes of `item` that have a value, by name. */
 export function attributeValues<T>(specs: readonly GraphAttribute<T>[], item: T): Record<string, string | number | boolean> {

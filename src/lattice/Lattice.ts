@@ -14,7 +14,7 @@ import { prerequisitesFor } from '../queries/prerequisitesFor.js';
 import { reachableFrom } from '../queries/reachableFrom.js';
 import { ladder, roles, rolesRequiring } from '../queries/roles.js';
 import type { Dataset, DatasetInput, Qualification, Role, Source, Track } from '../schema/dataset.js';
-import { parseDataset } from '../schema/validate.js';
+import { parseDataset, type ValidDataset } from '../schema/validate.js';
 import { deepFreeze } from '../util/freeze.js';
 import { type Core, createCore, qualificationOf, roleIndexOf } from '../queries/core.js';
 import type {
@@ -46,10 +46,9 @@ import { isCalendarDay } from '../util/calendarDay.js';
  * const lattice = createLattice(ukSocialWork);
  * lattice.fastestRoute('newly-qualified-social-worker', 'team-manager')?.months;
  */
-export function createLattice(dataset: DatasetInput): Lattice;
-export function createLattice(dataset: unknown): Lattice;
-export function createLattice(dataset: unknown): Lattice {
-  const parsed = parseDataset(dataset, 'createLattice', true);
+export function createLattice(dataset: DatasetInput | ValidDataset): Lattice {
+  // A ValidDataset (from validateDataset, extendDataset, datasetFromCsv…) is not validated again.
+  const parsed = parseDataset(dataset, 'createLattice');
   OWNED.add(parsed);
   return new Lattice(parsed);
 }
@@ -99,7 +98,7 @@ export class Lattice {
    * @throws LatticeValidationError listing every problem, each with its path.
    */
   constructor(dataset: Dataset) {
-    const owned: Dataset = OWNED.has(dataset) ? dataset : parseDataset(dataset, 'new Lattice', true);
+    const owned: Dataset = OWNED.has(dataset) ? dataset : parseDataset(dataset, 'new Lattice');
     this.#dataset = deepFreeze(owned);
     this.#core = createCore(owned);
     CORES.set(this, this.#core);

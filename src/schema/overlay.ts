@@ -46,6 +46,8 @@ export const overlaySchema = entryObject({
   description: z.optional(plainText),
   /** Ids of sources (in the base or added here) the overlay as a whole is modelled from. */
   sources: z.optional(ids),
+  /** The one sector the overlay's services are in (e.g. `children`): the resulting dataset's `sector`, which queries default to. */
+  sector: z.optional(text),
   /** Rename the resulting dataset (default: the base's id, title and version). */
   dataset: z.optional(
     entryObject(

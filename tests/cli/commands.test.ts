@@ -188,6 +188,7 @@ describe('export', () => {
     const starts: Record<string, RegExp> = {
       mermaid: /^flowchart /,
       dot: /^digraph /,
+      svg: /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" /,
       graphml: /^<\?xml [^>]*>\s*<graphml /,
       gexf: /^<\?xml [^>]*>\s*<gexf /,
       jsonld: /^\{\s*"@context"/,
@@ -215,7 +216,7 @@ describe('export', () => {
   it('exits 2 for a bad format, a highlight outside diagrams, or csv without --out', async () => {
     const bad = await run('export', '--format', 'png');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('Allowed choices are mermaid, dot, graphml, gexf, jsonld, json, csv.');
+    expect(bad.stderr).toContain('Allowed choices are mermaid, dot, svg, graphml, gexf, jsonld, json, csv.');
     expect((await run('export', '--format', 'graphml', '--highlight-route', 'nqsw,head')).code).toBe(2);
     expect((await run('export', '--format', 'mermaid', '--highlight-route', 'nqsw')).stderr).toContain('--highlight-route takes two roles');
     expect((await run('export', '--format', 'csv')).stderr).toContain('give it one with --out DIR');

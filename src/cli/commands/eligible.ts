@@ -1,7 +1,9 @@
 /** `career-lattice eligible --role R --qual Q …`: the moves open now, and for the rest exactly what is missing. */
 import type { Command } from 'commander';
 import type { TransitionKind } from '../../schema/dataset.js';
+import { ELIGIBILITY_COLUMNS, eligibilityRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { examples, kindsValue } from '../options.js';
 import type { EligibleMove } from '../../types.js';
@@ -21,6 +23,10 @@ async function eligible(ctx: Context, flags: Flags): Promise<number> {
   const result = lattice.eligibility(profile, flags.kinds ? { kinds: flags.kinds } : undefined);
   if (ctx.json) {
     ctx.printJson(result);
+    return result.open.length ? EXIT.ok : EXIT.notFound;
+  }
+  if (ctx.rowFormat) {
+    ctx.printRows(ELIGIBILITY_COLUMNS, eligibilityRows(lattice, result));
     return result.open.length ? EXIT.ok : EXIT.notFound;
   }
   const s = ctx.style;
@@ -57,7 +63,7 @@ async function eligible(ctx: Context, flags: Flags): Promise<number> {
 
 export function register(program: Command, ctx: Context): void {
   addProfileOptions(
-    program.command('eligible').description('what a person can move to now, and for every other move what is missing (exit 1 when nothing is open yet)'),
+    addFormatOption(program.command('eligible'), 'one row per move (open first)').description('what a person can move to now, and for every other move what is missing (exit 1 when nothing is open yet)'),
   )
     .option('--kinds <kinds>', 'only moves of these kinds, comma-separated', kindsValue)
     .addHelpText(

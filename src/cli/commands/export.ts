@@ -1,4 +1,4 @@
-/** `career-lattice export --format …`: the lattice as a diagram (Mermaid, DOT), a graph file (GraphML, GEXF), JSON-LD, JSON or CSV. */
+/** `career-lattice export --format …`: the lattice as a diagram (Mermaid, DOT, SVG), a graph file (GraphML, GEXF), JSON-LD, JSON or CSV. */
 import { basename, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { DiagramOptions } from '../../io/diagram.js';
@@ -8,22 +8,24 @@ import { toGraphML } from '../../io/graphml.js';
 import { toJSON } from '../../io/json.js';
 import { type JsonLdOptions, toJsonLd } from '../../io/jsonld.js';
 import { toMermaid } from '../../io/mermaid.js';
+import { toSvg } from '../../io/svg.js';
 import type { Lattice } from '../../lattice/Lattice.js';
 import type { Context } from '../context.js';
 import { writeCsvFolder } from '../csvFolder.js';
-import { CliUsageError, EXIT } from '../errors.js';
+import { CliNotFound, CliUsageError, EXIT } from '../errors.js';
 import { writeUserFile } from '../files.js';
 import { collect, examples } from '../options.js';
 
-const FORMATS = ['mermaid', 'dot', 'graphml', 'gexf', 'jsonld', 'json', 'csv'] as const;
+const FORMATS = ['mermaid', 'dot', 'svg', 'graphml', 'gexf', 'jsonld', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
-const DIAGRAMS = new Set<Format>(['mermaid', 'dot']);
+const DIAGRAMS = new Set<Format>(['mermaid', 'dot', 'svg']);
 
 interface Flags {
   readonly format: Format;
   readonly out?: string;
   readonly highlightRoute?: string;
   readonly highlightRoles?: string[];
+  readonly roles?: string[];
   readonly direction?: 'TB' | 'LR';
   readonly bom?: boolean;
   readonly baseUrl?: string;
@@ -32,7 +34,7 @@ interface Flags {
 
 /** Options that only some formats take: given with another format, they are a mistake, not ignored. */
 const FORMAT_OPTIONS: readonly { readonly flags: readonly (keyof Flags)[]; readonly label: string; readonly formats: readonly Format[] }[] = [
-  { flags: ['highlightRoute', 'highlightRoles', 'direction'], label: '--highlight-route, --highlight-roles and --direction', formats: ['mermaid', 'dot'] },
+  { flags: ['highlightRoute', 'highlightRoles', 'roles', 'direction'], label: '--highlight-route, --highlight-roles, --roles and --direction', formats: ['mermaid', 'dot', 'svg'] },
   { flags: ['baseUrl', 'location'], label: '--base-url and --location', formats: ['jsonld'] },
   { flags: ['bom'], label: '--bom', formats: ['csv'] },
 ];
@@ -40,7 +42,7 @@ const FORMAT_OPTIONS: readonly { readonly flags: readonly (keyof Flags)[]; reado
 function checkFormatOptions(flags: Flags): void {
   for (const { flags: names, label, formats } of FORMAT_OPTIONS) {
     if (!formats.includes(flags.format) && names.some((name) => flags[name] !== undefined)) {
-      throw new CliUsageError(`${label} ${names.length > 1 ? 'apply' : 'applies'} to ${formats.join(' and ')} only, not ${flags.format}.`);
+      throw new CliUsageError(`${label} ${names.length > 1 ? 'apply' : 'applies'} to ${formats.length > 1 ? `${formats.slice(0, -1).join(', ')} and ${formats.at(-1)}` : formats[0]} only, not ${flags.format}.`);
     }
   }
 }
@@ -72,14 +74,14 @@ async function exportLattice(ctx: Context, flags: Flags): Promise<number> {
       if (ends.length !== 2 || !ends[0] || !ends[1]) throw new CliUsageError(`--highlight-route takes two roles, "from,to"; got "${flags.highlightRoute}".`);
       const [from, to] = ends.map((t) => ctx.resolveRole(lattice, t)) as [string, string];
       route = lattice.fastestRoute(from, to);
-      if (!route) {
-        ctx.note(`No route from ${from} to ${to}; nothing to highlight.`);
-        return EXIT.notFound;
-      }
+      if (!route) throw new CliNotFound(`No route from ${from} to ${to}; nothing to highlight.`);
     }
     const roles = flags.highlightRoles?.map((t) => ctx.resolveRole(lattice, t));
+    const drawn = flags.roles?.map((t) => ctx.resolveRole(lattice, t));
     diagram = {
       ...(route || roles ? { highlight: { ...(route ? { route } : {}), ...(roles ? { roles } : {}) } } : {}),
+      // A picture of a route shows the route's roles even when --roles leaves them out.
+      ...(drawn ? { roles: route && format !== 'svg' ? [...new Set([...drawn, ...route.roles])] : drawn } : {}),
       ...(flags.direction ? { direction: flags.direction } : {}),
     };
   }
@@ -103,6 +105,8 @@ function render(format: Exclude<Format, 'csv'>, lattice: Lattice, diagram: Diagr
       return toMermaid(lattice, diagram);
     case 'dot':
       return toDot(lattice, diagram);
+    case 'svg':
+      return toSvg(lattice, diagram);
     case 'graphml':
       return toGraphML(lattice);
     case 'gexf':
@@ -117,11 +121,12 @@ function render(format: Exclude<Format, 'csv'>, lattice: Lattice, diagram: Diagr
 export function register(program: Command, ctx: Context): void {
   program
     .command('export')
-    .description('write the lattice as a diagram (mermaid, dot), a graph file (graphml, gexf), JSON-LD, JSON, or a CSV folder')
+    .description('write the lattice as a diagram (mermaid, dot, svg), a graph file (graphml, gexf), JSON-LD, JSON, or a CSV folder')
     .addOption(new Option('--format <format>', 'what to write').choices(FORMATS).makeOptionMandatory())
     .option('--out <path>', 'write to this file (a folder for csv) instead of stdout')
     .option('--highlight-route <from,to>', 'diagrams: highlight the fastest route between two roles')
     .option('--highlight-roles <roles>', 'diagrams: highlight these roles (comma-separated or repeated)', collect)
+    .option('--roles <roles>', 'diagrams: draw only these roles and the moves between them (comma-separated or repeated)', collect)
     .addOption(new Option('--direction <dir>', 'diagrams: top-to-bottom or left-to-right').choices(['TB', 'LR']))
     .option('--bom', 'csv: start each file with a byte order mark, so Excel reads accents and £ right')
     .option('--base-url <url>', 'jsonld: the page the JSON-LD describes; every @id starts with it (default: ids relative to the document)', absoluteUrl)
@@ -131,6 +136,7 @@ export function register(program: Command, ctx: Context): void {
       examples([
         ['career-lattice export --format mermaid --highlight-route newly-qualified-social-worker,principal-social-worker', 'a Mermaid diagram with the fastest route picked out'],
         ['career-lattice export --format dot --out lattice.dot && dot -Tsvg lattice.dot > lattice.svg', 'Graphviz'],
+        ['career-lattice export --format svg --highlight-route social-worker,team-manager --out route.svg', 'the layered pathway diagram as an accessible SVG, the route numbered'],
         ['career-lattice export --format graphml --out lattice.graphml', 'for Gephi, yEd or networkx'],
         ['career-lattice export --format csv --out ./council-csv', 'a folder of CSV files to edit in a spreadsheet (read back with --data ./council-csv)'],
         ['career-lattice export --format json --overlay my-council.json > my-council-full.json', 'the dataset with an overlay applied, as one JSON file'],

@@ -1,6 +1,9 @@
 /** `career-lattice fastest <from> <to> [-k N]`: the least-weight route (or the k best), exact, no step limit unless given. */
 import type { Command } from 'commander';
+import { ROUTE_COLUMNS, routeRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { routeEvidenceText, withEvidenceWeight } from '../evidenceHook.js';
+import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { addRouteOptions, examples, type RouteFlags, routeOptions, wholeNumber } from '../options.js';
 import { ESTIMATE_NOTE, plural, renderRoute, routeHasEstimate } from '../table.js';
@@ -15,13 +18,17 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
   const resolve = (t: string) => ctx.resolveRole(lattice, t);
   const from = resolve(fromText);
   const to = resolve(toText);
-  const options = routeOptions(flags, resolve);
+  const options = withEvidenceWeight(ctx, lattice, routeOptions(flags, resolve));
   const s = ctx.style;
 
   if (flags.routes === undefined) {
     const route = lattice.fastestRoute(from, to, options);
     if (ctx.json) {
       ctx.printJson(route ?? null);
+      return route ? EXIT.ok : EXIT.notFound;
+    }
+    if (ctx.rowFormat) {
+      ctx.printRows(ROUTE_COLUMNS, routeRows(lattice, route ? [route] : []));
       return route ? EXIT.ok : EXIT.notFound;
     }
     ctx.print(s.bold(routeHeader(lattice, from, to)));
@@ -32,7 +39,7 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
     }
     ctx.print(s.dim(`The fastest route: ${describeSearch(options, undefined)}.`));
     ctx.print();
-    ctx.print(renderRoute(lattice, route, 'Fastest', s));
+    ctx.print(renderRoute(lattice, route, 'Fastest', s) + routeEvidenceText(ctx, lattice, route));
     if (routeHasEstimate(route)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
     return EXIT.ok;
   }
@@ -40,6 +47,11 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
   const result = lattice.kFastestRoutes(from, to, flags.routes, options);
   if (ctx.json) {
     ctx.printJson(result);
+    return result.routes.length ? EXIT.ok : EXIT.notFound;
+  }
+  if (ctx.rowFormat) {
+    ctx.printRows(ROUTE_COLUMNS, routeRows(lattice, result.routes));
+    if (result.truncated) ctx.note('The search stopped at its work budget: more routes may exist.');
     return result.routes.length ? EXIT.ok : EXIT.notFound;
   }
   ctx.print(s.bold(routeHeader(lattice, from, to)));
@@ -50,7 +62,7 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
   ctx.print(s.dim(`The ${plural(result.routes.length, 'fastest route')}: ${describeSearch(options, undefined)}.`));
   result.routes.forEach((route, i) => {
     ctx.print();
-    ctx.print(renderRoute(lattice, route, `Route ${i + 1}`, s));
+    ctx.print(renderRoute(lattice, route, `Route ${i + 1}`, s) + routeEvidenceText(ctx, lattice, route));
   });
   if (result.routes.length < flags.routes && !result.truncated) ctx.print(`\n${s.dim(`Only ${plural(result.routes.length, 'route')} exist${result.routes.length === 1 ? 's' : ''}.`)}`);
   if (result.truncated) ctx.print(`\n${s.yellow('The search stopped at its work budget: more routes may exist.')}`);
@@ -65,6 +77,7 @@ export function register(program: Command, ctx: Context): void {
     .argument('<from>', 'where you start: a role id, or its exact title or alias')
     .argument('<to>', 'where you want to get to')
     .option('-k, --routes <n>', 'the k fastest routes instead of one', wholeNumber(1));
+  addFormatOption(cmd, 'one row per step of each route');
   addRouteOptions(cmd, { maxSteps: 'default: no limit' })
     .addHelpText(
       'after',

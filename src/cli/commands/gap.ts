@@ -1,6 +1,8 @@
 /** `career-lattice gap <target> --role R --qual …`: the quickest route from where a person stands, what is missing, and how long it takes. */
 import type { Command } from 'commander';
+import { GAP_COLUMNS, gapRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { examples } from '../options.js';
 import type { GapStep } from '../../types.js';
@@ -22,6 +24,11 @@ async function gap(ctx: Context, targetText: string, flags: ProfileFlags): Promi
   const result = lattice.gapTo(profile, target);
   if (ctx.json) {
     ctx.printJson(result);
+    return result.reachable ? EXIT.ok : EXIT.notFound;
+  }
+  if (ctx.rowFormat) {
+    ctx.printRows(GAP_COLUMNS, gapRows(lattice, result));
+    if (result.truncated) ctx.note('The search stopped at its work budget: a quicker route may exist.');
     return result.reachable ? EXIT.ok : EXIT.notFound;
   }
   const s = ctx.style;
@@ -65,8 +72,7 @@ async function gap(ctx: Context, targetText: string, flags: ProfileFlags): Promi
 
 export function register(program: Command, ctx: Context): void {
   addProfileOptions(
-    program
-      .command('gap')
+    addFormatOption(program.command('gap'), 'one row per step')
       .description('the quickest route from where a person stands to a target role: each step, what is missing, and the months from today')
       .argument('<target>', 'the role they want: an id, or its exact title or alias'),
   )

@@ -2,7 +2,10 @@
 import type { Command } from 'commander';
 import type { Move } from '../../types.js';
 import type { Direction, TransitionKind } from '../../schema/dataset.js';
+import { MOVE_COLUMNS, moveRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { movesEvidenceText } from '../evidenceHook.js';
+import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { examples, kindsValue } from '../options.js';
 import { ESTIMATE_NOTE, hasEstimate, months, renderTable, roleLabel, roleLabelOf, stepNote, kindLabel } from '../table.js';
@@ -26,6 +29,10 @@ async function moves(ctx: Context, roleText: string, flags: Flags): Promise<numb
     ctx.printJson({ role: id, ...grouped });
     return all.length ? EXIT.ok : EXIT.notFound;
   }
+  if (ctx.rowFormat) {
+    ctx.printRows(MOVE_COLUMNS, moveRows(lattice, all));
+    return all.length ? EXIT.ok : EXIT.notFound;
+  }
   const s = ctx.style;
   ctx.print(s.bold(`Moves from ${roleLabelOf(lattice, id)}`));
   if (all.length === 0) {
@@ -46,12 +53,15 @@ async function moves(ctx: Context, roleText: string, flags: Flags): Promise<numb
     );
   }
   if (all.some((m) => hasEstimate(m.transition))) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  const observed = movesEvidenceText(ctx, lattice, id, [...new Set(all.map((m) => m.role.id))]);
+  if (observed) ctx.print(observed);
   return EXIT.ok;
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('moves')
+  const cmd = program.command('moves');
+  addFormatOption(cmd, 'one row per move');
+  cmd
     .description('the moves out of a role, grouped up, across (same level: deepening practice is a career too) and down')
     .argument('<role>', 'a role id, or its exact title or alias')
     .option('--kinds <kinds>', 'only moves of these kinds, comma-separated', kindsValue)

@@ -1,7 +1,10 @@
 /** `career-lattice paths <from> <to>`: simple routes, best first — the main job. */
 import type { Command } from 'commander';
 import { DEFAULT_MAX_STEPS } from '../../queries/routeOptions.js';
+import { ROUTE_COLUMNS, routeRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { routeEvidenceText, withEvidenceWeight } from '../evidenceHook.js';
+import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { addRouteOptions, examples, type RouteFlags, routeOptions, wholeNumber } from '../options.js';
 import { ESTIMATE_NOTE, plural, renderRoute, roleLabelOf, routeHasEstimate } from '../table.js';
@@ -37,10 +40,15 @@ async function paths(ctx: Context, fromText: string, toText: string, flags: Flag
   const resolve = (t: string) => ctx.resolveRole(lattice, t);
   const from = resolve(fromText);
   const to = resolve(toText);
-  const options = { ...routeOptions(flags, resolve), limit: flags.limit ?? CLI_DEFAULT_LIMIT };
+  const options = withEvidenceWeight(ctx, lattice, { ...routeOptions(flags, resolve), limit: flags.limit ?? CLI_DEFAULT_LIMIT });
   const result = lattice.pathsBetween(from, to, options);
   if (ctx.json) {
     ctx.printJson(result);
+    return result.routes.length ? EXIT.ok : EXIT.notFound;
+  }
+  if (ctx.rowFormat) {
+    ctx.printRows(ROUTE_COLUMNS, routeRows(lattice, result.routes));
+    if (result.truncated) ctx.note(`More routes may exist: raise --limit (now ${options.limit}) or --max-steps.`);
     return result.routes.length ? EXIT.ok : EXIT.notFound;
   }
   const s = ctx.style;
@@ -53,7 +61,7 @@ async function paths(ctx: Context, fromText: string, toText: string, flags: Flag
   ctx.print(s.dim(`${plural(result.routes.length, 'route')}, best first: ${describeSearch(options, DEFAULT_MAX_STEPS)}.`));
   result.routes.forEach((route, i) => {
     ctx.print();
-    ctx.print(renderRoute(lattice, route, `Route ${i + 1}`, s));
+    ctx.print(renderRoute(lattice, route, `Route ${i + 1}`, s) + routeEvidenceText(ctx, lattice, route));
   });
   ctx.print();
   if (result.truncated) ctx.print(s.yellow(`More routes may exist: raise --limit (now ${options.limit}) or --max-steps, or narrow with --kinds/--avoid.`));
@@ -67,6 +75,7 @@ export function register(program: Command, ctx: Context): void {
     .description('routes from one role to another, best first (least months, then fewest steps)')
     .argument('<from>', 'where you start: a role id, or its exact title or alias')
     .argument('<to>', 'where you want to get to');
+  addFormatOption(cmd, 'one row per step of each route');
   addRouteOptions(cmd, { maxSteps: `default ${DEFAULT_MAX_STEPS}` })
     .option('--limit <n>', `at most this many routes (default ${CLI_DEFAULT_LIMIT})`, wholeNumber(1))
     .addHelpText(
@@ -76,6 +85,7 @@ export function register(program: Command, ctx: Context): void {
         ['career-lattice paths social-worker team-manager --kinds experience,vacancy --limit 3', 'the three best routes that need no new qualification'],
         ['career-lattice paths social-worker head-of-service --via team-manager --avoid advanced-practitioner', 'routes through one role and around another'],
         ['career-lattice paths social-worker principal-social-worker --weight steps --json', 'fewest moves first, as JSON: { routes, truncated }'],
+        ['career-lattice paths social-worker team-manager --format csv > routes.csv', 'one row per step: route, step, from, to, kind, months, cumulative_months, pay …'],
       ]),
     )
     .action(async (from: string, to: string, flags: Flags) => ctx.done(await paths(ctx, from, to, flags)));

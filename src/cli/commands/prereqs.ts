@@ -1,7 +1,9 @@
 /** `career-lattice prereqs <role> [--from role]`: what a role needs, on every route and on some, and the least time to reach it. */
 import type { Command } from 'commander';
 import type { PrerequisitesOptions } from '../../types.js';
+import { PREREQUISITE_COLUMNS, prerequisiteRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { directionsValue, examples, kindsValue } from '../options.js';
 import type { Direction, TransitionKind } from '../../schema/dataset.js';
@@ -24,6 +26,10 @@ async function prereqs(ctx: Context, roleText: string, flags: Flags): Promise<nu
   const p = lattice.prerequisitesFor(id, options);
   if (ctx.json) {
     ctx.printJson(p);
+    return p.reachable ? EXIT.ok : EXIT.notFound;
+  }
+  if (ctx.rowFormat) {
+    ctx.printRows(PREREQUISITE_COLUMNS, prerequisiteRows(p));
     return p.reachable ? EXIT.ok : EXIT.notFound;
   }
   const s = ctx.style;
@@ -59,8 +65,9 @@ async function prereqs(ctx: Context, roleText: string, flags: Flags): Promise<nu
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('prereqs')
+  const cmd = program.command('prereqs');
+  addFormatOption(cmd, 'one row per way in');
+  cmd
     .description('what a role needs: each way in, the qualifications every route (and some routes) need, and the least time to reach it')
     .argument('<role>', 'a role id, or its exact title or alias')
     .option('--from <role>', 'from this role (default: from every entry role)')

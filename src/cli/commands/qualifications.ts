@@ -1,7 +1,9 @@
 /** `career-lattice qualifications`: every qualification and warrant, with how many moves need it and how many give it. */
 import type { Command } from 'commander';
 import { QUALIFICATION_KINDS, type QualificationKind } from '../../schema/dataset.js';
+import { QUALIFICATION_COLUMNS, qualificationRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { examples, qualificationKindsValue } from '../options.js';
 import { months, plural, renderTable } from '../table.js';
@@ -15,6 +17,10 @@ async function qualifications(ctx: Context, flags: Flags): Promise<number> {
   const list = lattice.qualifications().filter((q) => flags.kind === undefined || flags.kind.includes(q.kind));
   if (ctx.json) {
     ctx.printJson(list);
+    return list.length ? EXIT.ok : EXIT.notFound;
+  }
+  if (ctx.rowFormat) {
+    ctx.printRows(QUALIFICATION_COLUMNS, qualificationRows(lattice, list));
     return list.length ? EXIT.ok : EXIT.notFound;
   }
   if (list.length === 0) {
@@ -45,8 +51,9 @@ async function qualifications(ctx: Context, flags: Flags): Promise<number> {
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('qualifications')
+  const cmd = program.command('qualifications');
+  addFormatOption(cmd, 'one row per qualification');
+  cmd
     .description('list the qualifications and warrants — the ids --qual and --credential take — with how many moves need or give each')
     .option('--kind <kinds>', `only these kinds, comma-separated: ${QUALIFICATION_KINDS.join(', ')}`, qualificationKindsValue)
     .addHelpText(

@@ -3,7 +3,9 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { RoleFilter } from '../../types.js';
 import type { Role, Track } from '../../schema/dataset.js';
 import { TRACKS } from '../../schema/dataset.js';
+import { ROLE_COLUMNS, roleRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { examples, wholeNumber } from '../options.js';
 import { plural, renderTable } from '../table.js';
@@ -44,6 +46,10 @@ async function roles(ctx: Context, flags: Flags): Promise<number> {
     ctx.printJson(list);
     return list.length ? EXIT.ok : EXIT.notFound;
   }
+  if (ctx.rowFormat) {
+    ctx.printRows(ROLE_COLUMNS, roleRows(list));
+    return list.length ? EXIT.ok : EXIT.notFound;
+  }
   if (list.length === 0) {
     ctx.print('No roles match.');
     return EXIT.notFound;
@@ -63,8 +69,9 @@ async function roles(ctx: Context, flags: Flags): Promise<number> {
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('roles')
+  const cmd = program.command('roles');
+  addFormatOption(cmd, 'one row per role');
+  cmd
     .description('list roles, filtered by track, level, sector, stage, entry or credential, or found by name')
     .option('--track <tracks>', `only these tracks, comma-separated: ${TRACKS.join(', ')}`, tracksValue)
     .option('--level <n>', 'only this level (0 = pre-qualifying … strategic leadership)', wholeNumber(0))

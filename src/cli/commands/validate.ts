@@ -24,7 +24,7 @@ async function validate(ctx: Context, path: string | undefined): Promise<number>
   if (target === undefined || flags.overlay !== undefined) {
     // With an overlay, what matters is the dataset it makes.
     try {
-      const data: Dataset = await loadDataset({ ...flags, ...(target !== undefined ? { data: target } : {}) }, ctx.io.cwd);
+      const data = await loadDataset({ ...flags, ...(target !== undefined ? { data: target } : {}) }, ctx.io.cwd);
       result = { success: true, data };
     } catch (error) {
       if (!(error instanceof LatticeValidationError)) throw error;

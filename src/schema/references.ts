@@ -1,0 +1,97 @@
+/**
+ * The checks a schema cannot express, read from the field table: duplicate ids, dangling
+ * references (with the closest known ids suggested), self-loops and ranges.
+ *
+ * They read the raw input defensively, so they run even when the shape is partly wrong: the
+ * caller gets every problem at once, not one per attempt.
+ */
+import type { Issue, IssuePath } from '../errors.js';
+import { appendAll } from '../util/appendAll.js';
+import { suggesterFor } from '../util/closest.js';
+import type { ReferencedSection } from './dataset.js';
+import { ENTRY_SECTIONS, type EntrySection, type Field, referenceFields } from './fields.js';
+import { makeIssue } from './issues.js';
+import { modelIssues } from './modelChecks.js';
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The noun for an entry of each section, as messages say it. */
+export const ENTITY = { sources: 'source', qualifications: 'qualification', roles: 'role', transitions: 'transition' } as const;
+
+/** Ids of a section's entries (first use wins), reporting each id used twice. */
+function collectIds(list: unknown[], section: EntrySection, issues: Issue[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i];
+    const id = isObject(entry) ? str(entry.id) : undefined;
+    if (id === undefined) continue;
+    const first = seen.get(id);
+    if (first !== undefined) issues.push(makeIssue('duplicate_id', [section, i, 'id'], { id, firstAt: [section, first] }));
+    else seen.set(id, i);
+  }
+  return new Set(seen.keys());
+}
+
+/** One reference: reported when `known` is a list of ids and `value` a string not among them. */
+function checkRef(issues: Issue[], known: Set<string> | undefined, value: unknown, target: ReferencedSection, path: () => IssuePath): void {
+  const id = str(value);
+  if (id === undefined || known === undefined || known.has(id)) return;
+  issues.push(makeIssue('unknown_reference', path(), { id, entity: ENTITY[target], suggestions: [...suggesterFor(known).suggest(id, 3)] }));
+}
+
+function checkField(issues: Issue[], known: Partial<Record<ReferencedSection, Set<string>>>, entry: Raw, field: Field, section: EntrySection, i: number): void {
+  let value: unknown = entry;
+  for (const key of field.path) value = isObject(value) ? value[key] : undefined;
+  const target = field.references!;
+  const ids = known[target];
+  if (field.kind === 'list') {
+    if (!Array.isArray(value)) return;
+    for (let j = 0; j < value.length; j++) checkRef(issues, ids, value[j], target, () => [section, i, ...field.path, j]);
+  } else checkRef(issues, ids, value, target, () => [section, i, ...field.path]);
+}
+
+function checkRanges(issues: Issue[], entry: Raw, section: EntrySection, i: number): void {
+  const from = str(entry.validFrom);
+  const until = str(entry.validUntil);
+  if (from && until && from >= until) {
+    issues.push(makeIssue('invalid_range', [section, i, 'validUntil'], { received: until }, `validUntil (${until}) must be after validFrom (${from})`));
+  }
+  const pay = entry.pay;
+  if (isObject(pay) && typeof pay.min === 'number' && typeof pay.max === 'number' && pay.min > pay.max) {
+    issues.push(makeIssue('invalid_range', [section, i, 'pay', 'max'], {}, `pay.max (${pay.max}) is below pay.min (${pay.min})`));
+  }
+}
+
+const REFERENCE_FIELDS = Object.fromEntries(ENTRY_SECTIONS.map((s) => [s, referenceFields(s)])) as Record<EntrySection, readonly Field[]>;
+
+/** Duplicate ids, unknown references, self-loops and ranges in a (raw, possibly ill-shaped) dataset. */
+export function referenceIssues(input: unknown): Issue[] {
+  const issues: Issue[] = [];
+  if (!isObject(input)) return issues;
+  // A section that is not a list is reported once by the shape check; references into it are not checked.
+  const known: Partial<Record<ReferencedSection, Set<string>>> = {};
+  for (const section of ENTRY_SECTIONS) {
+    const list = input[section];
+    if (!Array.isArray(list)) continue;
+    const ids = collectIds(list, section, issues);
+    if (section !== 'transitions') known[section] = ids;
+  }
+  for (const section of ENTRY_SECTIONS) {
+    const list = input[section];
+    if (!Array.isArray(list)) continue;
+    const fields = REFERENCE_FIELDS[section];
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i];
+      if (!isObject(entry)) continue;
+      for (const field of fields) checkField(issues, known, entry, field, section, i);
+      if (section === 'transitions' && str(entry.from) !== undefined && entry.from === entry.to) {
+        issues.push(makeIssue('self_loop', [section, i, 'to'], { id: entry.from as string }));
+      }
+      checkRanges(issues, entry, section, i);
+    }
+  }
+  appendAll(issues, modelIssues(input));
+  return issues;
+}

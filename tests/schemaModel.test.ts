@@ -1,0 +1,124 @@
+/**
+ * The model's fields: sectors on moves and qualifications, months ranges, pay with its year,
+ * area and sources, and an overlay fixing the sector. Valid data is kept as given; each
+ * mistake is reported where it is.
+ */
+import { describe, expect, it } from 'vitest';
+import { extendDataset, safeExtendDataset, validateDataset } from '../src/index.js';
+import { small } from './fixtures/small.js';
+
+type Loose = Record<string, unknown>;
+/** The small fixture as plain JSON, to be spoilt field by field. */
+const clone = (): Loose & { transitions: Loose[]; roles: Loose[]; qualifications: Loose[] } => structuredClone(small) as never;
+
+const issuesOf = (d: unknown) => {
+  const r = validateDataset(d);
+  return r.success ? [] : r.issues.map((i) => ({ code: i.code, path: i.path.join('.'), message: i.message }));
+};
+
+describe('sectors on moves and qualifications', () => {
+  it('keeps the sectors given', () => {
+    const d = clone();
+    d.transitions[1]!.sectors = ['children'];
+    d.qualifications[2]!.sectors = ['children'];
+    const r = validateDataset(d);
+    expect(r.success).toBe(true);
+    if (!r.success) return;
+    expect(r.data.transitions[1]!.sectors).toEqual(['children']);
+    expect(r.data.qualifications[2]!.sectors).toEqual(['children']);
+  });
+
+  it('rejects an empty list (leave it out for all sectors)', () => {
+    const d = clone();
+    d.transitions[1]!.sectors = [];
+    expect(issuesOf(d)).toEqual([expect.objectContaining({ code: 'too_small', path: 'transitions.1.sectors' })]);
+  });
+
+  it('names a sector no role is in, with the closest one', () => {
+    const d = clone();
+    d.transitions[1]!.sectors = ['childen'];
+    d.qualifications[0]!.sectors = ['adults', 'health'];
+    const issues = issuesOf(d);
+    expect(issues).toContainEqual({ code: 'unknown_reference', path: 'transitions.1.sectors.0', message: 'no role is in the sector "childen"; did you mean "children"?' });
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'unknown_reference', path: 'qualifications.0.sectors.1' }));
+    expect(issues).toHaveLength(2);
+  });
+
+  it('checks the dataset sector too', () => {
+    const d = { ...clone(), sector: 'adult' };
+    expect(issuesOf(d)).toEqual([expect.objectContaining({ code: 'unknown_reference', path: 'sector' })]);
+    expect(validateDataset({ ...clone(), sector: 'adults' }).success).toBe(true);
+  });
+});
+
+describe('months ranges', () => {
+  it('keeps a range that holds the typical months, including its ends', () => {
+    const d = clone();
+    d.transitions[2]!.monthsRange = { least: 3, most: 9 };
+    d.transitions[3]!.monthsRange = { least: 0, most: 2 };
+    d.qualifications[0]!.monthsRange = { least: 36, most: 48 };
+    const r = validateDataset(d);
+    expect(r.success).toBe(true);
+    if (r.success) expect(r.data.transitions[2]!.monthsRange).toEqual({ least: 3, most: 9 });
+  });
+
+  it('reports a range that misses the typical figure, or is upside down', () => {
+    const d = clone();
+    d.transitions[2]!.monthsRange = { least: 4, most: 9 }; // months 3
+    d.transitions[3]!.monthsRange = { least: 0, most: 1 }; // months 2
+    d.transitions[4]!.monthsRange = { least: 20, most: 10 };
+    const issues = issuesOf(d);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid_range', 'transitions.2.monthsRange.least'],
+      ['invalid_range', 'transitions.3.monthsRange.most'],
+      ['invalid_range', 'transitions.4.monthsRange.most'],
+    ]);
+    expect(issues[0]!.message).toBe('monthsRange.least (4) is above the typical months (3)');
+  });
+
+  it('rejects a range with a missing or negative bound, or an unknown key', () => {
+    const d = clone();
+    d.transitions[2]!.monthsRange = { least: 1 };
+    d.transitions[3]!.monthsRange = { least: -1, most: 2 };
+    d.transitions[4]!.monthsRange = { least: 1, most: 20, typical: 12 };
+    const paths = issuesOf(d).map((i) => i.path);
+    expect(paths).toContain('transitions.2.monthsRange.most');
+    expect(paths).toContain('transitions.3.monthsRange.least');
+    expect(paths).toContain('transitions.4.monthsRange');
+  });
+});
+
+describe('pay', () => {
+  const pay = { currency: 'GBP', min: 40_000, max: 45_000, year: '2025/26', sources: ['s1'], areas: [{ area: 'London', min: 44_000, max: 49_000 }] };
+
+  it('keeps year, area, areas and sources', () => {
+    const d = clone();
+    d.roles[2]!.pay = pay;
+    const r = validateDataset(d);
+    expect(r.success).toBe(true);
+    if (r.success) expect(r.data.roles[2]!.pay).toEqual({ ...pay, period: 'year' });
+  });
+
+  it('reports a bad year, an unknown source and an upside-down area range', () => {
+    const d = clone();
+    d.roles[2]!.pay = { ...pay, year: '25/26', sources: ['s2'], areas: [{ area: 'London', min: 50_000, max: 49_000 }] };
+    const issues = issuesOf(d);
+    expect(issues).toContainEqual(expect.objectContaining({ path: 'roles.2.pay.year', message: 'a pay year is written 2025 or 2025/26' }));
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'unknown_reference', path: 'roles.2.pay.sources.0' }));
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'invalid_range', path: 'roles.2.pay.areas.0.max' }));
+  });
+});
+
+describe('an overlay fixes the sector', () => {
+  it('becomes the dataset sector', () => {
+    const out = extendDataset(small, { id: 'kids', title: 'Children only', sector: 'children' });
+    expect(out.sector).toBe('children');
+    expect(extendDataset(small, { id: 'none', title: 'No sector' }).sector).toBeUndefined();
+  });
+
+  it('is checked like any sector', () => {
+    const r = safeExtendDataset(small, { id: 'kids', title: 'Children only', sector: 'kids' });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.issues).toEqual([expect.objectContaining({ code: 'unknown_reference', path: ['sector'] })]);
+  });
+});
