@@ -1,4 +1,25 @@
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { validateDataset } from './src/schema/validate.js';
+
+/**
+ * The CLI trusts its bundled dataset (src/cli/bundled.ts): so here each dataset JSON under data/
+ * (not the overlays) is replaced by what validateDataset returns for it — defaults filled in —
+ * and an invalid one fails the build, naming every problem.
+ */
+const validatedBundledData: Plugin = {
+  name: 'validated-bundled-data',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]data[\\/][^\\/]+\.json$/ }, (args) => {
+      const result = validateDataset(JSON.parse(readFileSync(args.path, 'utf8')));
+      if (!result.success) {
+        return { errors: result.issues.map((i) => ({ text: `${args.path}: ${i.path.join('.')}: ${i.message}` })) };
+      }
+      return { contents: JSON.stringify(result.data), loader: 'json' };
+    });
+  },
+};
 
 export default defineConfig([
   {
@@ -12,12 +33,23 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // The command-line tool (Node only).
+    // The command-line tool (Node only): one file with its dependencies bundled in (no module
+    // resolution through node_modules at start-up), each command a chunk loaded when it is named,
+    // and the bundled dataset validated here, at build time, instead of on every call.
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    // CommonJS dependencies (papaparse) call require() for Node's own modules.
+    banner: { js: '#!/usr/bin/env node\nimport { createRequire as __cliRequire } from "node:module";\nconst require = __cliRequire(import.meta.url);' },
     sourcemap: true,
+    minify: true,
+    splitting: true,
+    noExternal: [/^(?!@duckdb\/)/],
+    define: { __CLI_BUNDLED_DATA_VALIDATED__: 'true' },
+    esbuildOptions(options) {
+      options.chunkNames = 'cli-chunks/[name]-[hash]';
+    },
+    esbuildPlugins: [validatedBundledData],
   },
 ]);

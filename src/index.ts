@@ -29,7 +29,7 @@ export type {
   Transition,
   TransitionKind,
 } from './schema/dataset.js';
-export type * from './lattice/types.js';
+export type * from './types.js';
 export {
   LatticeError,
   LatticeValidationError,
@@ -52,8 +52,7 @@ export {
   type LatticeErrorCode,
 } from './errors.js';
 export { DEFAULT_BUDGET } from './algorithms/budget.js';
-export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS } from './queries/options.js';
-export { MAX_ROUTES } from './queries/pathsBetween.js';
+export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, MAX_ROUTES } from './queries/routeOptions.js';
 
 // Council overlays.
 export { extendDataset, safeExtendDataset, type ExtendResult } from './overlay/extendDataset.js';
@@ -118,3 +117,19 @@ export {
   type Row,
   type Cell,
 } from './analysis/rows.js';
+
+// Analysis: many questions at once, and the route matrix.
+export {
+  answerQuestions,
+  answerRows,
+  parseQuestion,
+  BATCH_COLUMNS,
+  BATCH_QUERIES,
+  QUESTION_FIELDS,
+  type Answer,
+  type BatchQuery,
+  type BatchResult,
+  type Question,
+  type RawQuestion,
+} from './analysis/batch.js';
+export { routeMatrix, matrixRows, MATRIX_COLUMNS, type MatrixCell, type MatrixOptions } from './analysis/matrix.js';

@@ -11,7 +11,8 @@
  */
 import Papa from 'papaparse';
 import { type Issue, LatticeValidationError, QueryOptionsError } from '../errors.js';
-import { checkOptions, describe } from '../queries/options.js';
+import { checkOptions } from '../arguments.js';
+import { describe } from '../util/describe.js';
 import type { DatasetInput, Role, Track, Transition } from '../schema/dataset.js';
 import { TRACKS } from '../schema/dataset.js';
 import { makeIssue } from '../schema/issues.js';
