@@ -630,7 +630,7 @@ function benchValidate(): void {
   sections.push(
     "## Validation fast path\n\n`src/schema/fastParse.ts` checks plain roles and transitions itself (fields read from the schema's field table) and " +
       "leaves the rest to zod. Here: zod's `datasetSchema.parse` of the whole dataset against the fast path over roles and transitions, " +
-      'and the whole of `validateDataset` (fast path, zod for the rest, references, freezing), in a fresh process, median of 5.\n\n' +
+      'and the whole of `validateDataset` (fast path, zod for the rest, references, freezing), in a fresh process, median CPU time of 5.\n\n' +
       table(['roles', 'transitions', 'zod parse', 'fast path', 'ratio', 'validateDataset'], [
         [r.roles.toLocaleString('en'), r.transitions.toLocaleString('en'), ms(r.zodMs), ms(r.fastMs), times(ratio), ms(r.validateMs)],
       ]),
