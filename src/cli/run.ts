@@ -36,10 +36,11 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   matrix: () => import('./commands/matrix.js'),
   validate: () => import('./commands/validate.js'),
   export: () => import('./commands/export.js'),
+  evidence: () => import('./commands/evidence.js'),
 };
 
 /** Global options that take a value: the word after them is not a command. */
-const VALUED = new Set(['--data', '--overlay', '--as-of']);
+const VALUED = new Set(['--data', '--overlay', '--as-of', '--evidence']);
 
 /** The command the words name (the first that is not an option or an option's value), when it is one. */
 export function commandNamed(argv: readonly string[]): string | undefined {
@@ -72,6 +73,7 @@ async function program(io: Io, argv: readonly string[]): Promise<{ program: Comm
     .option('--data <path>', 'the dataset: a JSON file or a folder of CSV files (default: the bundled UK social work dataset)')
     .option('--overlay <file>', "a council's overlay (JSON) laid over the dataset")
     .option('--as-of <date>', 'the lattice as it stands on a date, YYYY-MM-DD (leaves out what is not yet, or no longer, in force)', calendarDate)
+    .option('--evidence <file>', 'observed moves and times (from "career-lattice evidence --out") laid over the data')
     .option('--json', 'machine output: one JSON document on stdout')
     .option('--no-color', 'no colour (also: the NO_COLOR environment variable)')
     .showHelpAfterError('(add --help for usage)')
