@@ -113,12 +113,8 @@ export interface Move {
   readonly direction: Direction;
 }
 
-<<<<<<< HEAD
-export interface NextStepsOptions extends SectorOption {
-=======
 /** Options of nextSteps, horizontalMoves and eligibility: which moves to list. */
-export interface NextStepsOptions {
->>>>>>> main
+export interface NextStepsOptions extends SectorOption {
   readonly kinds?: readonly TransitionKind[];
   /** Default: all three directions. */
   readonly directions?: readonly Direction[];
@@ -189,13 +185,8 @@ export interface Prerequisites {
   readonly truncated: boolean;
 }
 
-<<<<<<< HEAD
-
-export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions' | 'sector'>, WorkLimits {
-=======
 /** Options of prerequisitesFor: where routes start, which moves they use, and the work limits. */
-export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions'>, WorkLimits {
->>>>>>> main
+export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions' | 'sector'>, WorkLimits {
   /** Routes from this role only (default: from every entry role). */
   readonly from?: string;
 }
@@ -204,12 +195,9 @@ export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'dire
 export interface Profile {
   /** The person's current role. */
   readonly role: string;
-<<<<<<< HEAD
   /** The sector the person works in: their moves are limited to it (as the `sector` option). */
   readonly sector?: string;
-=======
   /** Qualifications (and warrants) held. */
->>>>>>> main
   readonly qualifications?: readonly string[];
   /** Months served in the current role. */
   readonly monthsInRole?: number;
