@@ -3,7 +3,7 @@
  * The public API — everything else is internal.
  */
 export { createLattice, Lattice } from './lattice/Lattice.js';
-export { validateDataset, type ValidationResult } from './schema/validate.js';
+export { isValidDataset, validateDataset, type ValidationResult, type ValidDataset } from './schema/validate.js';
 export {
   datasetSchema,
   roleSchema,
@@ -29,7 +29,7 @@ export type {
   Transition,
   TransitionKind,
 } from './schema/dataset.js';
-export type * from './lattice/types.js';
+export type * from './types.js';
 export {
   LatticeError,
   LatticeValidationError,
@@ -42,6 +42,8 @@ export {
   formatPath,
   type Issue,
   type IssueCode,
+  type IssueDetails,
+  type IssuePath,
   type DatasetIssueCode,
   type ShapeIssueCode,
   type OverlayIssueCode,
@@ -50,8 +52,7 @@ export {
   type LatticeErrorCode,
 } from './errors.js';
 export { DEFAULT_BUDGET } from './algorithms/budget.js';
-export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS } from './queries/options.js';
-export { MAX_ROUTES } from './queries/pathsBetween.js';
+export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, MAX_ROUTES } from './queries/routeOptions.js';
 
 // Council overlays.
 export { extendDataset, safeExtendDataset, type ExtendResult } from './overlay/extendDataset.js';

@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DIRECTIONS, QUALIFICATION_KINDS, TRANSITION_KINDS } from '../schema/dataset.js';
 import type { Direction, QualificationKind, TransitionKind } from '../schema/dataset.js';
-import type { RouteOptions, WeightOption } from '../lattice/types.js';
+import type { RouteOptions, WeightOption } from '../types.js';
 import { isCalendarDay } from '../util/calendarDay.js';
 import { collectIds, refuseSplitIds } from './idList.js';
 

@@ -4,7 +4,7 @@
  */
 import { maxOf } from '../util/appendAll.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition, Missing, Route } from '../lattice/types.js';
+import type { LatticeTransition, Missing, Route } from '../types.js';
 import type { Requirements, Role } from '../schema/dataset.js';
 
 export interface Style {

@@ -6,8 +6,9 @@
 import { maxOf } from '../util/appendAll.js';
 import { QueryOptionsError, UnknownRoleError } from '../errors.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition, Route } from '../lattice/types.js';
-import { checkOptions, describe } from '../queries/options.js';
+import type { LatticeTransition, Route } from '../types.js';
+import { checkOptions } from '../arguments.js';
+import { describe } from '../util/describe.js';
 import type { Role, Track } from '../schema/dataset.js';
 import { closestIds } from '../util/closest.js';
 import { type DiagramOptions, diagramModel, formatMonths, trackTitle } from './diagram.js';

@@ -4,11 +4,12 @@
  * ('domestic violence') are searched too, but they are what a role works on, not its name:
  * such matches come after every name match, and only for roles whose names did not match.
  */
-import type { Core } from '../lattice/core.js';
-import type { FindResult } from '../lattice/types.js';
+import type { Core } from './core.js';
+import type { FindResult } from '../types.js';
 import { editDistance } from '../util/closest.js';
 import { QueryOptionsError } from '../errors.js';
-import { checkOptions, countOption, describe } from './options.js';
+import { checkOptions, countOption } from '../arguments.js';
+import { describe } from '../util/describe.js';
 
 export function normalise(text: string): string {
   return text

@@ -5,7 +5,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ObjectHeap } from '../../src/algorithms/heap.js';
+import { DistanceHeap } from '../../src/algorithms/heap.js';
 import { createLattice, gexfChunks, graphMLChunks, toGexf, toGraphML, toJsonLd } from '../../src/index.js';
 import { small } from '../fixtures/small.js';
 import { chain } from './helpers.js';
@@ -41,7 +41,7 @@ describe('JSON-LD', () => {
 
   it('settles each role once: heap operations grow with the lattice, not its square', () => {
     const pops = (n: number): number => {
-      const spy = vi.spyOn(ObjectHeap.prototype, 'pop');
+      const spy = vi.spyOn(DistanceHeap.prototype, 'pop');
       toJsonLd(createLattice(chain(n)));
       const count = spy.mock.calls.length;
       spy.mockRestore();

@@ -1,7 +1,7 @@
 /** The person's standing, shared by `eligible` and `gap`: --role, --qual (repeatable), --months-in-role, --months-qualified. */
 import type { Command } from 'commander';
 import type { Lattice } from '../../lattice/Lattice.js';
-import type { Profile } from '../../lattice/types.js';
+import type { Profile } from '../../types.js';
 import type { Context } from '../context.js';
 import { collect, monthsValue } from '../options.js';
 import { months } from '../table.js';

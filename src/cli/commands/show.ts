@@ -2,7 +2,7 @@
 import { maxOf } from '../../util/appendAll.js';
 import type { Command } from 'commander';
 import type { Lattice } from '../../lattice/Lattice.js';
-import type { Move } from '../../lattice/types.js';
+import type { Move } from '../../types.js';
 import type { Qualification, Role } from '../../schema/dataset.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';

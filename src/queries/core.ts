@@ -7,7 +7,7 @@ import { UnknownRoleError } from '../errors.js';
 import type { Dataset, Qualification, Role } from '../schema/dataset.js';
 import { closestIds } from '../util/closest.js';
 import { describe } from '../util/describe.js';
-import type { LatticeIndex } from './buildIndex.js';
+import { type LatticeIndex, buildIndex } from '../graph/buildIndex.js';
 
 export interface Core {
   readonly dataset: Dataset;
@@ -18,6 +18,18 @@ export interface Core {
   /** Edge masks by option signature (kinds/directions), computed once. */
   readonly masks: Map<string, Uint8Array | null>;
   readonly spaces: SearchSpace[];
+}
+
+/** The core of a valid dataset (validation is the caller's: the Lattice validates first). */
+export function createCore(dataset: Dataset): Core {
+  return {
+    dataset,
+    index: buildIndex(dataset),
+    roleList: dataset.roles,
+    qualifications: new Map(dataset.qualifications.map((q) => [q.id, q])),
+    masks: new Map(),
+    spaces: [],
+  };
 }
 
 /** The index of role `id`, or UnknownRoleError naming the closest known ids. */

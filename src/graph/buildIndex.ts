@@ -8,7 +8,7 @@
 import type { Dataset, Direction, Role, Transition, TransitionKind } from '../schema/dataset.js';
 import { TRANSITION_KINDS } from '../schema/dataset.js';
 import { derivedKey, transitionKeys } from '../schema/transitionKey.js';
-import type { LatticeTransition } from './types.js';
+import type { LatticeTransition } from '../types.js';
 
 export const DIRECTION_CODE: Readonly<Record<Direction, number>> = { up: 0, across: 1, down: 2 };
 export const KIND_CODE: Readonly<Record<TransitionKind, number>> = Object.fromEntries(
@@ -107,14 +107,6 @@ const ACROSS = DIRECTION_CODE.across;
 const DOWN = DIRECTION_CODE.down;
 const KIND_MAP = new Map<string, number>(Object.entries(KIND_CODE));
 const kindCode = (kind: string): number => KIND_MAP.get(kind)!;
-
-
-export function directionOf(fromLevel: number, toLevel: number): Direction {
-  return toLevel > fromLevel ? 'up' : toLevel < fromLevel ? 'down' : 'across';
-}
-
-// The key rule lives with the schema (one place); re-exported for the lattice's callers.
-export { transitionKeys } from '../schema/transitionKey.js';
 
 /**
  * Transition indices in (from, to) order, stable (input order within a pair): two counting

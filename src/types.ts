@@ -10,7 +10,7 @@ import type {
   Track,
   Transition,
   TransitionKind,
-} from '../schema/dataset.js';
+} from './schema/dataset.js';
 
 /** A transition as the lattice holds it: with its deterministic key and derived direction. */
 export type LatticeTransition = Transition & {
@@ -150,8 +150,6 @@ export interface Prerequisites {
   readonly truncated: boolean;
 }
 
-/** The same as Prerequisites, which now carries `truncated`: the name older code imports. */
-export type PrerequisitesResult = Prerequisites;
 
 export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions'>, WorkLimits {
   /** Routes from this role only (default: from every entry role). */
