@@ -117,3 +117,19 @@ export {
   type Row,
   type Cell,
 } from './analysis/rows.js';
+
+// Analysis: many questions at once, and the route matrix.
+export {
+  answerQuestions,
+  answerRows,
+  parseQuestion,
+  BATCH_COLUMNS,
+  BATCH_QUERIES,
+  QUESTION_FIELDS,
+  type Answer,
+  type BatchQuery,
+  type BatchResult,
+  type Question,
+  type RawQuestion,
+} from './analysis/batch.js';
+export { routeMatrix, matrixRows, MATRIX_COLUMNS, type MatrixCell, type MatrixOptions } from './analysis/matrix.js';

@@ -7,7 +7,7 @@ import { UnknownRoleError } from '../errors.js';
 import type { Lattice } from '../lattice/Lattice.js';
 import { MAX_FIND_LENGTH } from '../queries/find.js';
 import type { Row } from '../analysis/rows.js';
-import { type DataFlags, loadLattice } from './load.js';
+import type { DataFlags } from './load.js';
 import { formatRows, isRowFormat, type OutputFormat, type RowFormat } from './output.js';
 import { createStyle, type Style } from './table.js';
 
@@ -79,7 +79,8 @@ export class Context {
   }
 
   lattice(): Promise<Lattice> {
-    this.#lattice ??= loadLattice(this.flags, this.io.cwd);
+    // Loaded on first use: --help and usage errors never pay for the data.
+    this.#lattice ??= import('./load.js').then(({ loadLattice }) => loadLattice(this.flags, this.io.cwd));
     return this.#lattice;
   }
 

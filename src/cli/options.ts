@@ -56,7 +56,7 @@ export function addRouteOptions(cmd: Command, { maxSteps }: { maxSteps: string }
     .option('--avoid <roles>', 'never pass through these roles (comma-separated or repeated; \\, for a comma in an id)', collect)
     .option('--via <roles>', 'pass through each of these roles (comma-separated or repeated; \\, for a comma in an id)', collect)
     .option('--directions <dirs>', 'allowed directions, comma-separated: up, across, down (default up,across)', directionsValue)
-    .addOption(new Option('--weight <measure>', 'what "fastest" means').choices(['months', 'steps']).default('months'));
+    .addOption(new Option('--weight <measure>', 'what "fastest" means (observed, trodden: with --evidence)').choices(['months', 'steps', 'observed', 'trodden']).default('months'));
 }
 
 export interface RouteFlags {
