@@ -46,6 +46,7 @@ export default defineConfig([
     treeshake: true,
     external: ['@duckdb/node-api'],
   },
+  {
     // `career-lattice/element`, the <career-pathways> custom element: its own entry, so none of
     // it is in the core's index.js, and its own build, with the schema's constants and not zod
     // (it never validates). Importing it registers the element: package.json lists dist/element*
