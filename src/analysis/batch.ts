@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { type Issue, LatticeError, LatticeValidationError, QueryOptionsError } from '../errors.js';
 import { latticeArgument } from '../io/latticeArgument.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import type { Eligibility, Gap, Profile, Route, RouteList, RouteOptions } from '../lattice/types.js';
+import type { Eligibility, Gap, Profile, Route, RouteList, RouteOptions } from '../types.js';
 import { DIRECTIONS, TRANSITION_KINDS } from '../schema/dataset.js';
 import { ELIGIBILITY_COLUMNS, eligibilityRows, GAP_COLUMNS, gapRows, ROUTE_COLUMNS, type Row, routeRows } from './rows.js';
 

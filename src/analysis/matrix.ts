@@ -5,8 +5,9 @@
 import { QueryOptionsError, UnknownRoleError } from '../errors.js';
 import { latticeArgument } from '../io/latticeArgument.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import type { ReachableOptions } from '../lattice/types.js';
-import { checkOptions, describe } from '../queries/options.js';
+import type { ReachableOptions } from '../types.js';
+import { checkOptions } from '../arguments.js';
+import { describe } from '../util/describe.js';
 import { closestIds } from '../util/closest.js';
 import type { Row } from './rows.js';
 
