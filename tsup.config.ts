@@ -21,17 +21,48 @@ const validatedBundledData: Plugin = {
     });
   },
 };
+import { schemaConstantsPlugin } from './src/element/schemaConstantsPlugin.mjs';
 
 export default defineConfig([
   {
     // The library: ESM + CJS + declarations. No Node-only API, so it bundles for browsers.
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    // The element's declarations too (its own build below has none).
+    dts: { entry: { index: 'src/index.ts', element: 'src/element/index.ts' } },
     sourcemap: true,
-    clean: true,
+    // Not the element's files: the configs build at the same time.
+    clean: ['!element*'],
     target: 'es2022',
     treeshake: true,
+  },
+  {
+    // Evidence from workforce records: career-lattice/evidence (browser-safe) and
+    // career-lattice/evidence/duckdb (Node only; @duckdb/node-api, optional, loaded on use).
+    entry: { evidence: 'src/evidence/index.ts', 'evidence-duckdb': 'src/evidence/node.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    treeshake: true,
+    external: ['@duckdb/node-api'],
+  },
+  {
+    // `career-lattice/element`, the <career-pathways> custom element: its own entry, so none of
+    // it is in the core's index.js, and its own build, with the schema's constants and not zod
+    // (it never validates). Importing it registers the element: package.json lists dist/element*
+    // in "sideEffects", so bundlers keep `import 'career-lattice/element'`. The national data is
+    // a lazy chunk, fetched only by an element with no `src`.
+    entry: { element: 'src/element/index.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    esbuildPlugins: [schemaConstantsPlugin],
+    esbuildOptions(options) {
+      options.chunkNames = 'element-[name]-[hash]';
+    },
   },
   {
     // The command-line tool (Node only): one file with its dependencies bundled in (no module
@@ -43,6 +74,8 @@ export default defineConfig([
     target: 'node20',
     // CommonJS dependencies (papaparse) call require() for Node's own modules.
     banner: { js: '#!/usr/bin/env node\nimport { createRequire as __cliRequire } from "node:module";\nconst require = __cliRequire(import.meta.url);' },
+    // Optional, native: loaded by `career-lattice evidence` only when installed.
+    external: ['@duckdb/node-api'],
     sourcemap: true,
     minify: true,
     splitting: true,

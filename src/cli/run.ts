@@ -9,6 +9,7 @@ import { Context, type Io } from './context.js';
 import { CliUsageError, EXIT, reportError } from './errors.js';
 import { type OutputFormat, takesOutputFormat } from './output.js';
 import { calendarDate, examples } from './options.js';
+import { terminalSafe } from '../util/terminalText.js';
 
 export type { Io } from './context.js';
 export { EXIT } from './errors.js';
@@ -35,10 +36,11 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   matrix: () => import('./commands/matrix.js'),
   validate: () => import('./commands/validate.js'),
   export: () => import('./commands/export.js'),
+  evidence: () => import('./commands/evidence.js'),
 };
 
 /** Global options that take a value: the word after them is not a command. */
-const VALUED = new Set(['--data', '--overlay', '--as-of']);
+const VALUED = new Set(['--data', '--overlay', '--as-of', '--evidence']);
 
 /** The command the words name (the first that is not an option or an option's value), when it is one. */
 export function commandNamed(argv: readonly string[]): string | undefined {
@@ -71,6 +73,7 @@ async function program(io: Io, argv: readonly string[]): Promise<{ program: Comm
     .option('--data <path>', 'the dataset: a JSON file or a folder of CSV files (default: the bundled UK social work dataset)')
     .option('--overlay <file>', "a council's overlay (JSON) laid over the dataset")
     .option('--as-of <date>', 'the lattice as it stands on a date, YYYY-MM-DD (leaves out what is not yet, or no longer, in force)', calendarDate)
+    .option('--evidence <file>', 'observed moves and times (from "career-lattice evidence --out") laid over the data')
     .option('--json', 'machine output: one JSON document on stdout')
     .option('--no-color', 'no colour (also: the NO_COLOR environment variable)')
     .showHelpAfterError('(add --help for usage)')
@@ -109,7 +112,9 @@ Run "career-lattice <command> --help" for a command's options and examples.
 
 /** Runs the CLI on `argv` (the user's arguments, without `node` and the script) and resolves to the exit code. */
 export async function run(argv: readonly string[], io: Partial<Io> = {}): Promise<number> {
-  const full: Io = { ...processIo(), ...io };
+  const given: Io = { ...processIo(), ...io };
+  // Everything printed passes one filter: data cannot put escape sequences on the terminal.
+  const full: Io = { ...given, out: (text) => given.out(terminalSafe(text)), err: (text) => given.err(terminalSafe(text)) };
   let built: { program: Command; ctx: Context };
   try {
     built = await program(full, argv);

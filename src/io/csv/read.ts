@@ -2,6 +2,7 @@
  * Reading: the tables of a CSV dataset assembled into a dataset, remembering where every entry
  * came from, then validated like any dataset, with every problem pointed back at its cell.
  */
+import { appendAll } from '../../util/appendAll.js';
 import type { Issue } from '../../errors.js';
 import { makeIssue } from '../../schema/issues.js';
 import { LatticeValidationError } from '../../errors.js';
@@ -115,7 +116,8 @@ export function validateCsv(files: CsvFiles, options?: DatasetFromCsvOptions): V
       if (good[0]) Object.assign(input, buildEntry(table, good[0], issues, origin.reported));
       // Keep only rows that became entries, so entry i is row i when mapping issues back.
     } else {
-      table.rows.splice(0, table.rows.length, ...good);
+      table.rows.length = 0;
+      appendAll(table.rows, good);
       input[section] = good.map((row) => buildEntry(table, row, issues, origin.reported));
     }
   }

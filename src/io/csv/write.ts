@@ -6,6 +6,7 @@ import { LatticeValidationError } from '../../errors.js';
 import type { Dataset, DatasetInput } from '../../schema/dataset.js';
 import { valueAt as getPath } from '../../schema/fields.js';
 import { describe } from '../../util/describe.js';
+import { guardFormula } from '../../util/spreadsheetSafe.js';
 import { writeCell } from './cells.js';
 import { COLUMNS } from './columns.js';
 import { BOM } from './table.js';
@@ -17,7 +18,9 @@ function writeTable(section: Section, entries: readonly unknown[], options: Data
   const specs = COLUMNS[section].filter(
     (spec) => options?.allColumns || spec.required || section === 'dataset' || entries.some((e) => writeCell(spec, getPath(e, spec.path)) !== ''),
   );
-  const data = entries.map((e) => specs.map((spec) => writeCell(spec, getPath(e, spec.path))));
+  // Cells a spreadsheet would run as formulas are written as text (src/util/spreadsheetSafe.ts).
+  const cell = options?.formulaGuard === false ? writeCell : (spec: (typeof specs)[number], value: unknown) => guardFormula(writeCell(spec, value));
+  const data = entries.map((e) => specs.map((spec) => cell(spec, getPath(e, spec.path))));
   const newline = options?.newline ?? '\n';
   const body = Papa.unparse(
     { fields: specs.map((s) => s.name), data },

@@ -23,6 +23,8 @@ export interface ComboboxConfig {
   readonly search: (text: string) => readonly ComboOption[];
   /** Called when the person chooses an option (or clears the field). */
   readonly onSelect: (id: string | undefined) => void;
+  /** Called when the person leaves typed text that matches no option (the text stays, to correct). */
+  readonly onUnmatched: (text: string) => void;
 }
 
 export class Combobox {
@@ -45,13 +47,21 @@ export class Combobox {
 
     input.addEventListener('input', () => this.#open(input.value, -1));
     input.addEventListener('keydown', (e) => this.#onKey(e));
-    input.addEventListener('blur', () => this.#commitTyped());
+    input.addEventListener('blur', () => this.commitTyped());
     // Keep focus in the input while a suggestion is clicked.
     listbox.addEventListener('mousedown', (e) => e.preventDefault());
     listbox.addEventListener('click', (e) => {
       const li = (e.target as Element).closest<HTMLElement>('[role="option"]');
       if (li?.dataset.index !== undefined) this.#choose(Number(li.dataset.index));
     });
+  }
+
+  /** Shows text the person typed (or a link held) that matches no role, to be corrected. */
+  setText(text: string): void {
+    this.#selected = undefined;
+    this.#c.input.value = text;
+    this.#c.hint.textContent = '';
+    this.#close();
   }
 
   /** Shows a chosen value without telling `onSelect` (used when state is restored). */
@@ -99,7 +109,7 @@ export class Combobox {
   #open(text: string, active: number): void {
     this.#options = this.#c.search(text);
     const { listbox, hint } = this.#c;
-    hint.textContent = text.trim() && !this.#options.length ? `No role matches “${text.trim()}”. Try another word.` : '';
+    hint.textContent = text.trim() && !this.#options.length ? `No role matches “${text.trim()}” yet.` : '';
     listbox.innerHTML = html`${this.#options.map(
       (o, i) =>
         html`<li role="option" id="${listbox.id}-${i}" data-index="${i}" aria-selected="false"><span class="opt-label">${o.label}</span>${o.detail ? html` <span class="opt-detail">${o.detail}</span>` : ''}</li>`,
@@ -117,7 +127,7 @@ export class Combobox {
     const { input, listbox } = this.#c;
     listbox.querySelector('[aria-selected="true"]')?.setAttribute('aria-selected', 'false');
     this.#active = index;
-    const li = index >= 0 ? document.getElementById(`${listbox.id}-${index}`) : null;
+    const li = index >= 0 ? listbox.querySelector<HTMLElement>(`[data-index="${index}"]`) : null;
     if (li) {
       li.setAttribute('aria-selected', 'true');
       input.setAttribute('aria-activedescendant', li.id);
@@ -145,7 +155,7 @@ export class Combobox {
   }
 
   /** Leaving the field: an emptied field clears the choice; typed text takes the best match. */
-  #commitTyped(): void {
+  commitTyped(): void {
     const text = this.#c.input.value.trim();
     if (text === (this.#selected?.label ?? '')) {
       this.#close();
@@ -162,6 +172,8 @@ export class Combobox {
       this.#c.onSelect(best.id);
     } else {
       this.#close();
+      this.#c.hint.textContent = '';
+      this.#c.onUnmatched(text);
     }
   }
 }

@@ -2,9 +2,10 @@
  * The page's panels as escaped HTML: ranked routes, next steps, eligibility, the gap to a goal,
  * and role cards. Pure functions of the lattice and the results; main.ts puts them on the page.
  */
-import type { Direction, EligibleMove, Eligibility, Gap, Lattice, LatticeTransition, Move, Role, RouteList } from '../../../src/index.js';
+import type { Direction, EligibleMove, Eligibility, Gap, LatticeTransition, Move, Role, RouteList } from '../index.js';
+import type { PlannerLattice as Lattice } from './prebuiltLattice.js';
 import { html, safeUrl, type Html } from './html.js';
-import { DIRECTION_LABEL, KIND_LABEL, TRACK_LABEL, inForceLabel, longDate, missing, months, needs, qualificationTitle, steps, total } from './format.js';
+import { DIRECTION_LABEL, KIND_LABEL, TRACK_LABEL, inForceLabel, longDate, missing, money, months, needs, qualificationTitle, steps, total } from './format.js';
 
 const title = (lattice: Lattice, id: string): string => (lattice.hasRole(id) ? lattice.role(id).title : id);
 
@@ -32,19 +33,33 @@ export interface RoutesView {
   readonly lattice: Lattice;
   readonly result: RouteList;
   readonly selected: number;
+  /** A narrow container (a phone): routes after the first are collapsed to one line each. */
+  readonly narrow: boolean;
 }
 
-export function routesView({ lattice, result, selected }: RoutesView): Html {
+/** How many routes share the fastest route's weight (1 when it stands alone). */
+export function fastestTies(result: RouteList): number {
+  const best = result.routes[0]?.weight;
+  return result.routes.filter((r) => r.weight === best).length;
+}
+
+export function routesView({ lattice, result, selected, narrow }: RoutesView): Html {
   const { routes, truncated } = result;
   const fastest = routes[0]?.weight;
-  return html`<ol class="routes">${routes.map(
-    (route, i) => html`<li class="route${i === selected ? ' selected' : ''}" data-route="${i}">
-  <div class="route-head">
-    <h3 class="route-title">Route ${i + 1}${route.weight === fastest ? html` <span class="badge fastest">Fastest</span>` : ''}</h3>
-    <p class="route-total"><span class="route-months">${total(route.months, route.estimated)}</span> · <span class="route-steps">${steps(route.steps)}</span></p>
-    <button type="button" class="show-route" data-action="route" data-route="${i}" aria-pressed="${i === selected}">${i === selected ? 'Shown on diagram' : 'Show on diagram'}</button>
-  </div>
-  <p class="route-path">${route.roles.map((id, j) => html`${j ? html` <span aria-hidden="true">→</span><span class="visually-hidden">, then</span> ` : ''}<span class="route-role">${title(lattice, id)}</span>`)}</p>
+  const tied = fastestTies(result) > 1;
+  return html`<ol class="routes">${routes.map((route, i) => {
+    // One route has the badge; others as quick are said to tie with it, never called fastest too.
+    const badge =
+      i === 0
+        ? html` <span class="badge fastest">${tied ? 'Fastest (tied)' : 'Fastest'}</span>`
+        : route.weight === fastest
+          ? html` <span class="badge tie">Ties with route 1</span>`
+          : '';
+    const head = html`<span class="route-title">Route ${i + 1}${badge}</span> <span class="route-total"><span class="route-months">${total(route.months, route.estimated)}</span> · <span class="route-steps">${steps(route.steps)}</span></span>`;
+    const body = html`<p class="route-path">${route.roles.map((id, j) => html`${j ? html` <span aria-hidden="true">→</span><span class="visually-hidden">, then</span> ` : ''}<span class="route-role">${title(lattice, id)}</span>`)}</p>
+  <div class="route-actions"><button type="button" class="show-route" data-action="route" data-route="${i}" aria-pressed="${i === selected ? 'true' : 'false'}">${i === selected ? 'Shown on diagram' : 'Show on diagram'}</button>${
+    i === selected ? html` <button type="button" class="print-route" data-action="print">Print this route</button>` : ''
+  }</div>
   <details class="route-details"${i === selected ? html` open` : ''}><summary>What each step needs</summary>
   <ol class="steps">${route.transitions.map(
     (t) => html`<li class="step"><span class="step-roles">${roleLink(lattice, t.from)} <span aria-hidden="true">→</span><span class="visually-hidden"> to </span> ${roleLink(lattice, t.to)}</span> ${stepDetail(lattice, t)}</li>`,
@@ -52,9 +67,13 @@ export function routesView({ lattice, result, selected }: RoutesView): Html {
     route.requires.length
       ? html`<p class="route-requires">Before you start you need: ${route.requires.map((q) => qualificationTitle(lattice, q)).join('; ')}</p>`
       : ''
-  }
-</li>`,
-  )}</ol>${truncated ? html`<p class="truncated">Showing the best ${routes.length} routes; more exist.</p>` : ''}`;
+  }`;
+    const cls = `route${i === selected ? ' selected' : ''}`;
+    if (narrow && i > 0 && i !== selected) {
+      return html`<li class="${cls} collapsed" data-route="${i}"><details class="route-more"><summary><h3 class="route-head">${head}</h3></summary>${body}</details></li>`;
+    }
+    return html`<li class="${cls}" data-route="${i}"><h3 class="route-head">${head}</h3>${body}</li>`;
+  })}</ol>${truncated ? html`<p class="truncated">Showing the best ${routes.length} routes; more exist.</p>` : ''}`;
 }
 
 const DIRECTIONS: readonly Direction[] = ['up', 'across', 'down'];
@@ -132,18 +151,22 @@ export function gapView(lattice: Lattice, gap: Gap): Html {
   })}</ol>`;
 }
 
-function pay(role: Role): string | undefined {
-  const p = role.pay;
+/** Pay as the data gives it: grade, range, and (once the data carries them) its year and area. */
+export function pay(lattice: Lattice, role: Role): string | undefined {
+  const p = role.pay as (Role['pay'] & { year?: string | number; area?: string; sources?: readonly string[]; source?: string }) | undefined;
   if (!p) return undefined;
-  const fmt = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: p.currency, maximumFractionDigits: 0 });
+  const fmt = (n: number) => money(n, p.currency);
   const range = p.min !== undefined && p.max !== undefined ? `${fmt(p.min)}–${fmt(p.max)}` : p.min !== undefined ? `from ${fmt(p.min)}` : p.max !== undefined ? `up to ${fmt(p.max)}` : '';
-  return [p.grade, range && `${range} a ${p.period}`, p.note].filter(Boolean).join(', ');
+  const when = [p.year !== undefined ? `in ${p.year}` : '', p.area ? `(${p.area})` : ''].filter(Boolean).join(' ');
+  const cited = [...(p.sources ?? []), ...(p.source ? [p.source] : [])].map((id) => lattice.sources().find((s) => s.id === id)?.title ?? id);
+  const text = [p.grade, range && `${range} a ${p.period}${when ? ` ${when}` : ''}`, p.note].filter(Boolean).join(', ');
+  return cited.length ? `${text} (source: ${cited.join('; ')})` : text;
 }
 
 export function roleCard(lattice: Lattice, role: Role, tag?: string): Html {
   const sources = new Map(lattice.sources().map((s) => [s.id, s]));
   const when = inForceLabel(role);
-  const money = pay(role);
+  const money = pay(lattice, role);
   return html`<article class="role-card track-${role.track}" id="${cardId(role.id)}" tabindex="-1" aria-label="${role.title}">
 <h3>${role.title}${tag ? html` <span class="badge">${tag}</span>` : ''}</h3>
 <ul class="chips" aria-label="Facts">

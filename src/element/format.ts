@@ -2,7 +2,8 @@
  * Words for the data: months (estimates said as such), kinds of move, tracks, directions and
  * when an entry is in force.
  */
-import type { Direction, Lattice, LatticeTransition, Missing, Track, TransitionKind } from '../../../src/index.js';
+import type { Direction, LatticeTransition, Missing, Track, TransitionKind } from '../index.js';
+import type { PlannerLattice as Lattice } from './prebuiltLattice.js';
 
 export const KIND_LABEL: Record<TransitionKind, string> = {
   experience: 'experience (time in post)',
@@ -77,9 +78,22 @@ export function missing(lattice: Lattice, m: Missing, estimated = false): string
   return out;
 }
 
-/** 2027-09-01 → "1 September 2027". */
-export const longDate = (day: string): string =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * 2027-09-01 → "1 September 2027". Written out rather than with Intl: a browser's first Intl
+ * call loads locale data, tens of milliseconds on a slow phone at start-up.
+ */
+export const longDate = (day: string): string => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+};
+
+/** 52000 → "52,000" (grouped in threes, as en-GB writes it), without Intl for the same reason. */
+export const grouped = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** A sum of money: "£52,000" for pounds, "52,000 EUR" for another currency. */
+export const money = (n: number, currency: string): string => (currency === 'GBP' ? `£${grouped(n)}` : `${grouped(n)} ${currency}`);
 
 interface Dated {
   readonly validFrom?: string | undefined;
