@@ -16,7 +16,8 @@ const validatedBundledData: Plugin = {
       if (!result.success) {
         return { errors: result.issues.map((i) => ({ text: `${args.path}: ${i.path.join('.')}: ${i.message}` })) };
       }
-      return { contents: JSON.stringify(result.data), loader: 'json' };
+      // As a JSON.parse of one string: V8 reads that faster than the same data as an object literal.
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(result.data))});`, loader: 'js' };
     });
   },
 };
