@@ -3,7 +3,7 @@
  * The public API — everything else is internal.
  */
 export { createLattice, Lattice } from './lattice/Lattice.js';
-export { validateDataset, type ValidationResult } from './schema/validate.js';
+export { isValidDataset, validateDataset, type ValidationResult, type ValidDataset } from './schema/validate.js';
 export {
   datasetSchema,
   roleSchema,
@@ -29,7 +29,7 @@ export type {
   Transition,
   TransitionKind,
 } from './schema/dataset.js';
-export type * from './lattice/types.js';
+export type * from './types.js';
 export {
   LatticeError,
   LatticeValidationError,
@@ -42,6 +42,8 @@ export {
   formatPath,
   type Issue,
   type IssueCode,
+  type IssueDetails,
+  type IssuePath,
   type DatasetIssueCode,
   type ShapeIssueCode,
   type OverlayIssueCode,
@@ -50,15 +52,14 @@ export {
   type LatticeErrorCode,
 } from './errors.js';
 export { DEFAULT_BUDGET } from './algorithms/budget.js';
-export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS } from './queries/options.js';
-export { MAX_ROUTES } from './queries/pathsBetween.js';
+export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, MAX_ROUTES } from './queries/routeOptions.js';
 
 // Council overlays.
 export { extendDataset, safeExtendDataset, type ExtendResult } from './overlay/extendDataset.js';
 export { overlaySchema, type Overlay, type OverlayInput, type TransitionMatch } from './schema/overlay.js';
 
 // The bundled data (tree-shaken away when not imported).
-export { ukSocialWork, londonChildrensOverlay, herefordshireOverlay, socialWorkAcademyOverlay } from './data/index.js';
+export { englandSocialWork, ukSocialWork, londonChildrensOverlay, herefordshireOverlay, socialWorkAcademyOverlay } from './data/index.js';
 
 // Exports: diagrams, graph formats, web metadata.
 export { toMermaid, mermaidText, type MermaidOptions } from './io/mermaid.js';
@@ -116,3 +117,19 @@ export {
   type Row,
   type Cell,
 } from './analysis/rows.js';
+
+// Analysis: many questions at once, and the route matrix.
+export {
+  answerQuestions,
+  answerRows,
+  parseQuestion,
+  BATCH_COLUMNS,
+  BATCH_QUERIES,
+  QUESTION_FIELDS,
+  type Answer,
+  type BatchQuery,
+  type BatchResult,
+  type Question,
+  type RawQuestion,
+} from './analysis/batch.js';
+export { routeMatrix, matrixRows, MATRIX_COLUMNS, type MatrixCell, type MatrixOptions } from './analysis/matrix.js';

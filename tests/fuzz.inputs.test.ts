@@ -27,7 +27,7 @@ import {
 import { Budget, clock } from '../src/algorithms/budget.js';
 import { yenRoutes } from '../src/algorithms/yen.js';
 import { SearchSpace } from '../src/algorithms/dijkstra.js';
-import { buildIndex } from '../src/lattice/buildIndex.js';
+import { buildIndex } from '../src/graph/buildIndex.js';
 import { randomLattice } from './arbitraries.js';
 
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 300) };

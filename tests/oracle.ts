@@ -4,7 +4,7 @@
  * plain string comparison of ids. The fast implementations are held equal to it.
  */
 import type { Dataset, Direction, Transition, TransitionKind } from '../src/index.js';
-import { transitionKeys } from '../src/lattice/buildIndex.js';
+import { transitionKeys } from '../src/schema/transitionKey.js';
 
 export interface OracleTransition extends Transition {
   key: string;

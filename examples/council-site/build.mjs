@@ -1,24 +1,35 @@
 #!/usr/bin/env node
 /**
- * Builds the council career site into static files: index.html, app.js (the page, the library
- * and the data in one browser bundle) and styles.css. Relative links only, so any static host
- * or sub-path can serve the folder as it is.
+ * Builds the council career site into static files, relative links only (any static host or
+ * sub-path can serve the folder as it is):
  *
- *   node examples/council-site/build.mjs [--overlay FILE|none] [--data FILE] [--outdir DIR] [--no-minify]
+ *   index.html     the planner: the <career-pathways> element on a plain page, and every role linked
+ *   element.js     the element (the same code as the package's `career-lattice/element` entry)
+ *   payload.json   the dataset with the council's overlay, validated here, once: the page does not validate
+ *   roles/*.html   one static page per role (no JavaScript), with its JSON-LD
+ *   sitemap.xml, robots.txt, styles.css
+ *   embed.html     the element on a plain council page (council.css), as a council would add it
+ *
+ *   node examples/council-site/build.mjs [--overlay FILE|none] [--data FILE] [--outdir DIR]
+ *                                        [--site-url URL] [--as-of YYYY-MM-DD] [--no-minify] [--quiet]
  *
  * Defaults: --data data/uk-social-work.json, --overlay data/overlays/london-childrens.json (when
- * present), --outdir examples/council-site/dist. COUNCIL_DATA and COUNCIL_OVERLAY work too.
+ * present), --outdir examples/council-site/dist, --site-url https://www.example.gov.uk/careers/
+ * (set it: the sitemap and canonical links need the real address), --as-of today.
+ * COUNCIL_DATA, COUNCIL_OVERLAY and SITE_URL work too.
  *
- * The bundle is built with `platform: 'browser'`: esbuild fails on any Node-only import, so a
- * successful build shows the library's core runs in browsers.
+ * The element is built with `platform: 'browser'`: esbuild fails on any Node-only import.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { CSP } from './csp.mjs';
+import { schemaConstantsPlugin } from '../../src/element/schemaConstantsPlugin.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -29,6 +40,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     overlay: { type: 'string' },
     outdir: { type: 'string' },
+    'site-url': { type: 'string' },
+    'as-of': { type: 'string' },
     'no-minify': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
@@ -51,16 +64,30 @@ else if (overlayArg !== undefined) {
 } else if (existsSync(DEFAULT_OVERLAY)) overlayFile = DEFAULT_OVERLAY;
 else console.warn(`site:build: ${relative(root, DEFAULT_OVERLAY)} not found; building with the national data only`);
 
-const outdir = resolve(values.outdir ?? resolve(here, 'dist'));
+let siteUrl = values['site-url'] ?? process.env.SITE_URL ?? 'https://www.example.gov.uk/careers/';
+try {
+  const u = new URL(siteUrl);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
+  siteUrl = u.href.endsWith('/') ? u.href : `${u.href}/`;
+} catch {
+  fail(`--site-url must be an absolute http(s) URL, not ${JSON.stringify(siteUrl)}`);
+}
+const day = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !new Date(`${day}T00:00:00Z`).toISOString().startsWith(day)) fail(`--as-of must be a day YYYY-MM-DD, not ${JSON.stringify(day)}`);
 
-/**
- * Checks the data before building, with the library itself (bundled for Node on the fly), so a
- * council sees every problem in its overlay — with its path — at build time, not in a browser.
- */
-async function validate() {
-  const check = await build({
+const outdir = resolve(values.outdir ?? resolve(here, 'dist'));
+const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+/** The library and the page renderers, bundled for Node on the fly (no build of the package needed). */
+async function tools() {
+  const bundle = await build({
     stdin: {
-      contents: "export { createLattice, formatIssues, LatticeValidationError } from './src/index.ts';\nexport { extendDataset } from './src/overlay/extendDataset.ts';",
+      contents: [
+        "export { createLattice, formatIssues, LatticeValidationError } from './src/index.ts';",
+        "export { extendDataset } from './src/overlay/extendDataset.ts';",
+        "export { buildPayload } from './src/element/payload.ts';",
+        "export * from './examples/council-site/src/pages.ts';",
+      ].join('\n'),
       resolveDir: root,
       loader: 'ts',
     },
@@ -70,7 +97,15 @@ async function validate() {
     write: false,
     logLevel: 'error',
   });
-  const lib = await import(`data:text/javascript;base64,${Buffer.from(check.outputFiles[0].contents).toString('base64')}`);
+  return import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString('base64')}`);
+}
+const lib = await tools();
+
+/**
+ * Checks the data with the library itself, so a council sees every problem in its overlay —
+ * with its path — at build time, never in a browser.
+ */
+function validate() {
   const read = (file) => {
     try {
       return JSON.parse(readFileSync(file, 'utf8'));
@@ -78,56 +113,71 @@ async function validate() {
       fail(`${relative(process.cwd(), file)} is not valid JSON: ${e.message}`);
     }
   };
+  const baseInput = read(dataFile);
   try {
-    const base = read(dataFile);
-    return lib.createLattice(overlayFile ? lib.extendDataset(base, read(overlayFile)) : base);
+    const base = overlayFile ? lib.createLattice(baseInput) : undefined;
+    const lattice = lib.createLattice(overlayFile ? lib.extendDataset(baseInput, read(overlayFile)) : baseInput);
+    return { lattice, base };
   } catch (e) {
     if (!(e instanceof lib.LatticeValidationError)) throw e;
     fail(`the ${overlayFile ? 'dataset with its overlay' : 'dataset'} is not valid:\n${lib.formatIssues(e.issues)}`);
   }
 }
-const lattice = await validate();
+const { lattice, base } = validate();
 
-/** Resolves `council-site:base` and `council-site:overlay` (see src/dataset.ts) to the chosen files. */
-const councilData = {
-  name: 'council-data',
-  setup(b) {
-    b.onResolve({ filter: /^council-site:(base|overlay)$/ }, (args) => {
-      if (args.path === 'council-site:base') return { path: dataFile };
-      return overlayFile ? { path: overlayFile } : { path: 'none', namespace: 'council-site' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'council-site' }, () => ({ contents: 'export default null;', loader: 'js' }));
-  },
-};
+await rm(outdir, { recursive: true, force: true });
+await mkdir(join(outdir, 'roles'), { recursive: true });
 
-const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+// The payload: validated above, written compact; the element builds its lattice without parsing it twice.
+const payload = lib.buildPayload(lattice.dataset, base?.dataset);
+await writeFile(join(outdir, 'payload.json'), JSON.stringify(payload));
 
-await mkdir(outdir, { recursive: true });
+// The element: the package's entry point, bundled for browsers (its lazy national-data chunk too).
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { app: resolve(here, 'src/main.ts'), styles: resolve(here, 'styles.css') },
+  entryPoints: { element: resolve(root, 'src/element/index.ts') },
   outdir,
   bundle: true,
+  splitting: true,
+  chunkNames: 'element-[name]-[hash]',
   platform: 'browser',
-  format: 'iife',
+  format: 'esm',
   target: ['es2022'],
   minify: !values['no-minify'],
   sourcemap: false,
   metafile: true,
   logLevel: 'warning',
-  plugins: [councilData],
+  plugins: [schemaConstantsPlugin],
 });
 const nodeOnly = Object.values(result.metafile.outputs)
   .flatMap((o) => o.imports ?? [])
   .filter((i) => nodeBuiltins.has(i.path));
 if (nodeOnly.length) fail(`the browser bundle imports Node-only modules: ${nodeOnly.map((i) => i.path).join(', ')}`);
+// The element never validates (its payload was validated above): zod must not ride along.
+const zod = Object.keys(result.metafile.inputs).filter((i) => /node_modules[\\/]zod[\\/]/.test(i));
+if (zod.length) fail(`the element bundle includes zod (${zod[0]}): something in src/element imports the schema`);
 
-await copyFile(resolve(here, 'index.html'), resolve(outdir, 'index.html'));
+await copyFile(resolve(here, 'styles.css'), join(outdir, 'styles.css'));
+// embed.html: the element on a plain council page, as a council would add it (README, screenshot, e2e tests).
+const embed = readFileSync(resolve(here, 'embed.html'), 'utf8').replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+await writeFile(join(outdir, 'embed.html'), embed);
+await copyFile(resolve(here, 'council.css'), join(outdir, 'council.css'));
+
+// Pages.
+const options = { everything: lattice, day, siteUrl, csp: CSP };
+await writeFile(join(outdir, 'index.html'), lib.renderIndex(options));
+for (const role of lattice.roles()) await writeFile(join(outdir, 'roles', lib.pageName(role.id)), lib.renderRolePage(options, role.id));
+await writeFile(join(outdir, 'sitemap.xml'), lib.renderSitemap(options));
+await writeFile(join(outdir, 'robots.txt'), lib.renderRobots(options));
 
 if (!values.quiet) {
-  const size = (f) => `${(statSync(resolve(outdir, f)).size / 1024).toFixed(1)} KB`;
+  const size = (f) => {
+    const bytes = readFileSync(join(outdir, f));
+    return `${(statSync(join(outdir, f)).size / 1024).toFixed(1)} KB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`;
+  };
   console.log(
-    `site:build: ${relative(process.cwd(), outdir) || '.'}/ — index.html, app.js (${size('app.js')}), styles.css (${size('styles.css')})\n` +
-      `  data: ${relative(root, dataFile)}; overlay: ${overlayFile ? relative(root, overlayFile) : 'none'} → "${lattice.title}", ${lattice.size.roles} roles, ${lattice.size.transitions} transitions`,
+    `site:build: ${relative(process.cwd(), outdir) || '.'}/ — index.html, element.js (${size('element.js')}), payload.json (${size('payload.json')}), ${lattice.size.roles} role pages, sitemap.xml\n` +
+      `  data: ${relative(root, dataFile)}; overlay: ${overlayFile ? relative(root, overlayFile) : 'none'} → "${lattice.title}", ${lattice.size.roles} roles, ${lattice.size.transitions} transitions; ${payload.removed.length} national roles removed\n` +
+      `  site URL: ${siteUrl}${values['site-url'] || process.env.SITE_URL ? '' : ' (a placeholder: set --site-url for the sitemap and canonical links)'}`,
   );
 }

@@ -4,13 +4,15 @@
  *
  *   PORT=8080 node examples/council-site/serve.mjs [DIR]
  *
- * Port 5173 by default (`PORT=0` picks a free one). Serves files only from DIR, on localhost.
+ * Port 5173 by default (`PORT=0` picks a free one). Serves files only from DIR, on localhost,
+ * with the site's Content-Security-Policy (csp.mjs) as a header.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CSP } from './csp.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(process.argv[2] ?? join(here, 'dist'));
@@ -24,6 +26,8 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.ico': 'image/x-icon',
 };
 
@@ -34,7 +38,7 @@ const server = createServer(async (req, res) => {
     if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error('outside root'), { status: 403 });
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     await stat(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'content-security-policy': CSP });
     createReadStream(file).pipe(res);
   } catch (e) {
     const status = e?.status ?? 404;

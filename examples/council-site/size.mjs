@@ -2,7 +2,9 @@
 /**
  * Prints the gzipped size of the browser bundles:
  *
- *   - the site's app.js (page + library + dataset + overlay), as built in dist/ (run site:build first);
+ *   - the <career-pathways> element (career-lattice/element) as the site ships it: element.js and
+ *     the chunk it loads, without the lazy national-data chunk; and the site's payload.json, as
+ *     built in dist/ (run site:build first);
  *   - the library's core alone: src/index.ts bundled for the browser and minified, with the bundled
  *     data left out (JSON under data/ is not counted).
  *
@@ -57,18 +59,34 @@ if (nodeOnly.length) {
 }
 const coreBytes = core.outputFiles[0].contents;
 
-const appFile = resolve(here, 'dist/app.js');
-const app = existsSync(appFile) ? readFileSync(appFile) : undefined;
+const dist = resolve(here, 'dist');
+/** element.js and the chunks it imports statically (the national-data chunk is only for an element with no src). */
+function elementFiles() {
+  const files = [];
+  const visit = (name) => {
+    if (files.includes(name) || !existsSync(resolve(dist, name))) return;
+    files.push(name);
+    for (const m of readFileSync(resolve(dist, name), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) visit(m[1]);
+  };
+  visit('element.js');
+  return files;
+}
+const files = elementFiles();
+const element = files.length ? Buffer.concat(files.map((f) => readFileSync(resolve(dist, f)))) : undefined;
+const payloadFile = resolve(dist, 'payload.json');
+const payload = existsSync(payloadFile) ? readFileSync(payloadFile) : undefined;
 
 const result = {
   core: { minified: coreBytes.length, gzip: gz(coreBytes) },
-  ...(app ? { app: { minified: app.length, gzip: gz(app) } } : {}),
+  ...(element ? { element: { files, minified: element.length, gzip: files.reduce((n, f) => n + gz(readFileSync(resolve(dist, f))), 0) } } : {}),
+  ...(payload ? { payload: { bytes: payload.length, gzip: gz(payload) } } : {}),
 };
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(result, null, 2));
 } else {
   console.log(`core library (src/index.ts, browser, minified, no data): ${kb(result.core.minified)}, ${kb(result.core.gzip)} gzipped`);
-  if (result.app) console.log(`site app.js (page + library + dataset + overlay):       ${kb(result.app.minified)}, ${kb(result.app.gzip)} gzipped`);
-  else console.log('site app.js: not built yet (npm run site:build)');
+  if (result.element) console.log(`<career-pathways> element (${result.element.files.join(' + ')}): ${kb(result.element.minified)}, ${kb(result.element.gzip)} gzipped`);
+  else console.log('site: not built yet (npm run site:build)');
+  if (result.payload) console.log(`site payload.json (dataset + overlay, validated at build): ${kb(result.payload.bytes)}, ${kb(result.payload.gzip)} gzipped`);
 }

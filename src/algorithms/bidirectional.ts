@@ -18,6 +18,7 @@
  * meets graph theory. SODA 2005, 156–165.
  */
 import type { Budget } from './budget.js';
+import { type Improved, backwardDijkstra, relaxInEdges } from './backward.js';
 import { type Csr, type EdgeFilter, type LowerBounds, type SearchSpace, chainLess, grainOf, inWeights, roundingMargin } from './dijkstra.js';
 
 /**
@@ -97,15 +98,21 @@ export class TargetDistances implements LowerBounds {
 
   private dial(radius: number, until: number): void {
     const { space, g, f, budget, grain, buckets } = this;
-    const { dist, stamp, done } = space;
-    const { edgeOk, nodeBlocked } = f;
-    const { inStart, inEdges, inFrom } = g;
+    const { dist, done } = space;
+    const { inStart } = g;
     const inW = inWeights(g, f.weights);
     const head = space.bucketHead;
     const next = space.entryNext;
     const node = space.entryNode;
     const gen = space.gen;
     let { key, entries, pending } = this;
+    const queue: Improved = (u, du) => {
+      const bucket = (du / grain) % buckets;
+      node[entries] = u;
+      next[entries] = head[bucket]!;
+      head[bucket] = entries++;
+      pending++;
+    };
     while (pending > 0) {
       // `key` counts grains: every entry in the current bucket is key * grain from the target.
       let b = key % buckets;
@@ -118,23 +125,8 @@ export class TargetDistances implements LowerBounds {
       const v = node[entry]!;
       if (done[v] === gen || dist[v] !== dv) continue;
       done[v] = gen;
-      const end = inStart[v + 1]!;
-      if (budget && !budget.spend(end - inStart[v]! + 1)) break;
-      for (let i = inStart[v]!; i < end; i++) {
-        if (edgeOk !== null && edgeOk[inEdges[i]!] === 0) continue;
-        const u = inFrom[i]!;
-        if (done[u] === gen || (nodeBlocked !== null && nodeBlocked[u] === 1)) continue;
-        const du = dv + inW[i]!;
-        if (stamp[u] !== gen || du < dist[u]!) {
-          stamp[u] = gen;
-          dist[u] = du;
-          const bucket = (du / grain) % buckets;
-          node[entries] = u;
-          next[entries] = head[bucket]!;
-          head[bucket] = entries++;
-          pending++;
-        }
-      }
+      if (budget && !budget.spend(inStart[v + 1]! - inStart[v]! + 1)) break;
+      relaxInEdges(g, f, inW, space, v, dv, queue);
       if (v === until) break;
     }
     this.key = key;
@@ -145,37 +137,8 @@ export class TargetDistances implements LowerBounds {
 
   private heapSearch(radius: number, until: number): void {
     const { space, g, f, budget } = this;
-    const { dist, stamp, done, heap } = space;
-    const { weights, edgeOk, nodeBlocked } = f;
-    const { inStart, inEdges, edgeFrom } = g;
-    const gen = space.gen;
-    while (heap.size > 0) {
-      const v = heap.topNode;
-      const dv = heap.topDist;
-      if (done[v] === gen || dv !== dist[v]) {
-        heap.pop();
-        continue;
-      }
-      if (dv > radius) break;
-      heap.pop();
-      done[v] = gen;
-      const end = inStart[v + 1]!;
-      if (budget && !budget.spend(end - inStart[v]! + 1)) break;
-      for (let i = inStart[v]!; i < end; i++) {
-        const e = inEdges[i]!;
-        if (edgeOk !== null && edgeOk[e] === 0) continue;
-        const u = edgeFrom[e]!;
-        if (done[u] === gen || (nodeBlocked !== null && nodeBlocked[u] === 1)) continue;
-        const du = dv + weights[e]!;
-        if (stamp[u] !== gen || du < dist[u]!) {
-          stamp[u] = gen;
-          dist[u] = du;
-          heap.push(u, du, 0);
-        }
-      }
-      if (v === until) break;
-    }
-    this.floor = heap.size > 0 ? heap.topDist : Infinity;
+    backwardDijkstra(g, f, space, { radius, until, budget });
+    this.floor = space.heap.size > 0 ? space.heap.topDist : Infinity;
   }
 }
 
@@ -197,7 +160,8 @@ export class TargetDistances implements LowerBounds {
  */
 export function fastestBidirectional(g: Csr, f: EdgeFilter, source: number, target: number, fwd: SearchSpace, bwd: SearchSpace, budget?: Budget): boolean {
   const { weights, edgeOk, nodeBlocked } = f;
-  const { outStart, edgeTo, inStart, inEdges, edgeFrom } = g;
+  const { outStart, edgeTo, inStart, edgeFrom } = g;
+  const inW = inWeights(g, weights);
   fwd.next();
   bwd.next();
   const gf = fwd.gen;
@@ -252,6 +216,15 @@ export function fastestBidirectional(g: Csr, f: EdgeFilter, source: number, targ
     return true;
   };
 
+  /** A role the backward ball improved: queue it, and note the best route through it so far. */
+  const queueBackward: Improved = (u, du) => {
+    hb.push(u, du, 0);
+    if (sf[u] === gf) {
+      const through = df[u]! + du;
+      if (through < best) best = through;
+    }
+  };
+
   const cleanForward = (): void => {
     while (hf.size > 0 && (xf[hf.topNode] === gf || hf.topDist !== df[hf.topNode] || hf.topSteps !== stf[hf.topNode])) hf.pop();
   };
@@ -277,24 +250,8 @@ export function fastestBidirectional(g: Csr, f: EdgeFilter, source: number, targ
       const dv = hb.topDist;
       hb.pop();
       xb[v] = gb;
-      const end = inStart[v + 1]!;
-      if (budget && !budget.spend(end - inStart[v]! + 1)) return false;
-      for (let i = inStart[v]!; i < end; i++) {
-        const e = inEdges[i]!;
-        if (edgeOk !== null && edgeOk[e] === 0) continue;
-        const u = edgeFrom[e]!;
-        if (xb[u] === gb || (nodeBlocked !== null && nodeBlocked[u] === 1)) continue;
-        const du = dv + weights[e]!;
-        if (sb[u] !== gb || du < db[u]!) {
-          sb[u] = gb;
-          db[u] = du;
-          hb.push(u, du, 0);
-        }
-        if (sf[u] === gf) {
-          const through = df[u]! + du;
-          if (through < best) best = through;
-        }
-      }
+      if (budget && !budget.spend(inStart[v + 1]! - inStart[v]! + 1)) return false;
+      relaxInEdges(g, f, inW, bwd, v, dv, queueBackward);
     }
   }
   if (best === Infinity) return false;

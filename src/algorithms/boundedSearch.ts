@@ -16,6 +16,7 @@
  * many routes exist, and a work budget caps the rest. A large limit (an analyst asking for every
  * route) would rarely fill, so the search skips the bound and the ordering and just collects.
  */
+import { backwardDijkstra } from './backward.js';
 import type { Budget } from './budget.js';
 import type { Csr, EdgeFilter, SearchSpace } from './dijkstra.js';
 import { ObjectHeap } from './heap.js';
@@ -229,7 +230,6 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
     onPath[u] = 0;
     viaSeen -= viaOf(u);
     depth--;
-    void u;
   }
 
   const found = pruning ? best.toArray() : all;
@@ -248,38 +248,13 @@ function compact(routes: RawRoute[], keep: number, g: Csr, budget: Budget): void
 /**
  * Backward Dijkstra from the target over the ball's roles only (those `H` stamped): for each, the
  * least weight of a route to the target that stays in the ball — exact for any route of at most
- * ⌈maxSteps / 2⌉ steps, since every role on such a route is that close to the target.
+ * ⌈maxSteps / 2⌉ steps, since every role on such a route is that close to the target. Cut short
+ * by the budget, the roles left unsettled simply get no bound.
  */
 function ballDistances(g: Csr, f: EdgeFilter, target: number, W: SearchSpace, H: SearchSpace, budget: Budget): void {
-  const { dist, stamp, done, heap } = W;
-  const { weights, edgeOk, nodeBlocked } = f;
-  const { inStart, inEdges, inFrom } = g;
-  const inBall = H.stamp;
-  const hGen = H.gen;
   W.next();
-  const gen = W.gen;
-  stamp[target] = gen;
-  dist[target] = 0;
-  heap.push(target, 0, 0);
-  while (heap.size > 0) {
-    const v = heap.topNode;
-    const dv = heap.topDist;
-    heap.pop();
-    if (done[v] === gen || dv !== dist[v]) continue;
-    done[v] = gen;
-    const end = inStart[v + 1]!;
-    budget.spend(end - inStart[v]! + 1);
-    for (let i = inStart[v]!; i < end; i++) {
-      const e = inEdges[i]!;
-      if (edgeOk !== null && edgeOk[e] === 0) continue;
-      const u = inFrom[i]!;
-      if (inBall[u] !== hGen || done[u] === gen || (nodeBlocked !== null && nodeBlocked[u] === 1)) continue;
-      const du = dv + weights[e]!;
-      if (stamp[u] !== gen || du < dist[u]!) {
-        stamp[u] = gen;
-        dist[u] = du;
-        heap.push(u, du, 0);
-      }
-    }
-  }
+  W.stamp[target] = W.gen;
+  W.dist[target] = 0;
+  W.heap.push(target, 0, 0);
+  backwardDijkstra(g, f, W, { within: H.stamp, withinGen: H.gen, budget });
 }

@@ -64,7 +64,6 @@ export class SearchSpace {
   entryNext = new Int32Array(0);
   entryNode = new Int32Array(0);
   gen = 0;
-  busy = false;
 
   constructor(readonly n: number) {
     this.dist = new Float64Array(n);
@@ -82,10 +81,6 @@ export class SearchSpace {
       this.gen = 1;
     }
     this.heap.clear();
-  }
-
-  seen(v: number): boolean {
-    return this.stamp[v] === this.gen;
   }
 
   /** Edges of the settled route to v, in order. */
@@ -130,11 +125,6 @@ export interface DijkstraRun {
 export interface LowerBounds {
   readonly space: SearchSpace;
   readonly floor: number;
-}
-
-/** The lower bound of node v, as LowerBounds defines it. */
-export function lowerOf(lower: LowerBounds, v: number): number {
-  return lower.space.done[v] === lower.space.gen ? lower.space.dist[v]! : lower.floor;
 }
 
 const grainCache = new WeakMap<Float64Array, { grain: number; heaviest: number }>();

@@ -26,10 +26,3 @@ export function compareRawRoutes(a: RawRoute, b: RawRoute, edgeFrom: Int32Array,
   if (a.start !== b.start) return a.start - b.start;
   return compareEdgeSequences(a.edges, b.edges, edgeFrom, edgeTo);
 }
-
-/** The weight of a route summed forward from its start, as every algorithm here sums it. */
-export function forwardWeight(edges: readonly number[], weights: Float64Array): number {
-  let w = 0;
-  for (const e of edges) w += weights[e]!;
-  return w;
-}

@@ -6,7 +6,7 @@
  * contain whitespace); a value that does not apply is `null` (an empty CSV cell).
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import type { Eligibility, EligibleMove, Gap, LatticeTransition, Move, Prerequisites, Route } from '../lattice/types.js';
+import type { Eligibility, EligibleMove, Gap, LatticeTransition, Move, Prerequisites, Route } from '../types.js';
 import type { Qualification, Requirements, Role } from '../schema/dataset.js';
 
 /** A cell: text, a number, a flag, or nothing. */

@@ -6,7 +6,7 @@
 import { EvidenceInputError } from '../evidence/errors.js';
 import { type EvidenceOnLattice, layEvidence } from '../evidence/onLattice.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import type { Route, RouteOptions } from '../lattice/types.js';
+import type { Route, RouteOptions } from '../types.js';
 import type { Context } from './context.js';
 import { CliUsageError } from './errors.js';
 import { readJsonFile } from './load.js';

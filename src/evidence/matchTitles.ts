@@ -5,7 +5,7 @@
  * never dropped silently (its spells count as a post outside the framework).
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import type { FindResult } from '../lattice/types.js';
+import type { FindResult } from '../types.js';
 import { normalise } from '../queries/find.js';
 import { EvidenceInputError } from './errors.js';
 

@@ -5,7 +5,7 @@
  * months, or the most trodden route — and the sentences the CLI and a site show.
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition, Route } from '../lattice/types.js';
+import type { LatticeTransition, Route } from '../types.js';
 import type { Evidence, MoveEvidence, RoleEvidence } from './evidence.js';
 import { parseEvidence } from './evidenceSchema.js';
 

@@ -4,8 +4,9 @@
  */
 import { QueryOptionsError, UnknownRoleError } from '../errors.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition, Route } from '../lattice/types.js';
-import { checkOptions, describe } from '../queries/options.js';
+import type { LatticeTransition, Route } from '../types.js';
+import { checkOptions } from '../arguments.js';
+import { describe } from '../util/describe.js';
 import { TRACKS, type Role, type Track } from '../schema/dataset.js';
 import { closestIds } from '../util/closest.js';
 import { latticeArgument } from './latticeArgument.js';

@@ -11,7 +11,7 @@
  * GRAPH_EXCLUDED the fields that are not attributes, and why. tests/fields.test.ts fails if a
  * field is neither.
  */
-import type { LatticeTransition } from '../lattice/types.js';
+import type { LatticeTransition } from '../types.js';
 import type { AreaPay, MonthsRange, Role } from '../schema/dataset.js';
 import { camelName, FIELDS, type Field, valueAt } from '../schema/fields.js';
 

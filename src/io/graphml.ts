@@ -3,7 +3,7 @@
  * graphology-graphml only parses, so this is a small escaping writer of its own.
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition } from '../lattice/types.js';
+import type { LatticeTransition } from '../types.js';
 import type { Role } from '../schema/dataset.js';
 import { edgeLabel } from './diagram.js';
 import { attributeValues, type GraphAttribute, ROLE_ATTRIBUTES, TRANSITION_ATTRIBUTES } from './graphAttributes.js';

@@ -4,7 +4,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition } from '../lattice/types.js';
+import type { LatticeTransition } from '../types.js';
 import type { Role } from '../schema/dataset.js';
 import { latticeArgument } from './latticeArgument.js';
 

@@ -9,9 +9,11 @@
  * Thing and `result` of every Action, so the document stays valid schema.org.
  */
 import { QueryOptionsError } from '../errors.js';
-import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition } from '../lattice/types.js';
-import { DEFAULT_ROUTE_DIRECTIONS, checkOptions, describe } from '../queries/options.js';
+import { type Lattice, coreOf } from '../lattice/Lattice.js';
+import { entryRequirements } from '../queries/entryRequirements.js';
+import type { LatticeTransition } from '../types.js';
+import { checkOptions } from '../arguments.js';
+import { describe } from '../util/describe.js';
 import type { Pay, Qualification, Role } from '../schema/dataset.js';
 import { edgeLabel, trackTitle } from './diagram.js';
 import { latticeArgument } from './latticeArgument.js';
@@ -45,45 +47,6 @@ const KIND_VERB: Readonly<Record<LatticeTransition['kind'], string>> = {
   vacancy: 'Apply for',
 };
 
-/**
- * The least experience, in months, with which a person can hold each role: what `monthsOfExperience`
- * says. Experience is the time in post a route asks for: a person starts in an entry role with
- * none (or, when no role is marked entry, in a role nothing leads to); a move that asks for
- * `monthsInRole` adds that time in the role moved from to what it took to get there, and one that
- * asks for `monthsQualified` needs at least that much in total (time since qualifying is spent in
- * post). A move's `months` is the typical time it takes, not a requirement, so it adds nothing.
- * Routes are those the route queries take by default, up and across: a move back down is a step
- * away from the role's seniority, and going up and back down is no way around what the role asks.
- * Over every route, the least: exp(role) = min over moves t into it of
- * max(exp(t.from) + monthsInRole(t), monthsQualified(t)). Each step only raises the figure, so
- * the least is settled role by role, smallest first (Dijkstra). Roles no start reaches are left out.
- */
-function leastExperience(lattice: Lattice): Map<string, number> {
-  const roles = lattice.dataset.roles;
-  const moves = lattice.transitions();
-  const marked = roles.filter((r) => r.entry);
-  const leadTo = new Set(moves.map((t) => t.to));
-  const starts = marked.length ? marked : roles.filter((r) => !leadTo.has(r.id));
-
-  const outgoing = new Map<string, LatticeTransition[]>();
-  for (const t of moves) {
-    if (DEFAULT_ROUTE_DIRECTIONS.includes(t.direction)) (outgoing.get(t.from) ?? outgoing.set(t.from, []).get(t.from)!).push(t);
-  }
-  const best = new Map(starts.map((r) => [r.id, 0]));
-  const settled = new Map<string, number>();
-  while (best.size) {
-    const [id, months] = [...best].reduce((least, candidate) => (candidate[1] < least[1] ? candidate : least));
-    best.delete(id);
-    settled.set(id, months);
-    for (const t of outgoing.get(id) ?? []) {
-      if (settled.has(t.to)) continue;
-      const needed = Math.max(months + (t.requires?.monthsInRole ?? 0), t.requires?.monthsQualified ?? 0);
-      if (needed < (best.get(t.to) ?? Infinity)) best.set(t.to, needed);
-    }
-  }
-  return settled;
-}
-
 function salary(pay: Pay | undefined): JsonLdNode | undefined {
   if (!pay || (pay.min === undefined && pay.max === undefined)) return undefined;
   return {
@@ -105,7 +68,8 @@ function salary(pay: Pay | undefined): JsonLdNode | undefined {
  * - every role an `Occupation`: `name`, `alternateName` (aliases), `description` (summary),
  *   `identifier` (role id), `occupationalCategory` (its track, as a `CategoryCode`),
  *   `responsibilities`, `qualifications` (references to the credentials the post needs: its
- *   `credentials` and those every move into it requires), `experienceRequirements`
+ *   `credentials` and those every route (up and across) from an entry role requires: exactly
+ *   `lattice.prerequisitesFor(role).every`), `experienceRequirements`
  *   (`OccupationalExperienceRequirements` with `monthsOfExperience`: the least time in post any
  *   route (up and across) from an entry role asks for, months in role adding up along the way and
  *   months since qualifying a floor; left out when some route asks for none),
@@ -139,25 +103,16 @@ export function toJsonLd(lattice: Lattice, options?: JsonLdOptions): JsonLdDocum
   const qualificationRef = (id: string) => ({ '@id': `${base}#qualification-${encodeURIComponent(id)}` });
   const titleOf = new Map(dataset.roles.map((r) => [r.id, r.title]));
 
-  const experienceOf = leastExperience(lattice);
-  const incoming = new Map<string, LatticeTransition[]>();
+  const requirements = entryRequirements(coreOf(lattice));
   const outgoing = new Map<string, LatticeTransition[]>();
-  for (const t of lattice.transitions()) {
-    (incoming.get(t.to) ?? incoming.set(t.to, []).get(t.to)!).push(t);
-    (outgoing.get(t.from) ?? outgoing.set(t.from, []).get(t.from)!).push(t);
-  }
+  for (const t of lattice.transitions()) (outgoing.get(t.from) ?? outgoing.set(t.from, []).get(t.from)!).push(t);
 
   const occupation = (role: Role): JsonLdNode => {
-    const ins = incoming.get(role.id) ?? [];
     const outs = outgoing.get(role.id) ?? [];
-    // Qualifications every way in requires, plus the credentials the post itself needs.
-    let everyMove: Set<string> | undefined;
-    for (const t of ins) {
-      const asked = new Set(t.requires?.qualifications ?? []);
-      everyMove = everyMove === undefined ? asked : new Set([...everyMove].filter((q) => asked.has(q)));
-    }
-    const qualifications = [...new Set([...(role.credentials ?? []), ...(everyMove ?? [])])];
-    const experience = experienceOf.get(role.id) ?? 0;
+    const asked = requirements.get(role.id);
+    // The credentials the post itself needs, plus what every route into it requires.
+    const qualifications = [...new Set([...(role.credentials ?? []), ...(asked?.every ?? [])])];
+    const experience = asked?.experience ?? 0;
     const pay = salary(role.pay);
     return {
       '@type': 'Occupation',

@@ -8,7 +8,7 @@ import { eligibility } from '../queries/eligibility.js';
 import { fastestRoute, kFastestRoutes } from '../queries/fastestRoutes.js';
 import { gapTo } from '../queries/gapTo.js';
 import { horizontalMoves, nextSteps } from '../queries/moves.js';
-import { describe } from '../queries/options.js';
+import { describe } from '../util/describe.js';
 import { pathsBetween } from '../queries/pathsBetween.js';
 import { prerequisitesFor } from '../queries/prerequisitesFor.js';
 import { reachableFrom } from '../queries/reachableFrom.js';
@@ -16,8 +16,7 @@ import { ladder, roles, rolesRequiring } from '../queries/roles.js';
 import type { Dataset, DatasetInput, Qualification, Role, Source, Track } from '../schema/dataset.js';
 import { parseDataset, type ValidDataset } from '../schema/validate.js';
 import { deepFreeze } from '../util/freeze.js';
-import { buildIndex } from './buildIndex.js';
-import { type Core, qualificationOf, roleIndexOf } from './core.js';
+import { type Core, createCore, qualificationOf, roleIndexOf } from '../queries/core.js';
 import type {
   Eligibility,
   FindResult,
@@ -36,7 +35,7 @@ import type {
   Route,
   RouteList,
   RouteOptions,
-} from './types.js';
+} from '../types.js';
 import { isCalendarDay } from '../util/calendarDay.js';
 
 /**
@@ -69,6 +68,22 @@ function inForce(entry: InForce, date: string): boolean {
   return !entry.proposed && (entry.validFrom === undefined || entry.validFrom <= date) && (entry.validUntil === undefined || date < entry.validUntil);
 }
 
+const CORES = new WeakMap<Lattice, Core>();
+
+/**
+ * The query core behind a lattice, for the exports that run the algorithms on its index
+ * (internal: not part of the public API). A lattice from the package's other build (ESM or CJS)
+ * is not in this build's map: its dataset, valid and frozen already, gets a core of its own.
+ */
+export function coreOf(lattice: Lattice): Core {
+  let core = CORES.get(lattice);
+  if (core === undefined) {
+    core = createCore(lattice.dataset);
+    CORES.set(lattice, core);
+  }
+  return core;
+}
+
 /** Lattices asOf() keeps per lattice, most recently used first: one per date asked would grow without end. */
 const AS_OF_CACHE = 16;
 
@@ -85,14 +100,8 @@ export class Lattice {
   constructor(dataset: Dataset) {
     const owned: Dataset = OWNED.has(dataset) ? dataset : parseDataset(dataset, 'new Lattice');
     this.#dataset = deepFreeze(owned);
-    this.#core = {
-      dataset: owned,
-      index: buildIndex(owned),
-      roleList: owned.roles,
-      qualifications: new Map(owned.qualifications.map((q) => [q.id, q])),
-      masks: new Map(),
-      spaces: [],
-    };
+    this.#core = createCore(owned);
+    CORES.set(this, this.#core);
   }
 
   /** The validated dataset (frozen; read-only: a lattice never changes). */

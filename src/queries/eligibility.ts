@@ -7,9 +7,9 @@
  * their typical months in post too; for vacancies and panels those months are typical, not a bar.
  */
 import { QueryOptionsError } from '../errors.js';
-import { type Core, qualificationOf, roleIndexOf } from '../lattice/core.js';
-import type { EligibleMove, Eligibility, LatticeTransition, Missing, NextStepsOptions, Profile } from '../lattice/types.js';
-import { describe } from './options.js';
+import { type Core, qualificationOf, roleIndexOf } from './core.js';
+import type { EligibleMove, Eligibility, LatticeTransition, Missing, NextStepsOptions, Profile } from '../types.js';
+import { describe } from '../util/describe.js';
 import { nextSteps } from './moves.js';
 
 /** The state of a person at one point of a route. */

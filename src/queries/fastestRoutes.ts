@@ -12,11 +12,11 @@ import { fastestBidirectional } from '../algorithms/bidirectional.js';
 import type { RawRoute } from '../algorithms/routeOrder.js';
 import { yenRoutes } from '../algorithms/yen.js';
 import type { Budget } from '../algorithms/budget.js';
-import { type Core, withSpaces } from '../lattice/core.js';
-import type { Route, RouteList, RouteOptions } from '../lattice/types.js';
-import { countOption } from './options.js';
-import { MAX_ROUTES, routeQuery } from './pathsBetween.js';
+import { countOption } from '../arguments.js';
+import type { Route, RouteList, RouteOptions } from '../types.js';
+import { type Core, withSpaces } from './core.js';
 import { toRoute } from './route.js';
+import { MAX_ROUTES, routeQuery } from './routeOptions.js';
 
 interface RawList {
   routes: RawRoute[];

@@ -14,11 +14,14 @@
 import type { RawRoute } from '../algorithms/routeOrder.js';
 import type { EdgeFilter } from '../algorithms/dijkstra.js';
 import { yenRoutes } from '../algorithms/yen.js';
-import { KIND_CODE, type LatticeIndex } from '../lattice/buildIndex.js';
-import { type Core, roleIndexOf, withSpaces } from '../lattice/core.js';
-import type { Gap, GapOptions, GapStep, Profile } from '../lattice/types.js';
+import { reaches } from '../algorithms/reachability.js';
+import { KIND_CODE, type LatticeIndex } from '../graph/buildIndex.js';
+import { type Core, roleIndexOf, withSpaces } from './core.js';
+import type { Gap, GapOptions, GapStep, Profile } from '../types.js';
 import { type Standing, missingFor, readProfile, stepMonths } from './eligibility.js';
-import { DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, budgetOf, checkOptions, filterOf } from './options.js';
+import { DEFAULT_ROUTE_DIRECTIONS } from './routeOptions.js';
+import { LIMIT_KEYS, budgetOf, filterOf } from './options.js';
+import { checkOptions } from '../arguments.js';
 import { toRoute } from './route.js';
 
 interface Simulation {
@@ -115,22 +118,4 @@ function headStartOf(g: LatticeIndex, f: EdgeFilter, source: number, monthsInRol
     most = Math.max(most, g.edgeMonths[e]!);
   }
   return Math.min(monthsInRole, most);
-}
-
-/** Is there any route at all (breadth-first; walks and simple routes agree on this)? */
-function reaches(g: LatticeIndex, f: EdgeFilter, source: number, goal: number): boolean {
-  const seen = new Uint8Array(g.n);
-  const queue = [source];
-  seen[source] = 1;
-  for (let head = 0; head < queue.length; head++) {
-    const u = queue[head]!;
-    if (u === goal) return true;
-    for (let e = g.outStart[u]!; e < g.outStart[u + 1]!; e++) {
-      const v = g.edgeTo[e]!;
-      if (seen[v] === 1 || (f.edgeOk !== null && f.edgeOk[e] === 0) || f.nodeBlocked?.[v] === 1) continue;
-      seen[v] = 1;
-      queue.push(v);
-    }
-  }
-  return false;
 }

@@ -2,10 +2,11 @@
  * nextSteps and horizontalMoves: the moves out of a role, each with its transition, the
  * role it leads to and its direction.
  */
-import { type Core, roleIndexOf } from '../lattice/core.js';
-import type { Move, NextStepsOptions } from '../lattice/types.js';
+import { type Core, roleIndexOf } from './core.js';
+import type { Move, NextStepsOptions } from '../types.js';
 import { DIRECTIONS } from '../schema/dataset.js';
-import { checkOptions, filterOf } from './options.js';
+import { checkOptions } from '../arguments.js';
+import { filterOf } from './options.js';
 
 export function nextSteps(core: Core, id: string, options?: NextStepsOptions, fn = 'nextSteps'): readonly Move[] {
   const opts = checkOptions(fn, options, ['kinds', 'directions']);

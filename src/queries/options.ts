@@ -4,66 +4,20 @@
  */
 import { Budget, DEFAULT_BUDGET } from '../algorithms/budget.js';
 import type { EdgeFilter } from '../algorithms/dijkstra.js';
+import { listOf, signalOption } from '../arguments.js';
 import { QueryOptionsError } from '../errors.js';
-import { DIRECTION_CODE, KIND_CODE } from '../lattice/buildIndex.js';
-import { type Core, roleIndexOf } from '../lattice/core.js';
+import { DIRECTION_CODE, KIND_CODE } from '../graph/buildIndex.js';
 import type { Direction, TransitionKind } from '../schema/dataset.js';
 import { DIRECTIONS, TRANSITION_KINDS } from '../schema/dataset.js';
-import type { WeightOption } from '../lattice/types.js';
+import type { WeightOption } from '../types.js';
+import { isWeight, MAX_WEIGHT } from '../util/limits.js';
 import { describe } from '../util/describe.js';
-
-export { describe };
-
-/** Directions a route query uses unless told otherwise: moving back down is opt-in. */
-export const DEFAULT_ROUTE_DIRECTIONS: readonly Direction[] = ['up', 'across'];
-export const DEFAULT_MAX_STEPS = 8;
-export const DEFAULT_LIMIT = 50;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The options object itself: undefined or a plain object with only known keys. */
-export function checkOptions(fn: string, opts: unknown, allowed: readonly string[]): Record<string, unknown> {
-  if (opts === undefined || opts === null) return {};
-  if (!isRecord(opts)) throw new QueryOptionsError(fn, [], `options must be an object, not ${describe(opts)}`);
-  for (const key of Object.keys(opts)) {
-    if (!allowed.includes(key)) {
-      throw new QueryOptionsError(fn, [key], `unknown option "${key}" (known: ${allowed.join(', ')})`);
-    }
-  }
-  return opts;
-}
-
-
-function listOf<T extends string>(fn: string, name: string, value: unknown, known: readonly T[]): readonly T[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value)) throw new QueryOptionsError(fn, [name], `${name} must be an array of ${known.join(' | ')}`);
-  value.forEach((v, i) => {
-    if (!known.includes(v as T)) throw new QueryOptionsError(fn, [name, i], `${name}[${i}] is ${describe(v)}; expected one of ${known.join(', ')}`);
-  });
-  return value as T[];
-}
-
-/** A whole number ≥ min, or Infinity (no bound); `fallback` when undefined. */
-export function countOption(fn: string, name: string, value: unknown, fallback: number, min = 0): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < min || (Number.isFinite(value) && !Number.isInteger(value))) {
-    throw new QueryOptionsError(fn, [name], `${name} must be a whole number ≥ ${min} (or Infinity), not ${describe(value)}`);
-  }
-  return value;
-}
+import { type Core, roleIndexOf } from './core.js';
 
 export function roleList(core: Core, fn: string, name: string, value: unknown): number[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new QueryOptionsError(fn, [name], `${name} must be an array of role ids`);
   return value.map((id) => roleIndexOf(core, fn, id));
-}
-
-export function signalOption(fn: string, value: unknown): AbortSignal | undefined {
-  if (value === undefined) return undefined;
-  if (!isRecord(value) || typeof (value as { aborted?: unknown }).aborted !== 'boolean') {
-    throw new QueryOptionsError(fn, ['signal'], 'signal must be an AbortSignal');
-  }
-  return value as unknown as AbortSignal;
 }
 
 /** The option names of WorkLimits. */
@@ -130,8 +84,8 @@ export function weightsOf(core: Core, fn: string, weight: unknown, edgeOk: Uint8
       (err as { cause?: unknown }).cause = error;
       throw err;
     }
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-      throw new QueryOptionsError(fn, ['weight', t.key], `the weight function returned ${describe(w)} for transition "${t.key}"; a weight must be a finite number ≥ 0`, 'invalid_weight');
+    if (!isWeight(w)) {
+      throw new QueryOptionsError(fn, ['weight', t.key], `the weight function returned ${describe(w)} for transition "${t.key}"; a weight must be a number from 0 to ${MAX_WEIGHT} (so no route's total can overflow)`, 'invalid_weight');
     }
     out[e] = w;
   }

@@ -4,41 +4,11 @@
  * routes exist than were returned or the budget ran out.
  */
 import { boundedSearch } from '../algorithms/boundedSearch.js';
-import { type Core, roleIndexOf, withSpaces } from '../lattice/core.js';
-import type { PathsOptions, RouteList } from '../lattice/types.js';
-import { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, budgetOf, checkOptions, countOption, filterOf, roleList } from './options.js';
+import { countOption } from '../arguments.js';
+import type { PathsOptions, RouteList } from '../types.js';
+import { type Core, withSpaces } from './core.js';
 import { toRoute } from './route.js';
-import { QueryOptionsError } from '../errors.js';
-
-export const ROUTE_OPTION_KEYS = ['kinds', 'avoid', 'via', 'directions', 'weight', 'maxSteps', ...LIMIT_KEYS] as const;
-
-/**
- * Most routes a list query returns: a `limit` (or `k`) above it, Infinity included, is this.
- * Every route held costs memory the work budget does not see (on a complete graph of 40 roles,
- * "no limit" held 665,904 routes, ~900 MB, within one default budget); a result cut here says
- * `truncated: true`.
- */
-export const MAX_ROUTES = 10_000;
-
-/** Resolves from/to and the options common to every route query. */
-export function routeQuery(core: Core, fn: string, from: unknown, to: unknown, options: unknown, extraKeys: readonly string[] = []) {
-  const opts = checkOptions(fn, options, [...ROUTE_OPTION_KEYS, ...extraKeys]);
-  const source = roleIndexOf(core, fn, from);
-  const target = roleIndexOf(core, fn, to);
-  // Before the filter: a slow weight function already counts against the time limit.
-  const budget = budgetOf(fn, opts);
-  const filter = filterOf(core, fn, opts, DEFAULT_ROUTE_DIRECTIONS, budget);
-  const via = [...new Set(roleList(core, fn, 'via', opts.via))];
-  for (const end of [source, target]) {
-    if (filter.nodeBlocked?.[end] === 1) {
-      throw new QueryOptionsError(fn, ['avoid'], `avoid names "${core.index.roleIds[end]}", where the route ${end === source ? 'starts' : 'ends'}`);
-    }
-  }
-  for (const v of via) {
-    if (filter.nodeBlocked?.[v] === 1) throw new QueryOptionsError(fn, ['via'], `"${core.index.roleIds[v]}" is both in via and in avoid`);
-  }
-  return { opts, source, target, filter, via, budget };
-}
+import { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, MAX_ROUTES, routeQuery } from './routeOptions.js';
 
 export function pathsBetween(core: Core, from: string, to: string, options?: PathsOptions): RouteList {
   const fn = 'pathsBetween';

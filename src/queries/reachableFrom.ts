@@ -7,9 +7,13 @@
  * running out throws QueryBudgetError rather than returning part of it.
  */
 import { dijkstra } from '../algorithms/dijkstra.js';
-import { type Core, roleIndexOf, withSpace } from '../lattice/core.js';
-import type { Reachable, ReachableOptions } from '../lattice/types.js';
-import { DEFAULT_ROUTE_DIRECTIONS, LIMIT_KEYS, budgetOf, checkOptions, countOption, describe, filterOf } from './options.js';
+import { leastWithinSteps } from '../algorithms/stepLimited.js';
+import { type Core, roleIndexOf, withSpace } from './core.js';
+import type { Reachable, ReachableOptions } from '../types.js';
+import { DEFAULT_ROUTE_DIRECTIONS } from './routeOptions.js';
+import { LIMIT_KEYS, budgetOf, filterOf } from './options.js';
+import { checkOptions, countOption } from '../arguments.js';
+import { describe } from '../util/describe.js';
 import { QueryOptionsError } from '../errors.js';
 
 export function reachableFrom(core: Core, id: string, options?: ReachableOptions): readonly Reachable[] {
@@ -38,34 +42,7 @@ export function reachableFrom(core: Core, id: string, options?: ReachableOptions
       }
     });
   } else {
-    // Layered relaxation: round r holds the best (weight, steps, months) using ≤ r transitions.
-    const dist = new Float64Array(g.n).fill(Infinity);
-    const steps = new Int32Array(g.n);
-    const months = new Float64Array(g.n);
-    dist[source] = 0;
-    let frontier = [source];
-    for (let round = 1; round <= maxSteps && frontier.length > 0 && !budget.exhausted; round++) {
-      // Relax from the values the frontier had at the start of the round (≤ round - 1 steps).
-      const snapshot = frontier.map((u) => [u, dist[u]!, steps[u]!, months[u]!] as const);
-      const changed = new Set<number>();
-      for (const [u, du, su, mu] of snapshot) {
-        budget.spend(g.outStart[u + 1]! - g.outStart[u]! + 1);
-        for (let e = g.outStart[u]!; e < g.outStart[u + 1]!; e++) {
-          if (filter.edgeOk !== null && filter.edgeOk[e] === 0) continue;
-          const v = g.edgeTo[e]!;
-          if (v === source || filter.nodeBlocked?.[v] === 1) continue;
-          const w = du + filter.weights[e]!;
-          const s = su + 1;
-          if (w < dist[v]! || (w === dist[v] && s < steps[v]!)) {
-            dist[v] = w;
-            steps[v] = s;
-            months[v] = mu + g.edgeMonths[e]!;
-            changed.add(v);
-          }
-        }
-      }
-      frontier = [...changed];
-    }
+    const { dist, steps, also: months } = leastWithinSteps(g, filter, source, maxSteps, g.edgeMonths, budget);
     for (let v = 0; v < g.n; v++) {
       if (v !== source && Number.isFinite(dist[v]!) && dist[v]! <= maxWeight) found.push({ node: v, weight: dist[v]!, months: months[v]!, steps: steps[v]! });
     }

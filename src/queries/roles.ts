@@ -2,11 +2,12 @@
  * Role listings: roles(filter), ladder(track), rolesRequiring(qualification).
  */
 import { QueryOptionsError } from '../errors.js';
-import { type Core, qualificationOf } from '../lattice/core.js';
-import type { RoleFilter } from '../lattice/types.js';
+import { type Core, qualificationOf } from './core.js';
+import type { RoleFilter } from '../types.js';
 import type { Role, Track } from '../schema/dataset.js';
 import { TRACKS } from '../schema/dataset.js';
-import { checkOptions, describe } from './options.js';
+import { checkOptions } from '../arguments.js';
+import { describe } from '../util/describe.js';
 
 const FILTER_KEYS = ['track', 'level', 'minLevel', 'maxLevel', 'sector', 'stage', 'entry', 'specialism', 'credential'];
 

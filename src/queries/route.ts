@@ -2,8 +2,8 @@
  * From the algorithms' edge lists to the public, frozen Route.
  */
 import type { RawRoute } from '../algorithms/routeOrder.js';
-import type { Core } from '../lattice/core.js';
-import type { LatticeTransition, Route } from '../lattice/types.js';
+import type { LatticeTransition, Route } from '../types.js';
+import type { Core } from './core.js';
 
 export function toRoute(core: Core, raw: RawRoute): Route {
   const { index } = core;

@@ -4,10 +4,12 @@
  * (checked against a plain fixpoint on the bundled data), a JSON round trip, and an HTML-safe
  * script tag.
  */
+import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { createLattice, QueryOptionsError, ukSocialWork } from '../../src/index.js';
 import { type JsonLdNode, toJsonLd, toJsonLdScript } from '../../src/io/jsonld.js';
 import { small } from '../fixtures/small.js';
+import { randomLattice } from '../arbitraries.js';
 import { nasty } from './fixtures.js';
 
 const lattice = createLattice(small);
@@ -47,10 +49,24 @@ describe('toJsonLd', () => {
     expect((occ('sw').potentialAction as { name: string }[]).map((a) => a.name)).toContain('Apply for Senior practitioner');
   });
 
-  it('qualifications: credentials the post needs plus those every move in requires', () => {
-    expect(occ('amhp').qualifications).toEqual([{ '@id': 'https://careers.example.gov.uk/sw/#qualification-amhp-warrant' }]);
+  it('qualifications: credentials the post needs plus what every route in requires (prerequisitesFor().every)', () => {
+    // amhp's own credential, and registration: every route from an entry role passes nqsw→sw.
+    expect(occ('amhp').qualifications).toEqual([
+      { '@id': 'https://careers.example.gov.uk/sw/#qualification-amhp-warrant' },
+      { '@id': 'https://careers.example.gov.uk/sw/#qualification-registration' },
+    ]);
     // into sw: nqsw→sw requires registration (the only move in)
     expect(occ('sw').qualifications).toEqual([{ '@id': 'https://careers.example.gov.uk/sw/#qualification-registration' }]);
+  });
+
+  test.prop([randomLattice()], { numRuns: 200 })('qualifications agree with credentials + prerequisitesFor(role).every on random lattices', ({ dataset }) => {
+    const l = createLattice(dataset);
+    const graph = toJsonLd(l)['@graph'];
+    for (const role of l.dataset.roles) {
+      const node = graph.find((n) => n['@type'] === 'Occupation' && n.identifier === role.id)!;
+      const got = ((node.qualifications ?? []) as { '@id': string }[]).map((q) => decodeURIComponent(q['@id'].replace('#qualification-', '')));
+      expect(got, role.id).toEqual([...new Set([...(role.credentials ?? []), ...l.prerequisitesFor(role.id).every])]);
+    }
   });
 
   it('experience: the least time in post along any route from an entry role', () => {

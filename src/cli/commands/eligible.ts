@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { examples, kindsValue } from '../options.js';
-import type { EligibleMove } from '../../lattice/types.js';
+import type { EligibleMove } from '../../types.js';
 import { ESTIMATE_NOTE, hasEstimate, missingEstimated, missingText, months, needs, renderTable, roleLabel, roleLabelOf, kindLabel, timeEstimates, DIRECTION_MARK } from '../table.js';
 import { addProfileOptions, describeProfile, type ProfileFlags, profileOf } from './profile.js';
 

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { examples } from '../options.js';
-import type { GapStep } from '../../lattice/types.js';
+import type { GapStep } from '../../types.js';
 import { ESTIMATE_NOTE, missingEstimated, missingText, months, plural, renderTable, roleLabelOf, kindLabel, type TimeEstimates, timeEstimates, waitEstimated } from '../table.js';
 import { addProfileOptions, describeProfile, type ProfileFlags, profileOf } from './profile.js';
 

@@ -1,6 +1,6 @@
 /** `career-lattice moves <role>`: the moves out of a role, grouped up / across / down. */
 import type { Command } from 'commander';
-import type { Move } from '../../lattice/types.js';
+import type { Move } from '../../types.js';
 import type { Direction, TransitionKind } from '../../schema/dataset.js';
 import { MOVE_COLUMNS, moveRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';

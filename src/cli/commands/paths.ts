@@ -1,6 +1,6 @@
 /** `career-lattice paths <from> <to>`: simple routes, best first — the main job. */
 import type { Command } from 'commander';
-import { DEFAULT_MAX_STEPS } from '../../queries/options.js';
+import { DEFAULT_MAX_STEPS } from '../../queries/routeOptions.js';
 import { ROUTE_COLUMNS, routeRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
 import { routeEvidenceText, withEvidenceWeight } from '../evidenceHook.js';
@@ -9,7 +9,7 @@ import { EXIT } from '../errors.js';
 import { addRouteOptions, examples, type RouteFlags, routeOptions, wholeNumber } from '../options.js';
 import { ESTIMATE_NOTE, plural, renderRoute, roleLabelOf, routeHasEstimate } from '../table.js';
 import type { Lattice } from '../../lattice/Lattice.js';
-import type { RouteOptions } from '../../lattice/types.js';
+import type { RouteOptions } from '../../types.js';
 
 /** The CLI shows fewer routes than the library's default of 50: a screenful, not a book. */
 export const CLI_DEFAULT_LIMIT = 10;

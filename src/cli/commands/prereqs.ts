@@ -1,6 +1,6 @@
 /** `career-lattice prereqs <role> [--from role]`: what a role needs, on every route and on some, and the least time to reach it. */
 import type { Command } from 'commander';
-import type { PrerequisitesOptions } from '../../lattice/types.js';
+import type { PrerequisitesOptions } from '../../types.js';
 import { PREREQUISITE_COLUMNS, prerequisiteRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
 import { addFormatOption } from '../output.js';

@@ -1,6 +1,6 @@
 /** `career-lattice roles`: the roles, filtered by track, level, sector, stage, entry or credential, or found by name. */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { RoleFilter } from '../../lattice/types.js';
+import type { RoleFilter } from '../../types.js';
 import type { Role, Track } from '../../schema/dataset.js';
 import { TRACKS } from '../../schema/dataset.js';
 import { ROLE_COLUMNS, roleRows } from '../../analysis/rows.js';

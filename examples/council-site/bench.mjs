@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+/**
+ * Start-up benchmark of the council site in real Chromium, slowed down like a mid-range phone:
+ *
+ *   npm run site:bench [-- --runs 5 --rate 4 --json]
+ *
+ * Builds the site, serves it (with the site's CSP), and loads each page `--runs` times with the
+ * DevTools protocol's `Emulation.setCPUThrottlingRate` at `--rate` (4× by default). Per load it
+ * records, from a Chromium trace, the longest main-thread task (`RunTask` on CrRendererMain) from
+ * navigation until the element is ready and the page is idle (and the longest that ran script),
+ * and how many tasks the page's own
+ * Long Tasks observer (PerformanceObserver, `longtask`, over 50 ms) saw. Also the gzipped bytes
+ * the page downloads. A benchmark, not a test: it reports, it does not fail on a figure.
+ *
+ * Needs Debian's /usr/bin/chromium (CHROMIUM_PATH overrides). Never downloads a browser.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CSP } from './csp.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    rate: { type: 'string', default: '4' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const runs = Math.max(1, Number(values.runs) || 5);
+const rate = Math.max(1, Number(values.rate) || 4);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update'];
+
+const out = mkdtempSync(join(tmpdir(), 'council-site-bench-'));
+execFileSync(process.execPath, [join(here, 'build.mjs'), '--quiet', '--outdir', out], { cwd: root, stdio: 'inherit' });
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const server = createServer((req, res) => {
+  let file = normalize(join(out, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+  if (!file.startsWith(out + sep) && file !== out) return void res.writeHead(403).end();
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) return void res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP }).end(readFileSync(file));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+/**
+ * The longest RunTask on the page's renderer main thread, in ms: by the clock (`dur`) and by
+ * the thread's CPU time (`tdur`); and the longest task that ran script (the element's own work).
+ * Chromium's throttling keeps the thread busy, so CPU time includes the slowdown: on an idle
+ * machine the two agree; on a busy one (a shared box) the clock also counts time the thread
+ * waited for a core, and CPU time is the figure to trust.
+ */
+function longestTask(traceBuffer, origin) {
+  const { traceEvents } = JSON.parse(traceBuffer.toString('utf8'));
+  const pagePid = traceEvents.find((e) => ['ParseHTML', 'EvaluateScript', 'v8.compileModule', 'ResourceSendRequest'].includes(e.name) && JSON.stringify(e.args ?? {}).includes(origin))?.pid;
+  const mains = new Set(traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pagePid).map((e) => `${e.pid}:${e.tid}`));
+  const onMain = traceEvents.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  const tasks = onMain.filter((e) => e.name === 'RunTask');
+  const scripts = onMain.filter((e) => ['v8.evaluateModule', 'TimerFire', 'RunMicrotasks', 'FunctionCall', 'EvaluateScript'].includes(e.name));
+  const runsScript = (t) => scripts.some((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
+  const cpu = (e) => (e.tdur ?? e.dur) / 1000;
+  return {
+    clock: Math.max(0, ...tasks.map((e) => e.dur / 1000)),
+    cpu: Math.max(0, ...tasks.map(cpu)),
+    scriptCpu: Math.max(0, ...tasks.filter(runsScript).map(cpu)),
+  };
+}
+
+/** Waits for the element without Playwright's selector engine (its injected script would be a long task of its own). */
+async function waitReady(page) {
+  for (let i = 0; i < 600; i++) {
+    if (await page.evaluate(() => document.querySelector('career-pathways')?.dataset.ready)) return;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error('site:bench: the element never became ready');
+}
+
+const load = (await import('node:os')).loadavg()[0];
+const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
+const scenarios = [
+  { name: 'planner, empty', path: '/' },
+  { name: 'planner, deep link with routes', path: '/?from=newly-qualified-social-worker&to=principal-social-worker' },
+  { name: 'role page (no JavaScript)', path: '/roles/team-manager.html', static: true },
+];
+const results = [];
+for (const scenario of scenarios) {
+  const longest = [];
+  const longestCpu = [];
+  const scriptCpu = [];
+  const observed = [];
+  const ready = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const fetched = new Set();
+    page.on('request', (r) => fetched.add(new URL(r.url()).pathname));
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    const t0 = Date.now();
+    await page.goto(base + scenario.path);
+    if (!scenario.static) await waitReady(page);
+    ready.push(Date.now() - t0);
+    // Let anything the start-up queued run, then stop.
+    await page.waitForTimeout(500);
+    const trace = await browser.stopTracing();
+    const task = longestTask(trace, base);
+    longest.push(task.clock);
+    longestCpu.push(task.cpu);
+    scriptCpu.push(task.scriptCpu);
+    observed.push(await page.evaluate(() => window.__longTasks.length));
+    bytes = [...fetched].reduce((sum, path) => {
+      const file = join(out, path.endsWith('/') ? `${path}index.html` : path);
+      return existsSync(file) ? sum + gzipSync(readFileSync(file), { level: 9 }).length : sum;
+    }, 0);
+    await context.close();
+  }
+  const sorted = [...longest].sort((a, b) => a - b);
+  const sortedCpu = [...longestCpu].sort((a, b) => a - b);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  results.push({
+    scenario: scenario.name,
+    path: scenario.path,
+    runs,
+    cpuSlowdown: rate,
+    longestTaskMs: { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] },
+    longestTaskCpuMs: { median: sortedCpu[Math.floor(sortedCpu.length / 2)], max: sortedCpu[sortedCpu.length - 1] },
+    longestScriptTaskCpuMs: { median: median(scriptCpu), max: Math.max(...scriptCpu) },
+    longTasksOver50ms: Math.max(...observed),
+    readyMs: { median: [...ready].sort((a, b) => a - b)[Math.floor(ready.length / 2)] },
+    downloadedGzipBytes: bytes,
+  });
+}
+await browser.close();
+server.close();
+
+const gz = (f) => gzipSync(readFileSync(join(out, f)), { level: 9 }).length;
+const sizes = { elementJsGzip: gz('element.js'), payloadJsonGzip: gz('payload.json'), payloadJsonBytes: statSync(join(out, 'payload.json')).size };
+rmSync(out, { recursive: true, force: true });
+
+if (values.json) {
+  console.log(JSON.stringify({ loadAverage: load, results, sizes }, null, 2));
+} else {
+  console.log(`Council site start-up in Chromium at ${rate}× CPU slowdown, ${runs} loads each (412×915); machine load average ${load.toFixed(1)}:`);
+  for (const r of results) {
+    console.log(
+      `  ${r.scenario.padEnd(32)} longest main-thread task: ${r.longestTaskCpuMs.median.toFixed(1)} ms CPU median (max ${r.longestTaskCpuMs.max.toFixed(1)}), ` +
+        `running script ${r.longestScriptTaskCpuMs.median.toFixed(1)} ms CPU median (max ${r.longestScriptTaskCpuMs.max.toFixed(1)}), ` +
+        `by the clock ${r.longestTaskMs.median.toFixed(1)} ms median (max ${r.longestTaskMs.max.toFixed(1)}); ` +
+        `long tasks (>50 ms) seen by the page: ${r.longTasksOver50ms}; ready in ${r.readyMs.median} ms; ${(r.downloadedGzipBytes / 1024).toFixed(1)} KB gzipped downloaded`,
+    );
+  }
+  console.log(`  element.js ${(sizes.elementJsGzip / 1024).toFixed(1)} KB gzipped (plus its shared chunk: see downloads); payload.json ${(sizes.payloadJsonGzip / 1024).toFixed(1)} KB gzipped`);
+}

@@ -1,0 +1,3 @@
+import type { Plugin } from 'esbuild';
+/** See schemaConstantsPlugin.mjs. */
+export declare const schemaConstantsPlugin: Plugin;

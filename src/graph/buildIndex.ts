@@ -1,0 +1,266 @@
+/**
+ * The compact index every route query runs on: roles and transitions numbered once,
+ * adjacency in CSR form (typed arrays), built once because a Lattice never changes.
+ *
+ * Roles are numbered in id order and transitions in (from, to, key) order, so comparing
+ * indices is comparing ids: the "then ids" tie-break of route ranking costs nothing.
+ */
+import type { Dataset, Direction, Role, Transition, TransitionKind } from '../schema/dataset.js';
+import { TRANSITION_KINDS } from '../schema/dataset.js';
+import { derivedKey, transitionKeys } from '../schema/transitionKey.js';
+import type { LatticeTransition } from '../types.js';
+
+export const DIRECTION_CODE: Readonly<Record<Direction, number>> = { up: 0, across: 1, down: 2 };
+export const KIND_CODE: Readonly<Record<TransitionKind, number>> = Object.fromEntries(
+  TRANSITION_KINDS.map((k, i) => [k, i]),
+) as Record<TransitionKind, number>;
+
+export interface LatticeIndex {
+  /** Number of roles and transitions. */
+  readonly n: number;
+  readonly m: number;
+  /** Role ids in index (= id) order, and the reverse map. */
+  readonly roleIds: readonly string[];
+  readonly roleIndex: ReadonlyMap<string, number>;
+  readonly roles: readonly Role[];
+  readonly level: Int32Array;
+  /** Per transition, in index order (made on first use). */
+  readonly transitions: TransitionTable;
+  readonly edgeFrom: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeMonths: Float64Array;
+  readonly edgeKind: Uint8Array;
+  readonly edgeDirection: Uint8Array;
+  /** Out-edges of role u are the indices outStart[u] … outStart[u+1]-1 (edges sorted by from). */
+  readonly outStart: Int32Array;
+  /** In-edges of role v are inEdges[inStart[v]] … inEdges[inStart[v+1]-1]. */
+  readonly inStart: Int32Array;
+  readonly inEdges: Int32Array;
+  /** The source role of each in-edge slot (edgeFrom[inEdges[i]]): backward searches read it in order. */
+  readonly inFrom: Int32Array;
+  /** Weight arrays for the two built-in measures. */
+  readonly monthsWeights: Float64Array;
+  readonly stepWeights: Float64Array;
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The transitions with their keys and directions, made on first use: building 500k frozen
+ * objects and their key strings up front was a third of createLattice, and most queries touch
+ * a handful. Each is made once, so the same transition is always the same object.
+ */
+export class TransitionTable {
+  readonly #made: (LatticeTransition | undefined)[];
+  #all: readonly LatticeTransition[] | undefined;
+
+  constructor(
+    /** The dataset's transitions (input order) and, per edge index, which one it is. */
+    readonly input: readonly Transition[],
+    readonly inputIndex: Int32Array,
+    /** Keys by input index; or null, with `repeat` saying which repeat of (from, to, kind) it is. */
+    private readonly keys: readonly string[] | null,
+    private readonly repeat: Int32Array | null,
+    private readonly direction: Uint8Array,
+  ) {
+    this.#made = new Array<LatticeTransition | undefined>(inputIndex.length);
+  }
+
+  get length(): number {
+    return this.inputIndex.length;
+  }
+
+  /** The dataset transition behind edge e: its data, without key or direction. */
+  raw(e: number): Transition {
+    return this.input[this.inputIndex[e]!]!;
+  }
+
+  key(e: number): string {
+    const i = this.inputIndex[e]!;
+    if (this.keys !== null) return this.keys[i]!;
+    return derivedKey(this.input[i]!, this.repeat![i]!);
+  }
+
+  at(e: number): LatticeTransition {
+    let t = this.#made[e];
+    if (t === undefined) {
+      t = Object.freeze({ ...this.raw(e), key: this.key(e), direction: DIRECTIONS_BY_CODE[this.direction[e]!]! }) as LatticeTransition;
+      this.#made[e] = t;
+    }
+    return t;
+  }
+
+  /** Every transition, in index order (a frozen array, the same each time). */
+  all(): readonly LatticeTransition[] {
+    if (this.#all === undefined) {
+      const out = new Array<LatticeTransition>(this.length);
+      for (let e = 0; e < out.length; e++) out[e] = this.at(e);
+      this.#all = Object.freeze(out);
+    }
+    return this.#all;
+  }
+}
+
+const DIRECTIONS_BY_CODE: readonly Direction[] = ['up', 'across', 'down'];
+const UP = DIRECTION_CODE.up;
+const ACROSS = DIRECTION_CODE.across;
+const DOWN = DIRECTION_CODE.down;
+const KIND_MAP = new Map<string, number>(Object.entries(KIND_CODE));
+const kindCode = (kind: string): number => KIND_MAP.get(kind)!;
+
+/**
+ * Transition indices in (from, to) order, stable (input order within a pair): two counting
+ * sorts, by `to` then by `from`. Linear, where a comparison sort of 500k objects spent a
+ * second in its comparator.
+ */
+export function orderByEnds(n: number, from: Int32Array, to: Int32Array): Int32Array {
+  const m = from.length;
+  const count = new Int32Array(n + 1);
+  const byTo = new Int32Array(m);
+  for (let i = 0; i < m; i++) count[to[i]! + 1]!++;
+  for (let v = 0; v < n; v++) count[v + 1]! += count[v]!;
+  for (let i = 0; i < m; i++) byTo[count[to[i]!]!++] = i;
+  count.fill(0);
+  const order = new Int32Array(m);
+  for (let i = 0; i < m; i++) count[from[i]! + 1]!++;
+  for (let v = 0; v < n; v++) count[v + 1]! += count[v]!;
+  for (let j = 0; j < m; j++) {
+    const i = byTo[j]!;
+    order[count[from[i]!]!++] = i;
+  }
+  return order;
+}
+
+/** End of the run of parallel transitions (same from and to) that starts at order[a]. */
+function runEnd(order: Int32Array, from: Int32Array, to: Int32Array, a: number): number {
+  const f = from[order[a]!]!;
+  const t = to[order[a]!]!;
+  let b = a + 1;
+  while (b < order.length && from[order[b]!] === f && to[order[b]!] === t) b++;
+  return b;
+}
+
+/**
+ * transitionKeys without its Set of every key (nor the strings, until asked for), when no
+ * transition has an explicit id and no role id contains ">": then `from>to:kind` names one
+ * (from, to, kind) only and a `#n` key can never equal another's, so the j-th repeat of a
+ * triple (in input order) is simply `#j`. Returns, per input index, which repeat it is; or
+ * undefined (the caller uses transitionKeys). Held equal to it by property tests.
+ */
+export function keyRepeats(transitions: readonly Transition[], roleIds: readonly string[], order: Int32Array, from: Int32Array, to: Int32Array): Int32Array | undefined {
+  for (const t of transitions) if (t.id !== undefined) return undefined;
+  for (const id of roleIds) if (id.includes('>')) return undefined;
+  const m = transitions.length;
+  const repeat = new Int32Array(m);
+  const seen = new Int32Array(TRANSITION_KINDS.length);
+  for (let a = 0; a < m; ) {
+    const b = runEnd(order, from, to, a);
+    if (b - a === 1) repeat[order[a]!] = 1;
+    else {
+      seen.fill(0);
+      for (let j = a; j < b; j++) {
+        const i = order[j]!;
+        repeat[i] = ++seen[kindCode(transitions[i]!.kind)]!;
+      }
+    }
+    a = b;
+  }
+  return repeat;
+}
+
+/** The key of input transition i, either way. */
+export function keyOf(transitions: readonly Transition[], keys: readonly string[] | null, repeat: Int32Array | null, i: number): string {
+  return keys !== null ? keys[i]! : derivedKey(transitions[i]!, repeat![i]!);
+}
+
+/** Orders each run of parallel transitions by key, completing the (from, to, key) order. */
+export function sortParallelRuns(order: Int32Array, from: Int32Array, to: Int32Array, keyOfInput: (i: number) => string): void {
+  for (let a = 0; a < order.length; ) {
+    const b = runEnd(order, from, to, a);
+    if (b - a > 1) {
+      const run = Array.from(order.subarray(a, b), (i) => ({ i, key: keyOfInput(i) }));
+      run.sort((x, y) => byString(x.key, y.key));
+      for (let j = 0; j < run.length; j++) order[a + j] = run[j]!.i;
+    }
+    a = b;
+  }
+}
+
+export function buildIndex(dataset: Dataset): LatticeIndex {
+  // The default sort compares strings by UTF-16 code units, as byString does, without a callback.
+  const roleIds = dataset.roles.map((r) => r.id).sort();
+  const n = roleIds.length;
+  const roleIndex = new Map<string, number>();
+  for (let i = 0; i < n; i++) roleIndex.set(roleIds[i]!, i);
+  const roles = new Array<Role>(n);
+  for (const r of dataset.roles) roles[roleIndex.get(r.id)!] = r;
+  const level = Int32Array.from(roles, (r) => r.level);
+
+  const input = dataset.transitions;
+  const m = input.length;
+  const from0 = new Int32Array(m);
+  const to0 = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    from0[i] = roleIndex.get(input[i]!.from)!;
+    to0[i] = roleIndex.get(input[i]!.to)!;
+  }
+  const order = orderByEnds(n, from0, to0);
+  const repeat = keyRepeats(input, roleIds, order, from0, to0) ?? null;
+  const keys = repeat === null ? transitionKeys(input) : null;
+  sortParallelRuns(order, from0, to0, (i) => keyOf(input, keys, repeat, i));
+
+  const edgeFrom = new Int32Array(m);
+  const edgeTo = new Int32Array(m);
+  const edgeMonths = new Float64Array(m);
+  const edgeKind = new Uint8Array(m);
+  const edgeDirection = new Uint8Array(m);
+  const outStart = new Int32Array(n + 1);
+  const inCount = new Int32Array(n + 1);
+
+  for (let e = 0; e < m; e++) {
+    const i = order[e]!;
+    const t = input[i]!;
+    const from = from0[i]!;
+    const to = to0[i]!;
+    const a = level[from]!;
+    const b = level[to]!;
+    edgeFrom[e] = from;
+    edgeTo[e] = to;
+    edgeMonths[e] = t.months;
+    edgeKind[e] = kindCode(t.kind);
+    edgeDirection[e] = b > a ? UP : b < a ? DOWN : ACROSS;
+    outStart[from + 1]!++;
+    inCount[to + 1]!++;
+  }
+  for (let u = 0; u < n; u++) {
+    outStart[u + 1]! += outStart[u]!;
+    inCount[u + 1]! += inCount[u]!;
+  }
+  const inStart = inCount.slice();
+  const fill = inCount.slice(0, n);
+  const inEdges = new Int32Array(m);
+  for (let e = 0; e < m; e++) inEdges[fill[edgeTo[e]!]!++] = e;
+  const inFrom = new Int32Array(m);
+  for (let i = 0; i < m; i++) inFrom[i] = edgeFrom[inEdges[i]!]!;
+
+  return {
+    n,
+    m,
+    roleIds: Object.freeze(roleIds),
+    roleIndex,
+    roles: Object.freeze(roles),
+    level,
+    transitions: new TransitionTable(input, order, keys, repeat, edgeDirection),
+    edgeFrom,
+    edgeTo,
+    edgeMonths,
+    edgeKind,
+    edgeDirection,
+    outStart,
+    inStart,
+    inEdges,
+    inFrom,
+    monthsWeights: edgeMonths,
+    stepWeights: new Float64Array(m).fill(1),
+  };
+}

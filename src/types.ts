@@ -1,0 +1,213 @@
+/**
+ * Public result and option types of the Lattice's queries. Results are plain, frozen data.
+ */
+import type {
+  Dataset,
+  Direction,
+  Qualification,
+  Requirements,
+  Role,
+  Track,
+  Transition,
+  TransitionKind,
+} from './schema/dataset.js';
+
+/** A transition as the lattice holds it: with its deterministic key and derived direction. */
+export type LatticeTransition = Transition & {
+  /** Stable, unique key: the transition's `id`, or `from>to:kind` (with `#n` for repeats). */
+  readonly key: string;
+  readonly direction: Direction;
+};
+
+/** How a route is weighed: months (default), steps, or a function of a transition. */
+export type WeightOption = 'months' | 'steps' | ((transition: LatticeTransition) => number);
+
+/** Options shared by every route query. The last three (WorkLimits) every bounded query takes. */
+export interface RouteOptions {
+  /** Only transitions of these kinds. Default: all. */
+  readonly kinds?: readonly TransitionKind[];
+  /** Never pass through these roles. */
+  readonly avoid?: readonly string[];
+  /** Pass through each of these roles (in any order). */
+  readonly via?: readonly string[];
+  /** Allowed directions. Default `['up', 'across']`; `down` only when asked. */
+  readonly directions?: readonly Direction[];
+  /** Default `'months'`. */
+  readonly weight?: WeightOption;
+  /** At most this many transitions. */
+  readonly maxSteps?: number;
+  /**
+   * Units of work (edges looked at) before the query stops: with `truncated`, or with
+   * QueryBudgetError where the answer must be exact. Default DEFAULT_BUDGET.
+   */
+  readonly budget?: number;
+  /** Cancels a query: aborted before it starts, or from inside it (a weight callback). */
+  readonly signal?: AbortSignal;
+  /** Milliseconds of wall-clock time before the query stops, as if its budget ran out. */
+  readonly timeoutMs?: number;
+}
+
+/** The limits every bounded query takes, beside its own options. */
+export type WorkLimits = Pick<RouteOptions, 'budget' | 'signal' | 'timeoutMs'>;
+
+export interface PathsOptions extends RouteOptions {
+  /** At most this many routes (default 50). */
+  readonly limit?: number;
+}
+
+export interface Route {
+  /** Role ids from start to end; `roles.length === steps + 1`. */
+  readonly roles: readonly string[];
+  readonly transitions: readonly LatticeTransition[];
+  /** Total typical months. */
+  readonly months: number;
+  readonly steps: number;
+  /** Total under the chosen weight. */
+  readonly weight: number;
+  /** Qualifications gained along the route, in order. */
+  readonly gains: readonly string[];
+  /** Qualifications some step requires that no earlier step of the route grants. */
+  readonly requires: readonly string[];
+  /** True when any step's months is an estimate. */
+  readonly estimated: boolean;
+}
+
+export interface RouteList {
+  readonly routes: readonly Route[];
+  /** True when a limit or the work budget cut the search short: more routes may exist. */
+  readonly truncated: boolean;
+}
+
+export interface Move {
+  readonly transition: LatticeTransition;
+  readonly role: Role;
+  readonly direction: Direction;
+}
+
+export interface NextStepsOptions {
+  readonly kinds?: readonly TransitionKind[];
+  /** Default: all three directions. */
+  readonly directions?: readonly Direction[];
+}
+
+export interface RoleFilter {
+  readonly track?: Track | readonly Track[];
+  readonly level?: number;
+  readonly minLevel?: number;
+  readonly maxLevel?: number;
+  readonly sector?: string;
+  readonly stage?: string;
+  readonly entry?: boolean;
+  readonly specialism?: string;
+  /** Roles whose post needs this credential. */
+  readonly credential?: string;
+}
+
+export interface FindResult {
+  readonly role: Role;
+  /** How closely `text` matched: 1 = exact; lower is a looser match. */
+  readonly score: number;
+  /** What matched. Specialism matches are listed after every id, title or alias match. */
+  readonly matched: 'id' | 'title' | 'alias' | 'specialism';
+  /** The id, title, alias or specialism that matched. */
+  readonly text: string;
+}
+
+export interface Reachable {
+  readonly role: string;
+  readonly weight: number;
+  readonly months: number;
+  readonly steps: number;
+}
+
+export interface ReachableOptions extends Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'weight' | 'maxSteps'>, WorkLimits {
+  /** Only roles within this weight. */
+  readonly maxWeight?: number;
+}
+
+export interface IncomingRequirement {
+  readonly transition: LatticeTransition;
+  readonly from: Role;
+  readonly requires: Requirements;
+}
+
+export interface Prerequisites {
+  readonly role: string;
+  /** Where routes were taken from: the given `from`, or every entry role. */
+  readonly from: readonly string[];
+  readonly reachable: boolean;
+  /** Each incoming transition and what it requires. */
+  readonly incoming: readonly IncomingRequirement[];
+  /** Qualifications every route needs. */
+  readonly every: readonly string[];
+  /** Qualifications some (not all) routes need. */
+  readonly some: readonly string[];
+  /** Least months to reach the role, and that route's steps (undefined when unreachable). */
+  readonly months: number | undefined;
+  readonly steps: number | undefined;
+  readonly fastest: Route | undefined;
+  /** The budget ran out while deciding `some`: each item listed is certain, but some may be missing. */
+  readonly truncated: boolean;
+}
+
+
+export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions'>, WorkLimits {
+  /** Routes from this role only (default: from every entry role). */
+  readonly from?: string;
+}
+
+export interface Profile {
+  readonly role: string;
+  readonly qualifications?: readonly string[];
+  readonly monthsInRole?: number;
+  readonly monthsQualified?: number;
+}
+
+export interface Missing {
+  readonly qualifications: readonly string[];
+  /** Months still to serve in the current role (0 when met). */
+  readonly monthsInRole: number;
+  /** Months still to gain since qualifying (0 when met). */
+  readonly monthsQualified: number;
+}
+
+export interface EligibleMove extends Move {
+  readonly open: boolean;
+  readonly missing: Missing;
+  /** Months until the move is complete from today: waiting plus the move itself. */
+  readonly monthsToComplete: number;
+}
+
+export interface Eligibility {
+  readonly profile: Required<Profile>;
+  readonly open: readonly EligibleMove[];
+  readonly blocked: readonly EligibleMove[];
+}
+
+export interface GapStep {
+  readonly transition: LatticeTransition;
+  /** Months waited before the step can start (time to serve, qualifications to gain). */
+  readonly wait: number;
+  /** Months the step itself takes once started. */
+  readonly duration: number;
+  /** What was missing at that point of the route. */
+  readonly missing: Missing;
+}
+
+/** gapTo's options: which moves the route may use, and the work limits. */
+export type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions'> & WorkLimits;
+
+export interface Gap {
+  readonly from: string;
+  readonly target: string;
+  readonly reachable: boolean;
+  readonly route: Route | undefined;
+  readonly steps: readonly GapStep[];
+  /** Qualifications the route needs that the person lacks and the route does not grant. */
+  readonly missingQualifications: readonly string[];
+  /** Total months from today, counting months still to serve. */
+  readonly months: number | undefined;
+  readonly truncated: boolean;
+}
+
+export type { Dataset, Direction, Qualification, Role, Track, Transition, TransitionKind };
