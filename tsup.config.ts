@@ -31,8 +31,8 @@ export default defineConfig([
     // The element's declarations too (its own build below has none).
     dts: { entry: { index: 'src/index.ts', element: 'src/element/index.ts' } },
     sourcemap: true,
-    // Not the element's files: the configs build at the same time.
-    clean: ['!element*'],
+    // Not the element's or the evidence entries' files: the configs build at the same time.
+    clean: ['!element*', '!evidence*'],
     target: 'es2022',
     treeshake: true,
   },
