@@ -1,4 +1,25 @@
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { validateDataset } from './src/schema/validate.js';
+
+/**
+ * The CLI trusts its bundled dataset (src/cli/bundled.ts): so here each dataset JSON under data/
+ * (not the overlays) is replaced by what validateDataset returns for it — defaults filled in —
+ * and an invalid one fails the build, naming every problem.
+ */
+const validatedBundledData: Plugin = {
+  name: 'validated-bundled-data',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]data[\\/][^\\/]+\.json$/ }, (args) => {
+      const result = validateDataset(JSON.parse(readFileSync(args.path, 'utf8')));
+      if (!result.success) {
+        return { errors: result.issues.map((i) => ({ text: `${args.path}: ${i.path.join('.')}: ${i.message}` })) };
+      }
+      return { contents: JSON.stringify(result.data), loader: 'json' };
+    });
+  },
+};
 import { schemaConstantsPlugin } from './src/element/schemaConstantsPlugin.mjs';
 
 export default defineConfig([
@@ -15,6 +36,16 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // Evidence from workforce records: career-lattice/evidence (browser-safe) and
+    // career-lattice/evidence/duckdb (Node only; @duckdb/node-api, optional, loaded on use).
+    entry: { evidence: 'src/evidence/index.ts', 'evidence-duckdb': 'src/evidence/node.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    treeshake: true,
+    external: ['@duckdb/node-api'],
+  },
     // `career-lattice/element`, the <career-pathways> custom element: its own entry, so none of
     // it is in the core's index.js, and its own build, with the schema's constants and not zod
     // (it never validates). Importing it registers the element: package.json lists dist/element*
@@ -32,12 +63,25 @@ export default defineConfig([
     },
   },
   {
-    // The command-line tool (Node only).
+    // The command-line tool (Node only): one file with its dependencies bundled in (no module
+    // resolution through node_modules at start-up), each command a chunk loaded when it is named,
+    // and the bundled dataset validated here, at build time, instead of on every call.
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    // CommonJS dependencies (papaparse) call require() for Node's own modules.
+    banner: { js: '#!/usr/bin/env node\nimport { createRequire as __cliRequire } from "node:module";\nconst require = __cliRequire(import.meta.url);' },
+    // Optional, native: loaded by `career-lattice evidence` only when installed.
+    external: ['@duckdb/node-api'],
     sourcemap: true,
+    minify: true,
+    splitting: true,
+    noExternal: [/^(?!@duckdb\/)/],
+    define: { __CLI_BUNDLED_DATA_VALIDATED__: 'true' },
+    esbuildOptions(options) {
+      options.chunkNames = 'cli-chunks/[name]-[hash]';
+    },
+    esbuildPlugins: [validatedBundledData],
   },
 ]);

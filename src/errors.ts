@@ -6,7 +6,7 @@ import { shorten } from './util/describe.js';
 
 /**
  * Every `code` an Issue can carry (README, "Issue codes"). Checks of the dataset itself: */
-export type DatasetIssueCode = 'duplicate_id' | 'unknown_reference' | 'self_loop' | 'invalid_range' | 'cycle' | 'too_deep' | 'unreadable_input';
+export type DatasetIssueCode = 'duplicate_id' | 'unknown_reference' | 'self_loop' | 'invalid_range' | 'cycle' | 'too_deep' | 'unreadable_input' | 'invalid_id' | 'invalid_text' | 'unsafe_url';
 /** zod's own codes, for a value of the wrong shape. */
 export type ShapeIssueCode =
   | 'invalid_type'

@@ -3,7 +3,7 @@
  * The public API — everything else is internal.
  */
 export { createLattice, Lattice } from './lattice/Lattice.js';
-export { validateDataset, type ValidationResult } from './schema/validate.js';
+export { isValidDataset, validateDataset, type ValidationResult, type ValidDataset } from './schema/validate.js';
 export {
   datasetSchema,
   roleSchema,
@@ -42,6 +42,8 @@ export {
   formatPath,
   type Issue,
   type IssueCode,
+  type IssueDetails,
+  type IssuePath,
   type DatasetIssueCode,
   type ShapeIssueCode,
   type OverlayIssueCode,
@@ -115,3 +117,19 @@ export {
   type Row,
   type Cell,
 } from './analysis/rows.js';
+
+// Analysis: many questions at once, and the route matrix.
+export {
+  answerQuestions,
+  answerRows,
+  parseQuestion,
+  BATCH_COLUMNS,
+  BATCH_QUERIES,
+  QUESTION_FIELDS,
+  type Answer,
+  type BatchQuery,
+  type BatchResult,
+  type Question,
+  type RawQuestion,
+} from './analysis/batch.js';
+export { routeMatrix, matrixRows, MATRIX_COLUMNS, type MatrixCell, type MatrixOptions } from './analysis/matrix.js';

@@ -5,8 +5,9 @@
 import type { Command } from 'commander';
 import { UnknownRoleError } from '../errors.js';
 import type { Lattice } from '../lattice/Lattice.js';
+import { MAX_FIND_LENGTH } from '../queries/find.js';
 import type { Row } from '../analysis/rows.js';
-import { type DataFlags, loadLattice } from './load.js';
+import type { DataFlags } from './load.js';
 import { formatRows, isRowFormat, type OutputFormat, type RowFormat } from './output.js';
 import { createStyle, type Style } from './table.js';
 
@@ -78,7 +79,8 @@ export class Context {
   }
 
   lattice(): Promise<Lattice> {
-    this.#lattice ??= loadLattice(this.flags, this.io.cwd);
+    // Loaded on first use: --help and usage errors never pay for the data.
+    this.#lattice ??= import('./load.js').then(({ loadLattice }) => loadLattice(this.flags, this.io.cwd));
     return this.#lattice;
   }
 
@@ -104,7 +106,7 @@ export class Context {
    */
   resolveRole(lattice: Lattice, text: string): string {
     if (lattice.hasRole(text)) return text;
-    const hits = lattice.find(text, { limit: 5 });
+    const hits = text.length <= MAX_FIND_LENGTH ? lattice.find(text, { limit: 5 }) : [];
     const [first, second] = hits.filter((hit) => hit.matched !== 'specialism');
     if (first && first.score >= 0.98 && !(second && second.score >= first.score)) return first.role.id;
     let suggestions: string[] = [];

@@ -2,8 +2,9 @@
  * The files a person names on the command line: read and written with errors that say which
  * path (as they typed it) and why, in words — a usage error (exit 2), never an "internal error".
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { readBoundedText } from './boundedRead.js';
 import { CliUsageError } from './errors.js';
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -45,7 +46,7 @@ export function isFolder(path: string, cwd: string): boolean {
 
 /** The text of `path` (relative to `cwd`), e.g. what = 'data file' → "Cannot read the data file x.json: …". */
 export function readUserFile(path: string, cwd: string, what: string): string {
-  return attempt(`read the ${what}`, path, () => readFileSync(resolve(cwd, path), 'utf8'));
+  return attempt(`read the ${what}`, path, () => readBoundedText(resolve(cwd, path), path, what));
 }
 
 /** The names in the folder `path`. */

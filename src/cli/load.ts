@@ -9,6 +9,7 @@ import { createLattice, type Lattice } from '../lattice/Lattice.js';
 import { extendDataset } from '../overlay/extendDataset.js';
 import { parseDataset, type ValidDataset } from '../schema/validate.js';
 import { datasetFromCsvFolder } from './csvFolder.js';
+import { bundledDataset } from './bundled.js';
 import { CliUsageError } from './errors.js';
 import { isFolder, readUserFile } from './files.js';
 
@@ -172,6 +173,7 @@ export async function loadDataset(flags: DataFlags, cwd: string): Promise<ValidD
 
 /** The lattice the flags name. */
 export async function loadLattice(flags: DataFlags, cwd: string): Promise<Lattice> {
-  const lattice = createLattice(await loadDataset(flags, cwd));
+  const plain = flags.data === undefined && flags.overlay === undefined;
+  const lattice = createLattice(plain ? bundledDataset() : await loadDataset(flags, cwd));
   return flags.asOf !== undefined ? lattice.asOf(flags.asOf) : lattice;
 }

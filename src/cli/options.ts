@@ -7,6 +7,7 @@ import { DIRECTIONS, QUALIFICATION_KINDS, TRANSITION_KINDS } from '../schema/dat
 import type { Direction, QualificationKind, TransitionKind } from '../schema/dataset.js';
 import type { RouteOptions, WeightOption } from '../types.js';
 import { isCalendarDay } from '../util/calendarDay.js';
+import { collectIds, refuseSplitIds } from './idList.js';
 
 /** A whole number ≥ min. */
 export const wholeNumber =
@@ -30,14 +31,8 @@ export function calendarDate(value: string): string {
   return value.trim();
 }
 
-/** Comma lists, and the option given more than once: `--avoid a,b --avoid c`. */
-export const collect = (value: string, previous: string[] | undefined): string[] => [
-  ...(previous ?? []),
-  ...value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean),
-];
+/** Comma lists (`\,` for a comma inside an id), and the option given more than once: `--avoid a,b --avoid c`. */
+export const collect = collectIds;
 
 const oneOf =
   <T extends string>(known: readonly T[], what: string) =>
@@ -58,10 +53,10 @@ export function addRouteOptions(cmd: Command, { maxSteps }: { maxSteps: string }
   return cmd
     .option('--max-steps <n>', `at most this many moves (${maxSteps})`, wholeNumber(1))
     .option('--kinds <kinds>', `only moves of these kinds, comma-separated: ${TRANSITION_KINDS.join(', ')}`, kindsValue)
-    .option('--avoid <roles>', 'never pass through these roles (comma-separated or repeated)', collect)
-    .option('--via <roles>', 'pass through each of these roles (comma-separated or repeated)', collect)
+    .option('--avoid <roles>', 'never pass through these roles (comma-separated or repeated; \\, for a comma in an id)', collect)
+    .option('--via <roles>', 'pass through each of these roles (comma-separated or repeated; \\, for a comma in an id)', collect)
     .option('--directions <dirs>', 'allowed directions, comma-separated: up, across, down (default up,across)', directionsValue)
-    .addOption(new Option('--weight <measure>', 'what "fastest" means').choices(['months', 'steps']).default('months'));
+    .addOption(new Option('--weight <measure>', 'what "fastest" means (observed, trodden: with --evidence)').choices(['months', 'steps', 'observed', 'trodden']).default('months'));
 }
 
 export interface RouteFlags {
@@ -75,6 +70,15 @@ export interface RouteFlags {
 
 /** The library's RouteOptions from the flags, with role names already resolved to ids. */
 export function routeOptions(flags: RouteFlags, resolve: (text: string) => string): RouteOptions {
+  const isId = (text: string): boolean => {
+    try {
+      return resolve(text) === text;
+    } catch {
+      return false;
+    }
+  };
+  refuseSplitIds('avoid', flags.avoid, isId);
+  refuseSplitIds('via', flags.via, isId);
   return {
     ...(flags.maxSteps !== undefined ? { maxSteps: flags.maxSteps } : {}),
     ...(flags.kinds ? { kinds: flags.kinds } : {}),

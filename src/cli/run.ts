@@ -5,26 +5,53 @@
  */
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import * as eligible from './commands/eligible.js';
-import * as exportCommand from './commands/export.js';
-import * as fastest from './commands/fastest.js';
-import * as gap from './commands/gap.js';
-import * as moves from './commands/moves.js';
-import * as paths from './commands/paths.js';
-import * as prereqs from './commands/prereqs.js';
-import * as qualifications from './commands/qualifications.js';
-import * as roles from './commands/roles.js';
-import * as show from './commands/show.js';
-import * as validate from './commands/validate.js';
 import { Context, type Io } from './context.js';
 import { CliUsageError, EXIT, reportError } from './errors.js';
 import { type OutputFormat, takesOutputFormat } from './output.js';
 import { calendarDate, examples } from './options.js';
+import { terminalSafe } from '../util/terminalText.js';
 
 export type { Io } from './context.js';
 export { EXIT } from './errors.js';
 
-const COMMANDS = [roles, show, qualifications, paths, fastest, prereqs, moves, eligible, gap, validate, exportCommand];
+interface CommandModule {
+  register(program: Command, ctx: Context): void;
+}
+
+/**
+ * Every command, loaded on demand: a call loads only the module of the command it names (and
+ * what that needs), so `career-lattice roles` never compiles the exporters. In this order in --help.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  roles: () => import('./commands/roles.js'),
+  show: () => import('./commands/show.js'),
+  qualifications: () => import('./commands/qualifications.js'),
+  paths: () => import('./commands/paths.js'),
+  fastest: () => import('./commands/fastest.js'),
+  prereqs: () => import('./commands/prereqs.js'),
+  moves: () => import('./commands/moves.js'),
+  eligible: () => import('./commands/eligible.js'),
+  gap: () => import('./commands/gap.js'),
+  batch: () => import('./commands/batch.js'),
+  matrix: () => import('./commands/matrix.js'),
+  validate: () => import('./commands/validate.js'),
+  export: () => import('./commands/export.js'),
+  evidence: () => import('./commands/evidence.js'),
+};
+
+/** Global options that take a value: the word after them is not a command. */
+const VALUED = new Set(['--data', '--overlay', '--as-of', '--evidence']);
+
+/** The command the words name (the first that is not an option or an option's value), when it is one. */
+export function commandNamed(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') return undefined;
+    if (VALUED.has(word)) i++;
+    else if (!word.startsWith('-')) return Object.hasOwn(COMMANDS, word) ? word : undefined;
+  }
+  return undefined;
+}
 
 function processIo(): Io {
   return {
@@ -37,7 +64,7 @@ function processIo(): Io {
   };
 }
 
-function program(io: Io): { program: Command; ctx: Context } {
+async function program(io: Io, argv: readonly string[]): Promise<{ program: Command; ctx: Context }> {
   const program = new Command('career-lattice');
   const ctx = new Context(io, program);
   program
@@ -46,6 +73,7 @@ function program(io: Io): { program: Command; ctx: Context } {
     .option('--data <path>', 'the dataset: a JSON file or a folder of CSV files (default: the bundled UK social work dataset)')
     .option('--overlay <file>', "a council's overlay (JSON) laid over the dataset")
     .option('--as-of <date>', 'the lattice as it stands on a date, YYYY-MM-DD (leaves out what is not yet, or no longer, in force)', calendarDate)
+    .option('--evidence <file>', 'observed moves and times (from "career-lattice evidence --out") laid over the data')
     .option('--json', 'machine output: one JSON document on stdout')
     .option('--no-color', 'no colour (also: the NO_COLOR environment variable)')
     .showHelpAfterError('(add --help for usage)')
@@ -69,7 +97,10 @@ Exit codes: 0 ok · 1 nothing found (no route, no match) · 2 bad input (unknown
 Run "career-lattice <command> --help" for a command's options and examples.
 `,
     );
-  for (const command of COMMANDS) command.register(program, ctx);
+  // Only the named command when there is one; every command for the overview (--help, a typo).
+  const named = commandNamed(argv);
+  const modules = await Promise.all((named ? [named] : Object.keys(COMMANDS)).map((name) => COMMANDS[name]!()));
+  for (const command of modules) command.register(program, ctx);
   program.hook('preAction', (_program, action) => {
     if (!takesOutputFormat(action)) return;
     const format = action.opts<{ format?: OutputFormat }>().format;
@@ -81,8 +112,16 @@ Run "career-lattice <command> --help" for a command's options and examples.
 
 /** Runs the CLI on `argv` (the user's arguments, without `node` and the script) and resolves to the exit code. */
 export async function run(argv: readonly string[], io: Partial<Io> = {}): Promise<number> {
-  const full: Io = { ...processIo(), ...io };
-  const { program: cli, ctx } = program(full);
+  const given: Io = { ...processIo(), ...io };
+  // Everything printed passes one filter: data cannot put escape sequences on the terminal.
+  const full: Io = { ...given, out: (text) => given.out(terminalSafe(text)), err: (text) => given.err(terminalSafe(text)) };
+  let built: { program: Command; ctx: Context };
+  try {
+    built = await program(full, argv);
+  } catch (error) {
+    return reportError(error, { ...full, json: asksForJson(argv) });
+  }
+  const { program: cli, ctx } = built;
   try {
     if (argv.length === 0) {
       cli.outputHelp();

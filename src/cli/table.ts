@@ -2,6 +2,7 @@
  * Text for people: aligned tables, a little colour (only on a terminal, never with NO_COLOR or
  * --no-color), and the shared ways of writing months, requirements and roles.
  */
+import { maxOf } from '../util/appendAll.js';
 import type { Lattice } from '../lattice/Lattice.js';
 import type { LatticeTransition, Missing, Route } from '../types.js';
 import type { Requirements, Role } from '../schema/dataset.js';
@@ -142,14 +143,14 @@ function fitWidths(natural: readonly number[], prose: readonly boolean[], room: 
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, indent = '  '): string {
   const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
   const cells = rows.map((r) => columns.map((_, i) => oneLine(r[i] ?? '')));
-  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => displayWidth(r[i]!))));
+  const natural = columns.map((c, i) => maxOf(cells.map((r) => displayWidth(r[i]!)), displayWidth(c.header)));
   const room = style.width !== undefined ? style.width - displayWidth(indent) - 2 * (columns.length - 1) - 1 : Infinity;
   const prose = columns.map((_, i) => cells.some((r) => r[i]!.includes(' ')));
   const widths = fitWidths(natural, prose, room);
   const last = columns.length - 1;
   const render = (values: readonly string[], head: boolean): string[] => {
     const wrapped = values.map((v, i) => (displayWidth(v) > widths[i]! ? wrap(v, widths[i]!) : [v]));
-    const height = Math.max(...wrapped.map((w) => w.length));
+    const height = maxOf(wrapped.map((w) => w.length), 0);
     const lines: string[] = [];
     for (let k = 0; k < height; k++) {
       const text = columns

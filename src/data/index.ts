@@ -2,9 +2,13 @@
  * The bundled data: the UK social work dataset and three council overlays modelled from
  * public career pathway documents. Frozen: shared module state must not be changed by a caller
  * (build on it with `extendDataset` instead).
+ *
+ * The dataset is validated once, as the module loads (not cast): it is a ValidDataset, so
+ * createLattice and extendDataset take it without validating it again. The overlays are checked
+ * against the overlay schema by tests/extendDataset.test.ts and applied (validated) by extendDataset.
  */
-import type { Dataset } from '../schema/dataset.js';
 import type { OverlayInput } from '../schema/overlay.js';
+import { parseDataset, type ValidDataset } from '../schema/validate.js';
 import { deepFreeze } from '../util/freeze.js';
 import herefordshire from '../../data/overlays/herefordshire.json' with { type: 'json' };
 import londonChildrens from '../../data/overlays/london-childrens.json' with { type: 'json' };
@@ -17,7 +21,7 @@ import ukSocialWorkJson from '../../data/uk-social-work.json' with { type: 'json
  * @example
  * createLattice(ukSocialWork).fastestRoute('newly-qualified-social-worker', 'team-manager')?.months;
  */
-export const ukSocialWork: Dataset = deepFreeze(ukSocialWorkJson as Dataset);
+export const ukSocialWork: ValidDataset = /* @__PURE__ */ parseDataset(ukSocialWorkJson, 'ukSocialWork');
 
 /**
  * London children's services: the pathway London's boroughs describe for children's social work.

@@ -9,12 +9,14 @@
  * "O*NET <version> Database, USDOL/ETA, CC BY 4.0" — the dataset this returns carries that credit
  * in its source, description and licence.
  */
+import Papa from 'papaparse';
 import { type Issue, LatticeValidationError, QueryOptionsError } from '../errors.js';
 import { checkOptions } from '../arguments.js';
 import { describe } from '../util/describe.js';
-import type { Dataset, DatasetInput, Role, Track, Transition } from '../schema/dataset.js';
+import type { DatasetInput, Role, Track, Transition } from '../schema/dataset.js';
 import { TRACKS } from '../schema/dataset.js';
-import { validateDataset } from '../schema/validate.js';
+import { makeIssue } from '../schema/issues.js';
+import { type ValidDataset, validateDataset } from '../schema/validate.js';
 
 /** The text of the three O*NET tables (tab-separated, header row first). */
 export interface OnetTables {
@@ -136,14 +138,18 @@ interface Row {
 function readTable(table: Table, text: string, issues: Issue[]): Row[] {
   const file = FILES[table];
   const issue = (line: number, code: string, message: string, column?: string) =>
-    issues.push({ code, path: column === undefined ? [table, line] : [table, line, column], message, file, line, ...(column !== undefined ? { column } : {}) });
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const headerAt = lines.findIndex((l) => l.trim() !== '');
+    issues.push({ ...makeIssue(code, column === undefined ? [table, line] : [table, line, column], undefined, message), file, line, ...(column !== undefined ? { column } : {}) });
+  // O*NET's tables are plain TSV: no quoting (a title may hold a `"`), one record per line. Line
+  // ends are made one kind first, so record i is physical line i + 1.
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = Papa.parse<string[]>(body, { delimiter: '\t', newline: '\n', quoteChar: '\u0000', skipEmptyLines: false }).data;
+  const blank = (fields: readonly string[]) => fields.every((f) => f.trim() === '');
+  const headerAt = lines.findIndex((l) => !blank(l));
   if (headerAt < 0) {
     issue(1, 'missing_header', `the table is empty: expected a header row with ${COLUMNS[table].required.map((c) => `"${c}"`).join(', ')}`);
     return [];
   }
-  const header = lines[headerAt]!.split('\t').map((h) => h.trim());
+  const header = lines[headerAt]!.map((h) => h.trim());
   const position = new Map(header.map((h, i) => [h, i]));
   const missing = COLUMNS[table].required.filter((c) => !position.has(c));
   if (missing.length) {
@@ -152,9 +158,8 @@ function readTable(table: Table, text: string, issues: Issue[]): Row[] {
   }
   const rows: Row[] = [];
   for (let i = headerAt + 1; i < lines.length; i++) {
-    const raw = lines[i]!;
-    if (raw.trim() === '') continue;
-    const fields = raw.split('\t');
+    const fields = lines[i]!;
+    if (blank(fields)) continue;
     if (fields.length !== header.length) {
       issue(i + 1, 'field_count', `expected ${header.length} tab-separated fields, found ${fields.length}`);
       continue;
@@ -205,7 +210,7 @@ function slugify(title: string): string {
  * });
  * createLattice(dataset).fastestRoute('43-4051.00', '11-1021.00', { directions: ['up', 'across', 'down'] });
  */
-export function datasetFromOnet(tables: OnetTables, options?: OnetOptions): Dataset {
+export function datasetFromOnet(tables: OnetTables, options?: OnetOptions): ValidDataset {
   const fn = 'datasetFromOnet';
   if (typeof tables !== 'object' || tables === null) throw new QueryOptionsError(fn, [], `expected { related, jobZones, occupations } (the text of the three tables), not ${describe(tables)}`);
   for (const table of Object.keys(FILES) as Table[]) {
@@ -230,7 +235,7 @@ export function datasetFromOnet(tables: OnetTables, options?: OnetOptions): Data
 
   const issues: Issue[] = [];
   const bad = (table: Table, row: Row, column: string, code: string, message: string) =>
-    issues.push({ code, path: [table, row.line, column], message, file: FILES[table], line: row.line, column });
+    issues.push({ ...makeIssue(code, [table, row.line, column], undefined, message), file: FILES[table], line: row.line, column });
   const codeIn = (table: Table, row: Row, column: string): string | undefined => {
     const code = row.get(column)!;
     if (CODE.test(code)) return code;

@@ -3,6 +3,7 @@
  * self-contained, accessible SVG string, with a route's roles and moves highlighted and numbered.
  * The same drawing the council site shows; no runtime dependency, every text escaped.
  */
+import { maxOf } from '../util/appendAll.js';
 import { QueryOptionsError, UnknownRoleError } from '../errors.js';
 import type { Lattice } from '../lattice/Lattice.js';
 import type { LatticeTransition, Route } from '../types.js';
@@ -207,7 +208,7 @@ export function toSvg(lattice: Lattice, options?: SvgOptions): string {
   const laneSize = new Map<Track, number>();
   let cross = 0;
   for (const track of tracks) {
-    const widest = Math.max(...levels.map((l) => cells.get(`${track}|${l}`)?.length ?? 0));
+    const widest = maxOf(levels.map((l) => cells.get(`${track}|${l}`)?.length ?? 0));
     const size = widest * ax.crossSize + (widest - 1) * ax.cellGap;
     laneStart.set(track, cross);
     laneSize.set(track, size);

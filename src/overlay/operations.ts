@@ -10,7 +10,7 @@ import { makeIssue } from '../schema/issues.js';
 import type { TransitionMatch } from '../schema/overlay.js';
 import { ENTITY } from '../schema/references.js';
 import { derivedKey, transitionKeys } from '../schema/transitionKey.js';
-import { closestIds } from '../util/closest.js';
+import { Suggester } from '../util/closest.js';
 import type { Entry, Item, OverlayParts, Path, Section } from './parseOverlay.js';
 
 export const SECTIONS: readonly Section[] = ['sources', 'qualifications', 'roles', 'transitions'];
@@ -22,13 +22,19 @@ export interface Draft {
   origin: Path;
   /** Fields set by `retitle` or `update`, and where in the overlay. */
   fields: Map<string, Path>;
+  /** Removed: skipped by every look-up, and dropped from the lists by `compact()`. */
+  gone?: boolean;
 }
 
 export function draft(entry: object, origin: Path): Draft {
   return { entry: structuredClone(entry) as Entry, origin, fields: new Map() };
 }
 
-/** The dataset being built: its drafts, the transitions' keys beside them, and what was removed. */
+/**
+ * The dataset being built: its drafts, the transitions' keys beside them, and what was removed.
+ * Look-ups go through maps kept up to date (a scan per look-up made a large overlay quadratic);
+ * a removed draft is only marked `gone` until `compact()`, which `addEntries` calls last.
+ */
 export class Drafts {
   readonly lists: Record<Section, Draft[]>;
   /** Transition keys, kept beside the drafts (a transition without an id is known by its derived key). */
@@ -47,6 +53,34 @@ export class Drafts {
       transitions: base.transitions.map((e, i) => draft(e, ['base', 'transitions', i])),
     };
     this.keys = transitionKeys(base.transitions);
+    this.positions = this.index();
+    this.touching = new Map();
+    this.lists.transitions.forEach((d, i) => {
+      for (const end of new Set([d.entry.from, d.entry.to])) {
+        const list = this.touching.get(end);
+        if (list) list.push(i);
+        else this.touching.set(end, [i]);
+      }
+    });
+  }
+
+  /** Where each live id is (first use wins). */
+  private positions: Record<Section, Map<string, number>>;
+  /** The base transitions that start or end at each role (for removing a role's moves). */
+  readonly touching: Map<unknown, number[]>;
+  private readonly suggesters: Partial<Record<Section, Suggester>> = {};
+
+  private index(): Record<Section, Map<string, number>> {
+    const out = {} as Record<Section, Map<string, number>>;
+    for (const section of SECTIONS) {
+      const map = new Map<string, number>();
+      this.lists[section].forEach((d, i) => {
+        const id = this.idOf(section, d, i);
+        if (!map.has(id)) map.set(id, i);
+      });
+      out[section] = map;
+    }
+    return out;
   }
 
   idOf(section: Section, d: Draft, i: number): string {
@@ -54,7 +88,44 @@ export class Drafts {
   }
 
   indexOf(section: Section, id: string): number {
-    return this.lists[section].findIndex((d, i) => this.idOf(section, d, i) === id);
+    return this.positions[section].get(id) ?? -1;
+  }
+
+  /** Marks the entry at `at` removed. */
+  drop(section: Section, at: number, why: string): void {
+    const d = this.lists[section][at]!;
+    if (d.gone) return;
+    d.gone = true;
+    const id = this.idOf(section, d, at);
+    this.removed[section].set(id, why);
+    if (this.positions[section].get(id) === at) this.positions[section].delete(id);
+  }
+
+  /** Puts `d` at `at` (replace), known from now on by `id`. */
+  put(section: Section, at: number, d: Draft, id: string): void {
+    const old = this.idOf(section, this.lists[section][at]!, at);
+    this.lists[section][at] = d;
+    if (section === 'transitions' && old !== id) {
+      this.positions.transitions.delete(old);
+      this.keys[at] = id;
+      if (!this.positions.transitions.has(id)) this.positions.transitions.set(id, at);
+    }
+  }
+
+  /** Appends `d` (add), known from now on by `id`. */
+  append(section: Section, d: Draft, id: string): void {
+    this.lists[section].push(d);
+    if (section === 'transitions') this.keys.push(id);
+    if (!this.positions[section].has(id)) this.positions[section].set(id, this.lists[section].length - 1);
+    delete this.suggesters[section];
+  }
+
+  /** Drops the removed drafts (and their keys) from the lists. */
+  compact(): void {
+    this.keys = this.keys.filter((_, i) => !this.lists.transitions[i]!.gone);
+    for (const section of SECTIONS) this.lists[section] = this.lists[section].filter((d) => !d.gone);
+    this.positions = this.index();
+    for (const section of SECTIONS) delete this.suggesters[section];
   }
 
   /** Reports an id the overlay names that is not there (or no longer). */
@@ -64,28 +135,12 @@ export class Drafts {
       this.issues.push(makeIssue('removed_id', path, { id, entity: ENTITY[section], reason }));
       return;
     }
-    const known = this.lists[section].map((d, i) => this.idOf(section, d, i));
-    this.issues.push(makeIssue('unknown_id', path, { id, entity: ENTITY[section], suggestions: closestIds(id, known, 3) }));
+    const positions = this.positions[section];
+    this.suggesters[section] ??= new Suggester(positions.keys());
+    const suggestions = this.suggesters[section].suggest(id, 6).filter((s) => positions.has(s)).slice(0, 3);
+    this.issues.push(makeIssue('unknown_id', path, { id, entity: ENTITY[section], suggestions }));
   }
 
-  /** Keeps the transitions `keep` accepts; returns how many went. */
-  dropTransitions(keep: (d: Draft, i: number) => boolean, why: (i: number) => string): number {
-    const drafts: Draft[] = [];
-    const keys: string[] = [];
-    let dropped = 0;
-    this.lists.transitions.forEach((d, i) => {
-      if (keep(d, i)) {
-        drafts.push(d);
-        keys.push(this.keys[i]!);
-      } else {
-        this.removed.transitions.set(this.keys[i]!, why(i));
-        dropped++;
-      }
-    });
-    this.lists.transitions = drafts;
-    this.keys = keys;
-    return dropped;
-  }
 }
 
 /** `remove` of sources, qualifications and roles by id; a removed role takes its transitions with it. */
@@ -97,9 +152,8 @@ export function removeEntries(drafts: Drafts, remove: OverlayParts['remove']): v
         drafts.unknown(section, id, path);
         continue;
       }
-      drafts.lists[section].splice(at, 1);
-      drafts.removed[section].set(id, 'removed');
-      if (section === 'roles') drafts.dropTransitions((d) => d.entry.from !== id && d.entry.to !== id, () => `removed with role "${id}"`);
+      drafts.drop(section, at, 'removed');
+      if (section === 'roles') for (const j of drafts.touching.get(id) ?? []) drafts.drop('transitions', j, `removed with role "${id}"`);
       else drafts.removedAt[section].set(id, path);
     }
   }
@@ -110,13 +164,15 @@ export function removeTransitions(drafts: Drafts, matches: readonly Item<Transit
   for (const { value: match, path } of matches) {
     if (typeof match === 'string') {
       if (drafts.removed.transitions.get(match)?.startsWith('removed with role')) continue; // already gone with its role
-      const at = drafts.keys.indexOf(match);
+      const at = drafts.indexOf('transitions', match);
       if (at < 0) drafts.unknown('transitions', match, path);
-      else drafts.dropTransitions((_, j) => j !== at, () => 'removed');
+      else drafts.drop('transitions', at, 'removed');
       continue;
     }
-    const hits = (d: Draft) => d.entry.from === match.from && d.entry.to === match.to && (match.kind === undefined || d.entry.kind === match.kind);
-    if (drafts.dropTransitions((d) => !hits(d), () => 'removed') > 0) continue;
+    const hits = (d: Draft) => !d.gone && d.entry.from === match.from && d.entry.to === match.to && (match.kind === undefined || d.entry.kind === match.kind);
+    const matched = (drafts.touching.get(match.from) ?? []).filter((j) => hits(drafts.lists.transitions[j]!));
+    for (const j of matched) drafts.drop('transitions', j, 'removed');
+    if (matched.length > 0) continue;
     let named = true;
     for (const end of ['from', 'to'] as const) {
       if (drafts.indexOf('roles', match[end]) < 0 && !drafts.removed.roles.has(match[end])) {
@@ -141,8 +197,7 @@ export function replaceEntries(drafts: Drafts, replace: OverlayParts['replace'])
         drafts.unknown(section, id, [...path, 'id']);
         continue;
       }
-      drafts.lists[section][at] = draft(entry, path);
-      if (section === 'transitions') drafts.keys[at] = id;
+      drafts.put(section, at, draft(entry, path), id);
     }
   }
 }
@@ -195,10 +250,12 @@ export function addEntries(drafts: Drafts, add: OverlayParts['add']): void {
         drafts.issues.push(makeIssue('duplicate_id', [...path, 'id'], { id: entry.id, entity: ENTITY[section] }, message));
         continue;
       }
-      drafts.lists[section].push(draft(entry, path));
-      if (section === 'transitions') drafts.keys.push(entry.id ?? derivedKey(entry as { from: string; to: string; kind: string }));
+      const id = section === 'transitions' ? (entry.id ?? derivedKey(entry as { from: string; to: string; kind: string })) : (entry.id as string);
+      drafts.append(section, draft(entry, path), id);
     }
   }
+  // The last operation: what was removed leaves the lists now.
+  drafts.compact();
 }
 
 /** Removed qualifications and sources must not be left referenced. */
@@ -231,9 +288,10 @@ function references(drafts: Drafts): Record<'qualifications' | 'sources', Map<st
         for (const id of Array.isArray(value) ? value : [value]) {
           if (typeof id !== 'string') continue;
           const target = out[field.references as 'qualifications' | 'sources'];
-          const list = target.get(id) ?? [];
-          if (!list.includes(who)) list.push(who);
-          target.set(id, list);
+          const list = target.get(id);
+          // One entry's references are noted together, so a repeat is always the last one noted.
+          if (!list) target.set(id, [who]);
+          else if (list[list.length - 1] !== who) list.push(who);
         }
       }
     });

@@ -68,18 +68,39 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Name matches (id, title, alias) first, whatever their score; then specialisms. */
 const tier = (r: FindResult): number => (r.matched === 'specialism' ? 1 : 0);
 
+/**
+ * The longest text find() takes. Names are short; a longer query is not a search but a paste, and
+ * its cost would grow with its length for every role (a 1 MB query blocked for half a minute).
+ */
+export const MAX_FIND_LENGTH = 200;
+
+/** Each role's names, normalised once per lattice rather than on every search. */
+const normalisedNames = new WeakMap<Core, Map<string, string>>();
+function normalisedOf(core: Core): (text: string) => string {
+  let cache = normalisedNames.get(core);
+  if (!cache) normalisedNames.set(core, (cache = new Map()));
+  const names = cache;
+  return (text) => {
+    let n = names.get(text);
+    if (n === undefined) names.set(text, (n = normalise(text)));
+    return n;
+  };
+}
+
 export function find(core: Core, text: string, options?: { limit?: number }): readonly FindResult[] {
   const fn = 'find';
   if (typeof text !== 'string') throw new QueryOptionsError(fn, ['text'], `text must be a string, not ${describe(text)}`);
+  if (text.length > MAX_FIND_LENGTH) throw new QueryOptionsError(fn, ['text'], `text is at most ${MAX_FIND_LENGTH} characters (this is ${text.length})`);
   const opts = checkOptions(fn, options, ['limit']);
   const limit = countOption(fn, 'limit', opts.limit, 10, 1);
   const query = normalise(text);
   if (!query) return Object.freeze([]);
+  const normal = normalisedOf(core);
   const results: FindResult[] = [];
   for (const role of core.roleList) {
     let best: FindResult | undefined;
     const consider = (candidate: string, matched: FindResult['matched']) => {
-      const score = role.id === text && matched === 'id' ? 1 : matchScore(query, normalise(candidate));
+      const score = role.id === text && matched === 'id' ? 1 : matchScore(query, normal(candidate));
       if (score > 0 && (!best || score > best.score)) best = { role, score, matched, text: candidate };
     };
     consider(role.id, 'id');

@@ -10,6 +10,7 @@ import { DIRECTION_CODE, KIND_CODE } from '../graph/buildIndex.js';
 import type { Direction, TransitionKind } from '../schema/dataset.js';
 import { DIRECTIONS, TRANSITION_KINDS } from '../schema/dataset.js';
 import type { WeightOption } from '../types.js';
+import { isWeight, MAX_WEIGHT } from '../util/limits.js';
 import { describe } from '../util/describe.js';
 import { type Core, roleIndexOf } from './core.js';
 
@@ -83,8 +84,8 @@ export function weightsOf(core: Core, fn: string, weight: unknown, edgeOk: Uint8
       (err as { cause?: unknown }).cause = error;
       throw err;
     }
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-      throw new QueryOptionsError(fn, ['weight', t.key], `the weight function returned ${describe(w)} for transition "${t.key}"; a weight must be a finite number ≥ 0`, 'invalid_weight');
+    if (!isWeight(w)) {
+      throw new QueryOptionsError(fn, ['weight', t.key], `the weight function returned ${describe(w)} for transition "${t.key}"; a weight must be a number from 0 to ${MAX_WEIGHT} (so no route's total can overflow)`, 'invalid_weight');
     }
     out[e] = w;
   }

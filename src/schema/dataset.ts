@@ -93,7 +93,7 @@ const validity = {
  * The sectors an entry is limited to (e.g. `children`, `adults`), in the same words roles use
  * in their `sectors`. Absent: every sector. With a sector set, queries offer nothing outside it.
  */
-const sectorList = listOf(text, 'sectors').check(z.minLength(1, 'name at least one sector, or leave `sectors` out for all sectors'));
+export const sectorList = listOf(text, 'sectors').check(z.minLength(1, 'name at least one sector, or leave `sectors` out for all sectors'));
 
 /**
  * How long something takes when the figure is uncertain: the least and most months, beside the

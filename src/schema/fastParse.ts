@@ -1,128 +1,108 @@
 /**
  * A fast path for validating the two big arrays of a dataset — roles and transitions — when
- * their entries have the plain, common shape (strings, numbers, flags, lists of ids).
+ * their entries have the plain, common shape (strings, numbers, flags, enums, lists of those).
  *
- * zod stays the single source of truth: this path accepts an entry only when the schema
- * certainly accepts it, and returns exactly what zod would (a fresh object, keys in the
- * schema's order). Anything else — an unknown key, `requires`, `pay`, `meta`, dates, an
- * `undefined` value, a wrong type — makes it give up, and validation falls back to zod for the
- * whole dataset, so messages are zod's. tests/validation.prop.test.ts holds it equal to zod on
- * random and adversarial entries (a field added to the schema is zod's alone until added here).
+ * zod stays the single source of truth: the fields come from the field table (fields.ts), and a
+ * field is taken here only when its schema is one of the few building blocks this module checks
+ * exactly as zod does (an id, text, a number of months, a level, a flag, an enum, a list of
+ * those); a field built otherwise (nested objects, defaults, dates, `meta`…) makes an entry that
+ * holds it give up, and validation falls back to zod for the whole dataset, so messages are
+ * zod's. The path returns exactly what zod would (a fresh object, keys in the schema's order).
+ * tests/validation.prop.test.ts holds it equal to zod on random and adversarial entries.
  *
- * Why: zod spent ~3.5 µs per transition (1.7 s for 500k), most of createLattice's time.
+ * Why: zod spends ~3.5 µs per transition; bench/fastParse.ts measures the two (BENCHMARKS.md).
  */
-import { roleSchema, TRACKS, TRANSITION_KINDS, transitionSchema } from './dataset.js';
-
-type FieldKind = 'id' | 'text' | 'string' | 'flag' | 'months' | 'level' | 'kind' | 'track' | 'ids' | 'sources' | 'texts' | 'sectors';
+import { fieldMeta, levelSchema, months, plainText, sectorList, sourceRefs, text } from './dataset.js';
+import { type Field, FIELDS } from './fields.js';
 
 const WHITESPACE = /\s/;
-const KINDS = new Set<unknown>(TRANSITION_KINDS);
-const TRACK_SET = new Set<unknown>(TRACKS);
+const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 200 && !WHITESPACE.test(v);
+const isText = (v: unknown): boolean => typeof v === 'string' && v.length >= 1;
+const isString = (v: unknown): boolean => typeof v === 'string';
+const isMonths = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isLevel = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
 
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 200 && !WHITESPACE.test(v);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length >= 1;
+type Check = (v: unknown) => boolean;
 
-/** Copies a list whose every item passes `ok`, or undefined. */
-let freezing = false;
-
-function listOf(v: unknown, ok: (x: unknown) => boolean, min: number): unknown[] | undefined {
-  if (!Array.isArray(v) || v.length < min) return undefined;
-  const out = new Array<unknown>(v.length);
-  for (let i = 0; i < v.length; i++) {
-    const x: unknown = v[i];
-    if (!ok(x)) return undefined;
-    out[i] = x;
+/** Scalars checked here exactly as their schema does; undefined for any other. */
+function scalarCheck(field: Field): Check | undefined {
+  const meta = fieldMeta.get(field.schema);
+  if (field.kind === 'text') return meta?.format === 'id' ? isId : field.schema === text ? isText : field.schema === plainText ? isString : undefined;
+  if (field.kind === 'number') return field.schema === months ? isMonths : field.schema === levelSchema ? isLevel : undefined;
+  if (field.kind === 'boolean') return isBoolean;
+  if (field.kind === 'enum') {
+    const values = new Set<unknown>(field.values);
+    return (v) => values.has(v);
   }
-  if (freezing) Object.freeze(out);
-  return out;
+  return undefined;
 }
 
-/** The value zod would output for a field of this kind, or NOT when unsure. */
+/** Lists whose own checks are known: at least one item. Other lists are taken only when they have no checks of their own. */
+const AT_LEAST_ONE = new Set<unknown>([sourceRefs, sectorList]);
+
+let freezing = false;
+
+/** The value zod would output for this field, or NOT when unsure. */
 const NOT = Symbol('not');
-function field(kind: FieldKind, v: unknown): unknown {
-  switch (kind) {
-    case 'id':
-      return isId(v) ? v : NOT;
-    case 'text':
-      return isText(v) ? v : NOT;
-    case 'string':
-      return typeof v === 'string' ? v : NOT;
-    case 'flag':
-      return typeof v === 'boolean' ? v : NOT;
-    case 'months':
-      return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : NOT;
-    case 'level':
-      return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : NOT;
-    case 'kind':
-      return KINDS.has(v) ? v : NOT;
-    case 'track':
-      return TRACK_SET.has(v) ? v : NOT;
-    case 'ids':
-      return listOf(v, isId, 0) ?? NOT;
-    case 'sources':
-      return listOf(v, isId, 1) ?? NOT;
-    case 'texts':
-      return listOf(v, isText, 0) ?? NOT;
-    case 'sectors':
-      return listOf(v, isText, 1) ?? NOT;
+type Reader = (v: unknown) => unknown;
+
+function readerOf(field: Field): Reader | undefined {
+  if (field.defaultValue !== undefined) return undefined;
+  if (field.kind !== 'list') {
+    const ok = scalarCheck(field);
+    return ok && ((v) => (ok(v) ? v : NOT));
   }
+  const ok = scalarCheck(field.item!);
+  const checks = (field.schema.def as { checks?: unknown[] }).checks ?? [];
+  const min = AT_LEAST_ONE.has(field.schema) ? 1 : checks.length === 0 ? 0 : undefined;
+  if (!ok || min === undefined) return undefined;
+  return (v) => {
+    if (!Array.isArray(v) || v.length < min) return NOT;
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (!ok(x)) return NOT;
+      out[i] = x;
+    }
+    if (freezing) Object.freeze(out);
+    return out;
+  };
 }
 
 interface EntrySpec {
-  /** Field kinds the fast path handles (null prototype: no inherited names). */
-  readonly kinds: Readonly<Record<string, FieldKind>>;
-  /** Every key of the schema, in its order (the order zod writes its output in). */
+  /** Readers of the fields the fast path handles (null prototype: no inherited names). */
+  readonly readers: Readonly<Record<string, Reader>>;
+  /** The handled keys, in the schema's order (the order zod writes its output in). */
   readonly order: readonly string[];
   readonly required: readonly string[];
 }
 
-function spec(shape: object, kinds: Record<string, FieldKind>, required: readonly string[]): EntrySpec {
-  const table = Object.assign(Object.create(null) as Record<string, FieldKind>, kinds);
-  const order = Object.keys(shape);
-  for (const k of Object.keys(kinds)) if (!order.includes(k)) throw new Error(`fastParse: "${k}" is not in the schema`);
-  return { kinds: table, order: order.filter((k) => k in table), required };
+function spec(fields: readonly Field[]): EntrySpec {
+  const readers = Object.create(null) as Record<string, Reader>;
+  const required: string[] = [];
+  for (const f of fields) {
+    const read = readerOf(f);
+    if (read) readers[f.name] = read;
+    // A required field the fast path cannot read: it can never take an entry.
+    if (!f.optional) required.push(f.name);
+  }
+  return { readers, order: fields.map((f) => f.name).filter((k) => k in readers), required };
 }
 
-const shapeOf = (schema: unknown): object => (schema as { _zod: { def: { shape: object } } })._zod.def.shape;
-
-const TRANSITION = spec(
-  shapeOf(transitionSchema),
-  { id: 'id', from: 'id', to: 'id', kind: 'kind', months: 'months', estimated: 'flag', sectors: 'sectors', grants: 'ids', note: 'string', sources: 'sources' },
-  ['from', 'to', 'kind', 'months', 'sources'],
-);
-
-const ROLE = spec(
-  shapeOf(roleSchema),
-  {
-    id: 'id',
-    title: 'text',
-    aliases: 'texts',
-    level: 'level',
-    stage: 'text',
-    track: 'track',
-    sectors: 'texts',
-    entry: 'flag',
-    summary: 'string',
-    responsibilities: 'texts',
-    specialisms: 'texts',
-    credentials: 'ids',
-    pcf: 'string',
-    kss: 'texts',
-    sources: 'sources',
-  },
-  ['id', 'title', 'level', 'stage', 'track', 'sectors', 'sources'],
-);
+const TRANSITION = spec(FIELDS.transitions);
+const ROLE = spec(FIELDS.roles);
 
 /** What zod would output for this entry, or undefined when the fast path cannot be sure. */
 function entry(x: unknown, s: EntrySpec): Record<string, unknown> | undefined {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return undefined;
   // zod's strict check enumerates keys with for…in (inherited enumerable keys too).
-  for (const key in x) if (s.kinds[key] === undefined) return undefined;
-  for (const key of s.required) if (!(key in x)) return undefined;
+  for (const key in x) if (s.readers[key] === undefined) return undefined;
+  for (const key of s.required) if (!(key in x) || s.readers[key] === undefined) return undefined;
   const out: Record<string, unknown> = {};
   for (const key of s.order) {
     if (!(key in x)) continue;
-    const v = field(s.kinds[key]!, (x as Record<string, unknown>)[key]);
+    const v = s.readers[key]!((x as Record<string, unknown>)[key]);
     if (v === NOT) return undefined;
     out[key] = v;
   }
@@ -143,7 +123,7 @@ function entries(list: unknown, s: EntrySpec): unknown[] | undefined {
 
 /**
  * zod's output for `input.roles` and `input.transitions`, when every entry takes the fast path.
- * `freeze`: freeze each entry as it is made (createLattice freezes the dataset anyway; doing it
+ * `freeze`: freeze each entry as it is made (validation freezes its output anyway; doing it
  * here, while the object is fresh, saves walking half a million of them again).
  */
 export function fastRolesAndTransitions(input: unknown, freeze = false): { roles: unknown[]; transitions: unknown[] } | undefined {
@@ -166,3 +146,6 @@ export const fastEntry = {
   transition: (x: unknown) => entry(x, TRANSITION),
   role: (x: unknown) => entry(x, ROLE),
 };
+
+/** Exposed for the field-table test: the fields each section's fast path reads itself. */
+export const FAST_FIELDS = { roles: ROLE.order, transitions: TRANSITION.order } as const;

@@ -6,7 +6,8 @@
  * caller gets every problem at once, not one per attempt.
  */
 import type { Issue, IssuePath } from '../errors.js';
-import { closestIds } from '../util/closest.js';
+import { appendAll } from '../util/appendAll.js';
+import { suggesterFor } from '../util/closest.js';
 import type { ReferencedSection } from './dataset.js';
 import { ENTRY_SECTIONS, type EntrySection, type Field, referenceFields } from './fields.js';
 import { makeIssue } from './issues.js';
@@ -37,7 +38,7 @@ function collectIds(list: unknown[], section: EntrySection, issues: Issue[]): Se
 function checkRef(issues: Issue[], known: Set<string> | undefined, value: unknown, target: ReferencedSection, path: () => IssuePath): void {
   const id = str(value);
   if (id === undefined || known === undefined || known.has(id)) return;
-  issues.push(makeIssue('unknown_reference', path(), { id, entity: ENTITY[target], suggestions: closestIds(id, known, 3) }));
+  issues.push(makeIssue('unknown_reference', path(), { id, entity: ENTITY[target], suggestions: [...suggesterFor(known).suggest(id, 3)] }));
 }
 
 function checkField(issues: Issue[], known: Partial<Record<ReferencedSection, Set<string>>>, entry: Raw, field: Field, section: EntrySection, i: number): void {
@@ -91,6 +92,6 @@ export function referenceIssues(input: unknown): Issue[] {
       checkRanges(issues, entry, section, i);
     }
   }
-  issues.push(...modelIssues(input));
+  appendAll(issues, modelIssues(input));
   return issues;
 }

@@ -7,6 +7,9 @@
 import * as z from 'zod/mini';
 import type { Issue } from '../errors.js';
 import { LatticeValidationError } from '../errors.js';
+import { appendAll } from '../util/appendAll.js';
+import { restoreMeta } from '../util/ownKeys.js';
+import { contentIssues } from './contentRules.js';
 import { asText } from '../util/describe.js';
 import { type Dataset, datasetSchema } from './dataset.js';
 import { fastRolesAndTransitions } from './fastParse.js';
@@ -44,9 +47,11 @@ export function validateDataset(input: unknown): ValidationResult {
       if (parsed.success) {
         data = parsed.data as Dataset;
         if (fast) Object.assign(data, fast);
+        restoreMeta(input, data, ['sources', 'qualifications', 'roles', 'transitions']);
       } else issues = parsed.error.issues.map((i) => fromZodIssue(i));
     }
-    issues.push(...referenceIssues(input));
+    appendAll(issues, referenceIssues(input));
+    appendAll(issues, contentIssues(input));
   } catch (error) {
     // A hostile input (a throwing getter, a revoked proxy) must still get an answer.
     issues = [makeIssue('unreadable_input', [], undefined, `the input could not be read: ${asText(error)}`)];

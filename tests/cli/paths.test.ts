@@ -144,7 +144,7 @@ describe('paths on the small lattice', () => {
       [['--limit', '-3'], "option '--limit <n>' argument '-3' is invalid"],
       [['--kinds', 'vacancy,promotion'], '"promotion" is not a transition kind; choose from experience, panel, qualification, vacancy.'],
       [['--directions', 'sideways'], '"sideways" is not a direction; choose from up, across, down.'],
-      [['--weight', 'cost'], "option '--weight <measure>' argument 'cost' is invalid. Allowed choices are months, steps."],
+      [['--weight', 'cost'], "option '--weight <measure>' argument 'cost' is invalid. Allowed choices are months, steps, observed, trodden."],
       [['--avoid', 'nobody'], 'Unknown role "nobody".'],
     ] as const) {
       const r = await cli(['--data', small, 'paths', 'sw', 'head', ...args]);

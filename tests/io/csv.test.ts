@@ -14,6 +14,7 @@ import {
 } from '../../src/io/csv.js';
 import { type Dataset, formatIssues, type Issue, LatticeValidationError, QUALIFICATION_KINDS, TRACKS, TRANSITION_KINDS, validateDataset } from '../../src/index.js';
 import { small } from '../fixtures/small.js';
+import { MAX_MONTHS } from '../../src/util/limits.js';
 
 const RUNS = { numRuns: Math.max(200, Number(process.env.FC_RUNS ?? 250)) };
 
@@ -31,7 +32,7 @@ const ID_UNITS = ['a', 'b', 'c', '-', '.', '_', '|', '\\', ',', '"', 'é', '😀
 const id = fc.array(fc.constantFrom(...ID_UNITS), { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
 const ids = (n: { min: number; max: number }) => fc.uniqueArray(id, { minLength: n.min, maxLength: n.max });
 
-const months = fc.oneof(fc.constantFrom(0, -0, 0.5, 12, 1e-7, 123456789.125), fc.double({ min: 0, max: 1e9, noNaN: true, noDefaultInfinity: true }));
+const months = fc.oneof(fc.constantFrom(0, -0, 0.5, 12, 1e-7, 123456.125, MAX_MONTHS), fc.double({ min: 0, max: MAX_MONTHS, noNaN: true, noDefaultInfinity: true }));
 const day = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 11, 31) }).map((t) => new Date(t).toISOString().slice(0, 10));
 const validity = fc
   .record({ a: optional(day), b: optional(day), proposed: optional(fc.boolean()) })

@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { createLattice, type Lattice, ukSocialWork } from '../../src/index.js';
 import { toGraphML } from '../../src/io/graphml.js';
+import { xmlText } from '../../src/io/xml.js';
 import { small } from '../fixtures/small.js';
 import { expectNetworkxReadsBack, nasty, PYTHON_WITH_NETWORKX } from './fixtures.js';
 
@@ -75,11 +76,11 @@ describe('toGraphML', () => {
     expect(doc.nodes.find((n) => n.id === 'back\\slash#1')!.data).toMatchObject({ payMin: '30000', payMax: '40000', payGrade: 'Grade "8"', payPeriod: 'year' });
   });
 
-  it('replaces characters XML 1.0 cannot carry with U+FFFD', () => {
+  it('replaces characters XML 1.0 cannot carry with U+FFFD (the dataset refuses them first)', () => {
     const data = structuredClone(small);
     data.roles[0]!.title = 'Bell\u0007 and \u0000 nul, lone \uD800 surrogate, pair 🎉';
-    const doc = read(toGraphML(createLattice(data)));
-    expect(doc.nodes[0]!.data.label).toBe('Bell\uFFFD and \uFFFD nul, lone \uFFFD surrogate, pair 🎉');
+    expect(() => createLattice(data)).toThrow(/control character/);
+    expect(xmlText('Bell\u0007 and \u0000 nul, lone \uD800 surrogate, pair 🎉')).toBe('Bell\uFFFD and \uFFFD nul, lone \uFFFD surrogate, pair 🎉');
   });
 });
 

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ROUTE_COLUMNS, routeRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { routeEvidenceText, withEvidenceWeight } from '../evidenceHook.js';
 import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { addRouteOptions, examples, type RouteFlags, routeOptions, wholeNumber } from '../options.js';
@@ -17,7 +18,7 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
   const resolve = (t: string) => ctx.resolveRole(lattice, t);
   const from = resolve(fromText);
   const to = resolve(toText);
-  const options = routeOptions(flags, resolve);
+  const options = withEvidenceWeight(ctx, lattice, routeOptions(flags, resolve));
   const s = ctx.style;
 
   if (flags.routes === undefined) {
@@ -38,7 +39,7 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
     }
     ctx.print(s.dim(`The fastest route: ${describeSearch(options, undefined)}.`));
     ctx.print();
-    ctx.print(renderRoute(lattice, route, 'Fastest', s));
+    ctx.print(renderRoute(lattice, route, 'Fastest', s) + routeEvidenceText(ctx, lattice, route));
     if (routeHasEstimate(route)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
     return EXIT.ok;
   }
@@ -61,7 +62,7 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
   ctx.print(s.dim(`The ${plural(result.routes.length, 'fastest route')}: ${describeSearch(options, undefined)}.`));
   result.routes.forEach((route, i) => {
     ctx.print();
-    ctx.print(renderRoute(lattice, route, `Route ${i + 1}`, s));
+    ctx.print(renderRoute(lattice, route, `Route ${i + 1}`, s) + routeEvidenceText(ctx, lattice, route));
   });
   if (result.routes.length < flags.routes && !result.truncated) ctx.print(`\n${s.dim(`Only ${plural(result.routes.length, 'route')} exist${result.routes.length === 1 ? 's' : ''}.`)}`);
   if (result.truncated) ctx.print(`\n${s.yellow('The search stopped at its work budget: more routes may exist.')}`);

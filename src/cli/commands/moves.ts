@@ -4,6 +4,7 @@ import type { Move } from '../../types.js';
 import type { Direction, TransitionKind } from '../../schema/dataset.js';
 import { MOVE_COLUMNS, moveRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { movesEvidenceText } from '../evidenceHook.js';
 import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { examples, kindsValue } from '../options.js';
@@ -52,6 +53,8 @@ async function moves(ctx: Context, roleText: string, flags: Flags): Promise<numb
     );
   }
   if (all.some((m) => hasEstimate(m.transition))) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  const observed = movesEvidenceText(ctx, lattice, id, [...new Set(all.map((m) => m.role.id))]);
+  if (observed) ctx.print(observed);
   return EXIT.ok;
 }
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { DEFAULT_MAX_STEPS } from '../../queries/routeOptions.js';
 import { ROUTE_COLUMNS, routeRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
+import { routeEvidenceText, withEvidenceWeight } from '../evidenceHook.js';
 import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { addRouteOptions, examples, type RouteFlags, routeOptions, wholeNumber } from '../options.js';
@@ -39,7 +40,7 @@ async function paths(ctx: Context, fromText: string, toText: string, flags: Flag
   const resolve = (t: string) => ctx.resolveRole(lattice, t);
   const from = resolve(fromText);
   const to = resolve(toText);
-  const options = { ...routeOptions(flags, resolve), limit: flags.limit ?? CLI_DEFAULT_LIMIT };
+  const options = withEvidenceWeight(ctx, lattice, { ...routeOptions(flags, resolve), limit: flags.limit ?? CLI_DEFAULT_LIMIT });
   const result = lattice.pathsBetween(from, to, options);
   if (ctx.json) {
     ctx.printJson(result);
@@ -60,7 +61,7 @@ async function paths(ctx: Context, fromText: string, toText: string, flags: Flag
   ctx.print(s.dim(`${plural(result.routes.length, 'route')}, best first: ${describeSearch(options, DEFAULT_MAX_STEPS)}.`));
   result.routes.forEach((route, i) => {
     ctx.print();
-    ctx.print(renderRoute(lattice, route, `Route ${i + 1}`, s));
+    ctx.print(renderRoute(lattice, route, `Route ${i + 1}`, s) + routeEvidenceText(ctx, lattice, route));
   });
   ctx.print();
   if (result.truncated) ctx.print(s.yellow(`More routes may exist: raise --limit (now ${options.limit}) or --max-steps, or narrow with --kinds/--avoid.`));

@@ -5,6 +5,7 @@ import type { Profile } from '../../types.js';
 import type { Context } from '../context.js';
 import { collect, monthsValue } from '../options.js';
 import { months } from '../table.js';
+import { refuseSplitIds } from '../idList.js';
 
 export interface ProfileFlags {
   readonly role: string;
@@ -23,6 +24,7 @@ export function addProfileOptions(cmd: Command): Command {
 
 export function profileOf(ctx: Context, lattice: Lattice, flags: ProfileFlags): Profile {
   const qualifications = flags.qual ?? [];
+  refuseSplitIds('qual', flags.qual, (id) => lattice.qualifications().some((q) => q.id === id));
   for (const q of qualifications) lattice.qualification(q); // an unknown id fails here, with suggestions
   return {
     role: ctx.resolveRole(lattice, flags.role),

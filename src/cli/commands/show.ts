@@ -1,4 +1,5 @@
 /** `career-lattice show <id>`: one role (or qualification) in full, with the moves out of and into it. */
+import { maxOf } from '../../util/appendAll.js';
 import type { Command } from 'commander';
 import type { Lattice } from '../../lattice/Lattice.js';
 import type { Move } from '../../types.js';
@@ -10,7 +11,7 @@ import { ESTIMATE_NOTE, hasEstimate, months, renderTable, roleLabel, type Style,
 
 function fields(pairs: readonly (readonly [string, string | undefined])[], style: Style): string {
   const shown = pairs.filter((p): p is readonly [string, string] => p[1] !== undefined && p[1] !== '');
-  const width = Math.max(...shown.map(([k]) => k.length));
+  const width = maxOf(shown.map(([k]) => k.length), 0);
   return shown.map(([k, v]) => `  ${style.dim(k.padEnd(width))}  ${v.replace(/\n/g, `\n  ${' '.repeat(width)}  `)}`).join('\n');
 }
 

@@ -6,6 +6,7 @@
  *   text or an empty list); a cell made only of backslashes loses one (`\\` is the text `\`);
  * - `meta` (and a list of objects) is JSON in one cell.
  */
+import { unguardFormula } from '../../util/spreadsheetSafe.js';
 import { asText } from '../../util/describe.js';
 import type { ColumnSpec } from './columns.js';
 
@@ -65,7 +66,8 @@ export type Read = { readonly value: unknown } | { readonly absent: true } | { r
 export const quote = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
 /** A cell as a value for the entry. */
-export function readCell(spec: ColumnSpec, cell: string): Read {
+export function readCell(spec: ColumnSpec, given: string): Read {
+  const cell = unguardFormula(spec.kind === 'id' ? given.trim() : given);
   switch (spec.kind) {
     case 'text':
     case 'id': {

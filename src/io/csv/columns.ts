@@ -63,7 +63,7 @@ function columnsOf(section: Section): readonly ColumnSpec[] {
   if (section === 'dataset') {
     const at = cols.findIndex((c) => c.name === '$schema');
     const meta = cols.findIndex((c) => c.name === 'meta');
-    if (at >= 0 && meta > at) cols.splice(meta - 1, 0, ...cols.splice(at, 1));
+    if (at >= 0 && meta > at) cols.splice(meta - 1, 0, cols.splice(at, 1)[0]!);
   }
   return Object.freeze(cols);
 }

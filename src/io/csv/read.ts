@@ -2,7 +2,9 @@
  * Reading: the tables of a CSV dataset assembled into a dataset, remembering where every entry
  * came from, then validated like any dataset, with every problem pointed back at its cell.
  */
+import { appendAll } from '../../util/appendAll.js';
 import type { Issue } from '../../errors.js';
+import { makeIssue } from '../../schema/issues.js';
 import { LatticeValidationError } from '../../errors.js';
 import { type ValidationResult, type ValidDataset, validateDataset } from '../../schema/validate.js';
 import { asText, describe } from '../../util/describe.js';
@@ -47,7 +49,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Options of the wrong shape, as issues (validateCsv never throws). */
 function optionIssues(options: unknown): Issue[] {
   if (options === undefined) return [];
-  const bad = (path: (string | number)[], message: string): Issue[] => [{ code: 'invalid_type', path: ['options', ...path], message }];
+  const bad = (path: (string | number)[], message: string): Issue[] => [makeIssue('invalid_type', ['options', ...path], undefined, message)];
   if (!isRecord(options)) return bad([], `the options must be an object, not ${describe(options)}`);
   const { delimiter, fileNames, dataset } = options;
   if (delimiter !== undefined && (typeof delimiter !== 'string' || delimiter.length !== 1 || /["\r\n]/.test(delimiter))) {
@@ -72,7 +74,7 @@ export function validateCsv(files: CsvFiles, options?: DatasetFromCsvOptions): V
   const issues: Issue[] = [];
   if (!isRecord(files)) {
     const message = `expected the CSV files as an object like { roles, transitions, qualifications, sources } holding each file's text, not ${describe(files)}`;
-    return { success: false, issues: [{ code: 'invalid_type', path: [], message }] };
+    return { success: false, issues: [makeIssue('invalid_type', [], undefined, message)] };
   }
   let texts: Partial<Record<Section, unknown>>;
   try {
@@ -81,7 +83,7 @@ export function validateCsv(files: CsvFiles, options?: DatasetFromCsvOptions): V
     texts = Object.fromEntries(SECTIONS.map((section) => [section, files[section]]));
   } catch (error) {
     // A throwing getter or a revoked proxy: still an answer, not a crash.
-    return { success: false, issues: [{ code: 'unreadable_input', path: [], message: `the CSV files could not be read: ${asText(error)}` }] };
+    return { success: false, issues: [makeIssue('unreadable_input', [], undefined, `the CSV files could not be read: ${asText(error)}`)] };
   }
   const delimiter = options?.delimiter ?? ',';
   const origin: Origin = { tables: {}, reported: new Set() };
@@ -92,13 +94,13 @@ export function validateCsv(files: CsvFiles, options?: DatasetFromCsvOptions): V
     if (text === undefined) {
       if (REQUIRED_FILES.includes(section)) {
         const file = fileNameOf(section, options);
-        issues.push({ code: 'missing_file', path: [section], file, message: `no ${file} was given: a CSV dataset needs roles and transitions files (an empty text is an empty file)` });
+        issues.push({ ...makeIssue('missing_file', [section], undefined, `no ${file} was given: a CSV dataset needs roles and transitions files (an empty text is an empty file)`), file });
       }
       if (section !== 'dataset') input[section] = [];
       continue;
     }
     if (typeof text !== 'string') {
-      issues.push({ code: 'invalid_type', path: [section], message: `"${section}" must be the text of a CSV file, not ${describe(text)}` });
+      issues.push(makeIssue('invalid_type', [section], undefined, `"${section}" must be the text of a CSV file, not ${describe(text)}`));
       if (section !== 'dataset') input[section] = [];
       continue;
     }
@@ -114,7 +116,8 @@ export function validateCsv(files: CsvFiles, options?: DatasetFromCsvOptions): V
       if (good[0]) Object.assign(input, buildEntry(table, good[0], issues, origin.reported));
       // Keep only rows that became entries, so entry i is row i when mapping issues back.
     } else {
-      table.rows.splice(0, table.rows.length, ...good);
+      table.rows.length = 0;
+      appendAll(table.rows, good);
       input[section] = good.map((row) => buildEntry(table, row, issues, origin.reported));
     }
   }

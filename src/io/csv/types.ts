@@ -38,6 +38,13 @@ export interface DatasetToCsvOptions {
   readonly allColumns?: boolean;
   /** Field separator (default `,`). */
   readonly delimiter?: string;
+  /**
+   * Write a cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR)
+   * with a leading apostrophe, as text (default true; OWASP "CSV injection"). `datasetFromCsv`
+   * takes it off again. With `false`, text that starts with an apostrophe and then one of those
+   * characters loses the apostrophe when read back.
+   */
+  readonly formulaGuard?: boolean;
 }
 
 export type Section = keyof CsvFiles;

@@ -1,10 +1,12 @@
 /** Writing: a dataset as CSV text, one file per section plus `dataset.csv`. */
 import Papa from 'papaparse';
 import type { Issue } from '../../errors.js';
+import { makeIssue } from '../../schema/issues.js';
 import { LatticeValidationError } from '../../errors.js';
 import type { Dataset, DatasetInput } from '../../schema/dataset.js';
 import { valueAt as getPath } from '../../schema/fields.js';
 import { describe } from '../../util/describe.js';
+import { guardFormula } from '../../util/spreadsheetSafe.js';
 import { writeCell } from './cells.js';
 import { COLUMNS } from './columns.js';
 import { BOM } from './table.js';
@@ -16,7 +18,9 @@ function writeTable(section: Section, entries: readonly unknown[], options: Data
   const specs = COLUMNS[section].filter(
     (spec) => options?.allColumns || spec.required || section === 'dataset' || entries.some((e) => writeCell(spec, getPath(e, spec.path)) !== ''),
   );
-  const data = entries.map((e) => specs.map((spec) => writeCell(spec, getPath(e, spec.path))));
+  // Cells a spreadsheet would run as formulas are written as text (src/util/spreadsheetSafe.ts).
+  const cell = options?.formulaGuard === false ? writeCell : (spec: (typeof specs)[number], value: unknown) => guardFormula(writeCell(spec, value));
+  const data = entries.map((e) => specs.map((spec) => cell(spec, getPath(e, spec.path))));
   const newline = options?.newline ?? '\n';
   const body = Papa.unparse(
     { fields: specs.map((s) => s.name), data },
@@ -30,14 +34,14 @@ function writeTable(section: Section, entries: readonly unknown[], options: Data
  * what it is given, valid or not, so a broken dataset can still be fixed in a spreadsheet.)
  */
 function writableIssues(dataset: unknown): Issue[] {
-  if (!isRecord(dataset)) return [{ code: 'invalid_type', path: [], message: `expected a dataset object, not ${describe(dataset)}` }];
+  if (!isRecord(dataset)) return [makeIssue('invalid_type', [], undefined, `expected a dataset object, not ${describe(dataset)}`)];
   const issues: Issue[] = [];
   for (const section of ['sources', 'qualifications', 'roles', 'transitions'] as const) {
     const list = dataset[section];
     if (list === undefined) continue;
-    if (!Array.isArray(list)) issues.push({ code: 'invalid_type', path: [section], message: `${section} must be an array, not ${describe(list)}` });
+    if (!Array.isArray(list)) issues.push(makeIssue('invalid_type', [section], undefined, `${section} must be an array, not ${describe(list)}`));
     else list.forEach((entry, i) => {
-      if (!isRecord(entry)) issues.push({ code: 'invalid_type', path: [section, i], message: `expected an object, not ${describe(entry)}` });
+      if (!isRecord(entry)) issues.push(makeIssue('invalid_type', [section, i], undefined, `expected an object, not ${describe(entry)}`));
     });
   }
   return issues;

@@ -1,0 +1,119 @@
+/**
+ * The DuckDB engine (Node only): reads a CSV, NDJSON or Parquet extract in place — the file is
+ * never loaded into JavaScript — and runs the aggregation in sql.ts. @duckdb/node-api is an
+ * optional dependency, loaded here and only here, on first use.
+ */
+import type { Lattice } from '../lattice/Lattice.js';
+import { pickColumns } from './columns.js';
+import { EvidenceEngineError, EvidenceInputError } from './errors.js';
+import { aggregatesFromSqlRows } from './fromSqlRows.js';
+import { matchTitles } from './matchTitles.js';
+import { type ExtractFormat, formatOf } from './readRecords.js';
+import { FIRST_YEAR, LAST_YEAR } from './records.js';
+import { asOfDayOf, assembleReport, type EvidenceReport, type ReportOptions } from './report.js';
+import { evidenceSql, TITLES_SQL } from './sql.js';
+
+type DuckDb = typeof import('@duckdb/node-api');
+type Connection = Awaited<ReturnType<Awaited<ReturnType<DuckDb['DuckDBInstance']['create']>>['connect']>>;
+
+let loaded: Promise<DuckDb> | undefined;
+
+/** @duckdb/node-api, or a clear error saying how to get it (or do without it). */
+export function loadDuckDb(): Promise<DuckDb> {
+  loaded ??= import('@duckdb/node-api').catch((error: unknown) => {
+    loaded = undefined;
+    throw new EvidenceEngineError(
+      `The DuckDB engine needs the optional package @duckdb/node-api, which is not installed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). ` +
+        'Install it with "npm install @duckdb/node-api", or use the TypeScript engine (--engine ts) for CSV and NDJSON files.',
+    );
+  });
+  return loaded;
+}
+
+const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+function reader(path: string, format: ExtractFormat): string {
+  const p = quote(path);
+  if (format === 'parquet') return `read_parquet(${p})`;
+  if (format === 'ndjson') return `read_json(${p}, format = 'newline_delimited', records = true)`;
+  return `read_csv(${p}, header = true, all_varchar = true, auto_detect = true)`;
+}
+
+/** Trimmed text, NULL when empty: fieldText() in records.ts. */
+const textOf = (column: string): string => `NULLIF(trim(CAST(${ident(column)} AS VARCHAR), ' '), '')`;
+
+/** A DATE from trimmed text, NULL when not a date: parseDay() in records.ts. */
+function dateOf(t: string): string {
+  const iso = `TRY_CAST(substr(${t}, 1, 10) AS DATE)`;
+  const uk = `CAST(try_strptime(${t}, '%d/%m/%Y') AS DATE)`;
+  return `CASE WHEN regexp_full_match(${t}, '\\d{4}-\\d{2}-\\d{2}([ T].*)?') THEN ${iso} WHEN regexp_full_match(${t}, '\\d{1,2}/\\d{1,2}/\\d{4}') THEN ${uk} END`;
+}
+
+/** Days since 1970-01-01 of a DATE in the accepted years, else NULL. */
+const dayOf = (d: string): string => `CASE WHEN year(${d}) BETWEEN ${FIRST_YEAR} AND ${LAST_YEAR} THEN CAST(date_diff('day', DATE '1970-01-01', ${d}) AS INT) END`;
+
+export interface FileOptions extends ReportOptions {
+  /** Default: from the file name (.csv, .ndjson/.jsonl, .parquet). */
+  readonly format?: ExtractFormat;
+  /** DuckDB settings; defaults keep to 2 threads and 3 GB. */
+  readonly threads?: number;
+  readonly memoryLimit?: string;
+}
+
+async function rows(connection: Connection, sql: string): Promise<Record<string, unknown>[]> {
+  const result = await connection.runAndReadAll(sql);
+  return result.getRowObjectsJS() as Record<string, unknown>[];
+}
+
+/** Evidence from an extract file, through DuckDB. `path` is as the OS sees it (absolute or from the working folder). */
+export async function evidenceFromFileDuckDb(path: string, options: FileOptions): Promise<EvidenceReport> {
+  const { DuckDBInstance } = await loadDuckDb();
+  const format = options.format ?? formatOf(path);
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2), memory_limit: options.memoryLimit ?? '3GB' });
+  const connection = await instance.connect();
+  try {
+    let headings: string[];
+    try {
+      headings = (await rows(connection, `DESCRIBE SELECT * FROM ${reader(path, format)}`)).map((r) => String(r.column_name));
+    } catch (error) {
+      throw new EvidenceInputError(`Cannot read ${path} as ${format}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+    const cols = pickColumns(headings, path);
+    // Lines: the header is line 1 of a CSV; NDJSON and Parquet count records from 1.
+    const offset = format === 'csv' ? 1 : 0;
+    const endText = cols.end !== undefined ? textOf(cols.end) : 'CAST(NULL AS VARCHAR)';
+    await connection.run(`CREATE TABLE records AS
+      SELECT line, person, title, ${dayOf('sd')} AS start_day, ${dayOf('ed')} AS end_day,
+        CASE WHEN end_t IS NOT NULL AND ${dayOf('ed')} IS NULL THEN 1 ELSE 0 END AS end_bad
+      FROM (
+        SELECT line, person, title, ${dateOf('start_t')} AS sd, ${dateOf('end_t')} AS ed, end_t
+        FROM (
+          SELECT CAST(row_number() OVER () + ${offset} AS BIGINT) AS line, ${textOf(cols.person!)} AS person, ${textOf(cols.role!)} AS title,
+            ${textOf(cols.start!)} AS start_t, ${endText} AS end_t
+          FROM ${reader(path, format)}
+        ) texts
+      ) dates`);
+    const titleRows = await rows(connection, TITLES_SQL);
+    const titles = matchTitles(
+      options.lattice,
+      titleRows.map((r) => ({ title: r.title === null ? null : String(r.title), records: Number(r.n) })),
+      options.mapping,
+    );
+    await connection.run('CREATE TABLE title_map (title VARCHAR, role VARCHAR)');
+    const pairs = [...titles.map];
+    for (let i = 0; i < pairs.length; i += 500) {
+      const values = pairs.slice(i, i + 500).map(([t, r]) => `(${quote(t)}, ${quote(r)})`);
+      await connection.run(`INSERT INTO title_map VALUES ${values.join(', ')}`);
+    }
+    const result = await rows(connection, evidenceSql({ asOfDay: asOfDayOf(options.asOf) }));
+    const aggregates = aggregatesFromSqlRows(result);
+    const total = Number((await rows(connection, 'SELECT COUNT(*) AS n FROM records'))[0]!.n);
+    return assembleReport(aggregates, titles, total, options);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+export type { Lattice };

@@ -1,0 +1,54 @@
+/**
+ * Checks on what a dataset's values hold, beyond their shape: ids anyone can tell apart, text a
+ * terminal, a spreadsheet, XML or a URL can carry, links a browser may follow, and numbers no
+ * route sum can overflow (src/util/textRules.ts, src/util/limits.ts). Reads the raw input, like
+ * the reference checks, so it reports alongside the shape's problems. Free-form `meta` is left
+ * alone: it is kept as given.
+ */
+import type { Issue } from '../errors.js';
+import { MAX_LEVEL, MAX_MONTHS } from '../util/limits.js';
+import { idProblem, isWebUrl, textProblem } from '../util/textRules.js';
+
+const MONTH_FIELDS = new Set(['months', 'monthsInRole', 'monthsQualified']);
+/** Deeper than any dataset goes; structureIssues reports such input, this walk just stops. */
+const DEPTH_LIMIT = 64;
+
+/** Every value-level problem in a dataset-shaped input, with its path. Never throws on plain JSON. */
+export function contentIssues(input: unknown): Issue[] {
+  const issues: Issue[] = [];
+  if (typeof input !== 'object' || input === null) return issues;
+  // The path is kept as one array, pushed and popped, and copied only for an issue.
+  const path: (string | number)[] = [];
+  const onPath = new Set<object>();
+  const visitValue = (value: unknown, key: string | number, field: string | number): void => {
+    if (typeof value === 'string') {
+      const problem = field === 'id' ? idProblem(value) : textProblem(value);
+      if (problem) issues.push({ code: field === 'id' ? 'invalid_id' : 'invalid_text', path: [...path, key], message: `${field === 'id' ? 'the id' : 'the text'} ${problem}` });
+      else if (field === 'url' && URL.canParse(value) && !isWebUrl(value)) {
+        issues.push({ code: 'unsafe_url', path: [...path, key], message: 'a source URL must start with http: or https: (never javascript:, data:, vbscript: or file:)' });
+      }
+    } else if (typeof value === 'number') {
+      if (value > MAX_MONTHS && MONTH_FIELDS.has(field as string)) {
+        issues.push({ code: 'too_big', path: [...path, key], message: `${field} is at most ${MAX_MONTHS.toLocaleString('en-GB')}` });
+      } else if (value > MAX_LEVEL && field === 'level') {
+        issues.push({ code: 'too_big', path: [...path, key], message: `a level is at most ${MAX_LEVEL} (2³¹ − 1)` });
+      }
+    } else if (typeof value === 'object' && value !== null && !onPath.has(value) && path.length < DEPTH_LIMIT) {
+      path.push(key);
+      visit(value, key);
+      path.pop();
+    }
+  };
+  const visit = (node: object, own: string | number): void => {
+    onPath.add(node);
+    if (Array.isArray(node)) {
+      // Inside a list, the field is named by the list's own key (`aliases`, `sources`).
+      for (let i = 0; i < node.length; i++) visitValue(node[i], i, own);
+    } else {
+      for (const key of Object.keys(node)) if (key !== 'meta') visitValue((node as Record<string, unknown>)[key], key, key);
+    }
+    onPath.delete(node);
+  };
+  visit(input, '');
+  return issues;
+}
