@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { schemaConstantsPlugin } from './src/element/schemaConstantsPlugin.mjs';
 import { validateDataset } from './src/schema/validate.js';
 
 /**
@@ -20,8 +21,6 @@ const validatedBundledData: Plugin = {
     });
   },
 };
-import { schemaConstantsPlugin } from './src/element/schemaConstantsPlugin.mjs';
-
 export default defineConfig([
   {
     // The library: ESM + CJS + declarations. No Node-only API, so it bundles for browsers.
@@ -46,6 +45,7 @@ export default defineConfig([
     treeshake: true,
     external: ['@duckdb/node-api'],
   },
+  {
     // `career-lattice/element`, the <career-pathways> custom element: its own entry, so none of
     // it is in the core's index.js, and its own build, with the schema's constants and not zod
     // (it never validates). Importing it registers the element: package.json lists dist/element*
