@@ -1,5 +1,5 @@
 /**
- * The bundled data: the UK social work dataset and three council overlays modelled from
+ * The bundled data: the England social work dataset and three council overlays modelled from
  * public career pathway documents. Frozen: shared module state must not be changed by a caller
  * (build on it with `extendDataset` instead).
  *
@@ -13,15 +13,22 @@ import { deepFreeze } from '../util/freeze.js';
 import herefordshire from '../../data/overlays/herefordshire.json' with { type: 'json' };
 import londonChildrens from '../../data/overlays/london-childrens.json' with { type: 'json' };
 import socialWorkAcademy from '../../data/overlays/social-work-academy.json' with { type: 'json' };
-import ukSocialWorkJson from '../../data/uk-social-work.json' with { type: 'json' };
+import englandSocialWorkJson from '../../data/england-social-work.json' with { type: 'json' };
 
 /**
- * Social work careers in England, children's and adults' services: 48 roles from student to
- * director and chief social worker, with the qualifications and moves between them.
+ * Social work careers in England, children's and adults' services: 54 roles from student to
+ * director and chief social worker, with the qualifications and moves between them, sectors,
+ * time ranges and sourced reference pay (data/england-social-work.json).
  * @example
- * createLattice(ukSocialWork).fastestRoute('newly-qualified-social-worker', 'team-manager')?.months;
+ * createLattice(englandSocialWork).fastestRoute('newly-qualified-social-worker', 'team-manager')?.months;
  */
-export const ukSocialWork: ValidDataset = /* @__PURE__ */ parseDataset(ukSocialWorkJson, 'ukSocialWork');
+export const englandSocialWork: ValidDataset = /* @__PURE__ */ parseDataset(englandSocialWorkJson, 'englandSocialWork');
+
+/**
+ * The same dataset under its former name (it was always England's, not the UK's).
+ * @deprecated Use {@link englandSocialWork}.
+ */
+export const ukSocialWork: ValidDataset = englandSocialWork;
 
 /**
  * London children's services: the pathway London's boroughs describe for children's social work.
