@@ -57,7 +57,8 @@ export default defineConfig([
     target: 'es2022',
     sourcemap: true,
     minify: true,
-    esbuildPlugins: [schemaConstantsPlugin],
+    // The lazy national-data chunk carries the dataset as validated here (defaults filled in).
+    esbuildPlugins: [schemaConstantsPlugin, validatedBundledData],
     esbuildOptions(options) {
       options.chunkNames = 'element-[name]-[hash]';
     },

@@ -20,7 +20,7 @@ import { extendDataset } from '../../src/overlay/extendDataset.js';
 import { axeViolations, buildSite, DESKTOP, focusedId, launch, openPage, origin, PHONE, root, serve, site, typeInto } from './helpers.js';
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
-const dataset = readJson('data/uk-social-work.json') as DatasetInput;
+const dataset = readJson('data/england-social-work.json') as DatasetInput;
 const OVERLAY = 'data/overlays/london-childrens.json';
 const TODAY = new Date().toISOString().slice(0, 10);
 const everything = createLattice(extendDataset(dataset, readJson(OVERLAY)));
