@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { schemaConstantsPlugin } from './src/element/schemaConstantsPlugin.mjs';
 import { validateDataset } from './src/schema/validate.js';
 
 /**
@@ -21,8 +22,6 @@ const validatedBundledData: Plugin = {
     });
   },
 };
-import { schemaConstantsPlugin } from './src/element/schemaConstantsPlugin.mjs';
-
 export default defineConfig([
   {
     // The library: ESM + CJS + declarations. No Node-only API, so it bundles for browsers.
@@ -59,7 +58,8 @@ export default defineConfig([
     target: 'es2022',
     sourcemap: true,
     minify: true,
-    esbuildPlugins: [schemaConstantsPlugin],
+    // The lazy national-data chunk carries the dataset as validated here (defaults filled in).
+    esbuildPlugins: [schemaConstantsPlugin, validatedBundledData],
     esbuildOptions(options) {
       options.chunkNames = 'element-[name]-[hash]';
     },
