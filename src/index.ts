@@ -62,7 +62,7 @@ export { extendDataset, safeExtendDataset, type ExtendResult } from './overlay/e
 export { overlaySchema, transitionMatchSchema, type Overlay, type OverlayInput, type TransitionMatch } from './schema/overlay.js';
 
 // The bundled data (tree-shaken away when not imported).
-export { ukSocialWork, londonChildrensOverlay, herefordshireOverlay, socialWorkAcademyOverlay } from './data/index.js';
+export { englandSocialWork, ukSocialWork, londonChildrensOverlay, herefordshireOverlay, socialWorkAcademyOverlay } from './data/index.js';
 
 // Exports: diagrams, graph formats, web metadata.
 export { toMermaid, mermaidText, type MermaidOptions } from './io/mermaid.js';

@@ -1,5 +1,5 @@
 /**
- * The bundled UK social work dataset (data/uk-social-work.json): it validates, every reference
+ * The bundled England social work dataset (data/england-social-work.json): it validates, every reference
  * resolves, everything is sourced, the graph is connected and shaped as the product brief says
  * (§3), and the roles the source documents name can all be found.
  *
@@ -8,9 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { ukSocialWork as data } from '../src/data/index.js';
 import { createLattice, extendDataset, herefordshireOverlay, londonChildrensOverlay, socialWorkAcademyOverlay, validateDataset } from '../src/index.js';
-import { danglingReferences, rolesInUpCycles, unmarkedRequirementFigures, unreachableFromEntry } from './datasetInvariants.js';
+import { danglingReferences, rolesInUpCycles, SOURCED_REQUIREMENT_IDS, unmarkedRequirementFigures, unreachableFromEntry } from './datasetInvariants.js';
 
 const REG = 'social-work-england-registration';
+/** The one entry role that is not a social work post: routes from it lead to director of children's services. */
+const NOT_SOCIAL_WORK = 'education-or-childrens-services-leader';
 
 /** The five source documents the dataset is modelled from, and the source entry for each. */
 const SEEDS: Record<string, string> = {
@@ -24,6 +26,12 @@ const SEEDS: Record<string, string> = {
 /** Requirement figures a cited source states, with the words that state it in the source's note. */
 const SOURCED_REQUIREMENTS: Record<string, { source: string; states: RegExp; monthsQualified: number }> = {
   'experienced-to-agency-children': { source: 'dfe-agency-rules', states: /at least three years of post-qualifying experience/, monthsQualified: 36 },
+  // The DoLS regulations (regulation 5): a statutory condition, not an estimate.
+  'experienced-to-bia': { source: 'dols-regulations-2008', states: /at least two years post-registration experience/, monthsQualified: 24 },
+  'senior-practitioner-to-bia': { source: 'dols-regulations-2008', states: /at least two years post-registration experience/, monthsQualified: 24 },
+  'amhp-to-bia': { source: 'dols-regulations-2008', states: /at least two years post-registration experience/, monthsQualified: 24 },
+  'experienced-to-cafcass': { source: 'cafcass-fca-requirements', states: /at least three years' relevant post-qualifying experience/, monthsQualified: 36 },
+  'senior-practitioner-to-cafcass': { source: 'cafcass-fca-requirements', states: /at least three years' relevant post-qualifying experience/, monthsQualified: 36 },
 };
 
 /** Each Knowledge and Skills Statement the data names, and the source that publishes it. */
@@ -52,11 +60,11 @@ const entries = () => [
 const dupes = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, '');
 
-describe('uk-social-work: shape and references', () => {
+describe('england-social-work: shape and references', () => {
   it('validates against the schema and builds a lattice', () => {
     const result = validateDataset(data);
     expect(result.success ? [] : result.issues).toEqual([]);
-    expect(data.id).toBe('uk-social-work');
+    expect(data.id).toBe('england-social-work');
     expect(() => createLattice(data)).not.toThrow();
   });
 
@@ -105,7 +113,7 @@ describe('uk-social-work: shape and references', () => {
   });
 });
 
-describe('uk-social-work: sources', () => {
+describe('england-social-work: sources', () => {
   it('every role, qualification and transition cites at least one source', () => {
     expect(entries().filter((e) => e.sources.length === 0)).toEqual([]);
   });
@@ -125,7 +133,7 @@ describe('uk-social-work: sources', () => {
   });
 });
 
-describe('uk-social-work: graph shape', () => {
+describe('england-social-work: graph shape', () => {
   it('student and trainee roles are entry roles at level 0; every level-0 role is an entry role', () => {
     const level0 = data.roles.filter((r) => r.level === 0);
     expect(level0.length).toBeGreaterThanOrEqual(6);
@@ -214,7 +222,7 @@ describe('uk-social-work: graph shape', () => {
   });
 });
 
-describe('uk-social-work: figures', () => {
+describe('england-social-work: figures', () => {
   it('months are finite and non-negative on every transition', () => {
     expect(data.transitions.filter((t) => !Number.isFinite(t.months) || t.months < 0)).toEqual([]);
   });
@@ -231,6 +239,7 @@ describe('uk-social-work: figures', () => {
 
   it('every requirement figure is marked an estimate, or its transition cites a source that states it', () => {
     expect(unmarkedRequirementFigures(data, new Set(Object.keys(SOURCED_REQUIREMENTS)))).toEqual([]);
+    expect([...SOURCED_REQUIREMENT_IDS].sort()).toEqual(Object.keys(SOURCED_REQUIREMENTS).sort());
     const sources = new Map(data.sources.map((s) => [s.id, s]));
     for (const [id, { source, states, monthsQualified }] of Object.entries(SOURCED_REQUIREMENTS)) {
       const t = data.transitions.find((x) => x.id === id)!;
@@ -288,8 +297,9 @@ describe('uk-social-work: figures', () => {
     for (const t of onward) expect(t.proposed, t.id).toBe(true);
   });
 
-  it('every role carries a PCF level; practice roles carry the KSS', () => {
-    expect(data.roles.filter((r) => !r.pcf).map((r) => r.id)).toEqual([]);
+  it('every social work role carries a PCF level; practice roles carry the KSS', () => {
+    // A leader from education who becomes director of children's services holds no social work post.
+    expect(data.roles.filter((r) => !r.pcf).map((r) => r.id)).toEqual([NOT_SOCIAL_WORK]);
     for (const id of ['newly-qualified-social-worker', 'social-worker', 'experienced-social-worker', 'senior-practitioner', 'advanced-practitioner', 'practice-supervisor', 'team-manager', 'principal-social-worker']) {
       expect(roleById.get(id)?.kss?.length, id).toBeGreaterThan(0);
     }
@@ -320,7 +330,7 @@ describe('uk-social-work: figures', () => {
   });
 });
 
-describe('uk-social-work: warrants and eligibility', () => {
+describe('england-social-work: warrants and eligibility', () => {
   const lattice = createLattice(data);
 
   it('the AMHP warrant: about a year of training grants it, and the AMHP post needs it', () => {
@@ -379,6 +389,7 @@ describe('uk-social-work: warrants and eligibility', () => {
   it('routes exist from every entry role to the top of each ladder', () => {
     for (const from of data.roles.filter((r) => r.entry).map((r) => r.id)) {
       for (const to of ['principal-social-worker', 'director-of-childrens-services', 'chief-social-worker']) {
+        if (from === NOT_SOCIAL_WORK && to === 'principal-social-worker') continue; // a social work post
         expect(lattice.fastestRoute(from, to), `${from} → ${to}`).toBeDefined();
       }
     }
@@ -393,7 +404,7 @@ describe('uk-social-work: warrants and eligibility', () => {
   });
 });
 
-describe('uk-social-work: the roles the source documents name can all be found', () => {
+describe('england-social-work: the roles the source documents name can all be found', () => {
   const lattice = createLattice(data);
   /** [what a seed calls it, the role(s) it may be]. */
   const NAMED: [string, string[]][] = [
@@ -408,7 +419,8 @@ describe('uk-social-work: the roles the source documents name can all be found',
     ['Advanced social worker', ['advanced-practitioner']],
     ['Consultant social worker', ['advanced-practitioner']],
     ['Practice supervisor', ['practice-supervisor']],
-    ['Practice leader', ['practice-leader']],
+    // The DfE's practice leaders lead the whole local system: principal social worker and above, not a rung of their own.
+    ['Practice leader', ['principal-social-worker', 'head-of-service', 'assistant-director']],
     ['Practice educator', ['practice-educator']],
     ['Practice assessor', ['practice-assessor']],
     ['Onsite supervisor', ['onsite-supervisor']],

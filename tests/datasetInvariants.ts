@@ -67,3 +67,17 @@ export function unmarkedRequirementFigures(data: Dataset, sourced: ReadonlySet<s
     .filter((t) => (t.requires?.monthsInRole !== undefined || t.requires?.monthsQualified !== undefined) && !t.requires.estimated && !sourced.has(tag(t)))
     .map(tag);
 }
+
+/**
+ * Bundled transitions whose requirement figures a cited source states (not estimates): the DfE agency
+ * rules, the DoLS regulations (BIA) and Cafcass's entry requirement. tests/dataset.test.ts checks each
+ * against its source's words.
+ */
+export const SOURCED_REQUIREMENT_IDS: ReadonlySet<string> = new Set([
+  'experienced-to-agency-children',
+  'experienced-to-bia',
+  'senior-practitioner-to-bia',
+  'amhp-to-bia',
+  'experienced-to-cafcass',
+  'senior-practitioner-to-cafcass',
+]);

@@ -10,7 +10,7 @@ import { createLattice, type Dataset, LatticeValidationError, validateDataset } 
 import { extendDataset, safeExtendDataset } from '../src/overlay/extendDataset.js';
 import type { OverlayInput } from '../src/schema/overlay.js';
 import { randomLattice } from './arbitraries.js';
-import { danglingReferences, rolesInUpCycles, unmarkedRequirementFigures, unreachableFromEntry } from './datasetInvariants.js';
+import { danglingReferences, rolesInUpCycles, SOURCED_REQUIREMENT_IDS, unmarkedRequirementFigures, unreachableFromEntry } from './datasetInvariants.js';
 import { small } from './fixtures/small.js';
 
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 250) };
@@ -171,9 +171,9 @@ describe('extendDataset: operations', () => {
   });
 
   it('renames the resulting dataset when asked; otherwise keeps the base id', () => {
-    expect(extendDataset(ukSocialWork, { id: 'x', title: 'X' }).id).toBe('uk-social-work');
-    const out = extendDataset(ukSocialWork, { id: 'x', title: 'X', dataset: { id: 'uk-social-work-x', title: 'X careers' } });
-    expect([out.id, out.title, out.version]).toEqual(['uk-social-work-x', 'X careers', ukSocialWork.version]);
+    expect(extendDataset(ukSocialWork, { id: 'x', title: 'X' }).id).toBe('england-social-work');
+    const out = extendDataset(ukSocialWork, { id: 'x', title: 'X', dataset: { id: 'england-social-work-x', title: 'X careers' } });
+    expect([out.id, out.title, out.version]).toEqual(['england-social-work-x', 'X careers', ukSocialWork.version]);
   });
 
   it('never changes its inputs', () => {
@@ -313,7 +313,7 @@ describe('extendDataset: the bundled overlays', () => {
     const result = safeExtendDataset(ukSocialWork, overlay);
     expect(result.success ? [] : result.issues).toEqual([]);
     const out = extendDataset(ukSocialWork, overlay);
-    expect(out.id).toBe(`uk-social-work-${id === 'social-work-academy' ? 'academy' : id}`);
+    expect(out.id).toBe(`england-social-work-${id === 'social-work-academy' ? 'academy' : id}`);
     expect(() => createLattice(out)).not.toThrow();
     // The overlay's own entries cite sources, and what it names exists.
     for (const s of overlay.sources ?? []) expect(out.sources.map((x) => x.id)).toContain(s);
@@ -324,8 +324,8 @@ describe('extendDataset: the bundled overlays', () => {
     expect(danglingReferences(out)).toEqual([]);
     expect(unreachableFromEntry(out)).toEqual([]);
     expect(rolesInUpCycles(out)).toEqual([]);
-    // The national figures a source states (the DfE agency rules) are the only unmarked ones.
-    expect(unmarkedRequirementFigures(out, new Set(['experienced-to-agency-children']))).toEqual([]);
+    // The national figures a source states (the DfE agency rules, the DoLS regulations, Cafcass) are the only unmarked ones.
+    expect(unmarkedRequirementFigures(out, SOURCED_REQUIREMENT_IDS)).toEqual([]);
   });
 
   it("london-childrens: children's services only, London's titles", () => {

@@ -40,8 +40,6 @@ const FAST_PATH_LEAVES_TO_ZOD: Record<string, string> = {
   'roles.validFrom': 'a date, checked against the calendar',
   'roles.validUntil': 'a date, checked against the calendar',
   'roles.meta': 'free-form JSON',
-  'transitions.monthsRange': 'a nested object',
-  'transitions.requires': 'a nested object',
   'transitions.validFrom': 'a date, checked against the calendar',
   'transitions.validUntil': 'a date, checked against the calendar',
   'transitions.meta': 'free-form JSON',

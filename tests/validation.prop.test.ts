@@ -168,6 +168,8 @@ describe('the fast path for roles and transitions agrees with zod', () => {
     fc.constantFrom('sw', 'senior', '', ' ', 'a b', 'practice', 'vacancy', 'mgmt', 0, 12, -1, 1.5, Number.NaN, true, false, null, [], ['s1'], ['a b'], {}),
     fc.constantFrom(...TRACKS, ...TRANSITION_KINDS),
     fc.record({ qualifications: fc.constant(['q']), monthsQualified: fc.constantFrom(12, -1), estimated: fc.constantFrom(true, 'yes') }, { requiredKeys: [] }),
+    // months ranges: right, missing an end, negative, not a number, with a stray key
+    fc.record({ least: fc.constantFrom(0, 3, -1, Number.NaN, '3'), most: fc.constantFrom(6, 1.5, -2), typical: fc.constant(4) }, { requiredKeys: [] }),
   );
   const entryOf = (keys: readonly string[]) => fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length });
   const roleKeys = [...Object.keys(roleSchema.shape), 'monts'];

@@ -49,6 +49,7 @@ type Reader = (v: unknown) => unknown;
 
 function readerOf(field: Field): Reader | undefined {
   if (field.defaultValue !== undefined) return undefined;
+  if (field.kind === 'nested') return nestedReader(field);
   if (field.kind !== 'list') {
     const ok = scalarCheck(field);
     return ok && ((v) => (ok(v) ? v : NOT));
@@ -64,6 +65,37 @@ function readerOf(field: Field): Reader | undefined {
       const x: unknown = v[i];
       if (!ok(x)) return NOT;
       out[i] = x;
+    }
+    if (freezing) Object.freeze(out);
+    return out;
+  };
+}
+
+/**
+ * A strict nested object (a months range, `requires`) whose every field this module reads: the
+ * same rules as an entry (no unknown key, inherited ones included; required keys present), its
+ * fields in the schema's order. Undefined when any field is not readable here.
+ */
+function nestedReader(field: Field): Reader | undefined {
+  const fields = field.fields ?? [];
+  const readers = Object.create(null) as Record<string, Reader>;
+  for (const f of fields) {
+    const read = readerOf(f);
+    if (!read) return undefined;
+    readers[f.name] = read;
+  }
+  const required = fields.filter((f) => !f.optional).map((f) => f.name);
+  const order = fields.map((f) => f.name);
+  return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return NOT;
+    for (const key in v) if (readers[key] === undefined) return NOT;
+    for (const key of required) if (!(key in v)) return NOT;
+    const out: Record<string, unknown> = {};
+    for (const key of order) {
+      if (!(key in v)) continue;
+      const x = readers[key]!((v as Record<string, unknown>)[key]);
+      if (x === NOT) return NOT;
+      out[key] = x;
     }
     if (freezing) Object.freeze(out);
     return out;

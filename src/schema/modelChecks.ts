@@ -1,14 +1,15 @@
 /**
  * Checks of the model's own fields that a schema cannot express: a months range holds its
- * typical figure, pay cites sources the dataset has, and every sector named on a move, a
- * qualification or the dataset is one some role is in (a typo such as `child` would otherwise
- * silently filter everything out).
+ * typical figure, and pay cites sources the dataset has (an area's range is the right way up).
+ *
+ * Sector names are not checked against the roles': an overlay that narrows every role to
+ * children's services may leave an adults'-only move behind, and that data is valid. A query
+ * given a sector no entry names is refused there instead (a typo must not filter everything out).
  *
  * Reads the raw input defensively, like the reference checks: it runs even when the shape is
  * partly wrong.
  */
 import type { Issue } from '../errors.js';
-import { closestIds } from '../util/closest.js';
 import { makeIssue } from './issues.js';
 
 type Raw = Record<string, unknown>;
@@ -36,20 +37,10 @@ function rangeIssues(entry: Raw, path: (string | number)[], issues: Issue[]): vo
   }
 }
 
-function sectorIssues(value: unknown, path: (string | number)[], known: ReadonlySet<string>, issues: Issue[]): void {
-  const names = typeof value === 'string' ? [value] : asArray(value);
-  names.forEach((name, j) => {
-    if (typeof name !== 'string' || known.has(name)) return;
-    issues.push(makeIssue('unknown_reference', typeof value === 'string' ? path : [...path, j], { id: name, entity: 'sector', suggestions: closestIds(name, known, 3) }));
-  });
-}
-
-/** Issues with months ranges, areas' pay ranges and sector names (pay's sources are checked with every other reference). */
+/** Issues with months ranges and areas' pay ranges (pay's sources are checked with every other reference). */
 export function modelIssues(input: Raw): Issue[] {
   const issues: Issue[] = [];
   const roles = asArray(input.roles);
-  const known = new Set<string>();
-  for (const r of roles) if (isObject(r)) for (const s of asArray(r.sectors)) if (typeof s === 'string') known.add(s);
 
   roles.forEach((r, i) => {
     if (!isObject(r) || !isObject(r.pay)) return;
@@ -63,9 +54,7 @@ export function modelIssues(input: Raw): Issue[] {
     asArray(input[section]).forEach((e, i) => {
       if (!isObject(e)) return;
       rangeIssues(e, [section, i], issues);
-      if (roles.length > 0) sectorIssues(e.sectors, [section, i, 'sectors'], known, issues);
     });
   }
-  if (roles.length > 0) sectorIssues(input.sector, ['sector'], known, issues);
   return issues;
 }

@@ -1,0 +1,80 @@
+/**
+ * Reference pay: what a role pays (with its year, area and sources), what a move changes it by,
+ * and the same along a whole route. Figures compare only in the same currency and period; a
+ * role with no figure has none, and a change involving it is unknown, never zero.
+ */
+import type { Pay, Role } from '../schema/dataset.js';
+
+export interface PayRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** What a move does to pay: both roles' pay, and the change when both are known and comparable. */
+export interface PayChange {
+  readonly from: Pay | undefined;
+  readonly to: Pay | undefined;
+  /** The change in the range's ends (`to.min - from.min`, `to.max - from.max`), or undefined. */
+  readonly change: PayRange | undefined;
+}
+
+/** A pay's range, either end standing in for a missing other; undefined with no figure. */
+export function payRange(pay: Pay | undefined): PayRange | undefined {
+  if (!pay) return undefined;
+  const min = pay.min ?? pay.max;
+  const max = pay.max ?? pay.min;
+  return min === undefined || max === undefined ? undefined : { min, max };
+}
+
+const comparable = (a: Pay, b: Pay) => a.currency === b.currency && a.period === b.period;
+
+/** The pay change of moving between two roles. */
+export function payChange(from: Pick<Role, 'pay'>, to: Pick<Role, 'pay'>): PayChange {
+  const a = payRange(from.pay);
+  const b = payRange(to.pay);
+  const change = a && b && from.pay && to.pay && comparable(from.pay, to.pay) ? { min: b.min - a.min, max: b.max - a.max } : undefined;
+  return { from: from.pay, to: to.pay, change };
+}
+
+/** Each step's pay change along a route of roles, and the whole route's (first role to last). */
+export function routePay(roles: readonly Pick<Role, 'pay'>[]): { readonly steps: readonly PayChange[]; readonly overall: PayChange } {
+  const steps: PayChange[] = [];
+  for (let i = 1; i < roles.length; i++) steps.push(payChange(roles[i - 1]!, roles[i]!));
+  const first = roles[0] ?? {};
+  const last = roles[roles.length - 1] ?? {};
+  return { steps, overall: payChange(first, last) };
+}
+
+const PERIOD_WORDS: Record<Pay['period'], string> = { year: 'a year', month: 'a month', day: 'a day', hour: 'an hour' };
+
+function money(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/**
+ * Pay in words with where it comes from: "£38,682 to £54,710 a year (2025/26, England;
+ * Agenda for Change bands 6-7)". `sourceTitle` turns source ids into names.
+ */
+export function describePay(pay: Pay, sourceTitle?: (id: string) => string | undefined): string | undefined {
+  const r = payRange(pay);
+  if (!r) return undefined;
+  const figure = r.min === r.max ? money(r.min, pay.currency) : `${money(r.min, pay.currency)} to ${money(r.max, pay.currency)}`;
+  const context = [pay.year, pay.area, pay.grade].filter((x): x is string => typeof x === 'string' && x.length > 0);
+  const sources = (pay.sources ?? []).map((id) => sourceTitle?.(id) ?? id);
+  const estimate = pay.estimated ? 'estimate' : undefined;
+  const tail = [context.join(', '), sources.length ? `source: ${sources.join('; ')}` : '', estimate ?? ''].filter(Boolean).join('; ');
+  return `${figure} ${PERIOD_WORDS[pay.period]}${tail ? ` (${tail})` : ''}`;
+}
+
+/** A change in words: "+£8,000 to +£10,000 a year", "no change", or undefined when unknown. */
+export function describePayChange(change: PayChange): string | undefined {
+  if (!change.change || !change.to) return undefined;
+  const { min, max } = change.change;
+  const signed = (n: number) => (n === 0 ? '£0' : `${n > 0 ? '+' : '−'}${money(Math.abs(n), change.to!.currency)}`);
+  if (min === 0 && max === 0) return 'no change';
+  return `${min === max ? signed(min) : `${signed(min)} to ${signed(max)}`} ${PERIOD_WORDS[change.to.period]}`;
+}
