@@ -16,7 +16,7 @@ const LAYERS: readonly { readonly name: string; readonly owns: readonly string[]
   { name: 'foundation', owns: ['util/', 'errors.ts', 'arguments.ts'] },
   { name: 'schema', owns: ['schema/'] },
   { name: 'vocabulary', owns: ['types.ts'] },
-  { name: 'dataset', owns: ['overlay/', 'data/'] },
+  { name: 'dataset', owns: ['overlay/', 'data/', 'model/'] },
   { name: 'index', owns: ['graph/'] },
   { name: 'algorithms', owns: ['algorithms/'] },
   { name: 'queries', owns: ['queries/'] },
