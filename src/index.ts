@@ -69,8 +69,8 @@ export { toMermaid, mermaidText, type MermaidOptions } from './io/mermaid.js';
 export { toDot, dotString, type DotOptions } from './io/dot.js';
 export type { DiagramOptions } from './io/diagram.js';
 export { toSvg, type SvgOptions } from './io/svg.js';
-export { toGraphML } from './io/graphml.js';
-export { toGexf } from './io/gexf.js';
+export { graphMLChunks, toGraphML } from './io/graphml.js';
+export { gexfChunks, toGexf } from './io/gexf.js';
 export { toJsonLd, toJsonLdScript, type JsonLdOptions, type JsonLdDocument, type JsonLdNode } from './io/jsonld.js';
 export { toJSON } from './io/json.js';
 export {
