@@ -690,7 +690,10 @@ async function main(): Promise<void> {
       '`apt-get install -y python3-networkx python3-igraph` (they are used through `/usr/bin/python3`); without them the run says so and goes on.',
     '',
   ].join('\n');
-  writeFileSync(join(root, 'BENCHMARKS.md'), doc);
+  // Keep the doubling section bench/doubling.ts writes.
+  const previous = existsSync(join(root, 'BENCHMARKS.md')) ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8') : '';
+  const doubling = /<!-- doubling:start -->[\s\S]*<!-- doubling:end -->/.exec(previous)?.[0];
+  writeFileSync(join(root, 'BENCHMARKS.md'), doubling ? `${doc.trimEnd()}\n\n${doubling}\n` : doc);
   log('wrote BENCHMARKS.md');
 }
 

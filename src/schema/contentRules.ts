@@ -10,7 +10,8 @@ import { MAX_LEVEL, MAX_MONTHS } from '../util/limits.js';
 import { idProblem, isWebUrl, textProblem } from '../util/textRules.js';
 import { makeIssue } from './issues.js';
 
-const MONTH_FIELDS = new Set(['months', 'monthsInRole', 'monthsQualified']);
+// `least` and `most` are a months range's ends (the only fields of those names).
+const MONTH_FIELDS = new Set(['months', 'monthsInRole', 'monthsQualified', 'least', 'most']);
 /** Deeper than any dataset goes; structureIssues reports such input, this walk just stops. */
 const DEPTH_LIMIT = 64;
 
