@@ -46,11 +46,15 @@ export class Drafts {
   readonly issues: Issue[] = [];
 
   constructor(base: Dataset) {
+    // Base entries are not copied: the validated base is the library's own, and no operation
+    // changes an entry in place (retitle and update build a new one), so a copy of each would only
+    // cost time and memory (five structuredClones per role made overlays grow faster than linearly).
+    const baseDraft = (section: Section) => (e: object, i: number): Draft => ({ entry: e as Entry, origin: ['base', section, i], fields: new Map() });
     this.lists = {
-      sources: base.sources.map((e, i) => draft(e, ['base', 'sources', i])),
-      qualifications: base.qualifications.map((e, i) => draft(e, ['base', 'qualifications', i])),
-      roles: base.roles.map((e, i) => draft(e, ['base', 'roles', i])),
-      transitions: base.transitions.map((e, i) => draft(e, ['base', 'transitions', i])),
+      sources: base.sources.map(baseDraft('sources')),
+      qualifications: base.qualifications.map(baseDraft('qualifications')),
+      roles: base.roles.map(baseDraft('roles')),
+      transitions: base.transitions.map(baseDraft('transitions')),
     };
     this.keys = transitionKeys(base.transitions);
     this.positions = this.index();
