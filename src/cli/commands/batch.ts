@@ -7,6 +7,7 @@ import { type Answer, answerQuestions, answerRows, BATCH_COLUMNS, BATCH_QUERIES,
 import { formatIssue } from '../../errors.js';
 import type { Context } from '../context.js';
 import { CliUsageError, EXIT } from '../errors.js';
+import { appendAll } from '../../util/appendAll.js';
 import { readUserFile } from '../files.js';
 import { examples } from '../options.js';
 import { rowsBody, rowsHeader } from '../output.js';
@@ -91,7 +92,7 @@ async function batch(ctx: Context, file: string, flags: Flags): Promise<number> 
     }
     if (format === 'json') ctx.io.out(`${count > 1 ? ',' : ''}\n${JSON.stringify(jsonAnswer(a))}`);
     else {
-      pending.push(...answerRows(a));
+      appendAll(pending, answerRows(a));
       if (pending.length >= 256) flush();
     }
   }
