@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { schemaConstantsPlugin } from './src/element/schemaConstantsPlugin.mjs';
 import { validateDataset } from './src/schema/validate.js';
 
 /**
@@ -21,8 +22,6 @@ const validatedBundledData: Plugin = {
     });
   },
 };
-import { schemaConstantsPlugin } from './src/element/schemaConstantsPlugin.mjs';
-
 export default defineConfig([
   {
     // The library: ESM + CJS + declarations. No Node-only API, so it bundles for browsers.
@@ -31,8 +30,8 @@ export default defineConfig([
     // The element's declarations too (its own build below has none).
     dts: { entry: { index: 'src/index.ts', element: 'src/element/index.ts' } },
     sourcemap: true,
-    // Not the element's files: the configs build at the same time.
-    clean: ['!element*'],
+    // Not the element's or the evidence entries' files: the configs build at the same time.
+    clean: ['!element*', '!evidence*'],
     target: 'es2022',
     treeshake: true,
   },
@@ -59,7 +58,8 @@ export default defineConfig([
     target: 'es2022',
     sourcemap: true,
     minify: true,
-    esbuildPlugins: [schemaConstantsPlugin],
+    // The lazy national-data chunk carries the dataset as validated here (defaults filled in).
+    esbuildPlugins: [schemaConstantsPlugin, validatedBundledData],
     esbuildOptions(options) {
       options.chunkNames = 'element-[name]-[hash]';
     },

@@ -70,6 +70,7 @@ else {
   const parquet = join(outDir, 'evidence-1m.parquet');
   if (!existsSync(parquet)) await c.run(`COPY (SELECT * FROM read_csv('${sizes[0]![2]}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
   c.closeSync();
+  instance.closeSync();
   const runs: [string, string][] = [...sizes.map(([label, , path]): [string, string] => [`${label} records, CSV`, path]), ['1M records, Parquet', parquet]];
   for (const [label, path] of runs) {
     const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'evidence-child.ts'), path], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });

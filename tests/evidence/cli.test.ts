@@ -94,6 +94,7 @@ describe('career-lattice evidence', () => {
     await c.run(`CREATE TABLE title_map AS SELECT * FROM read_csv('${join(dir, 'title_map.csv')}', all_varchar = true)`);
     await c.run(`COPY (${evidenceSql()}) TO '${join(dir, 'result.csv')}' (HEADER)`);
     c.closeSync();
+    instance.closeSync();
     const fed = JSON.parse((await cli(['evidence', 'result.csv', '--aggregates', '--format', 'json'], { cwd: dir })).stdout);
     const direct = JSON.parse((await cli(['evidence', 'iso.csv', '--engine', 'ts', '--format', 'json'], { cwd: dir })).stdout);
     expect(fed.moves).toEqual(direct.moves);

@@ -62,6 +62,7 @@ describe.skipIf(!duckdb)('DuckDB and TypeScript engines', () => {
     const c = await db.connect();
     await c.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
     c.closeSync();
+    db.closeSync();
     const fromCsv = await evidenceFromFileDuckDb(csv, { lattice, minCount: 1 });
     expect(fromCsv.problems.lines).toEqual([
       { line: 2, code: 'end_before_start', otherLine: null },

@@ -145,6 +145,13 @@ describe('toSvg', () => {
     expect(text(parse(out).title)).toBe('Social\uFFFDworker\uFFFD');
   });
 
+  it('never meets characters XML cannot carry: validation refuses them at their path', () => {
+    for (const title of ['Social\u0001worker', 'Social worker\uFFFF']) {
+      const input = { ...small, roles: small.roles.map((r) => (r.id === 'sw' ? { ...r, title } : r)) };
+      expect(() => createLattice(input)).toThrow(/roles\[\d+\]\.title/);
+    }
+  });
+
   it('draws the bundled data and its fastest routes', () => {
     const uk = createLattice(ukSocialWork);
     const svg = parse(toSvg(uk));

@@ -7,10 +7,10 @@ import { type Answer, answerQuestions, answerRows, BATCH_COLUMNS, BATCH_QUERIES,
 import { formatIssue } from '../../errors.js';
 import type { Context } from '../context.js';
 import { CliUsageError, EXIT } from '../errors.js';
-import { appendAll } from '../../util/appendAll.js';
 import { readUserFile } from '../files.js';
 import { examples } from '../options.js';
 import { rowsBody, rowsHeader } from '../output.js';
+import { appendAll } from '../../util/appendAll.js';
 
 const INPUTS = ['csv', 'tsv', 'ndjson'] as const;
 type Input = (typeof INPUTS)[number];
