@@ -138,6 +138,13 @@ describe('toSvg', () => {
     expect([...tags].sort()).toEqual(['circle', 'defs', 'desc', 'g', 'marker', 'path', 'rect', 'style', 'text', 'title', 'tspan'].sort());
   });
 
+  it('replaces characters XML cannot carry', () => {
+    // Datasets may no longer hold control characters; a caller's title still can.
+    const out = toSvg(lattice, { title: 'Social\u0001worker\uFFFF' });
+    expect(XMLValidator.validate(out)).toBe(true);
+    expect(text(parse(out).title)).toBe('Social\uFFFDworker\uFFFD');
+  });
+
   it('never meets characters XML cannot carry: validation refuses them at their path', () => {
     for (const title of ['Social\u0001worker', 'Social worker\uFFFF']) {
       const input = { ...small, roles: small.roles.map((r) => (r.id === 'sw' ? { ...r, title } : r)) };
