@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { schemaConstantsPlugin } from './src/element/schemaConstantsPlugin.mjs';
 import { validateDataset } from './src/schema/validate.js';
 
 /**
@@ -16,12 +17,11 @@ const validatedBundledData: Plugin = {
       if (!result.success) {
         return { errors: result.issues.map((i) => ({ text: `${args.path}: ${i.path.join('.')}: ${i.message}` })) };
       }
-      return { contents: JSON.stringify(result.data), loader: 'json' };
+      // As a JSON.parse of one string: V8 reads that faster than the same data as an object literal.
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(result.data))});`, loader: 'js' };
     });
   },
 };
-import { schemaConstantsPlugin } from './src/element/schemaConstantsPlugin.mjs';
-
 export default defineConfig([
   {
     // The library: ESM + CJS + declarations. No Node-only API, so it bundles for browsers.
@@ -58,7 +58,8 @@ export default defineConfig([
     target: 'es2022',
     sourcemap: true,
     minify: true,
-    esbuildPlugins: [schemaConstantsPlugin],
+    // The lazy national-data chunk carries the dataset as validated here (defaults filled in).
+    esbuildPlugins: [schemaConstantsPlugin, validatedBundledData],
     esbuildOptions(options) {
       options.chunkNames = 'element-[name]-[hash]';
     },

@@ -50,6 +50,7 @@ export type OnetIssueCode =
   | 'invalid_index'
   | 'self_link'
   | 'duplicate_link';
+/** Every `code` an Issue can carry: see the README's issue codes. */
 export type IssueCode = DatasetIssueCode | ShapeIssueCode | OverlayIssueCode | CsvIssueCode | OnetIssueCode;
 
 /** Where a problem is: `["transitions", 12, "to"]`. */
@@ -94,6 +95,7 @@ export interface Issue {
   readonly column?: string;
 }
 
+/** The `code` of each LatticeError: what kind of failure, for programs to match on. */
 export type LatticeErrorCode =
   | 'invalid_dataset'
   | 'unknown_role'
@@ -159,12 +161,12 @@ export class LatticeValidationError extends LatticeError {
 }
 
 /**
- * An id that names no role (or qualification). Carries the closest known ids. The message
- * shortens a long id (a 100 KB id must not make a 100 KB message); `id` keeps it whole. An id
- * that is not a string at all is described by its type.
+ * An id that names no role or qualification (`entity` says which). Carries the closest known
+ * ids. The message shortens a long id (a 100 KB id must not make a 100 KB message); `id` keeps it
+ * whole. An id that is not a string at all is described by its type.
  */
-export class UnknownRoleError extends LatticeError {
-  override readonly name = 'UnknownRoleError';
+export class UnknownIdError extends LatticeError {
+  override readonly name: string = 'UnknownIdError';
   readonly id: string;
   readonly suggestions: readonly string[];
   readonly entity: 'role' | 'qualification';
@@ -178,6 +180,16 @@ export class UnknownRoleError extends LatticeError {
     this.entity = entity;
   }
 }
+
+/**
+ * The 0.x name of UnknownIdError: the same class, so `instanceof UnknownRoleError` and
+ * `new UnknownRoleError(…)` keep working.
+ * @deprecated Use UnknownIdError (it is thrown for unknown qualifications too).
+ * @alias
+ */
+export const UnknownRoleError = UnknownIdError;
+/** @deprecated Use UnknownIdError. */
+export type UnknownRoleError = UnknownIdError;
 
 /** A query option is invalid (wrong type, out of range, or a weight function misbehaved). */
 export class QueryOptionsError extends LatticeError {

@@ -10,6 +10,8 @@ export {
   transitionSchema,
   qualificationSchema,
   sourceSchema,
+  paySchema,
+  requirementsSchema,
   TRACKS,
   TRANSITION_KINDS,
   QUALIFICATION_KINDS,
@@ -33,6 +35,7 @@ export type * from './types.js';
 export {
   LatticeError,
   LatticeValidationError,
+  UnknownIdError,
   UnknownRoleError,
   QueryOptionsError,
   QueryBudgetError,
@@ -56,7 +59,7 @@ export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, MAX_ROUTES 
 
 // Council overlays.
 export { extendDataset, safeExtendDataset, type ExtendResult } from './overlay/extendDataset.js';
-export { overlaySchema, type Overlay, type OverlayInput, type TransitionMatch } from './schema/overlay.js';
+export { overlaySchema, transitionMatchSchema, type Overlay, type OverlayInput, type TransitionMatch } from './schema/overlay.js';
 
 // The bundled data (tree-shaken away when not imported).
 export { englandSocialWork, ukSocialWork, londonChildrensOverlay, herefordshireOverlay, socialWorkAcademyOverlay } from './data/index.js';
@@ -66,11 +69,17 @@ export { toMermaid, mermaidText, type MermaidOptions } from './io/mermaid.js';
 export { toDot, dotString, type DotOptions } from './io/dot.js';
 export type { DiagramOptions } from './io/diagram.js';
 export { toSvg, type SvgOptions } from './io/svg.js';
-export { toGraphML } from './io/graphml.js';
-export { toGexf } from './io/gexf.js';
+export { graphMLChunks, toGraphML } from './io/graphml.js';
+export { gexfChunks, toGexf } from './io/gexf.js';
 export { toJsonLd, toJsonLdScript, type JsonLdOptions, type JsonLdDocument, type JsonLdNode } from './io/jsonld.js';
 export { toJSON } from './io/json.js';
-export { toGraphology, type LatticeGraph } from './io/graphology.js';
+export {
+  toGraphology,
+  type LatticeGraph,
+  type GraphologyRoleAttributes,
+  type GraphologyTransitionAttributes,
+  type GraphologyLatticeAttributes,
+} from './io/graphology.js';
 
 // Spreadsheets.
 export {

@@ -55,6 +55,7 @@ export interface PathsOptions extends RouteOptions {
   readonly limit?: number;
 }
 
+/** A route through the lattice: its roles and transitions in order, with totals. Frozen data. */
 export interface Route {
   /** Role ids from start to end; `roles.length === steps + 1`. */
   readonly roles: readonly string[];
@@ -72,24 +73,28 @@ export interface Route {
   readonly estimated: boolean;
 }
 
+/** Routes ranked best first (weight, then steps, then ids), and whether more may exist. */
 export interface RouteList {
   readonly routes: readonly Route[];
   /** True when a limit or the work budget cut the search short: more routes may exist. */
   readonly truncated: boolean;
 }
 
+/** A move out of a role: the transition, the role it leads to, and its direction. */
 export interface Move {
   readonly transition: LatticeTransition;
   readonly role: Role;
   readonly direction: Direction;
 }
 
+/** Options of nextSteps, horizontalMoves and eligibility: which moves to list. */
 export interface NextStepsOptions {
   readonly kinds?: readonly TransitionKind[];
   /** Default: all three directions. */
   readonly directions?: readonly Direction[];
 }
 
+/** Options of `roles(filter)`: every field given must match (a role's `sectors` must include `sector`). */
 export interface RoleFilter {
   readonly track?: Track | readonly Track[];
   readonly level?: number;
@@ -103,6 +108,7 @@ export interface RoleFilter {
   readonly credential?: string;
 }
 
+/** One match of `find(text)`: the role, how well and by what it matched. */
 export interface FindResult {
   readonly role: Role;
   /** How closely `text` matched: 1 = exact; lower is a looser match. */
@@ -113,6 +119,7 @@ export interface FindResult {
   readonly text: string;
 }
 
+/** A role `reachableFrom` reaches: the least weight, and the months and steps of that route. */
 export interface Reachable {
   readonly role: string;
   readonly weight: number;
@@ -125,12 +132,14 @@ export interface ReachableOptions extends Pick<RouteOptions, 'kinds' | 'avoid' |
   readonly maxWeight?: number;
 }
 
+/** A move into a role, the role it comes from and what it requires. */
 export interface IncomingRequirement {
   readonly transition: LatticeTransition;
   readonly from: Role;
   readonly requires: Requirements;
 }
 
+/** What `prerequisitesFor(role)` found a role needs. */
 export interface Prerequisites {
   readonly role: string;
   /** Where routes were taken from: the given `from`, or every entry role. */
@@ -150,19 +159,25 @@ export interface Prerequisites {
   readonly truncated: boolean;
 }
 
-
+/** Options of prerequisitesFor: where routes start, which moves they use, and the work limits. */
 export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions'>, WorkLimits {
   /** Routes from this role only (default: from every entry role). */
   readonly from?: string;
 }
 
+/** Where a person stands: their role, qualifications held and months served (both default 0). */
 export interface Profile {
+  /** The person's current role. */
   readonly role: string;
+  /** Qualifications (and warrants) held. */
   readonly qualifications?: readonly string[];
+  /** Months served in the current role. */
   readonly monthsInRole?: number;
+  /** Months since qualifying (registering) as a social worker. */
   readonly monthsQualified?: number;
 }
 
+/** What a person still lacks for a move. */
 export interface Missing {
   readonly qualifications: readonly string[];
   /** Months still to serve in the current role (0 when met). */
@@ -171,6 +186,7 @@ export interface Missing {
   readonly monthsQualified: number;
 }
 
+/** A move with whether it is open to the person now and, if not, what is missing. */
 export interface EligibleMove extends Move {
   readonly open: boolean;
   readonly missing: Missing;
@@ -178,12 +194,14 @@ export interface EligibleMove extends Move {
   readonly monthsToComplete: number;
 }
 
+/** `eligibility(profile)`: the moves open now and those blocked, each with what is missing. */
 export interface Eligibility {
   readonly profile: Required<Profile>;
   readonly open: readonly EligibleMove[];
   readonly blocked: readonly EligibleMove[];
 }
 
+/** One step of a gap route: the move, the wait before it, its duration and what was missing. */
 export interface GapStep {
   readonly transition: LatticeTransition;
   /** Months waited before the step can start (time to serve, qualifications to gain). */
@@ -197,6 +215,7 @@ export interface GapStep {
 /** gapTo's options: which moves the route may use, and the work limits. */
 export type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions'> & WorkLimits;
 
+/** `gapTo(profile, target)`: the quickest route from where a person stands, counting time still to serve. */
 export interface Gap {
   readonly from: string;
   readonly target: string;

@@ -13,7 +13,7 @@
  *   node examples/council-site/build.mjs [--overlay FILE|none] [--data FILE] [--outdir DIR]
  *                                        [--site-url URL] [--as-of YYYY-MM-DD] [--no-minify] [--quiet]
  *
- * Defaults: --data data/uk-social-work.json, --overlay data/overlays/london-childrens.json (when
+ * Defaults: --data data/england-social-work.json, --overlay data/overlays/london-childrens.json (when
  * present), --outdir examples/council-site/dist, --site-url https://www.example.gov.uk/careers/
  * (set it: the sitemap and canonical links need the real address), --as-of today.
  * COUNCIL_DATA, COUNCIL_OVERLAY and SITE_URL work too.
@@ -52,7 +52,7 @@ const fail = (message) => {
   process.exit(2);
 };
 
-const dataFile = resolve(values.data ?? process.env.COUNCIL_DATA ?? resolve(root, 'data/uk-social-work.json'));
+const dataFile = resolve(values.data ?? process.env.COUNCIL_DATA ?? resolve(root, 'data/england-social-work.json'));
 if (!existsSync(dataFile)) fail(`no dataset at ${dataFile} (--data FILE)`);
 
 const overlayArg = values.overlay ?? process.env.COUNCIL_OVERLAY;
@@ -85,6 +85,7 @@ async function tools() {
       contents: [
         "export { createLattice, formatIssues, LatticeValidationError } from './src/index.ts';",
         "export { extendDataset } from './src/overlay/extendDataset.ts';",
+        "export { validateDataset } from './src/schema/validate.ts';",
         "export { buildPayload } from './src/element/payload.ts';",
         "export * from './examples/council-site/src/pages.ts';",
       ].join('\n'),
@@ -132,6 +133,18 @@ await mkdir(join(outdir, 'roles'), { recursive: true });
 const payload = lib.buildPayload(lattice.dataset, base?.dataset);
 await writeFile(join(outdir, 'payload.json'), JSON.stringify(payload));
 
+/** The national data in the element's lazy chunk, as validated here (as tsup.config.ts does for the package). */
+const validatedBundledData = {
+  name: 'validated-bundled-data',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]data[\\/][^\\/]+\.json$/ }, (args) => {
+      const result = lib.validateDataset(JSON.parse(readFileSync(args.path, 'utf8')));
+      if (!result.success) return { errors: result.issues.map((i) => ({ text: `${args.path}: ${i.path.join('.')}: ${i.message}` })) };
+      return { contents: JSON.stringify(result.data), loader: 'json' };
+    });
+  },
+};
+
 // The element: the package's entry point, bundled for browsers (its lazy national-data chunk too).
 const result = await build({
   absWorkingDir: root,
@@ -147,7 +160,7 @@ const result = await build({
   sourcemap: false,
   metafile: true,
   logLevel: 'warning',
-  plugins: [schemaConstantsPlugin],
+  plugins: [schemaConstantsPlugin, validatedBundledData],
 });
 const nodeOnly = Object.values(result.metafile.outputs)
   .flatMap((o) => o.imports ?? [])

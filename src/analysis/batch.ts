@@ -13,6 +13,7 @@ import { ELIGIBILITY_COLUMNS, eligibilityRows, GAP_COLUMNS, gapRows, ROUTE_COLUM
 
 /** The kinds of question a batch can ask. */
 export const BATCH_QUERIES = ['fastest', 'paths', 'gap', 'eligible'] as const;
+/** One of BATCH_QUERIES. */
 export type BatchQuery = (typeof BATCH_QUERIES)[number];
 
 /**

@@ -114,11 +114,6 @@ function describeError(error: unknown, env: ErrorSink['env']): Described {
   return { exit: EXIT.internal, text, document: doc('internal', `career-lattice: internal error: ${message}`) };
 }
 
-/** The error as a JSON document, or undefined when it is not an error (help, version). */
-export function errorDocument(error: unknown): ErrorDocument | undefined {
-  return describeError(error, {}).document;
-}
-
 /**
  * Prints the error for people on stderr and returns the exit code. With `json` (the user asked
  * for `--json` or `--format json`), the error is also one JSON document on stdout, so `| jq`

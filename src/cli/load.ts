@@ -3,13 +3,11 @@
  * bundled UK social work dataset), `--overlay` (a council's changes, applied with
  * extendDataset), and `--as-of` (the lattice as it stands on a date).
  */
-import { ukSocialWork } from '../data/index.js';
 import { LatticeValidationError } from '../errors.js';
 import { createLattice, type Lattice } from '../lattice/Lattice.js';
 import { extendDataset } from '../overlay/extendDataset.js';
 import { parseDataset, type ValidDataset } from '../schema/validate.js';
 import { datasetFromCsvFolder } from './csvFolder.js';
-import { bundledDataset } from './bundled.js';
 import { CliUsageError } from './errors.js';
 import { isFolder, readUserFile } from './files.js';
 
@@ -164,7 +162,8 @@ function problemsIn<T>(file: string | undefined, check: () => T): T {
  * the overlay) and once for the result, which createLattice then takes as it is.
  */
 export async function loadDataset(flags: DataFlags, cwd: string): Promise<ValidDataset> {
-  const base = flags.data !== undefined ? readDataset(flags.data, cwd) : ukSocialWork;
+  // The bundled dataset is loaded (and validated) only when it is the one asked for.
+  const base = flags.data !== undefined ? readDataset(flags.data, cwd) : (await import('../data/index.js')).ukSocialWork;
   const dataset = problemsIn(flags.data, () => parseDataset(base, 'career-lattice'));
   if (flags.overlay === undefined) return dataset;
   const overlay = readJsonFile(flags.overlay, cwd, 'overlay file');
@@ -174,6 +173,6 @@ export async function loadDataset(flags: DataFlags, cwd: string): Promise<ValidD
 /** The lattice the flags name. */
 export async function loadLattice(flags: DataFlags, cwd: string): Promise<Lattice> {
   const plain = flags.data === undefined && flags.overlay === undefined;
-  const lattice = createLattice(plain ? bundledDataset() : await loadDataset(flags, cwd));
+  const lattice = createLattice(plain ? (await import('./bundled.js')).bundledDataset() : await loadDataset(flags, cwd));
   return flags.asOf !== undefined ? lattice.asOf(flags.asOf) : lattice;
 }

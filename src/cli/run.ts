@@ -12,7 +12,6 @@ import { calendarDate, examples } from './options.js';
 import { terminalSafe } from '../util/terminalText.js';
 
 export type { Io } from './context.js';
-export { EXIT } from './errors.js';
 
 interface CommandModule {
   register(program: Command, ctx: Context): void;

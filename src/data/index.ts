@@ -3,17 +3,24 @@
  * public career pathway documents. Frozen: shared module state must not be changed by a caller
  * (build on it with `extendDataset` instead).
  *
- * The dataset is validated once, as the module loads (not cast): it is a ValidDataset, so
- * createLattice and extendDataset take it without validating it again. The overlays are checked
- * against the overlay schema by tests/extendDataset.test.ts and applied (validated) by extendDataset.
+ * The dataset is validated once, as the module loads (or, in the built CLI, at build time): it is
+ * a ValidDataset, not a cast, so createLattice and extendDataset take it without validating it
+ * again. The overlays are validated by extendDataset when applied (tests/extendDataset.test.ts).
  */
 import type { OverlayInput } from '../schema/overlay.js';
+import type { Dataset } from '../schema/dataset.js';
+import { markValid } from '../schema/valid.js';
 import { parseDataset, type ValidDataset } from '../schema/validate.js';
 import { deepFreeze } from '../util/freeze.js';
 import herefordshire from '../../data/overlays/herefordshire.json' with { type: 'json' };
 import londonChildrens from '../../data/overlays/london-childrens.json' with { type: 'json' };
 import socialWorkAcademy from '../../data/overlays/social-work-academy.json' with { type: 'json' };
 import englandSocialWorkJson from '../../data/england-social-work.json' with { type: 'json' };
+
+// Set by the CLI build (tsup.config.ts): there the JSON is already what validateDataset returned
+// for it (an invalid one fails the build), so it is proven valid and only marked so.
+declare const __CLI_BUNDLED_DATA_VALIDATED__: boolean | undefined;
+const TRUSTED = typeof __CLI_BUNDLED_DATA_VALIDATED__ !== 'undefined' && __CLI_BUNDLED_DATA_VALIDATED__ === true;
 
 /**
  * Social work careers in England, children's and adults' services: 54 roles from student to
@@ -22,7 +29,9 @@ import englandSocialWorkJson from '../../data/england-social-work.json' with { t
  * @example
  * createLattice(englandSocialWork).fastestRoute('newly-qualified-social-worker', 'team-manager')?.months;
  */
-export const englandSocialWork: ValidDataset = /* @__PURE__ */ parseDataset(englandSocialWorkJson, 'englandSocialWork');
+export const englandSocialWork: ValidDataset = TRUSTED
+  ? /* @__PURE__ */ markValid(englandSocialWorkJson as Dataset)
+  : /* @__PURE__ */ parseDataset(englandSocialWorkJson, 'englandSocialWork');
 
 /**
  * The same dataset under its former name (it was always England's, not the UK's).

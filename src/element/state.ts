@@ -33,20 +33,6 @@ export interface SiteState {
   readonly monthsQualified: number;
 }
 
-export const EMPTY_STATE: SiteState = {
-  from: undefined,
-  to: undefined,
-  practice: false,
-  across: false,
-  noManagement: false,
-  down: false,
-  asOf: undefined,
-  route: 0,
-  qualifications: [],
-  monthsInRole: 0,
-  monthsQualified: 0,
-};
-
 /** The query parameters the planner owns; any other parameter of the host page is left alone. */
 export const PARAMS = ['from', 'to', 'practice', 'across', 'nomgmt', 'back', 'asof', 'route', 'qual', 'inrole', 'qualified'] as const;
 

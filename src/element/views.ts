@@ -156,7 +156,7 @@ export function pay(lattice: Lattice, role: Role): string | undefined {
   const p = role.pay as (Role['pay'] & { year?: string | number; area?: string; sources?: readonly string[]; source?: string }) | undefined;
   if (!p) return undefined;
   const fmt = (n: number) => money(n, p.currency);
-  const range = p.min !== undefined && p.max !== undefined ? `${fmt(p.min)}–${fmt(p.max)}` : p.min !== undefined ? `from ${fmt(p.min)}` : p.max !== undefined ? `up to ${fmt(p.max)}` : '';
+  const range = p.min !== undefined && p.max !== undefined ? (p.min === p.max ? fmt(p.min) : `${fmt(p.min)}–${fmt(p.max)}`) : p.min !== undefined ? `from ${fmt(p.min)}` : p.max !== undefined ? `up to ${fmt(p.max)}` : '';
   const when = [p.year !== undefined ? `in ${p.year}` : '', p.area ? `(${p.area})` : ''].filter(Boolean).join(' ');
   const cited = [...(p.sources ?? []), ...(p.source ? [p.source] : [])].map((id) => lattice.sources().find((s) => s.id === id)?.title ?? id);
   const text = [p.grade, range && `${range} a ${p.period}${when ? ` ${when}` : ''}`, p.note].filter(Boolean).join(', ');

@@ -3,7 +3,6 @@
  * never loaded into JavaScript — and runs the aggregation in sql.ts. @duckdb/node-api is an
  * optional dependency, loaded here and only here, on first use.
  */
-import type { Lattice } from '../lattice/Lattice.js';
 import { pickColumns } from './columns.js';
 import { EvidenceEngineError, EvidenceInputError } from './errors.js';
 import { aggregatesFromSqlRows } from './fromSqlRows.js';
@@ -116,4 +115,3 @@ export async function evidenceFromFileDuckDb(path: string, options: FileOptions)
   }
 }
 
-export type { Lattice };

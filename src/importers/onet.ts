@@ -28,7 +28,9 @@ export interface OnetTables {
   readonly occupations: string;
 }
 
+/** The tiers of O*NET's Related Occupations table, closest first. */
 export const ONET_TIERS = ['Primary-Short', 'Primary-Long', 'Supplemental'] as const;
+/** One of ONET_TIERS. */
 export type OnetTier = (typeof ONET_TIERS)[number];
 
 /** Options of `datasetFromOnet`. */

@@ -2,7 +2,7 @@
  * What the diagram exports (Mermaid, DOT) share: which roles and transitions to draw, tracks as
  * clusters, roles in order of level, edge labels, and what to highlight.
  */
-import { QueryOptionsError, UnknownRoleError } from '../errors.js';
+import { QueryOptionsError, UnknownIdError } from '../errors.js';
 import type { Lattice } from '../lattice/Lattice.js';
 import type { LatticeTransition, Route } from '../types.js';
 import { checkOptions } from '../arguments.js';
@@ -65,7 +65,7 @@ function roleIdList(fn: string, lattice: Lattice, path: (string | number)[], val
   const known = () => lattice.dataset.roles.map((r) => r.id);
   return value.map((id: unknown, i) => {
     if (typeof id !== 'string') throw new QueryOptionsError(fn, [...path, i], `${path.join('.')}[${i}] must be a role id, not ${describe(id)}`);
-    if (!lattice.hasRole(id)) throw new UnknownRoleError(fn, id, closestIds(id, known()));
+    if (!lattice.hasRole(id)) throw new UnknownIdError(fn, id, closestIds(id, known()));
     return id;
   });
 }

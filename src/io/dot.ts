@@ -5,6 +5,7 @@
 import type { Lattice } from '../lattice/Lattice.js';
 import { type DiagramOptions, diagramModel, edgeLabel } from './diagram.js';
 
+/** Options of `toDot` (the same as every diagram's). */
 export type DotOptions = DiagramOptions;
 
 /**
@@ -43,7 +44,7 @@ const levelNode = (level: number) => dotString(`level ${level}`);
  * @param options.highlight `{ route?, roles? }`: a route's roles and transitions, and/or roles.
  * @param options.direction `'TB'` (default) or `'LR'` (Graphviz `rankdir`).
  * @param options.roles draw only these roles and the transitions between them.
- * @throws UnknownRoleError for an unknown id in `roles` or `highlight.roles`; QueryOptionsError for a bad option.
+ * @throws UnknownIdError for an unknown id in `roles` or `highlight.roles`; QueryOptionsError for a bad option.
  * @example
  * const route = lattice.fastestRoute('social-worker', 'team-manager');
  * writeFileSync('lattice.dot', toDot(lattice, { highlight: { route } }));

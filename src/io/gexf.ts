@@ -1,30 +1,15 @@
 /**
- * toGexf: the lattice as GEXF 1.2 (Gephi, networkx `read_gexf`), written by graphology-gexf's
- * writer from a graphology copy of the lattice.
+ * toGexf: the lattice as GEXF 1.2 (Gephi, networkx `read_gexf`, graphology-gexf's parser). A small
+ * writer of our own, in pieces (`gexfChunks`), so a million transitions stream to a file in the
+ * memory of one piece; graphology-gexf's writer builds the whole document in memory, and leaves
+ * out attributes whose value is an empty string (GraphML kept them: the two exports disagreed).
  */
-// The writer-only entry has no type declarations of its own; its type is the package's `write`.
-// It is the module the package's browser endpoint re-exports: no Node-only imports (the parser,
-// which needs a DOM or xmldom, is not loaded).
-// @ts-expect-error untyped subpath; typed below
-import writeGexfUntyped from 'graphology-gexf/browser/writer.js';
-import type { write as WriteGexf } from 'graphology-gexf/browser/index.js';
-import { MultiDirectedGraph } from 'graphology';
 import type { Lattice } from '../lattice/Lattice.js';
 import { edgeLabel } from './diagram.js';
 import { attributeValues, type AttributeType, type GraphAttribute, ROLE_ATTRIBUTES, TRANSITION_ATTRIBUTES } from './graphAttributes.js';
-import { xmlAttr, xmlSafe } from './xml.js';
+import { joinChunks } from './chunks.js';
+import { xmlAttr, xmlSafe, xmlText } from './xml.js';
 import { latticeArgument } from './latticeArgument.js';
-
-const writeGexf = writeGexfUntyped as typeof WriteGexf;
-
-type Flat = Record<string, string | number | boolean>;
-
-/** The attributes of `item`, text made XML-safe. */
-function flat<T>(specs: readonly GraphAttribute<T>[], item: T): Flat {
-  const out = attributeValues(specs, item);
-  for (const [name, value] of Object.entries(out)) if (typeof value === 'string') out[name] = xmlSafe(value);
-  return out;
-}
 
 /** An XML-safe, unique version of `id` (ids XML can carry, which is nearly all, are unchanged). */
 function safeKey(id: string, used: Set<string>): string {
@@ -45,19 +30,7 @@ function declarations(domain: 'node' | 'edge', specs: readonly GraphAttribute<ne
 }
 
 /**
- * graphology-gexf declares what it finds in the values (months `integer` while every value is
- * whole, attributes no element has left out). The declarations are ours instead: every attribute,
- * always with its one type. The writer's values are plain text, right under either type.
- */
-function declareAttributes(xml: string): string {
-  const ours = declarations('node', ROLE_ATTRIBUTES) + declarations('edge', TRANSITION_ATTRIBUTES);
-  return xml
-    .replace(/ {4}<attributes class="(?:node|edge)">[\s\S]*?<\/attributes>\n/g, '')
-    .replace(/(<graph defaultedgetype="directed">\n)/, `$1${ours}`);
-}
-
-/**
- * The lattice as a GEXF 1.2 document, written by `graphology-gexf`. Nodes are roles (`id` = role id,
+ * The lattice as a GEXF 1.2 document. Nodes are roles (`id` = role id,
  * `label` = title), edges are transitions (`id` = transition key, `label` = `vacancy · 6 mo`,
  * `weight` = months). Attributes: every role attribute of `ROLE_ATTRIBUTES` (level, track, stage,
  * sectors, entry, summary, aliases, responsibilities, specialisms, credentials, pcf, kss, pay…,
@@ -69,39 +42,58 @@ function declareAttributes(xml: string): string {
  * key is the edge `id` only: an attribute named `key` would break networkx's `read_gexf` (it
  * clashes with its own edge-key argument).
  *
+ * Attributes whose value is an empty string are written (`value=""`), as in GraphML. For large
+ * lattices write `gexfChunks(lattice)` to a stream instead.
+ *
  * @example
  * writeFileSync('lattice.gexf', toGexf(lattice)); // open in Gephi, or networkx.read_gexf(...)
  */
 export function toGexf(lattice: Lattice): string {
   latticeArgument('toGexf', lattice);
+  return joinChunks('toGexf', 'gexfChunks', gexfChunks(lattice));
+}
+
+function attvalues(values: Record<string, string | number | boolean>, indent: string): string {
+  const lines = Object.entries(values).map(([name, v]) => `${indent}  <attvalue for="${xmlAttr(name)}" value="${xmlAttr(String(v))}"/>`);
+  return lines.length ? `${indent}<attvalues>\n${lines.join('\n')}\n${indent}</attvalues>\n` : '';
+}
+
+/**
+ * The GEXF document of `toGexf` in pieces (a header, then one piece per role and per transition).
+ *
+ * @example
+ * const out = createWriteStream('lattice.gexf');
+ * for (const chunk of gexfChunks(lattice)) if (!out.write(chunk)) await once(out, 'drain');
+ * out.end();
+ */
+export function* gexfChunks(lattice: Lattice): Generator<string, void, undefined> {
+  latticeArgument('gexfChunks', lattice);
   const { dataset } = lattice;
-  const graph = new MultiDirectedGraph<Flat, Flat>({ allowSelfLoops: false });
+  yield [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz">',
+    '  <meta>',
+    '    <creator>career-lattice</creator>',
+    `    <description>${xmlText(`${dataset.title} (${dataset.id}, version ${dataset.version})`)}</description>`,
+    '  </meta>',
+    '  <graph defaultedgetype="directed">',
+    '',
+  ].join('\n');
+  yield declarations('node', ROLE_ATTRIBUTES) + declarations('edge', TRANSITION_ATTRIBUTES);
+  yield '    <nodes>\n';
   const nodeKey = new Map<string, string>();
   const used = new Set<string>();
   for (const r of dataset.roles) {
     const key = safeKey(r.id, used);
     nodeKey.set(r.id, key);
-    graph.addNode(key, { label: xmlSafe(r.title), ...flat(ROLE_ATTRIBUTES, r) });
+    yield `      <node id="${xmlAttr(key)}" label="${xmlAttr(r.title)}">\n${attvalues(attributeValues(ROLE_ATTRIBUTES, r), '        ')}      </node>\n`;
   }
+  yield '    </nodes>\n    <edges>\n';
   const usedEdges = new Set<string>();
   for (const t of lattice.transitions()) {
-    graph.addDirectedEdgeWithKey(safeKey(t.key, usedEdges), nodeKey.get(t.from)!, nodeKey.get(t.to)!, {
-      label: xmlSafe(edgeLabel(t)),
-      weight: t.months,
-      ...flat(TRANSITION_ATTRIBUTES, t),
-    });
+    // `kind` and `weight` stay attributes: as XML attributes GEXF would read them as its own edge kind and weight.
+    const open = `      <edge id="${xmlAttr(safeKey(t.key, usedEdges))}" source="${xmlAttr(nodeKey.get(t.from)!)}" target="${xmlAttr(nodeKey.get(t.to)!)}" weight="${t.months}" label="${xmlAttr(edgeLabel(t))}">`;
+    yield `${open}\n${attvalues(attributeValues(TRANSITION_ATTRIBUTES, t), '        ')}      </edge>\n`;
   }
-  graph.replaceAttributes({
-    creator: 'career-lattice',
-    description: xmlSafe(`${dataset.title} (${dataset.id}, version ${dataset.version})`),
-  });
-
-  const xml = writeGexf(graph, {
-    version: '1.2',
-    pedantic: true,
-    formatNode: (_key, { label, ...attributes }) => ({ label: String(label), attributes }),
-    // `kind` and `weight` would otherwise be taken as GEXF's own edge kind and weight.
-    formatEdge: (_key, { label, weight, ...attributes }) => ({ label: String(label), weight: Number(weight), attributes }),
-  });
-  return declareAttributes(xml);
+  yield '    </edges>\n  </graph>\n</gexf>\n';
 }

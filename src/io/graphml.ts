@@ -9,6 +9,7 @@ import { edgeLabel } from './diagram.js';
 import { attributeValues, type GraphAttribute, ROLE_ATTRIBUTES, TRANSITION_ATTRIBUTES } from './graphAttributes.js';
 import { xmlAttr, xmlText } from './xml.js';
 import { latticeArgument } from './latticeArgument.js';
+import { joinChunks } from './chunks.js';
 
 type Domain = 'graph' | 'node' | 'edge';
 
@@ -53,14 +54,32 @@ function dataLines<T>(domain: Domain, specs: readonly GraphAttribute<T>[], item:
  * types. Lists are joined with `"; "`. Text is XML-escaped; characters XML 1.0 cannot carry (most
  * control characters) become U+FFFD.
  *
+ * For large lattices write `graphMLChunks(lattice)` to a stream instead: the whole document as
+ * one string can pass what a JavaScript string holds (about 500 million characters).
+ *
  * @example
  * writeFileSync('lattice.graphml', toGraphML(lattice));
  * // Python: networkx.read_graphml('lattice.graphml')  → MultiDiGraph with the same roles and moves
  */
 export function toGraphML(lattice: Lattice): string {
   latticeArgument('toGraphML', lattice);
+  return joinChunks('toGraphML', 'graphMLChunks', graphMLChunks(lattice));
+}
+
+/**
+ * The GraphML document of `toGraphML` in pieces (a header, then one piece per role and per
+ * transition): write them to a stream and the memory used stays that of one piece, whatever the
+ * size of the lattice.
+ *
+ * @example
+ * const out = createWriteStream('lattice.graphml');
+ * for (const chunk of graphMLChunks(lattice)) if (!out.write(chunk)) await once(out, 'drain');
+ * out.end();
+ */
+export function* graphMLChunks(lattice: Lattice): Generator<string, void, undefined> {
+  latticeArgument('graphMLChunks', lattice);
   const { dataset } = lattice;
-  const lines = [
+  const head = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     ...keyLines('graph', GRAPH_KEYS),
@@ -69,16 +88,13 @@ export function toGraphML(lattice: Lattice): string {
     `  <graph id="${xmlAttr(dataset.id)}" edgedefault="directed">`,
     ...dataLines('graph', GRAPH_KEYS, dataset, '    '),
   ];
+  yield `${head.join('\n')}\n`;
   for (const role of dataset.roles) {
-    lines.push(`    <node id="${xmlAttr(role.id)}">`, ...dataLines('node', NODE_KEYS, role, '      '), '    </node>');
+    yield `${[`    <node id="${xmlAttr(role.id)}">`, ...dataLines('node', NODE_KEYS, role, '      '), '    </node>'].join('\n')}\n`;
   }
   for (const t of lattice.transitions()) {
-    lines.push(
-      `    <edge id="${xmlAttr(t.key)}" source="${xmlAttr(t.from)}" target="${xmlAttr(t.to)}">`,
-      ...dataLines('edge', EDGE_KEYS, t, '      '),
-      '    </edge>',
-    );
+    const lines = [`    <edge id="${xmlAttr(t.key)}" source="${xmlAttr(t.from)}" target="${xmlAttr(t.to)}">`, ...dataLines('edge', EDGE_KEYS, t, '      '), '    </edge>'];
+    yield `${lines.join('\n')}\n`;
   }
-  lines.push('  </graph>', '</graphml>');
-  return `${lines.join('\n')}\n`;
+  yield '  </graph>\n</graphml>\n';
 }

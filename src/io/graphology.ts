@@ -20,6 +20,7 @@ export interface GraphologyLatticeAttributes {
   [key: string]: unknown;
 }
 
+/** The graphology graph `toGraphology` returns: roles as nodes, transitions as keyed edges. */
 export type LatticeGraph = MultiDirectedGraph<GraphologyRoleAttributes, GraphologyTransitionAttributes, GraphologyLatticeAttributes>;
 
 /**

@@ -18,6 +18,12 @@ import type { Pay, Qualification, Role } from '../schema/dataset.js';
 import { edgeLabel, trackTitle } from './diagram.js';
 import { latticeArgument } from './latticeArgument.js';
 
+/**
+ * encodeURIComponent throws URIError on a lone surrogate. Validation refuses those in ids, so
+ * this is a second line: such a half becomes U+FFFD rather than stopping a whole page.
+ */
+const uriComponent = (id: string): string => encodeURIComponent(id.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+
 /** Options of `toJsonLd`. */
 export interface JsonLdOptions {
   /** Prefix of every `@id` (e.g. `https://careers.example.gov.uk/social-work/`). Default: none (document-relative ids). */
@@ -99,8 +105,8 @@ export function toJsonLd(lattice: Lattice, options?: JsonLdOptions): JsonLdDocum
   const base = (opts.baseUrl as string | undefined) ?? '';
   const location = opts.location as string | undefined;
   const { dataset } = lattice;
-  const roleRef = (id: string) => ({ '@id': `${base}#role-${encodeURIComponent(id)}` });
-  const qualificationRef = (id: string) => ({ '@id': `${base}#qualification-${encodeURIComponent(id)}` });
+  const roleRef = (id: string) => ({ '@id': `${base}#role-${uriComponent(id)}` });
+  const qualificationRef = (id: string) => ({ '@id': `${base}#qualification-${uriComponent(id)}` });
   const titleOf = new Map(dataset.roles.map((r) => [r.id, r.title]));
 
   const requirements = entryRequirements(coreOf(lattice));

@@ -6,6 +6,7 @@ import type { Lattice } from '../lattice/Lattice.js';
 import type { Role } from '../schema/dataset.js';
 import { type DiagramOptions, diagramModel, edgeLabel } from './diagram.js';
 
+/** Options of `toMermaid` (the same as every diagram's). */
 export type MermaidOptions = DiagramOptions;
 
 // Mermaid decodes `#<code>;` entity codes in labels. Numeric codes for every character that
@@ -35,7 +36,7 @@ const HIGHLIGHT_LINK = 'stroke:#e8590c,stroke-width:3px';
  * @param options.highlight `{ route?, roles? }`: a route's roles and transitions, and/or roles.
  * @param options.direction `'TB'` (default) or `'LR'`.
  * @param options.roles draw only these roles and the transitions between them.
- * @throws UnknownRoleError for an unknown id in `roles` or `highlight.roles`; QueryOptionsError for a bad option.
+ * @throws UnknownIdError for an unknown id in `roles` or `highlight.roles`; QueryOptionsError for a bad option.
  * @example
  * const route = lattice.fastestRoute('newly-qualified-social-worker', 'team-manager');
  * const text = toMermaid(lattice, { highlight: { route }, direction: 'LR' });

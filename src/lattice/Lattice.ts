@@ -109,14 +109,17 @@ export class Lattice {
     return this.#dataset;
   }
 
+  /** The dataset's id. */
   get id(): string {
     return this.dataset.id;
   }
 
+  /** The dataset's title. */
   get title(): string {
     return this.dataset.title;
   }
 
+  /** The dataset's version. */
   get version(): string {
     return this.dataset.version;
   }
@@ -128,15 +131,27 @@ export class Lattice {
 
   /**
    * The role with this id.
-   * @throws UnknownRoleError naming the closest ids.
+   * @throws UnknownIdError naming the closest ids.
    * @example lattice.role('team-manager').level
    */
   role(id: string): Role {
     return this.#core.index.roles[roleIndexOf(this.#core, 'role', id)]!;
   }
 
+  /**
+   * Whether a role has this id (never throws).
+   * @example lattice.hasRole('team-manager') // true
+   */
   hasRole(id: string): boolean {
     return this.#core.index.roleIndex.has(id);
+  }
+
+  /**
+   * Whether a qualification has this id (never throws).
+   * @example lattice.hasQualification('amhp-warrant') // true
+   */
+  hasQualification(id: string): boolean {
+    return this.#core.qualifications.has(id);
   }
 
   /**
@@ -147,14 +162,21 @@ export class Lattice {
     return roles(this.#core, filter);
   }
 
+  /**
+   * The qualification with this id.
+   * @throws UnknownIdError naming the closest ids.
+   * @example lattice.qualification('amhp-warrant').kind
+   */
   qualification(id: string): Qualification {
     return qualificationOf(this.#core, 'qualification', id);
   }
 
+  /** Every qualification, in dataset order. */
   qualifications(): readonly Qualification[] {
     return this.dataset.qualifications;
   }
 
+  /** The sources the dataset cites, in dataset order. */
   sources(): readonly Source[] {
     return this.dataset.sources;
   }

@@ -29,6 +29,7 @@ import {
 import { type OverlayParts, parseOverlay, type Path, type Section } from './parseOverlay.js';
 import type { DatasetInput } from '../schema/dataset.js';
 
+/** safeExtendDataset's answer: the extended dataset, or every problem found. */
 export type ExtendResult =
   | { readonly success: true; readonly data: ValidDataset }
   | { readonly success: false; readonly issues: readonly Issue[] };

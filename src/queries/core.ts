@@ -3,7 +3,7 @@
  * look-ups, and reusable search arrays. Internal; the public face is the Lattice class.
  */
 import { SearchSpace } from '../algorithms/dijkstra.js';
-import { UnknownRoleError } from '../errors.js';
+import { UnknownIdError } from '../errors.js';
 import type { Dataset, Qualification, Role } from '../schema/dataset.js';
 import { closestIds } from '../util/closest.js';
 import { describe } from '../util/describe.js';
@@ -32,7 +32,7 @@ export function createCore(dataset: Dataset): Core {
   };
 }
 
-/** The index of role `id`, or UnknownRoleError naming the closest known ids. */
+/** The index of role `id`, or UnknownIdError naming the closest known ids. */
 export function roleIndexOf(core: Core, fn: string, id: unknown): number {
   const i = typeof id === 'string' ? core.index.roleIndex.get(id) : undefined;
   if (i === undefined) throw unknown(fn, id, core.index.roleIds, 'role');
@@ -46,9 +46,9 @@ export function qualificationOf(core: Core, fn: string, id: unknown): Qualificat
 }
 
 /** Not `String(id)`: an object without a prototype has no toString, and would throw a TypeError. */
-function unknown(fn: string, id: unknown, known: Iterable<string>, entity: 'role' | 'qualification'): UnknownRoleError {
-  if (typeof id !== 'string') return new UnknownRoleError(fn, describe(id), [], entity, true);
-  return new UnknownRoleError(fn, id, closestIds(id, known), entity);
+function unknown(fn: string, id: unknown, known: Iterable<string>, entity: 'role' | 'qualification'): UnknownIdError {
+  if (typeof id !== 'string') return new UnknownIdError(fn, describe(id), [], entity, true);
+  return new UnknownIdError(fn, id, closestIds(id, known), entity);
 }
 
 /** Borrow search arrays (a weight function may run a nested query: never share one in use). */

@@ -8,8 +8,10 @@
 import type { Issue } from '../errors.js';
 import { MAX_LEVEL, MAX_MONTHS } from '../util/limits.js';
 import { idProblem, isWebUrl, textProblem } from '../util/textRules.js';
+import { makeIssue } from './issues.js';
 
-const MONTH_FIELDS = new Set(['months', 'monthsInRole', 'monthsQualified']);
+// `least` and `most` are a months range's ends (the only fields of those names).
+const MONTH_FIELDS = new Set(['months', 'monthsInRole', 'monthsQualified', 'least', 'most']);
 /** Deeper than any dataset goes; structureIssues reports such input, this walk just stops. */
 const DEPTH_LIMIT = 64;
 
@@ -25,13 +27,13 @@ export function contentIssues(input: unknown): Issue[] {
       const problem = field === 'id' ? idProblem(value) : textProblem(value);
       if (problem) issues.push({ code: field === 'id' ? 'invalid_id' : 'invalid_text', path: [...path, key], message: `${field === 'id' ? 'the id' : 'the text'} ${problem}` });
       else if (field === 'url' && URL.canParse(value) && !isWebUrl(value)) {
-        issues.push({ code: 'unsafe_url', path: [...path, key], message: 'a source URL must start with http: or https: (never javascript:, data:, vbscript: or file:)' });
+        issues.push(makeIssue('unsafe_url', [...path, key], undefined, 'a source URL must start with http: or https: (never javascript:, data:, vbscript: or file:)'));
       }
     } else if (typeof value === 'number') {
       if (value > MAX_MONTHS && MONTH_FIELDS.has(field as string)) {
-        issues.push({ code: 'too_big', path: [...path, key], message: `${field} is at most ${MAX_MONTHS.toLocaleString('en-GB')}` });
+        issues.push(makeIssue('too_big', [...path, key], undefined, `${field} is at most ${MAX_MONTHS.toLocaleString('en-GB')}`));
       } else if (value > MAX_LEVEL && field === 'level') {
-        issues.push({ code: 'too_big', path: [...path, key], message: `a level is at most ${MAX_LEVEL} (2³¹ − 1)` });
+        issues.push(makeIssue('too_big', [...path, key], undefined, `a level is at most ${MAX_LEVEL} (2³¹ − 1)`));
       }
     } else if (typeof value === 'object' && value !== null && !onPath.has(value) && path.length < DEPTH_LIMIT) {
       path.push(key);

@@ -104,6 +104,7 @@ export const monthsRangeSchema = entryObject({
   most: months,
 }, 'a months range object like { least, most }');
 
+/** The zod schema of a source the dataset cites. */
 export const sourceSchema = entryObject({
   id: idSchema,
   title: text,
@@ -112,8 +113,10 @@ export const sourceSchema = entryObject({
   note: z.optional(plainText),
 }, 'a source object');
 
+/** The kinds of qualification. */
 export const QUALIFICATION_KINDS = ['degree', 'registration', 'programme', 'training', 'award', 'warrant'] as const;
 
+/** The zod schema of a qualification (a degree, registration, warrant…). */
 export const qualificationSchema = entryObject({
   id: idSchema,
   title: text,
@@ -135,6 +138,7 @@ export const qualificationSchema = entryObject({
   meta: z.optional(meta),
 }, 'a qualification object');
 
+/** The career tracks a role belongs to. */
 export const TRACKS = ['practice', 'management', 'education', 'specialist', 'quality', 'research', 'regulation', 'policy', 'other'] as const;
 
 const money = z.number({ error: 'pay must be a finite number' }).check(z.gte(0, 'pay cannot be negative'));
@@ -179,6 +183,7 @@ export const paySchema = entryObject({
 /** Ordinal seniority: 0 = pre-qualifying … strategic leadership. */
 export const levelSchema = z.int({ error: 'level must be a whole number' }).check(z.gte(0, 'level cannot be negative'));
 
+/** The zod schema of a role (a node of the lattice). */
 export const roleSchema = entryObject({
   id: idSchema,
   title: text,
@@ -213,6 +218,7 @@ export const roleSchema = entryObject({
  */
 export const TRANSITION_KINDS = ['experience', 'panel', 'qualification', 'vacancy'] as const;
 
+/** The zod schema of what a transition requires. */
 export const requirementsSchema = entryObject({
   qualifications: z.optional(qualificationRefs),
   monthsInRole: z.optional(months),
@@ -221,6 +227,7 @@ export const requirementsSchema = entryObject({
   estimated: flag,
 }, 'a requirements object');
 
+/** The zod schema of a transition (a move between two roles: an edge). */
 export const transitionSchema = entryObject({
   /** Optional stable id; otherwise one is derived from `from`, `to` and `kind`. */
   id: z.optional(idSchema),
@@ -244,6 +251,7 @@ export const transitionSchema = entryObject({
   meta: z.optional(meta),
 }, 'a transition object');
 
+/** The zod schema of a whole dataset. */
 export const datasetSchema = entryObject({
   $schema: z.optional(plainText),
   id: idSchema,
@@ -260,16 +268,25 @@ export const datasetSchema = entryObject({
   meta: z.optional(meta),
 }, 'a dataset object');
 
+/** A source the dataset cites. */
 export type Source = z.infer<typeof sourceSchema>;
+/** A qualification: a degree, registration, programme, training, award or warrant. */
 export type Qualification = z.infer<typeof qualificationSchema>;
+/** One of QUALIFICATION_KINDS. */
 export type QualificationKind = (typeof QUALIFICATION_KINDS)[number];
+/** One of TRACKS. */
 export type Track = (typeof TRACKS)[number];
+/** A role's pay band. */
 export type Pay = z.infer<typeof paySchema>;
 export type AreaPay = z.infer<typeof areaPaySchema>;
 export type MonthsRange = z.infer<typeof monthsRangeSchema>;
+/** A role: a node of the lattice. */
 export type Role = z.infer<typeof roleSchema>;
+/** One of TRANSITION_KINDS. */
 export type TransitionKind = (typeof TRANSITION_KINDS)[number];
+/** What a transition requires: qualifications, months in role, months since qualifying. */
 export type Requirements = z.infer<typeof requirementsSchema>;
+/** A transition: a move from one role to another (an edge of the lattice). */
 export type Transition = z.infer<typeof transitionSchema>;
 /** A validated dataset (output type: defaults applied). */
 export type Dataset = z.infer<typeof datasetSchema>;
@@ -278,4 +295,5 @@ export type DatasetInput = z.input<typeof datasetSchema>;
 
 /** Derived from the two roles' levels; never stored. */
 export type Direction = 'up' | 'across' | 'down';
+/** The three directions, in order. */
 export const DIRECTIONS: readonly Direction[] = ['up', 'across', 'down'];

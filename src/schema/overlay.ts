@@ -36,6 +36,7 @@ export const sourcePatchSchema = z.partial(z.omit(sourceSchema, { id: true }));
 const section = <T extends z.core.SomeType>(entry: T, what: string) => z.optional(listOf(entry, what));
 const patches = <T extends z.core.SomeType>(patch: T) => z.optional(z.record(idSchema, patch, { error: 'expected patches by id, e.g. { "team-manager": { … } }' }));
 
+/** The zod schema of a council overlay (what extendDataset applies). */
 export const overlaySchema = entryObject({
   $schema: z.optional(plainText),
   /** The overlay's own id, e.g. `herefordshire`. */
@@ -125,4 +126,5 @@ export const overlaySchema = entryObject({
 export type Overlay = z.infer<typeof overlaySchema>;
 /** What an overlay author writes. */
 export type OverlayInput = z.input<typeof overlaySchema>;
+/** A transition to remove: its key, or every transition between two roles (of one kind). */
 export type TransitionMatch = z.infer<typeof transitionMatchSchema>;

@@ -18,10 +18,10 @@ import { referenceIssues } from './references.js';
 import { structureIssues } from './structure.js';
 import { isValidDataset, markValid, type ValidDataset } from './valid.js';
 
-export { fromZodIssue } from './issues.js';
-export { MAX_DEPTH, structureIssues } from './structure.js';
+export { structureIssues } from './structure.js';
 export { isValidDataset, type ValidDataset } from './valid.js';
 
+/** validateDataset's answer: the valid dataset, or every problem found. */
 export type ValidationResult =
   | { readonly success: true; readonly data: ValidDataset }
   | { readonly success: false; readonly issues: readonly Issue[] };

@@ -57,10 +57,6 @@ export const origin = (server: Server): string => `http://127.0.0.1:${(server.ad
 
 export const launch = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath, args: ARGS });
 
-export interface Opened {
-  readonly page: Page;
-}
-
 /**
  * Opens a page, recording problems into `problems`: console errors and warnings, page errors,
  * failed requests, and every `securitypolicyviolation` event (a CSP the page breaks).

@@ -20,7 +20,7 @@ import { extendDataset } from '../../src/overlay/extendDataset.js';
 import { axeViolations, buildSite, DESKTOP, focusedId, launch, openPage, origin, PHONE, root, serve, site, typeInto } from './helpers.js';
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
-const dataset = readJson('data/uk-social-work.json') as DatasetInput;
+const dataset = readJson('data/england-social-work.json') as DatasetInput;
 const OVERLAY = 'data/overlays/london-childrens.json';
 const TODAY = new Date().toISOString().slice(0, 10);
 const everything = createLattice(extendDataset(dataset, readJson(OVERLAY)));
@@ -35,13 +35,13 @@ const bestMatch = (text: string, id: string): string => {
 /** A role London's overlay removes (in the national data, not in London's). */
 const REMOVED = 'best-interests-assessor';
 
-/** A dataset with a role whose id and title try to become markup and a javascript: source link. */
+/** A dataset with a role whose id and title try to become markup, and a source URL that tries to leave its attribute. */
 function hostileDataset(): unknown {
   const evil = '<img src=x onerror="window.__xss=1">Evil <script>window.__xss=2</script> & co';
   const src = dataset.sources[0]!.id;
   return {
     ...dataset,
-    sources: [...dataset.sources, { id: 'evil-source', title: '<b>bold source</b>', publisher: '"quoted" <i>publisher</i>', url: 'javascript:window.__xss=3' }],
+    sources: [...dataset.sources, { id: 'evil-source', title: '<b>bold source</b>', publisher: '"quoted" <i>publisher</i>', url: 'https://example.org/"><img src=z onerror="window.__xss=3">' }],
     roles: [
       ...dataset.roles,
       { id: '__proto__', title: evil, aliases: ['constructor'], level: 3, stage: '<em>stage</em>', track: 'practice', sectors: ['children'], summary: '</p><script>window.__xss=4</script>', sources: [src, 'evil-source'] },
@@ -304,7 +304,7 @@ describe('small screens, keyboard and print', () => {
     await page.click('#search');
     await expect(focusedId(page)).resolves.toBe('results-summary');
     const top = await page.locator('#results-summary').evaluate((el) => el.getBoundingClientRect().top);
-    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeGreaterThan(-1); // scrolled to the top of the screen (sub-pixel rounding aside)
     expect(top).toBeLessThan(PHONE.height / 2);
   });
 

@@ -138,9 +138,11 @@ describe('toSvg', () => {
     expect([...tags].sort()).toEqual(['circle', 'defs', 'desc', 'g', 'marker', 'path', 'rect', 'style', 'text', 'title', 'tspan'].sort());
   });
 
-  it('replaces characters XML cannot carry', () => {
-    const bad = createLattice({ ...small, roles: small.roles.map((r) => (r.id === 'sw' ? { ...r, title: 'Social\u0001worker\uFFFF' } : r)) });
-    expect(XMLValidator.validate(toSvg(bad))).toBe(true);
+  it('never meets characters XML cannot carry: validation refuses them at their path', () => {
+    for (const title of ['Social\u0001worker', 'Social worker\uFFFF']) {
+      const input = { ...small, roles: small.roles.map((r) => (r.id === 'sw' ? { ...r, title } : r)) };
+      expect(() => createLattice(input)).toThrow(/roles\[\d+\]\.title/);
+    }
   });
 
   it('draws the bundled data and its fastest routes', () => {

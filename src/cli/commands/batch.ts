@@ -10,6 +10,7 @@ import { CliUsageError, EXIT } from '../errors.js';
 import { readUserFile } from '../files.js';
 import { examples } from '../options.js';
 import { rowsBody, rowsHeader } from '../output.js';
+import { appendAll } from '../../util/appendAll.js';
 
 const INPUTS = ['csv', 'tsv', 'ndjson'] as const;
 type Input = (typeof INPUTS)[number];
@@ -91,7 +92,7 @@ async function batch(ctx: Context, file: string, flags: Flags): Promise<number> 
     }
     if (format === 'json') ctx.io.out(`${count > 1 ? ',' : ''}\n${JSON.stringify(jsonAnswer(a))}`);
     else {
-      pending.push(...answerRows(a));
+      appendAll(pending, answerRows(a));
       if (pending.length >= 256) flush();
     }
   }

@@ -4,7 +4,7 @@
  * of objects (and `meta`) as JSON in one cell. A field added to the schema is a column here.
  */
 import { FIELDS, type Field, leafFields, snakeName } from '../../schema/fields.js';
-import type { Section } from './types.js';
+import type { CsvFiles, Section } from './types.js';
 
 export type CellKind = 'id' | 'text' | 'enum' | 'number' | 'boolean' | 'ids' | 'texts' | 'json';
 
@@ -73,12 +73,12 @@ export const COLUMNS: Readonly<Record<Section, readonly ColumnSpec[]>> = Object.
 );
 
 /** The columns each file may have, in the order {@link datasetToCsv} writes them. */
-export const CSV_COLUMNS: Readonly<Record<Section, readonly string[]>> = Object.freeze(
+export const CSV_COLUMNS: Readonly<Record<keyof CsvFiles, readonly string[]>> = Object.freeze(
   Object.fromEntries(Object.entries(COLUMNS).map(([s, cols]) => [s, Object.freeze(cols.map((c) => c.name))])) as Record<Section, readonly string[]>,
 );
 
 /** The columns that must be in each file's header. */
-export const CSV_REQUIRED_COLUMNS: Readonly<Record<Section, readonly string[]>> = Object.freeze(
+export const CSV_REQUIRED_COLUMNS: Readonly<Record<keyof CsvFiles, readonly string[]>> = Object.freeze(
   Object.fromEntries(
     Object.entries(COLUMNS).map(([s, cols]) => [s, Object.freeze(cols.filter((c) => c.required).map((c) => c.name))]),
   ) as Record<Section, readonly string[]>,

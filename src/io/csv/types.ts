@@ -17,6 +17,7 @@ export type CsvOutput = { readonly [K in keyof CsvFiles]-?: string };
 /** The dataset's own fields, for data that has no `dataset.csv`. */
 export type DatasetFields = Partial<Omit<Dataset, 'sources' | 'qualifications' | 'roles' | 'transitions'>>;
 
+/** Options of datasetFromCsv and validateCsv. */
 export interface DatasetFromCsvOptions {
   /**
    * The dataset's own fields. They win over `dataset.csv`; whatever neither gives falls back to
@@ -29,6 +30,7 @@ export interface DatasetFromCsvOptions {
   readonly delimiter?: string;
 }
 
+/** Options of datasetToCsv. */
 export interface DatasetToCsvOptions {
   /** Line ending (default `\n`). */
   readonly newline?: '\n' | '\r\n';
