@@ -4,6 +4,7 @@
 import type {
   Dataset,
   Direction,
+  Pay,
   Qualification,
   Requirements,
   Role,
@@ -22,8 +23,16 @@ export type LatticeTransition = Transition & {
 /** How a route is weighed: months (default), steps, or a function of a transition. */
 export type WeightOption = 'months' | 'steps' | ((transition: LatticeTransition) => number);
 
+/**
+ * The sector a query is limited to (e.g. `children`): no move, role or qualification outside it is
+ * offered. Default: the dataset's own `sector` (an overlay can fix it), else every sector.
+ */
+export interface SectorOption {
+  readonly sector?: string;
+}
+
 /** Options shared by every route query. The last three (WorkLimits) every bounded query takes. */
-export interface RouteOptions {
+export interface RouteOptions extends SectorOption {
   /** Only transitions of these kinds. Default: all. */
   readonly kinds?: readonly TransitionKind[];
   /** Never pass through these roles. */
@@ -71,6 +80,23 @@ export interface Route {
   readonly requires: readonly string[];
   /** True when any step's months is an estimate. */
   readonly estimated: boolean;
+  /** The least and most months: the sum of the steps' ranges (a step without one counts its months). Holds `months`. */
+  readonly monthsRange: { readonly least: number; readonly most: number };
+  /** The pay change of each step and of the whole route (first role to last), where both ends have sourced pay. */
+  readonly pay: RoutePay;
+}
+
+/** A move's effect on pay: both roles' reference pay, and the change when both are known and comparable. */
+export interface PayChange {
+  readonly from: Pay | undefined;
+  readonly to: Pay | undefined;
+  /** `to.min - from.min` and `to.max - from.max`; undefined when either side has no figure. */
+  readonly change: { readonly min: number; readonly max: number } | undefined;
+}
+
+export interface RoutePay {
+  readonly steps: readonly PayChange[];
+  readonly overall: PayChange;
 }
 
 /** Routes ranked best first (weight, then steps, then ids), and whether more may exist. */
@@ -88,7 +114,7 @@ export interface Move {
 }
 
 /** Options of nextSteps, horizontalMoves and eligibility: which moves to list. */
-export interface NextStepsOptions {
+export interface NextStepsOptions extends SectorOption {
   readonly kinds?: readonly TransitionKind[];
   /** Default: all three directions. */
   readonly directions?: readonly Direction[];
@@ -127,7 +153,7 @@ export interface Reachable {
   readonly steps: number;
 }
 
-export interface ReachableOptions extends Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'weight' | 'maxSteps'>, WorkLimits {
+export interface ReachableOptions extends Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'weight' | 'maxSteps' | 'sector'>, WorkLimits {
   /** Only roles within this weight. */
   readonly maxWeight?: number;
 }
@@ -160,7 +186,7 @@ export interface Prerequisites {
 }
 
 /** Options of prerequisitesFor: where routes start, which moves they use, and the work limits. */
-export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions'>, WorkLimits {
+export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions' | 'sector'>, WorkLimits {
   /** Routes from this role only (default: from every entry role). */
   readonly from?: string;
 }
@@ -169,6 +195,8 @@ export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'dire
 export interface Profile {
   /** The person's current role. */
   readonly role: string;
+  /** The sector the person works in: their moves are limited to it (as the `sector` option). */
+  readonly sector?: string;
   /** Qualifications (and warrants) held. */
   readonly qualifications?: readonly string[];
   /** Months served in the current role. */
@@ -192,11 +220,13 @@ export interface EligibleMove extends Move {
   readonly missing: Missing;
   /** Months until the move is complete from today: waiting plus the move itself. */
   readonly monthsToComplete: number;
+  /** What the move does to pay. */
+  readonly pay: PayChange;
 }
 
 /** `eligibility(profile)`: the moves open now and those blocked, each with what is missing. */
 export interface Eligibility {
-  readonly profile: Required<Profile>;
+  readonly profile: Required<Omit<Profile, 'sector'>>;
   readonly open: readonly EligibleMove[];
   readonly blocked: readonly EligibleMove[];
 }
@@ -210,10 +240,12 @@ export interface GapStep {
   readonly duration: number;
   /** What was missing at that point of the route. */
   readonly missing: Missing;
+  /** What the step does to pay. */
+  readonly pay: PayChange;
 }
 
 /** gapTo's options: which moves the route may use, and the work limits. */
-export type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions'> & WorkLimits;
+export type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'sector'> & WorkLimits;
 
 /** `gapTo(profile, target)`: the quickest route from where a person stands, counting time still to serve. */
 export interface Gap {

@@ -15,6 +15,8 @@ export interface DataFlags {
   readonly data?: string;
   readonly overlay?: string;
   readonly asOf?: string;
+  /** Only what this sector offers (lattice.inSector). */
+  readonly sector?: string;
 }
 
 /** `line 4, column 12` for an offset into text. */
@@ -174,5 +176,6 @@ export async function loadDataset(flags: DataFlags, cwd: string): Promise<ValidD
 export async function loadLattice(flags: DataFlags, cwd: string): Promise<Lattice> {
   const plain = flags.data === undefined && flags.overlay === undefined;
   const lattice = createLattice(plain ? (await import('./bundled.js')).bundledDataset() : await loadDataset(flags, cwd));
-  return flags.asOf !== undefined ? lattice.asOf(flags.asOf) : lattice;
+  const dated = flags.asOf !== undefined ? lattice.asOf(flags.asOf) : lattice;
+  return flags.sector !== undefined ? dated.inSector(flags.sector) : dated;
 }

@@ -39,7 +39,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
 };
 
 /** Global options that take a value: the word after them is not a command. */
-const VALUED = new Set(['--data', '--overlay', '--as-of', '--evidence']);
+const VALUED = new Set(['--data', '--overlay', '--as-of', '--sector', '--evidence']);
 
 /** The command the words name (the first that is not an option or an option's value), when it is one. */
 export function commandNamed(argv: readonly string[]): string | undefined {
@@ -72,6 +72,7 @@ async function program(io: Io, argv: readonly string[]): Promise<{ program: Comm
     .option('--data <path>', 'the dataset: a JSON file or a folder of CSV files (default: the bundled UK social work dataset)')
     .option('--overlay <file>', "a council's overlay (JSON) laid over the dataset")
     .option('--as-of <date>', 'the lattice as it stands on a date, YYYY-MM-DD (leaves out what is not yet, or no longer, in force)', calendarDate)
+    .option('--sector <sector>', "only what one sector offers, e.g. children or adults (an overlay may fix it: London's and Herefordshire's are children's)")
     .option('--evidence <file>', 'observed moves and times (from "career-lattice evidence --out") laid over the data')
     .option('--json', 'machine output: one JSON document on stdout')
     .option('--no-color', 'no colour (also: the NO_COLOR environment variable)')

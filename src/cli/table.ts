@@ -2,6 +2,7 @@
  * Text for people: aligned tables, a little colour (only on a terminal, never with NO_COLOR or
  * --no-color), and the shared ways of writing months, requirements and roles.
  */
+import { routeModelLines } from './modelText.js';
 import { maxOf } from '../util/appendAll.js';
 import type { Lattice } from '../lattice/Lattice.js';
 import type { LatticeTransition, Missing, Route } from '../types.js';
@@ -247,7 +248,9 @@ export function routeHasEstimate(route: Route): boolean {
 }
 
 export function stepNote(t: LatticeTransition): string {
-  return [needs(t.requires), t.grants?.length ? `gives ${t.grants.join(', ')}` : ''].filter((s) => s && s !== '—').join('; ') || '—';
+  // A proposal not in force (the AMCP) says so wherever the move is listed.
+  const proposed = t.proposed ? 'proposed, not in force' : '';
+  return [proposed, needs(t.requires), t.grants?.length ? `gives ${t.grants.join(', ')}` : ''].filter((s) => s && s !== '—').join('; ') || '—';
 }
 
 export const DIRECTION_MARK = { up: '↑', across: '→', down: '↓' } as const;
@@ -284,7 +287,7 @@ export function renderRoute(lattice: Lattice, route: Route, title: string, style
     rows,
     style,
   );
-  return `${head}\n${table}${beforehand(lattice, route, style)}`;
+  return `${head}\n${table}${beforehand(lattice, route, style)}${routeModelLines(lattice, route, style)}`;
 }
 
 /**

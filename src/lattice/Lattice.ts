@@ -37,6 +37,21 @@ import type {
   RouteOptions,
 } from '../types.js';
 import { isCalendarDay } from '../util/calendarDay.js';
+import { sectorOption, sectorView } from '../model/sector.js';
+
+/** What the queries see: the dataset, or — when it is limited to a sector — that sector's view of it. */
+function queryable(dataset: Dataset): Dataset {
+  return dataset.sector === undefined ? dataset : sectorView(dataset, dataset.sector);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `sector` taken out of a query's options (the queries themselves never see it); anything else is passed on as given. */
+function splitSector<T>(options: T): [unknown, T] {
+  if (!isRecord(options) || !Object.hasOwn(options, 'sector')) return [undefined, options];
+  const { sector, ...rest } = options;
+  return [sector, rest as T];
+}
 
 /**
  * Validates a dataset and builds the lattice.
@@ -78,7 +93,7 @@ const CORES = new WeakMap<Lattice, Core>();
 export function coreOf(lattice: Lattice): Core {
   let core = CORES.get(lattice);
   if (core === undefined) {
-    core = createCore(lattice.dataset);
+    core = createCore(queryable(lattice.dataset));
     CORES.set(lattice, core);
   }
   return core;
@@ -91,6 +106,7 @@ export class Lattice {
   readonly #dataset: Dataset;
   readonly #core: Core;
   readonly #asOf = new Map<string, Lattice>();
+  readonly #sectors = new Map<string, Lattice>();
 
   /**
    * Prefer createLattice(). The constructor validates too (and keeps its own frozen copy), so a
@@ -100,7 +116,7 @@ export class Lattice {
   constructor(dataset: Dataset) {
     const owned: Dataset = OWNED.has(dataset) ? dataset : parseDataset(dataset, 'new Lattice');
     this.#dataset = deepFreeze(owned);
-    this.#core = createCore(owned);
+    this.#core = createCore(queryable(owned));
     CORES.set(this, this.#core);
   }
 
@@ -200,7 +216,8 @@ export class Lattice {
    * @example lattice.nextSteps('team-manager', { directions: ['down'] }) // back to practice
    */
   nextSteps(id: string, options?: NextStepsOptions): readonly Move[] {
-    return nextSteps(this.#core, id, options);
+    const [sector, opts] = splitSector(options);
+    return nextSteps(this.#coreFor('nextSteps', sector), id, opts);
   }
 
   /**
@@ -208,7 +225,8 @@ export class Lattice {
    * @example lattice.horizontalMoves('senior-practitioner').map((m) => m.role.title)
    */
   horizontalMoves(id: string, options?: Omit<NextStepsOptions, 'directions'>): readonly Move[] {
-    return horizontalMoves(this.#core, id, options);
+    const [sector, opts] = splitSector(options);
+    return horizontalMoves(this.#coreFor('horizontalMoves', sector), id, opts);
   }
 
   /**
@@ -217,7 +235,8 @@ export class Lattice {
    * @example lattice.pathsBetween('social-worker', 'team-manager', { kinds: ['experience', 'vacancy'] }).routes
    */
   pathsBetween(from: string, to: string, options?: PathsOptions): RouteList {
-    return pathsBetween(this.#core, from, to, options);
+    const [sector, opts] = splitSector(options);
+    return pathsBetween(this.#coreFor('pathsBetween', sector), from, to, opts);
   }
 
   /**
@@ -227,7 +246,8 @@ export class Lattice {
    * @example lattice.fastestRoute('newly-qualified-social-worker', 'principal-social-worker')?.months
    */
   fastestRoute(from: string, to: string, options?: RouteOptions): Route | undefined {
-    return fastestRoute(this.#core, from, to, options);
+    const [sector, opts] = splitSector(options);
+    return fastestRoute(this.#coreFor('fastestRoute', sector), from, to, opts);
   }
 
   /**
@@ -237,7 +257,8 @@ export class Lattice {
    * @example lattice.kFastestRoutes('social-worker', 'head-of-service', 3).routes.map((r) => r.months)
    */
   kFastestRoutes(from: string, to: string, k: number, options?: RouteOptions): RouteList {
-    return kFastestRoutes(this.#core, from, to, k, options);
+    const [sector, opts] = splitSector(options);
+    return kFastestRoutes(this.#coreFor('kFastestRoutes', sector), from, to, k, opts);
   }
 
   /**
@@ -248,7 +269,8 @@ export class Lattice {
    * @example lattice.prerequisitesFor('approved-mental-health-professional').every
    */
   prerequisitesFor(id: string, options?: PrerequisitesOptions): Prerequisites {
-    return prerequisitesFor(this.#core, id, options);
+    const [sector, opts] = splitSector(options);
+    return prerequisitesFor(this.#coreFor('prerequisitesFor', sector), id, opts);
   }
 
   /**
@@ -257,7 +279,8 @@ export class Lattice {
    * @example lattice.reachableFrom('social-worker', { maxWeight: 36 }).map((r) => r.role)
    */
   reachableFrom(id: string, options?: ReachableOptions): readonly Reachable[] {
-    return reachableFrom(this.#core, id, options);
+    const [sector, opts] = splitSector(options);
+    return reachableFrom(this.#coreFor('reachableFrom', sector), id, opts);
   }
 
   /**
@@ -265,7 +288,9 @@ export class Lattice {
    * @example lattice.eligibility({ role: 'social-worker', monthsInRole: 18, monthsQualified: 30 }).open
    */
   eligibility(profile: Profile, options?: NextStepsOptions): Eligibility {
-    return eligibility(this.#core, profile, options);
+    const [optionSector, opts] = splitSector(options);
+    const [sector, person] = this.#profileSector('eligibility', profile, optionSector);
+    return eligibility(this.#coreFor('eligibility', sector), person as Profile, opts);
   }
 
   /**
@@ -275,7 +300,9 @@ export class Lattice {
    * @example lattice.gapTo({ role: 'social-worker', monthsInRole: 6 }, 'team-manager').months
    */
   gapTo(profile: Profile, target: string, options?: GapOptions): Gap {
-    return gapTo(this.#core, profile, target, options);
+    const [optionSector, opts] = splitSector(options);
+    const [sector, person] = this.#profileSector('gapTo', profile, optionSector);
+    return gapTo(this.#coreFor('gapTo', sector), person as Profile, target, opts);
   }
 
   /**
@@ -292,6 +319,54 @@ export class Lattice {
    */
   rolesRequiring(qualification: string): readonly Role[] {
     return rolesRequiring(this.#core, qualification);
+  }
+
+  /**
+   * The lattice as one sector sees it (e.g. `children`): every role is kept (ids still resolve),
+   * but only the moves and qualifications in the sector are offered — a move limited to other
+   * sectors, a move to or from a role outside the sector, or one needing or granting a
+   * qualification outside it, is left out. Every query's `sector` option is this view.
+   * @throws QueryOptionsError for a sector the data does not name, or when the lattice is already
+   * limited to another sector (by its dataset or overlay).
+   * @example lattice.inSector('children').nextSteps('newly-qualified-social-worker')
+   */
+  inSector(sector: string): Lattice {
+    const fixed = this.dataset.sector;
+    if (fixed !== undefined && sector === fixed) return this;
+    const name = sectorOption('inSector', sector, this.dataset)!;
+    if (fixed !== undefined) {
+      throw new QueryOptionsError('inSector', ['sector'], `this lattice is limited to the "${fixed}" sector by its data; it cannot answer for "${name}"`);
+    }
+    let view = this.#sectors.get(name);
+    if (!view) {
+      const dataset: Dataset = { ...this.dataset, sector: name };
+      OWNED.add(dataset);
+      view = new Lattice(dataset);
+      this.#sectors.set(name, view);
+    }
+    return view;
+  }
+
+  /** The core a query runs on: this lattice's, or its sector view's when `sector` is asked for. */
+  #coreFor(fn: string, sector: unknown): Core {
+    if (sector === undefined || sector === this.dataset.sector) return this.#core;
+    if (typeof sector !== 'string') sectorOption(fn, sector, this.dataset);
+    try {
+      return coreOf(this.inSector(sector as string));
+    } catch (error) {
+      // Name the query, not inSector, in the message.
+      if (error instanceof QueryOptionsError) throw new QueryOptionsError(fn, ['sector'], error.message.replace(/^inSector: /, ''));
+      throw error;
+    }
+  }
+
+  /** The sector a person's question is about: the option, or the profile's (they must agree). */
+  #profileSector(fn: string, profile: unknown, optionSector: unknown): [unknown, unknown] {
+    const [own, rest] = splitSector(profile);
+    if (own !== undefined && optionSector !== undefined && own !== optionSector) {
+      throw new QueryOptionsError(fn, ['sector'], `the profile's sector ${describe(own)} and the sector option ${describe(optionSector)} disagree`);
+    }
+    return [optionSector ?? own, rest];
   }
 
   /**

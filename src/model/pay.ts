@@ -4,18 +4,13 @@
  * role with no figure has none, and a change involving it is unknown, never zero.
  */
 import type { Pay, Role } from '../schema/dataset.js';
+import type { PayChange, RoutePay } from '../types.js';
+
+export type { PayChange, RoutePay };
 
 export interface PayRange {
   readonly min: number;
   readonly max: number;
-}
-
-/** What a move does to pay: both roles' pay, and the change when both are known and comparable. */
-export interface PayChange {
-  readonly from: Pay | undefined;
-  readonly to: Pay | undefined;
-  /** The change in the range's ends (`to.min - from.min`, `to.max - from.max`), or undefined. */
-  readonly change: PayRange | undefined;
 }
 
 /** A pay's range, either end standing in for a missing other; undefined with no figure. */
@@ -32,17 +27,17 @@ const comparable = (a: Pay, b: Pay) => a.currency === b.currency && a.period ===
 export function payChange(from: Pick<Role, 'pay'>, to: Pick<Role, 'pay'>): PayChange {
   const a = payRange(from.pay);
   const b = payRange(to.pay);
-  const change = a && b && from.pay && to.pay && comparable(from.pay, to.pay) ? { min: b.min - a.min, max: b.max - a.max } : undefined;
-  return { from: from.pay, to: to.pay, change };
+  const change = a && b && from.pay && to.pay && comparable(from.pay, to.pay) ? Object.freeze({ min: b.min - a.min, max: b.max - a.max }) : undefined;
+  return Object.freeze({ from: from.pay, to: to.pay, change });
 }
 
 /** Each step's pay change along a route of roles, and the whole route's (first role to last). */
-export function routePay(roles: readonly Pick<Role, 'pay'>[]): { readonly steps: readonly PayChange[]; readonly overall: PayChange } {
+export function routePay(roles: readonly Pick<Role, 'pay'>[]): RoutePay {
   const steps: PayChange[] = [];
   for (let i = 1; i < roles.length; i++) steps.push(payChange(roles[i - 1]!, roles[i]!));
   const first = roles[0] ?? {};
   const last = roles[roles.length - 1] ?? {};
-  return { steps, overall: payChange(first, last) };
+  return Object.freeze({ steps: Object.freeze(steps), overall: payChange(first, last) });
 }
 
 const PERIOD_WORDS: Record<Pay['period'], string> = { year: 'a year', month: 'a month', day: 'a day', hour: 'an hour' };

@@ -3,7 +3,7 @@
  * qualifications a person in a sector can use. Every query's `sector` option goes through
  * {@link sectorView}, so no query can offer a move outside the sector.
  *
- * What is in a sector:
+ * What a sector offers:
  * - a role whose `sectors` lists it (a role listing no sector belongs to every sector);
  * - a qualification with no `sectors`, or whose `sectors` lists it;
  * - a move with no `sectors`, or whose `sectors` lists it, between two roles in the sector,
@@ -65,16 +65,13 @@ export function sectorOption(fn: string, value: unknown, dataset: Pick<Dataset, 
 }
 
 /**
- * The dataset as seen from one sector: every role is kept (so ids still resolve, and a role
- * outside the sector simply has no moves), qualifications and moves outside it are dropped, and
- * `sector` records the view. A new dataset sharing the entries of the old.
+ * The dataset as seen from one sector: moves outside it are dropped, and `sector` records the
+ * view. Every role and qualification is kept, so ids still resolve: a role outside the sector
+ * simply has no moves, and a person may still hold a qualification gained elsewhere (an adults'
+ * BIA asking about children's services) — no move needing or granting it is offered. A new
+ * dataset sharing the entries of the old.
  */
 export function sectorView(dataset: Dataset, sector: string): Dataset {
   const keep = transitionInSectorTest(dataset, sector);
-  return {
-    ...dataset,
-    sector,
-    qualifications: dataset.qualifications.filter((q) => qualificationInSector(q, sector)),
-    transitions: dataset.transitions.filter(keep),
-  };
+  return { ...dataset, sector, transitions: dataset.transitions.filter(keep) };
 }

@@ -11,6 +11,7 @@ import { type Core, qualificationOf, roleIndexOf } from './core.js';
 import type { EligibleMove, Eligibility, LatticeTransition, Missing, NextStepsOptions, Profile } from '../types.js';
 import { describe } from '../util/describe.js';
 import { nextSteps } from './moves.js';
+import { payChange } from '../model/pay.js';
 
 /** The state of a person at one point of a route. */
 export interface Standing {
@@ -20,7 +21,7 @@ export interface Standing {
 }
 
 /** Checks a profile and fills defaults. */
-export function readProfile(core: Core, fn: string, profile: unknown): Required<Profile> {
+export function readProfile(core: Core, fn: string, profile: unknown): Required<Omit<Profile, 'sector'>> {
   if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) {
     throw new QueryOptionsError(fn, ['profile'], `the profile must be an object like { role, qualifications, monthsInRole, monthsQualified }, not ${describe(profile)}`);
   }
@@ -78,12 +79,13 @@ export function eligibility(core: Core, profile: Profile, options?: NextStepsOpt
   const standing: Standing = { qualifications: new Set(p.qualifications), monthsInRole: p.monthsInRole, monthsQualified: p.monthsQualified };
   const open: EligibleMove[] = [];
   const blocked: EligibleMove[] = [];
+  const here = core.index.roles[roleIndexOf(core, fn, p.role)]!;
   for (const move of nextSteps(core, p.role, options, fn)) {
     const missing = missingFor(move.transition, standing);
     const ok = isOpen(missing);
     const qualMonths = missing.qualifications.reduce((sum, q) => sum + (core.qualifications.get(q)?.months ?? 0), 0);
     const wait = Math.max(missing.monthsInRole, missing.monthsQualified, qualMonths);
-    const entry = Object.freeze({ ...move, open: ok, missing, monthsToComplete: stepMonths(move.transition, wait, p.monthsInRole) });
+    const entry = Object.freeze({ ...move, open: ok, missing, monthsToComplete: stepMonths(move.transition, wait, p.monthsInRole), pay: payChange(here, move.role) });
     (ok ? open : blocked).push(entry);
   }
   return Object.freeze({ profile: p, open: Object.freeze(open), blocked: Object.freeze(blocked) });

@@ -11,6 +11,7 @@
  * A qualification move takes its months of study after any wait; for the other kinds `months`
  * is the typical time in post before moving, which time already served counts against.
  */
+import { payChange } from '../model/pay.js';
 import type { RawRoute } from '../algorithms/routeOrder.js';
 import type { EdgeFilter } from '../algorithms/dijkstra.js';
 import { yenRoutes } from '../algorithms/yen.js';
@@ -58,7 +59,7 @@ export function gapTo(core: Core, profile: Profile, target: string, options?: Ga
       const total = stepMonths(t, wait, standing.monthsInRole);
       const duration = total - wait;
       months += total;
-      steps.push(Object.freeze({ transition: t, wait, duration, missing }));
+      steps.push(Object.freeze({ transition: t, wait, duration, missing, pay: payChange(g.roles[g.edgeFrom[e]!]!, g.roles[g.edgeTo[e]!]!) }));
       const held = new Set(standing.qualifications);
       for (const q of [...missing.qualifications, ...(t.grants ?? [])]) held.add(q);
       const becomesQualified = !qualified && (t.grants ?? []).some((q) => registrations.has(q));

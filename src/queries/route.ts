@@ -4,6 +4,8 @@
 import type { RawRoute } from '../algorithms/routeOrder.js';
 import type { LatticeTransition, Route } from '../types.js';
 import type { Core } from './core.js';
+import { routePay } from '../model/pay.js';
+import type { Role } from '../schema/dataset.js';
 
 export function toRoute(core: Core, raw: RawRoute): Route {
   const { index } = core;
@@ -13,6 +15,8 @@ export function toRoute(core: Core, raw: RawRoute): Route {
   const roles = new Array<string>(edges.length + 1);
   roles[0] = index.roleIds[raw.start]!;
   let months = 0;
+  let least = 0;
+  let most = 0;
   let estimated = false;
   const held = new Set<string>();
   const gains: string[] = [];
@@ -23,6 +27,8 @@ export function toRoute(core: Core, raw: RawRoute): Route {
     transitions[i] = t;
     roles[i + 1] = index.roleIds[index.edgeTo[e]!]!;
     months += t.months;
+    least += t.monthsRange?.least ?? t.months;
+    most += t.monthsRange?.most ?? t.months;
     if (t.estimated) estimated = true;
     for (const q of t.requires?.qualifications ?? []) {
       if (!held.has(q) && !requires.includes(q)) requires.push(q);
@@ -43,5 +49,7 @@ export function toRoute(core: Core, raw: RawRoute): Route {
     gains: Object.freeze(gains),
     requires: Object.freeze(requires),
     estimated,
+    monthsRange: Object.freeze({ least, most }),
+    pay: routePay(roles.map((id) => index.roles[index.roleIndex.get(id)!] as Role)),
   });
 }

@@ -1,4 +1,5 @@
 /** `career-lattice gap <target> --role R --qual …`: the quickest route from where a person stands, what is missing, and how long it takes. */
+import { payChangeText, payText } from '../modelText.js';
 import type { Command } from 'commander';
 import { GAP_COLUMNS, gapRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
@@ -65,6 +66,12 @@ async function gap(ctx: Context, targetText: string, flags: ProfileFlags): Promi
       ? `${s.bold('To gain along the way:')} ${result.missingQualifications.join(', ')} (not given by any step of the route)`
       : `${s.bold('Qualifications:')} nothing to gain outside the route`,
   );
+  const goal = lattice.role(result.target);
+  const targetPay = payText(lattice, goal.pay);
+  if (targetPay) {
+    const change = payChangeText(result.route.pay.overall);
+    ctx.print(`${s.bold('Pay:')} ${goal.title}: ${targetPay}${change ? `; ${change} on ${lattice.role(result.from).title.toLowerCase()}` : ''}`);
+  }
   if (result.truncated) ctx.print(s.yellow('The search stopped at its work budget: a quicker route may exist.'));
   if (estimated || marks.some((m) => m.any)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   return EXIT.ok;

@@ -1,4 +1,5 @@
 /** `career-lattice moves <role>`: the moves out of a role, grouped up / across / down. */
+import { movePayLine } from '../modelText.js';
 import type { Command } from 'commander';
 import type { Move } from '../../types.js';
 import type { Direction, TransitionKind } from '../../schema/dataset.js';
@@ -52,6 +53,10 @@ async function moves(ctx: Context, roleText: string, flags: Flags): Promise<numb
         : '  none',
     );
   }
+  // What the moves pay, where a source gives a figure (with its year, area and source).
+  const here = lattice.role(id);
+  const payLines = [...new Map(all.map((m) => [m.role.id, m.role])).values()].map((r) => movePayLine(lattice, here, r)).filter((l): l is string => l !== undefined);
+  if (payLines.length) ctx.print(`\n${s.bold('Pay')}\n${payLines.map((l) => `  ${l}`).join('\n')}`);
   if (all.some((m) => hasEstimate(m.transition))) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   const observed = movesEvidenceText(ctx, lattice, id, [...new Set(all.map((m) => m.role.id))]);
   if (observed) ctx.print(observed);

@@ -1,4 +1,5 @@
 /** `career-lattice paths <from> <to>`: simple routes, best first — the main job. */
+import { groupBySector } from '../modelText.js';
 import type { Command } from 'commander';
 import { DEFAULT_MAX_STEPS } from '../../queries/routeOptions.js';
 import { ROUTE_COLUMNS, routeRows } from '../../analysis/rows.js';
@@ -59,9 +60,11 @@ async function paths(ctx: Context, fromText: string, toText: string, flags: Flag
     return EXIT.notFound;
   }
   ctx.print(s.dim(`${plural(result.routes.length, 'route')}, best first: ${describeSearch(options, DEFAULT_MAX_STEPS)}.`));
-  result.routes.forEach((route, i) => {
+  // Routes that differ only by a sector's own version of a step (the adults' or children's ASYE) read as one.
+  groupBySector(result.routes).forEach(({ route, alternatives }, i) => {
     ctx.print();
     ctx.print(renderRoute(lattice, route, `Route ${i + 1}`, s) + routeEvidenceText(ctx, lattice, route));
+    for (const [step, labels] of alternatives) ctx.print(`  ${s.dim(`Step ${step + 1} by sector:`)} ${labels.join(' or ')}`);
   });
   ctx.print();
   if (result.truncated) ctx.print(s.yellow(`More routes may exist: raise --limit (now ${options.limit}) or --max-steps, or narrow with --kinds/--avoid.`));

@@ -29,7 +29,8 @@ async function roles(ctx: Context, flags: Flags): Promise<number> {
     ...(flags.level !== undefined ? { level: flags.level } : {}),
     ...(flags.minLevel !== undefined ? { minLevel: flags.minLevel } : {}),
     ...(flags.maxLevel !== undefined ? { maxLevel: flags.maxLevel } : {}),
-    ...(flags.sector !== undefined ? { sector: flags.sector } : {}),
+    // The global --sector (the lattice's view) lists that sector's roles too; the two flags share a name.
+    ...((flags.sector ?? ctx.flags.sector) !== undefined ? { sector: (flags.sector ?? ctx.flags.sector)! } : {}),
     ...(flags.stage !== undefined ? { stage: flags.stage } : {}),
     ...(flags.entry !== undefined ? { entry: flags.entry } : {}),
     ...(flags.credential !== undefined ? { credential: flags.credential } : {}),

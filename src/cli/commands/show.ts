@@ -1,4 +1,5 @@
 /** `career-lattice show <id>`: one role (or qualification) in full, with the moves out of and into it. */
+import { payText } from '../modelText.js';
 import { maxOf } from '../../util/appendAll.js';
 import type { Command } from 'commander';
 import type { Lattice } from '../../lattice/Lattice.js';
@@ -20,12 +21,13 @@ function validity(e: { validFrom?: string | undefined; validUntil?: string | und
   return parts.length ? parts.join(', ') : undefined;
 }
 
-function pay(role: Role): string | undefined {
+/** Reference pay with its year, area and source (and the other areas' figures where they differ). */
+function pay(lattice: Lattice, role: Role): string | undefined {
   const p = role.pay;
   if (!p) return undefined;
-  const fmt = (n: number) => n.toLocaleString('en-GB');
-  const range = p.min !== undefined && p.max !== undefined ? `${fmt(p.min)}–${fmt(p.max)}` : p.min !== undefined ? `from ${fmt(p.min)}` : p.max !== undefined ? `up to ${fmt(p.max)}` : '';
-  return [range && `${p.currency} ${range} a ${p.period}`, p.grade && `grade ${p.grade}`, p.note].filter(Boolean).join('; ') || p.currency;
+  const main = payText(lattice, p) ?? p.currency;
+  const areas = (p.areas ?? []).map((a) => payText(lattice, { ...p, ...a, areas: undefined, note: undefined })).filter(Boolean);
+  return [main, ...areas.map((a) => `also ${a}`), p.note].filter(Boolean).join('; ');
 }
 
 function movesTable(lattice: Lattice, moves: readonly { move: Move; other: Role }[], header: string, style: Style): string {
@@ -60,7 +62,7 @@ function showRole(ctx: Context, lattice: Lattice, role: Role): number {
         ['PCF level', role.pcf],
         ['KSS', role.kss?.join('; ')],
         ['Specialisms', role.specialisms?.join(', ')],
-        ['Pay', pay(role)],
+        ['Pay', pay(lattice, role)],
         ['In force', validity(role)],
         ['Sources', sources.join('; ')],
       ],
