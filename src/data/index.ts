@@ -36,6 +36,7 @@ export const englandSocialWork: ValidDataset = TRUSTED
 /**
  * The same dataset under its former name (it was always England's, not the UK's).
  * @deprecated Use {@link englandSocialWork}.
+ * @alias
  */
 export const ukSocialWork: ValidDataset = englandSocialWork;
 

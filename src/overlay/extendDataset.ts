@@ -100,8 +100,10 @@ function apply(base: ValidDataset, parts: OverlayParts, shapeIssues: readonly Is
   checkOverlaySources(drafts, parts.sources);
 
   const { rename, sector } = parts;
+  // The base's own fields (its lists are the drafts'); validation below makes a fresh copy of it all.
+  const { sources: _s, qualifications: _q, roles: _r, transitions: _t, ...own } = base;
   const result: Record<string, unknown> = {
-    ...structuredClone(base),
+    ...own,
     ...(rename ? structuredClone(rename) : {}),
     // An overlay that fixes the sector (a council's children's services) makes it the dataset's.
     ...(sector !== undefined ? { sector } : {}),

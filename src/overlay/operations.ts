@@ -26,8 +26,16 @@ export interface Draft {
   gone?: boolean;
 }
 
-export function draft(entry: object, origin: Path): Draft {
+function draft(entry: object, origin: Path): Draft {
   return { entry: structuredClone(entry) as Entry, origin, fields: new Map() };
+}
+
+/**
+ * A base entry as it is, not copied: the base is a frozen ValidDataset, and the operations never
+ * change an entry in place (retitle and update make a new one).
+ */
+function baseDraft(entry: object, origin: Path): Draft {
+  return { entry: entry as Entry, origin, fields: new Map() };
 }
 
 /**
@@ -47,10 +55,10 @@ export class Drafts {
 
   constructor(base: Dataset) {
     this.lists = {
-      sources: base.sources.map((e, i) => draft(e, ['base', 'sources', i])),
-      qualifications: base.qualifications.map((e, i) => draft(e, ['base', 'qualifications', i])),
-      roles: base.roles.map((e, i) => draft(e, ['base', 'roles', i])),
-      transitions: base.transitions.map((e, i) => draft(e, ['base', 'transitions', i])),
+      sources: base.sources.map((e, i) => baseDraft(e, ['base', 'sources', i])),
+      qualifications: base.qualifications.map((e, i) => baseDraft(e, ['base', 'qualifications', i])),
+      roles: base.roles.map((e, i) => baseDraft(e, ['base', 'roles', i])),
+      transitions: base.transitions.map((e, i) => baseDraft(e, ['base', 'transitions', i])),
     };
     this.keys = transitionKeys(base.transitions);
     this.positions = this.index();

@@ -56,7 +56,7 @@ export function makeIssue(code: IssueCode | (string & {}), path: IssuePath, deta
  * Words for the few schemas with none of their own (zod/mini ships no locale, so its default is a
  * bare "Invalid input"): passed to every parse, below each schema's own message.
  */
-export const plainWords: z.core.$ZodErrorMap = (issue) => {
+const plainWords: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'invalid_union') return 'expected a JSON value (text, a number, true/false, null, a list or an object)';

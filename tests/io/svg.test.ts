@@ -139,8 +139,17 @@ describe('toSvg', () => {
   });
 
   it('replaces characters XML cannot carry', () => {
-    const bad = createLattice({ ...small, roles: small.roles.map((r) => (r.id === 'sw' ? { ...r, title: 'Social\u0001worker\uFFFF' } : r)) });
-    expect(XMLValidator.validate(toSvg(bad))).toBe(true);
+    // Datasets may no longer hold control characters; a caller's title still can.
+    const out = toSvg(lattice, { title: 'Social\u0001worker\uFFFF' });
+    expect(XMLValidator.validate(out)).toBe(true);
+    expect(text(parse(out).title)).toBe('Social\uFFFDworker\uFFFD');
+  });
+
+  it('never meets characters XML cannot carry: validation refuses them at their path', () => {
+    for (const title of ['Social\u0001worker', 'Social worker\uFFFF']) {
+      const input = { ...small, roles: small.roles.map((r) => (r.id === 'sw' ? { ...r, title } : r)) };
+      expect(() => createLattice(input)).toThrow(/roles\[\d+\]\.title/);
+    }
   });
 
   it('draws the bundled data and its fastest routes', () => {

@@ -11,10 +11,10 @@ import { asText } from '../../util/describe.js';
 import type { ColumnSpec } from './columns.js';
 
 const isWhitespace = (ch: string): boolean => /\s/u.test(ch);
-export const ONLY_BACKSLASHES = /^\\+$/;
+const ONLY_BACKSLASHES = /^\\+$/;
 
 /** Lists: items separated by `|`; `\x` is a literal x; unescaped whitespace around items is trimmed. */
-export function splitList(cell: string): string[] {
+function splitList(cell: string): string[] {
   if (cell === '\\') return [];
   // Most cells have no escapes: JS trim() strips exactly what /\s/ matches.
   if (!cell.includes('\\')) return cell.split('|').map((s) => s.trim()).filter((s) => s !== '');
@@ -39,7 +39,7 @@ export function splitList(cell: string): string[] {
   return items;
 }
 
-export function joinList(items: readonly unknown[]): string {
+function joinList(items: readonly unknown[]): string {
   if (items.length === 0) return '\\';
   return items
     .map((item) => {

@@ -6,7 +6,7 @@
 import { FIELDS, type Field, leafFields, snakeName } from '../../schema/fields.js';
 import type { CsvFiles, Section } from './types.js';
 
-export type CellKind = 'id' | 'text' | 'enum' | 'number' | 'boolean' | 'ids' | 'texts' | 'json';
+type CellKind = 'id' | 'text' | 'enum' | 'number' | 'boolean' | 'ids' | 'texts' | 'json';
 
 export interface ColumnSpec {
   /** The header, snake_case. */
@@ -23,7 +23,7 @@ export interface ColumnSpec {
 }
 
 /** How a field's value is written in one cell. */
-export function cellKind(field: Field): CellKind {
+function cellKind(field: Field): CellKind {
   switch (field.kind) {
     case 'text':
       // Ids, dates and codes are trimmed; free text is kept as typed.

@@ -23,7 +23,7 @@ function normaliseHeader(header: string): string {
     .replace(/[\s\-.]+/g, '_');
 }
 
-export interface HeaderCell {
+interface HeaderCell {
   /** As written in the file. */
   readonly text: string;
   readonly spec: ColumnSpec | undefined;
