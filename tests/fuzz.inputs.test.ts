@@ -407,7 +407,8 @@ describe('bounded work: Yen (k routes and gaps) on the national dataset', () => 
     const profile = { role: 'social-worker', monthsInRole: 600 };
     const { result, spent } = workOf(() => lattice.gapTo(profile, 'director-of-childrens-services'));
     expect(result).toMatchObject({ reachable: true, truncated: false });
-    expect(spent).toBeLessThan(100_000);
+    // 143,133 units on data 2.0.0 (155 moves, more routes into the DCS post); the bound guards the old 1.15M.
+    expect(spent).toBeLessThan(200_000);
     const unbounded = lattice.gapTo(profile, 'director-of-childrens-services', { budget: Infinity });
     expect(result.months).toBe(unbounded.months);
     expect(result.route).toEqual(unbounded.route);
