@@ -15,10 +15,17 @@ const validatedBundledData: Plugin = {
     build.onLoad({ filter: /[\\/]data[\\/][^\\/]+\.json$/ }, (args) => {
       const result = validateDataset(JSON.parse(readFileSync(args.path, 'utf8')));
       if (!result.success) {
-        return { errors: result.issues.map((i) => ({ text: `${args.path}: ${i.path.join('.')}: ${i.message}` })) };
+        return {
+          errors: result.issues.map((i) => ({
+            text: `${args.path}: ${i.path.join('.')}: ${i.message}`,
+          })),
+        };
       }
       // As a JSON.parse of one string: V8 reads that faster than the same data as an object literal.
-      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(result.data))});`, loader: 'js' };
+      return {
+        contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(result.data))});`,
+        loader: 'js',
+      };
     });
   },
 };
@@ -73,7 +80,9 @@ export default defineConfig([
     platform: 'node',
     target: 'node20',
     // CommonJS dependencies (papaparse) call require() for Node's own modules.
-    banner: { js: '#!/usr/bin/env node\nimport { createRequire as __cliRequire } from "node:module";\nconst require = __cliRequire(import.meta.url);' },
+    banner: {
+      js: '#!/usr/bin/env node\nimport { createRequire as __cliRequire } from "node:module";\nconst require = __cliRequire(import.meta.url);',
+    },
     // Optional, native: loaded by `career-lattice evidence` only when installed.
     external: ['@duckdb/node-api'],
     sourcemap: true,

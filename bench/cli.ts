@@ -24,7 +24,8 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = QUICK ? 5 : 15;
 const TIME = ['/usr/bin/time'].find((p) => existsSync(p));
 const cli = join(root, 'dist', 'cli.js');
-if (!existsSync(cli)) throw new Error('bench/cli.ts: dist/cli.js is missing; run `npm run build` first');
+if (!existsSync(cli))
+  throw new Error('bench/cli.ts: dist/cli.js is missing; run `npm run build` first');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -34,7 +35,9 @@ const median = (xs: number[]) => {
 /** One whole process: wall seconds, and CPU seconds (user + system) when /usr/bin/time can say. */
 function once(args: string[]): { wall: number; cpu: number | undefined } {
   const t0 = process.hrtime.bigint();
-  const r = TIME ? spawnSync(TIME, ['-f', '%U %S', ...args], { encoding: 'utf8' }) : spawnSync(args[0]!, args.slice(1), { encoding: 'utf8' });
+  const r = TIME
+    ? spawnSync(TIME, ['-f', '%U %S', ...args], { encoding: 'utf8' })
+    : spawnSync(args[0]!, args.slice(1), { encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   const line = TIME ? r.stderr.trim().split('\n').at(-1)! : '';
@@ -44,7 +47,10 @@ function once(args: string[]): { wall: number; cpu: number | undefined } {
 
 const COMMANDS: [string, string[]][] = [
   ['fastest', ['fastest', 'social-worker', 'team-manager']],
-  ['paths --format csv', ['paths', 'newly-qualified-social-worker', 'principal-social-worker', '--format', 'csv']],
+  [
+    'paths --format csv',
+    ['paths', 'newly-qualified-social-worker', 'principal-social-worker', '--format', 'csv'],
+  ],
   ['roles', ['roles']],
 ];
 
@@ -76,7 +82,9 @@ for (const [name, args] of COMMANDS) {
     bareWall: median(bare.map((b) => b.wall)),
     bareCpu: cpuOk ? median(bare.map((b) => b.cpu!)) : undefined,
     wallRatio: median(ours.map((o, i) => o.wall / bare[i]!.wall)),
-    cpuRatio: cpuOk ? median(ours.map((o, i) => o.cpu! / Math.max(bare[i]!.cpu!, 0.01))) : undefined,
+    cpuRatio: cpuOk
+      ? median(ours.map((o, i) => o.cpu! / Math.max(bare[i]!.cpu!, 0.01)))
+      : undefined,
   });
   console.log(name, calls.at(-1));
 }
@@ -98,21 +106,41 @@ const timeIt = (fn: () => void) => {
 const matrixSeconds = timeIt(() => {
   for (const _ of routeMatrix(lattice));
 });
-const questions = roles.flatMap((from) => roles.filter((to) => to !== from).map((to) => ({ query: 'fastest', from, to })));
+const questions = roles.flatMap((from) =>
+  roles.filter((to) => to !== from).map((to) => ({ query: 'fastest', from, to })),
+);
 const batchSeconds = timeIt(() => {
   for (const _ of answerQuestions(lattice, questions));
 });
 // The CLI itself, one process for all pairs: matrix and batch as users run them.
 const qfile = join(os.tmpdir(), `career-lattice-bench-${process.pid}.csv`);
-writeFileSync(qfile, `query,from,to\n${questions.map((q) => `fastest,${q.from},${q.to}`).join('\n')}\n`);
-const wholeMatrix = median(Array.from({ length: QUICK ? 3 : 5 }, () => once(['node', cli, 'matrix']).wall));
-const wholeBatch = median(Array.from({ length: QUICK ? 3 : 5 }, () => once(['node', cli, 'batch', qfile]).wall));
+writeFileSync(
+  qfile,
+  `query,from,to\n${questions.map((q) => `fastest,${q.from},${q.to}`).join('\n')}\n`,
+);
+const wholeMatrix = median(
+  Array.from({ length: QUICK ? 3 : 5 }, () => once(['node', cli, 'matrix']).wall),
+);
+const wholeBatch = median(
+  Array.from({ length: QUICK ? 3 : 5 }, () => once(['node', cli, 'batch', qfile]).wall),
+);
 const perCall = calls[0]!.wall;
-console.log({ pairs, matrixSeconds, batchSeconds, wholeMatrix, wholeBatch, oneAtATime: perCall * pairs });
+console.log({
+  pairs,
+  matrixSeconds,
+  batchSeconds,
+  wholeMatrix,
+  wholeBatch,
+  oneAtATime: perCall * pairs,
+});
 
-const f = (s: number) => (s < 1 ? `${(s * 1000).toFixed(s < 0.01 ? 2 : 0)} ms` : `${s.toFixed(2)} s`);
+const f = (s: number) =>
+  s < 1 ? `${(s * 1000).toFixed(s < 0.01 ? 2 : 0)} ms` : `${s.toFixed(2)} s`;
 const x = (r: number | undefined) => (r === undefined ? '—' : `${r.toFixed(2)}×`);
-const load = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' / ');
 const section = `<!-- section:analyst-bench -->
 ## The command line, and many questions at once (bench/cli.ts)
 
@@ -134,11 +162,21 @@ Every ordered pair of the bundled data (${roles.length} roles, ${pairs.toLocaleS
 <!-- /section:analyst-bench -->
 `;
 mkdirSync(join(root, 'bench', 'out'), { recursive: true });
-writeFileSync(join(root, 'bench', 'out', 'cli.json'), JSON.stringify({ calls, pairs, matrixSeconds, batchSeconds, wholeMatrix, wholeBatch, perCall }, null, 2));
+writeFileSync(
+  join(root, 'bench', 'out', 'cli.json'),
+  JSON.stringify(
+    { calls, pairs, matrixSeconds, batchSeconds, wholeMatrix, wholeBatch, perCall },
+    null,
+    2,
+  ),
+);
 if (process.env.BENCH_NO_WRITE !== '1') {
   const path = join(root, 'BENCHMARKS.md');
   const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
   const marked = /<!-- section:analyst-bench -->[\s\S]*?<!-- \/section:analyst-bench -->\n?/;
-  writeFileSync(path, marked.test(doc) ? doc.replace(marked, section) : `${doc.trimEnd()}\n\n${section}`);
+  writeFileSync(
+    path,
+    marked.test(doc) ? doc.replace(marked, section) : `${doc.trimEnd()}\n\n${section}`,
+  );
   console.log('wrote the analyst section of BENCHMARKS.md');
 }

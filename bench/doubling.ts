@@ -8,11 +8,20 @@
  * BENCH_STREAM=1 also streams a 1,000,000-transition lattice's GraphML and GEXF to /dev/null and
  * reports the heap used while doing so.
  */
-import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLattice, type Dataset, extendDataset, gexfChunks, graphMLChunks, toJsonLd, validateDataset } from '../src/index.js';
+import {
+  createLattice,
+  type Dataset,
+  extendDataset,
+  gexfChunks,
+  graphMLChunks,
+  toJsonLd,
+  validateDataset,
+} from '../src/index.js';
 import { generateDataset } from './generate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,13 +59,16 @@ function double(what: string, n: number, setup: (n: number) => () => unknown): v
   const small = time(a);
   const large = time(b);
   rows.push({ what, n, small, large });
-  console.log(`${what}: n=${n} ${small.toFixed(1)} ms, 2n ${large.toFixed(1)} ms, ratio ${(large / small).toFixed(2)}`);
+  console.log(
+    `${what}: n=${n} ${small.toFixed(1)} ms, 2n ${large.toFixed(1)} ms, ratio ${(large / small).toFixed(2)}`,
+  );
 }
 
 // Suggestions: n roles, n transitions pointing at a misspelt role (so n bad references, each with a "did you mean").
 double('validateDataset, n bad references to n roles (suggestions)', 4000, (n) => {
   const d = structuredClone(data(n)) as Dataset & { transitions: { to: string }[] };
-  for (let i = 0; i < n && i < d.transitions.length; i++) d.transitions[i]!.to = `${d.transitions[i]!.to}x`;
+  for (let i = 0; i < n && i < d.transitions.length; i++)
+    d.transitions[i]!.to = `${d.transitions[i]!.to}x`;
   return () => validateDataset(d);
 });
 
@@ -87,8 +99,12 @@ double('extendDataset, n roles, overlay touching 3n/8', 10000, (n) => {
     id: 'council',
     title: 'Council',
     remove: { roles: ids.slice(0, k) },
-    retitle: { roles: Object.fromEntries(ids.slice(k, 2 * k).map((id, i) => [id, `Local role ${i}`])) },
-    update: { roles: Object.fromEntries(ids.slice(2 * k, 3 * k).map((id) => [id, { summary: 'Local' }])) },
+    retitle: {
+      roles: Object.fromEntries(ids.slice(k, 2 * k).map((id, i) => [id, `Local role ${i}`])),
+    },
+    update: {
+      roles: Object.fromEntries(ids.slice(2 * k, 3 * k).map((id) => [id, { summary: 'Local' }])),
+    },
   };
   return () => extendDataset(base, overlay);
 });
@@ -97,7 +113,10 @@ async function stream(): Promise<string[]> {
   const lines: string[] = [];
   const d = generateDataset({ roles: 100_000, perRole: 10, seed: 14 });
   const lattice = createLattice(d);
-  for (const [name, chunks] of [['GraphML', graphMLChunks], ['GEXF', gexfChunks]] as const) {
+  for (const [name, chunks] of [
+    ['GraphML', graphMLChunks],
+    ['GEXF', gexfChunks],
+  ] as const) {
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
     let peak = before;
@@ -123,7 +142,10 @@ const streamed = process.env.BENCH_STREAM ? await stream() : [];
 const table = [
   '| work | n | t(n) | t(2n) | ratio |',
   '| --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.what} | ${r.n.toLocaleString('en-GB')} | ${r.small.toFixed(1)} ms | ${r.large.toFixed(1)} ms | ${(r.large / r.small).toFixed(2)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.what} | ${r.n.toLocaleString('en-GB')} | ${r.small.toFixed(1)} ms | ${r.large.toFixed(1)} ms | ${(r.large / r.small).toFixed(2)} |`,
+  ),
 ].join('\n');
 const section = [
   '<!-- doubling:start -->',
@@ -140,6 +162,8 @@ console.log(`\n${table}`);
 if (!process.env.BENCH_NO_WRITE) {
   const file = join(root, 'BENCHMARKS.md');
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const next = /<!-- doubling:start -->[\s\S]*<!-- doubling:end -->/.test(old) ? old.replace(/<!-- doubling:start -->[\s\S]*<!-- doubling:end -->/, section) : `${old.trimEnd()}\n\n${section}\n`;
+  const next = /<!-- doubling:start -->[\s\S]*<!-- doubling:end -->/.test(old)
+    ? old.replace(/<!-- doubling:start -->[\s\S]*<!-- doubling:end -->/, section)
+    : `${old.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, next);
 }

@@ -13,8 +13,13 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  evidenceFromRecords,
+  modelFromLattice,
+  recordsToCsv,
+  simulateRecords,
+} from '../src/evidence/index.js';
 import { createLattice, ukSocialWork } from '../src/index.js';
-import { evidenceFromRecords, modelFromLattice, recordsToCsv, simulateRecords } from '../src/evidence/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -28,11 +33,22 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const lattice = createLattice(ukSocialWork);
 const model = modelFromLattice(lattice, { leave: 0.3 });
-const noise = { variant: 0.2, typo: 0.01, agency: 0.1, overlap: 0.05, missingEnd: 0.02, badDate: 0.005, unknownTitle: 0.01 };
+const noise = {
+  variant: 0.2,
+  typo: 0.01,
+  agency: 0.1,
+  overlap: 0.05,
+  missingEnd: 0.02,
+  badDate: 0.005,
+  unknownTitle: 0.01,
+};
 
 // --- TypeScript engine, 100,000 records -------------------------------------------------------
 let records = simulateRecords(model, { people: 40_000, seed: 15, noise }, lattice);
-while (records.length < 100_000) records = records.concat(records.slice(0, 100_000 - records.length).map((r) => ({ ...r, person: `${r.person}b` })));
+while (records.length < 100_000)
+  records = records.concat(
+    records.slice(0, 100_000 - records.length).map((r) => ({ ...r, person: `${r.person}b` })),
+  );
 records = records.slice(0, 100_000);
 const tsTimes: number[] = [];
 const tsCpu: number[] = [];
@@ -47,13 +63,17 @@ for (let i = 0; i < 5; i++) {
 }
 const tsMs = median(tsTimes);
 const tsCpuMs = median(tsCpu);
-log(`TypeScript engine, 100,000 records: median ${tsMs.toFixed(0)} ms wall, ${tsCpuMs.toFixed(0)} ms CPU (5 runs), ${report.evidence.moves.length} moves, ${report.titles.unmatched.length} unmatched titles`);
+log(
+  `TypeScript engine, 100,000 records: median ${tsMs.toFixed(0)} ms wall, ${tsCpuMs.toFixed(0)} ms CPU (5 runs), ${report.evidence.moves.length} moves, ${report.titles.unmatched.length} unmatched titles`,
+);
 
 // --- DuckDB engine -----------------------------------------------------------------------------
 const duckdb = await import('@duckdb/node-api').catch(() => undefined);
 const rows: string[] = [];
 const targets: string[] = [];
-targets.push(`| TypeScript engine, 100,000 records | < 2 s | ${(tsMs / 1000).toFixed(2)} s wall, ${(tsCpuMs / 1000).toFixed(2)} s CPU | ${tsMs < 2000 ? 'met' : tsCpuMs < 2000 ? 'met in CPU time; wall time inflated by the shared machine' : 'NOT met'} |`);
+targets.push(
+  `| TypeScript engine, 100,000 records | < 2 s | ${(tsMs / 1000).toFixed(2)} s wall, ${(tsCpuMs / 1000).toFixed(2)} s CPU | ${tsMs < 2000 ? 'met' : tsCpuMs < 2000 ? 'met in CPU time; wall time inflated by the shared machine' : 'NOT met'} |`,
+);
 if (!duckdb) log('DuckDB engine: @duckdb/node-api not installed; skipped.');
 else {
   const base = join(outDir, 'evidence-100k.csv');
@@ -62,29 +82,55 @@ else {
   const c = await instance.connect();
   const copies = async (n: number, path: string) => {
     if (existsSync(path)) return;
-    await c.run(`COPY (SELECT person || '-' || CAST(k AS VARCHAR) AS person, role, start, "end", agency, leaving_reason FROM read_csv('${base}', all_varchar = true) CROSS JOIN range(${n}) t(k)) TO '${path}' (HEADER)`);
+    await c.run(
+      `COPY (SELECT person || '-' || CAST(k AS VARCHAR) AS person, role, start, "end", agency, leaving_reason FROM read_csv('${base}', all_varchar = true) CROSS JOIN range(${n}) t(k)) TO '${path}' (HEADER)`,
+    );
   };
   const sizes: [string, number, string][] = [['1M', 10, join(outDir, 'evidence-1m.csv')]];
   if (TEN_MILLION) sizes.push(['10M', 100, join(outDir, 'evidence-10m.csv')]);
   for (const [, n, path] of sizes) await copies(n, path);
   const parquet = join(outDir, 'evidence-1m.parquet');
-  if (!existsSync(parquet)) await c.run(`COPY (SELECT * FROM read_csv('${sizes[0]![2]}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+  if (!existsSync(parquet))
+    await c.run(
+      `COPY (SELECT * FROM read_csv('${sizes[0]![2]}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
   c.closeSync();
   instance.closeSync();
-  const runs: [string, string][] = [...sizes.map(([label, , path]): [string, string] => [`${label} records, CSV`, path]), ['1M records, Parquet', parquet]];
+  const runs: [string, string][] = [
+    ...sizes.map(([label, , path]): [string, string] => [`${label} records, CSV`, path]),
+    ['1M records, Parquet', parquet],
+  ];
   for (const [label, path] of runs) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'evidence-child.ts'), path], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(here, 'evidence-child.ts'), path],
+      { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
     if (child.status !== 0) {
       log(`${label}: failed\n${child.stderr}`);
       continue;
     }
-    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; maxRssMb: number; records: number };
+    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+      ms: number;
+      cpuMs: number;
+      maxRssMb: number;
+      records: number;
+    };
     const mb = statSync(path).size / 1e6;
-    log(`DuckDB engine, ${label} (${mb.toFixed(0)} MB): ${(r.ms / 1000).toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU, peak RSS ${r.maxRssMb.toFixed(0)} MB, ${r.records} records`);
-    rows.push(`| ${label} | ${mb.toFixed(0)} MB | ${(r.ms / 1000).toFixed(1)} s | ${(r.cpuMs / 1000).toFixed(1)} s | ${r.maxRssMb.toFixed(0)} MB |`);
-    if (label.startsWith('10M')) targets.push(`| DuckDB engine, 10M records | < 60 s, < 4 GB | ${(r.ms / 1000).toFixed(1)} s, ${(r.maxRssMb / 1024).toFixed(2)} GB | ${r.ms < 60_000 && r.maxRssMb < 4096 ? 'met' : 'NOT met'} |`);
+    log(
+      `DuckDB engine, ${label} (${mb.toFixed(0)} MB): ${(r.ms / 1000).toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU, peak RSS ${r.maxRssMb.toFixed(0)} MB, ${r.records} records`,
+    );
+    rows.push(
+      `| ${label} | ${mb.toFixed(0)} MB | ${(r.ms / 1000).toFixed(1)} s | ${(r.cpuMs / 1000).toFixed(1)} s | ${r.maxRssMb.toFixed(0)} MB |`,
+    );
+    if (label.startsWith('10M'))
+      targets.push(
+        `| DuckDB engine, 10M records | < 60 s, < 4 GB | ${(r.ms / 1000).toFixed(1)} s, ${(r.maxRssMb / 1024).toFixed(2)} GB | ${r.ms < 60_000 && r.maxRssMb < 4096 ? 'met' : 'NOT met'} |`,
+      );
     if (label === '1M records, CSV' && !TEN_MILLION) {
-      targets.push(`| DuckDB engine, 10M records (extrapolated ×10 from 1M; run BENCH_EVIDENCE_10M=1 to measure) | < 60 s, < 4 GB | ~${((r.ms * 10) / 1000).toFixed(0)} s wall / ~${((r.cpuMs * 10) / 1000).toFixed(0)} s CPU (estimate; sorting is n log n, so a little more) | not measured in this run |`);
+      targets.push(
+        `| DuckDB engine, 10M records (extrapolated ×10 from 1M; run BENCH_EVIDENCE_10M=1 to measure) | < 60 s, < 4 GB | ~${((r.ms * 10) / 1000).toFixed(0)} s wall / ~${((r.cpuMs * 10) / 1000).toFixed(0)} s CPU (estimate; sorting is n log n, so a little more) | not measured in this run |`,
+      );
     }
   }
 }
@@ -112,7 +158,9 @@ TypeScript engine, 100,000 records: median of 5 runs ${tsMs.toFixed(0)} ms wall,
 if (process.env.BENCH_NO_WRITE !== '1') {
   const path = join(root, 'BENCHMARKS.md');
   const doc = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const next = /<!-- evidence -->[\s\S]*<!-- \/evidence -->\n?/.test(doc) ? doc.replace(/<!-- evidence -->[\s\S]*<!-- \/evidence -->\n?/, section) : `${doc.trimEnd()}\n\n${section}`;
+  const next = /<!-- evidence -->[\s\S]*<!-- \/evidence -->\n?/.test(doc)
+    ? doc.replace(/<!-- evidence -->[\s\S]*<!-- \/evidence -->\n?/, section)
+    : `${doc.trimEnd()}\n\n${section}`;
   writeFileSync(path, next);
   log('wrote the Evidence section of BENCHMARKS.md');
 }

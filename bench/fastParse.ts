@@ -31,6 +31,14 @@ for (let round = 0; round < rounds; round++) {
   fast.push(time(() => fastRolesAndTransitions(d)));
   whole.push(time(() => validateDataset(d)));
 }
-const r = { roles: d.roles.length, transitions: d.transitions.length, zodMs: median(zod), fastMs: median(fast), validateMs: median(whole) };
-console.error(`${r.roles} roles, ${r.transitions} transitions: zod parse ${r.zodMs.toFixed(0)} ms; fast path (roles + transitions) ${r.fastMs.toFixed(0)} ms (${(r.zodMs / r.fastMs).toFixed(1)}×); validateDataset ${r.validateMs.toFixed(0)} ms`);
+const r = {
+  roles: d.roles.length,
+  transitions: d.transitions.length,
+  zodMs: median(zod),
+  fastMs: median(fast),
+  validateMs: median(whole),
+};
+console.error(
+  `${r.roles} roles, ${r.transitions} transitions: zod parse ${r.zodMs.toFixed(0)} ms; fast path (roles + transitions) ${r.fastMs.toFixed(0)} ms (${(r.zodMs / r.fastMs).toFixed(1)}×); validateDataset ${r.validateMs.toFixed(0)} ms`,
+);
 console.log(JSON.stringify(r));

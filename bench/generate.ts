@@ -42,7 +42,17 @@ export interface GenerateOptions {
 const LEVELS = 9;
 /** Share of roles at each level 0..8. */
 const LEVEL_SHARE = [0.05, 0.1, 0.16, 0.18, 0.16, 0.13, 0.1, 0.07, 0.05];
-const TRACK_POOL: readonly Track[] = ['practice', 'management', 'education', 'specialist', 'quality', 'research', 'regulation', 'policy', 'other'];
+const TRACK_POOL: readonly Track[] = [
+  'practice',
+  'management',
+  'education',
+  'specialist',
+  'quality',
+  'research',
+  'regulation',
+  'policy',
+  'other',
+];
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
@@ -61,7 +71,13 @@ function choose<T>(r: () => number, table: readonly (readonly [T, number])[]): T
 }
 
 /** Log-normal months, rounded to whole months and clamped. */
-function logNormalMonths(r: () => number, median: number, sigma: number, min: number, max: number): number {
+function logNormalMonths(
+  r: () => number,
+  median: number,
+  sigma: number,
+  min: number,
+  max: number,
+): number {
   // Box–Muller.
   const z = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
   return Math.min(max, Math.max(min, Math.round(median * Math.exp(sigma * z))));
@@ -70,21 +86,47 @@ function logNormalMonths(r: () => number, median: number, sigma: number, min: nu
 function monthsFor(r: () => number, kind: TransitionKind): number {
   switch (kind) {
     case 'experience':
-      return choose(r, [[12, 3], [18, 2], [24, 4], [36, 2], [48, 1]] as const);
+      return choose(r, [
+        [12, 3],
+        [18, 2],
+        [24, 4],
+        [36, 2],
+        [48, 1],
+      ] as const);
     case 'panel':
-      return choose(r, [[24, 2], [36, 1]] as const);
+      return choose(r, [
+        [24, 2],
+        [36, 1],
+      ] as const);
     case 'vacancy':
       return logNormalMonths(r, 4, 0.5, 2, 12);
     case 'qualification':
-      return choose(r, [[6, 1], [12, 3], [18, 1], [24, 2]] as const);
+      return choose(r, [
+        [6, 1],
+        [12, 3],
+        [18, 1],
+        [24, 2],
+      ] as const);
   }
 }
 
 type Dir = 'up' | 'across' | 'down';
 const KIND_BY_DIR: Readonly<Record<Dir, readonly (readonly [TransitionKind, number])[]>> = {
-  up: [['experience', 45], ['panel', 15], ['vacancy', 30], ['qualification', 10]],
-  across: [['vacancy', 60], ['experience', 25], ['qualification', 15]],
-  down: [['vacancy', 80], ['experience', 20]],
+  up: [
+    ['experience', 45],
+    ['panel', 15],
+    ['vacancy', 30],
+    ['qualification', 10],
+  ],
+  across: [
+    ['vacancy', 60],
+    ['experience', 25],
+    ['qualification', 15],
+  ],
+  down: [
+    ['vacancy', 80],
+    ['experience', 20],
+  ],
 };
 
 export interface GeneratedRole {
@@ -116,7 +158,10 @@ export function generateDataset(options: GenerateOptions): Dataset {
   }
   for (let i = 0; i < n; i++) {
     const family = i % families;
-    const level = choose(r, LEVEL_SHARE.map((s, l) => [l, s] as const));
+    const level = choose(
+      r,
+      LEVEL_SHARE.map((s, l) => [l, s] as const),
+    );
     const tracks = familyTracks[family]!;
     // Practice dominates the lower levels, management the upper ones.
     const track = level <= 3 && r() < 0.6 ? 'practice' : pick(r, tracks);
@@ -159,7 +204,13 @@ export function generateDataset(options: GenerateOptions): Dataset {
     const key = `${from}>${to}:${kind}`;
     if (seen.has(key)) return;
     seen.add(key);
-    transitions.push({ from: roles[from]!.id, to: roles[to]!.id, kind, months, sources: ['synthetic'] });
+    transitions.push({
+      from: roles[from]!.id,
+      to: roles[to]!.id,
+      kind,
+      months,
+      sources: ['synthetic'],
+    });
   };
 
   for (let i = 0; i < n; i++) {
@@ -167,10 +218,15 @@ export function generateDataset(options: GenerateOptions): Dataset {
     // Out-degree 2..8, averaging about perRole once the cycles and parallels are added.
     const degree = Math.max(1, Math.round(perRole * 0.86 + (r() - 0.5) * 4));
     for (let d = 0; d < degree; d++) {
-      let dir: Dir = choose(r, [['up', 58], ['across', 29], ['down', 13]] as const);
+      let dir: Dir = choose(r, [
+        ['up', 58],
+        ['across', 29],
+        ['down', 13],
+      ] as const);
       if (dir === 'up' && me.level === LEVELS - 1) dir = 'across';
       if (dir === 'down' && me.level === 0) dir = 'up';
-      const level = dir === 'up' ? me.level + (r() < 0.15 ? 2 : 1) : dir === 'down' ? me.level - 1 : me.level;
+      const level =
+        dir === 'up' ? me.level + (r() < 0.15 ? 2 : 1) : dir === 'down' ? me.level - 1 : me.level;
       const j = targetAt(i, Math.min(level, LEVELS - 1), dir === 'across' ? 0.8 : 0.85, 0.65);
       if (j < 0) continue;
       const kind = choose(r, KIND_BY_DIR[dir]);
@@ -179,18 +235,37 @@ export function generateDataset(options: GenerateOptions): Dataset {
       if (dir === 'across' && r() < 0.4) add(j, i, kind, monthsFor(r, kind));
       // Parallel transitions: the same move by another route in (panel vs vacancy, say).
       if (r() < 0.08) {
-        const other = choose(r, KIND_BY_DIR[dir].filter(([k]) => k !== kind));
+        const other = choose(
+          r,
+          KIND_BY_DIR[dir].filter(([k]) => k !== kind),
+        );
         add(i, j, other, monthsFor(r, other));
       }
     }
   }
 
-  const STAGES = ['student', 'newly qualified', 'practitioner', 'experienced', 'senior', 'lead', 'manager', 'head', 'director'];
+  const STAGES = [
+    'student',
+    'newly qualified',
+    'practitioner',
+    'experienced',
+    'senior',
+    'lead',
+    'manager',
+    'head',
+    'director',
+  ];
   return {
     id: `synthetic-${n}`,
     title: `Synthetic career lattice (${n} roles)`,
     version: '1',
-    sources: [{ id: 'synthetic', title: 'Generated by bench/generate.ts', publisher: 'career-lattice benchmarks' }],
+    sources: [
+      {
+        id: 'synthetic',
+        title: 'Generated by bench/generate.ts',
+        publisher: 'career-lattice benchmarks',
+      },
+    ],
     qualifications: [],
     roles: roles.map((role) => ({
       id: role.id,

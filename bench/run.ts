@@ -28,9 +28,20 @@ import { gzipSync } from 'node:zlib';
 import { MultiDirectedGraph } from 'graphology';
 import dijkstraModule from 'graphology-shortest-path/dijkstra.js';
 import simplePathModule from 'graphology-simple-path';
-import { type Dataset, type Direction, type Lattice, createLattice } from '../src/index.js';
+import { createLattice, type Dataset, type Direction, type Lattice } from '../src/index.js';
 import { generateDataset, rng } from './generate.js';
-import { gc, interleaved, median, ms, quantile, ratios, table, timeOnce, times, warmUp } from './stats.js';
+import {
+  gc,
+  interleaved,
+  median,
+  ms,
+  quantile,
+  ratios,
+  table,
+  timeOnce,
+  times,
+  warmUp,
+} from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -46,8 +57,17 @@ const PYTHON = '/usr/bin/python3';
 const ALL: Direction[] = ['up', 'across', 'down'];
 const OPTS = { directions: ALL };
 
-const { bidirectional } = dijkstraModule as unknown as { bidirectional: (g: MultiDirectedGraph, s: string, t: string) => string[] | null };
-const { allSimplePaths } = simplePathModule as unknown as { allSimplePaths: (g: MultiDirectedGraph, s: string, t: string, o: { maxDepth: number }) => string[][] };
+const { bidirectional } = dijkstraModule as unknown as {
+  bidirectional: (g: MultiDirectedGraph, s: string, t: string) => string[] | null;
+};
+const { allSimplePaths } = simplePathModule as unknown as {
+  allSimplePaths: (
+    g: MultiDirectedGraph,
+    s: string,
+    t: string,
+    o: { maxDepth: number },
+  ) => string[][];
+};
 
 interface Target {
   readonly name: string;
@@ -85,7 +105,9 @@ function built(roles: number): { d: Dataset; lattice: Lattice; graph: MultiDirec
 function graphologyOf(d: Dataset): MultiDirectedGraph {
   const g = new MultiDirectedGraph();
   for (const r of d.roles) g.addNode(r.id);
-  const ts = d.transitions.map((t, i) => ({ t, i })).sort((a, b) => b.t.months - a.t.months || a.i - b.i);
+  const ts = d.transitions
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => b.t.months - a.t.months || a.i - b.i);
   for (const { t, i } of ts) g.addDirectedEdgeWithKey(`e${i}`, t.from, t.to, { weight: t.months });
   return g;
 }
@@ -108,7 +130,12 @@ function priceNodePath(path: readonly string[], best: Map<string, number>): numb
 }
 
 /** Career questions: from a junior role (level ≤ 2) to a senior one (level ≥ 5), reachable. */
-function careerPairs(d: Dataset, lattice: Lattice, count: number, seed: number): [string, string][] {
+function careerPairs(
+  d: Dataset,
+  lattice: Lattice,
+  count: number,
+  seed: number,
+): [string, string][] {
   const r = rng(seed);
   const low = d.roles.filter((x) => x.level <= 2);
   const high = d.roles.filter((x) => x.level >= 5);
@@ -136,8 +163,11 @@ function machine(): { cpu: string; cores: number; node: string; load: string; da
     cpu,
     cores: os.cpus().length,
     node: process.version,
-    load: os.loadavg().map((x) => x.toFixed(2)).join(' / '),
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    load: os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / '),
+    date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   };
 }
 
@@ -150,14 +180,39 @@ function benchBuild(): void {
   const out: unknown[] = [];
   for (const n of sizes) {
     const rounds = n >= 100_000 ? 3 : 5;
-    const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=1024', '--import', 'tsx', join(here, 'build-child.ts'), String(n), String(rounds)], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--max-old-space-size=1024',
+        '--import',
+        'tsx',
+        join(here, 'build-child.ts'),
+        String(n),
+        String(rounds),
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
     if (child.status !== 0) {
-      rows.push([n.toLocaleString('en'), '–', '–', '–', '–', `failed: ${child.stderr.slice(-300)}`]);
-      if (n === 100_000) targets.push({ name: 'createLattice 100k roles', goal: '< 3 s, < 1 GB heap', measured: 'failed under a 1 GB heap cap', ok: false });
+      rows.push([
+        n.toLocaleString('en'),
+        '–',
+        '–',
+        '–',
+        '–',
+        `failed: ${child.stderr.slice(-300)}`,
+      ]);
+      if (n === 100_000)
+        targets.push({
+          name: 'createLattice 100k roles',
+          goal: '< 3 s, < 1 GB heap',
+          measured: 'failed under a 1 GB heap cap',
+          ok: false,
+        });
       continue;
     }
     const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
@@ -179,7 +234,9 @@ function benchBuild(): void {
       `${r.bytesPerTransition.toFixed(0)} B`,
       `${r.maxRssMB.toFixed(0)} MB`,
     ]);
-    log(`createLattice ${n}: ${ms(r.wallMs)} (cpu ${ms(r.cpuMs)}), ${r.bytesPerTransition.toFixed(0)} B/transition`);
+    log(
+      `createLattice ${n}: ${ms(r.wallMs)} (cpu ${ms(r.cpuMs)}), ${r.bytesPerTransition.toFixed(0)} B/transition`,
+    );
     if (n === 100_000) {
       targets.push({
         name: 'createLattice, 100k roles / ~500k transitions',
@@ -194,7 +251,10 @@ function benchBuild(): void {
     '## createLattice\n\nValidate (zod schema + references) and build the index, in a fresh process with the heap capped at 1 GB ' +
       '(`--max-old-space-size=1024`); median of 3–5 builds. *Retained* is the heap the lattice keeps (measured with `global.gc()` ' +
       'before and after, the input dataset held throughout); *max RSS* is the whole process, generator and input included.\n\n' +
-      table(['roles', 'transitions', 'wall', 'cpu', 'retained heap', 'per transition', 'max RSS'], rows),
+      table(
+        ['roles', 'transitions', 'wall', 'cpu', 'retained heap', 'per transition', 'max RSS'],
+        rows,
+      ),
   );
 }
 
@@ -221,7 +281,15 @@ function benchFastest(): void {
       if (path && priceNodePath(path, best) === mine.weight) agree++;
     }
     const ratio = ratios(theirs, ours);
-    out.push({ roles: n, pairs: pairs.length, rounds, ours: median(ours), graphology: median(theirs), ratio, agree });
+    out.push({
+      roles: n,
+      pairs: pairs.length,
+      rounds,
+      ours: median(ours),
+      graphology: median(theirs),
+      ratio,
+      agree,
+    });
     rows.push([
       n.toLocaleString('en'),
       String(pairs.length),
@@ -232,7 +300,9 @@ function benchFastest(): void {
       times(ratio.min),
       `${agree}/${pairs.length}`,
     ]);
-    log(`fastestRoute ${n}: ours ${ms(median(ours))}, graphology ${ms(median(theirs))}, ratio ${times(ratio.median)} (min ${times(ratio.min)}), weights agree ${agree}/${pairs.length}`);
+    log(
+      `fastestRoute ${n}: ours ${ms(median(ours))}, graphology ${ms(median(theirs))}, ratio ${times(ratio.median)} (min ${times(ratio.min)}), weights agree ${agree}/${pairs.length}`,
+    );
     targets.push({
       name: `fastestRoute vs graphology bidirectional, ${n / 1000}k roles`,
       goal: '≥ 5× faster',
@@ -247,7 +317,19 @@ function benchFastest(): void {
       'parallel transitions inserted most expensive first, since graphology keeps the last). Pairs: a junior role (level ≤ 2) to a ' +
       'senior one (level ≥ 5), reachable. Each pair timed in interleaved rounds; per-pair medians. *Agree*: graphology’s node path, ' +
       'priced with the cheapest transition between consecutive roles, has exactly our route’s weight.\n\n' +
-      table(['roles', 'pairs', 'ours (median)', 'ours (p90)', 'graphology (median)', 'ratio (median)', 'ratio (min)', 'agree'], rows),
+      table(
+        [
+          'roles',
+          'pairs',
+          'ours (median)',
+          'ours (p90)',
+          'graphology (median)',
+          'ratio (median)',
+          'ratio (min)',
+          'agree',
+        ],
+        rows,
+      ),
   );
 }
 
@@ -256,8 +338,16 @@ function benchFastest(): void {
 
 function pythonPeers(): { ok: boolean; why: string; versions?: string } {
   if (!existsSync(PYTHON)) return { ok: false, why: `${PYTHON} not found` };
-  const probe = spawnSync(PYTHON, ['-c', 'import networkx, igraph; print(networkx.__version__, igraph.__version__)'], { encoding: 'utf8' });
-  if (probe.status !== 0) return { ok: false, why: `${PYTHON} cannot import networkx and igraph (apt-get install -y python3-networkx python3-igraph): ${probe.stderr.trim().split('\n').at(-1)}` };
+  const probe = spawnSync(
+    PYTHON,
+    ['-c', 'import networkx, igraph; print(networkx.__version__, igraph.__version__)'],
+    { encoding: 'utf8' },
+  );
+  if (probe.status !== 0)
+    return {
+      ok: false,
+      why: `${PYTHON} cannot import networkx and igraph (apt-get install -y python3-networkx python3-igraph): ${probe.stderr.trim().split('\n').at(-1)}`,
+    };
   return { ok: true, why: '', versions: probe.stdout.trim() };
 }
 
@@ -272,7 +362,9 @@ class PythonPeers {
   private readonly lines: AsyncIterator<string>;
   private readonly proc;
   constructor(graphFile: string, pairsFile: string, k: number) {
-    this.proc = spawn(PYTHON, [join(here, 'peers.py'), graphFile, pairsFile, String(k)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.proc = spawn(PYTHON, [join(here, 'peers.py'), graphFile, pairsFile, String(k)], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     this.lines = createInterface({ input: this.proc.stdout! })[Symbol.asyncIterator]();
   }
   async next(): Promise<Record<string, unknown>> {
@@ -313,8 +405,14 @@ async function benchKRoutes(): Promise<void> {
       const index = new Map(d.roles.map((r, i) => [r.id, i]));
       const graphFile = join(outDir, `graph-${n}.tsv`);
       const pairsFile = join(outDir, `pairs-${n}.tsv`);
-      writeFileSync(graphFile, `${d.roles.length} ${d.transitions.length}\n${d.transitions.map((t) => `${index.get(t.from)}\t${index.get(t.to)}\t${t.months}`).join('\n')}\n`);
-      writeFileSync(pairsFile, `${pairs.map(([s, t]) => `${index.get(s)}\t${index.get(t)}`).join('\n')}\n`);
+      writeFileSync(
+        graphFile,
+        `${d.roles.length} ${d.transitions.length}\n${d.transitions.map((t) => `${index.get(t.from)}\t${index.get(t.to)}\t${t.months}`).join('\n')}\n`,
+      );
+      writeFileSync(
+        pairsFile,
+        `${pairs.map(([s, t]) => `${index.get(s)}\t${index.get(t)}`).join('\n')}\n`,
+      );
       peers = new PythonPeers(graphFile, pairsFile, k);
       ready = await peers.next();
     }
@@ -323,7 +421,8 @@ async function benchKRoutes(): Promise<void> {
     for (let r = 0; r < rounds; r++) {
       const ourRound = () => {
         gc();
-        for (let i = 0; i < pairs.length; i++) for (let rep = 0; rep < 3; rep++) ourSamples[i]!.push(timeOnce(() => query(i)));
+        for (let i = 0; i < pairs.length; i++)
+          for (let rep = 0; rep < 3; rep++) ourSamples[i]!.push(timeOnce(() => query(i)));
       };
       if (r % 2 === 0) ourRound();
       if (peers) {
@@ -351,7 +450,18 @@ async function benchKRoutes(): Promise<void> {
     });
     const rNx = py.ok ? ratios(nx, ours) : undefined;
     const rIg = py.ok ? ratios(ig, ours) : undefined;
-    out.push({ roles: n, pairs: pairs.length, ours: median(ours), networkx: median(nx), igraph: median(ig), rNx, rIg, igAgree, nxAgree, ready });
+    out.push({
+      roles: n,
+      pairs: pairs.length,
+      ours: median(ours),
+      networkx: median(nx),
+      igraph: median(ig),
+      rNx,
+      rIg,
+      igAgree,
+      nxAgree,
+      ready,
+    });
     rows.push([
       n.toLocaleString('en'),
       String(pairs.length),
@@ -364,26 +474,57 @@ async function benchKRoutes(): Promise<void> {
     ]);
     log(
       `kFastestRoutes(10) ${n}: ours ${ms(median(ours))}` +
-        (py.ok ? `, networkx ${ms(median(nx))} (${times(rNx!.median)}), igraph ${ms(median(ig))} (${times(rIg!.median)}), agree ig ${igAgree} nx ${nxAgree}` : ''),
+        (py.ok
+          ? `, networkx ${ms(median(nx))} (${times(rNx!.median)}), igraph ${ms(median(ig))} (${times(rIg!.median)}), agree ig ${igAgree} nx ${nxAgree}`
+          : ''),
     );
     if (rNx && rIg) {
-      targets.push({ name: `kFastestRoutes(10) vs networkx, ${n / 1000}k roles`, goal: '≥ 50× faster', measured: `${times(rNx.median)} (slowest pair ${times(rNx.min)})`, ok: rNx.median >= 50 });
-      targets.push({ name: `kFastestRoutes(10) vs igraph, ${n / 1000}k roles`, goal: '≥ 10× faster', measured: `${times(rIg.median)} (slowest pair ${times(rIg.min)})`, ok: rIg.median >= 10 });
+      targets.push({
+        name: `kFastestRoutes(10) vs networkx, ${n / 1000}k roles`,
+        goal: '≥ 50× faster',
+        measured: `${times(rNx.median)} (slowest pair ${times(rNx.min)})`,
+        ok: rNx.median >= 50,
+      });
+      targets.push({
+        name: `kFastestRoutes(10) vs igraph, ${n / 1000}k roles`,
+        goal: '≥ 10× faster',
+        measured: `${times(rIg.median)} (slowest pair ${times(rIg.min)})`,
+        ok: rIg.median >= 10,
+      });
     } else {
-      targets.push({ name: `kFastestRoutes(10) vs networkx / igraph, ${n / 1000}k roles`, goal: '≥ 50× / ≥ 10× faster', measured: `not measured: ${py.why}`, ok: undefined });
+      targets.push({
+        name: `kFastestRoutes(10) vs networkx / igraph, ${n / 1000}k roles`,
+        goal: '≥ 50× / ≥ 10× faster',
+        measured: `not measured: ${py.why}`,
+        ok: undefined,
+      });
     }
   }
   results.kroutes = out;
   sections.push(
     '## kFastestRoutes(k = 10) vs networkx and igraph\n\n' +
-      (py.ok ? `Peers: networkx / python-igraph ${py.versions} (Debian packages, \`${PYTHON}\`). ` : `**The Python peers were not measured**: ${py.why}. `) +
+      (py.ok
+        ? `Peers: networkx / python-igraph ${py.versions} (Debian packages, \`${PYTHON}\`). `
+        : `**The Python peers were not measured**: ${py.why}. `) +
       '`lattice.kFastestRoutes(from, to, 10, { directions: [up, across, down] })` against `islice(nx.shortest_simple_paths(G, s, t, weight="weight"), 10)` ' +
       'and `g.get_k_shortest_paths(s, t, k=10, weights="weight", mode="out", output="epath")`, timed inside Python with `time.perf_counter()` ' +
       'around the query only; each graph is built once from an edge list the benchmark writes. Rounds alternate JavaScript and Python; ' +
       'our time per pair is the median of 3 queries in each of the rounds; networkx runs one round on the 50k graph. networkx gets a `DiGraph` with the ' +
       'cheapest of parallel transitions (it does not take multigraphs); igraph gets the multigraph itself. *Agree*: igraph’s 10 route ' +
       'weights equal ours exactly · networkx’s best weight equals ours.\n\n' +
-      table(['roles', 'pairs', 'ours (median)', 'networkx (median)', 'igraph (median)', 'vs networkx', 'vs igraph', 'agree (igraph · networkx)'], rows),
+      table(
+        [
+          'roles',
+          'pairs',
+          'ours (median)',
+          'networkx (median)',
+          'igraph (median)',
+          'vs networkx',
+          'vs igraph',
+          'agree (igraph · networkx)',
+        ],
+        rows,
+      ),
   );
 }
 
@@ -394,7 +535,12 @@ const BIG = { ...OPTS, maxSteps: 6, limit: 1_000_000, budget: Infinity };
 const SMALL = { ...OPTS, maxSteps: 6 };
 
 /** Career questions (junior to senior) with at least one route within six steps. */
-function careerPairsWithin6(d: Dataset, lattice: Lattice, count: number, seed: number): { s: string; t: string; routes: number }[] {
+function careerPairsWithin6(
+  d: Dataset,
+  lattice: Lattice,
+  count: number,
+  seed: number,
+): { s: string; t: string; routes: number }[] {
   const r = rng(seed);
   const low = d.roles.filter((x) => x.level <= 2);
   const high = d.roles.filter((x) => x.level >= 5);
@@ -409,7 +555,12 @@ function careerPairsWithin6(d: Dataset, lattice: Lattice, count: number, seed: n
 }
 
 /** Busy pairs: two roles 2–4 levels apart in one family, with at least 1,000 routes within six steps. */
-function busyPairs(d: Dataset, lattice: Lattice, count: number, seed: number): { s: string; t: string; routes: number }[] {
+function busyPairs(
+  d: Dataset,
+  lattice: Lattice,
+  count: number,
+  seed: number,
+): { s: string; t: string; routes: number }[] {
   const r = rng(seed);
   const byFamily = new Map<string, typeof d.roles>();
   for (const role of d.roles) {
@@ -437,7 +588,10 @@ function benchPaths(): void {
   for (const n of sizes) {
     const { d, lattice, graph } = built(n);
     for (const kind of ['career', 'busy'] as const) {
-      const pairs = kind === 'career' ? careerPairsWithin6(d, lattice, QUICK ? 8 : 30, 23 + n) : busyPairs(d, lattice, QUICK ? 4 : 10, 29 + n);
+      const pairs =
+        kind === 'career'
+          ? careerPairsWithin6(d, lattice, QUICK ? 8 : 30, 23 + n)
+          : busyPairs(d, lattice, QUICK ? 4 : 10, 29 + n);
       if (pairs.length === 0) continue;
       const rounds = QUICK ? 3 : 5;
       const [ours, oursDefault, theirs] = interleaved(pairs.length, rounds, [
@@ -446,12 +600,26 @@ function benchPaths(): void {
         (i) => allSimplePaths(graph, pairs[i]!.s, pairs[i]!.t, { maxDepth: 6 }),
       ]) as [number[], number[], number[]];
       const theirCounts = pairs.map((p) => allSimplePaths(graph, p.s, p.t, { maxDepth: 6 }).length);
-      const ourNodePaths = pairs.map((p) => new Set(lattice.pathsBetween(p.s, p.t, BIG).routes.map((x) => x.roles.join('>'))).size);
+      const ourNodePaths = pairs.map(
+        (p) =>
+          new Set(lattice.pathsBetween(p.s, p.t, BIG).routes.map((x) => x.roles.join('>'))).size,
+      );
       const sameNodePaths = pairs.filter((_, i) => ourNodePaths[i] === theirCounts[i]).length;
       const ratio = ratios(theirs, ours);
       const ratioDefault = ratios(theirs, oursDefault);
       const routes = pairs.map((p) => p.routes);
-      out.push({ roles: n, kind, pairs: pairs.length, routes: median(routes), ours: median(ours), oursDefault: median(oursDefault), graphology: median(theirs), ratio, ratioDefault, sameNodePaths });
+      out.push({
+        roles: n,
+        kind,
+        pairs: pairs.length,
+        routes: median(routes),
+        ours: median(ours),
+        oursDefault: median(oursDefault),
+        graphology: median(theirs),
+        ratio,
+        ratioDefault,
+        sameNodePaths,
+      });
       rows.push([
         n.toLocaleString('en'),
         kind === 'career' ? 'career questions' : 'busy (≥ 1,000 routes)',
@@ -464,7 +632,9 @@ function benchPaths(): void {
         `${times(ratioDefault.median)}`,
         `${sameNodePaths}/${pairs.length}`,
       ]);
-      log(`pathsBetween ${n} ${kind}: routes ${median(routes)}, all ${ms(median(ours))}, limit 50 ${ms(median(oursDefault))}, graphology ${ms(median(theirs))}, ratio ${times(ratio.median)} (limit 50: ${times(ratioDefault.median)})`);
+      log(
+        `pathsBetween ${n} ${kind}: routes ${median(routes)}, all ${ms(median(ours))}, limit 50 ${ms(median(oursDefault))}, graphology ${ms(median(theirs))}, ratio ${times(ratio.median)} (limit 50: ${times(ratioDefault.median)})`,
+      );
       targets.push({
         name: `pathsBetween (maxSteps 6, large limit) vs allSimplePaths, ${n / 1000}k roles, ${kind === 'career' ? 'career questions' : 'busy pairs'}`,
         goal: '≥ 20× faster',
@@ -481,7 +651,21 @@ function benchPaths(): void {
       '*Busy*: two roles 2–4 levels apart in one family with at least 1,000 routes within six steps. Ours counts parallel transitions ' +
       'as different routes, so it returns more routes than graphology returns paths; *same paths*: our routes’ distinct role ' +
       'sequences are exactly as many as graphology’s paths.\n\n' +
-      table(['roles', 'pairs', 'n', 'routes (median, range)', 'ours, all routes', 'ours, limit 50', 'graphology', 'ratio, all routes', 'ratio, limit 50', 'same paths'], rows),
+      table(
+        [
+          'roles',
+          'pairs',
+          'n',
+          'routes (median, range)',
+          'ours, all routes',
+          'ours, limit 50',
+          'graphology',
+          'ratio, all routes',
+          'ratio, limit 50',
+          'same paths',
+        ],
+        rows,
+      ),
   );
 }
 
@@ -490,18 +674,30 @@ function benchPaths(): void {
 
 async function benchOnet(): Promise<void> {
   const dir = join(root, '..', 'shared', 'data', 'onet-29.3');
-  const files = { related: 'Related Occupations.txt', jobZones: 'Job Zones.txt', occupations: 'Occupation Data.txt' };
+  const files = {
+    related: 'Related Occupations.txt',
+    jobZones: 'Job Zones.txt',
+    occupations: 'Occupation Data.txt',
+  };
   if (!Object.values(files).every((f) => existsSync(join(dir, f)))) {
     log(`O*NET: skipped — the files are not in ${dir}`);
     sections.push(`## O*NET 29.3\n\nSkipped: the O*NET files are not in \`${dir}\`.`);
     return;
   }
-  let importer: { datasetFromOnet: (t: { related: string; jobZones: string; occupations: string }) => Dataset } | undefined;
+  let importer:
+    | {
+        datasetFromOnet: (t: { related: string; jobZones: string; occupations: string }) => Dataset;
+      }
+    | undefined;
   try {
     importer = (await import('../src/importers/onet.js')) as typeof importer;
   } catch (error) {
-    log(`O*NET: skipped — src/importers/onet.ts could not be loaded (${String(error).split('\n')[0]})`);
-    sections.push('## O*NET 29.3\n\nSkipped: `src/importers/onet.ts` (`datasetFromOnet`) is not there yet.');
+    log(
+      `O*NET: skipped — src/importers/onet.ts could not be loaded (${String(error).split('\n')[0]})`,
+    );
+    sections.push(
+      '## O*NET 29.3\n\nSkipped: `src/importers/onet.ts` (`datasetFromOnet`) is not there yet.',
+    );
     return;
   }
   const text = {
@@ -536,27 +732,63 @@ async function benchOnet(): Promise<void> {
     (i) => bidirectional(graph, pairs[i]![0], pairs[i]![1]),
   ]) as [number[], number[]];
   const kPairs = pairs.slice(0, QUICK ? 20 : 100);
-  const [kRoutes] = interleaved(kPairs.length, rounds, [(i) => lat.kFastestRoutes(kPairs[i]![0], kPairs[i]![1], 10, OPTS)]) as [number[]];
-  const [moves] = interleaved(ids.length, rounds, [(i) => lat.horizontalMoves(ids[i]!)]) as [number[]];
+  const [kRoutes] = interleaved(kPairs.length, rounds, [
+    (i) => lat.kFastestRoutes(kPairs[i]![0], kPairs[i]![1], 10, OPTS),
+  ]) as [number[]];
+  const [moves] = interleaved(ids.length, rounds, [(i) => lat.horizontalMoves(ids[i]!)]) as [
+    number[],
+  ];
   let reachable = 0;
   let agree = 0;
   for (const [s, t] of pairs) {
     const mine = lat.fastestRoute(s, t, OPTS);
     const path = bidirectional(graph, s, t);
     if (mine) reachable++;
-    if ((mine === undefined && path === null) || (mine && path && priceNodePath(path, best) === mine.weight)) agree++;
+    if (
+      (mine === undefined && path === null) ||
+      (mine && path && priceNodePath(path, best) === mine.weight)
+    )
+      agree++;
   }
   const ratio = ratios(gFastest, fastest);
-  const row = (what: string, xs: number[], extra = '') => [what, String(xs.length), ms(median(xs)), ms(quantile(xs, 0.9)), extra];
+  const row = (what: string, xs: number[], extra = '') => [
+    what,
+    String(xs.length),
+    ms(median(xs)),
+    ms(quantile(xs, 0.9)),
+    extra,
+  ];
   const rows = [
     ['datasetFromOnet (3 tables → dataset)', '1', ms(median(importMs)), '', ''],
-    ['createLattice', '1', ms(median(buildMs)), '', `${lat.size.roles} roles, ${lat.size.transitions} transitions`],
-    row('fastestRoute', fastest, `${reachable}/${pairs.length} reachable; graphology bidirectional ${ms(median(gFastest))} (${times(ratio.median)}), agree ${agree}/${pairs.length}`),
+    [
+      'createLattice',
+      '1',
+      ms(median(buildMs)),
+      '',
+      `${lat.size.roles} roles, ${lat.size.transitions} transitions`,
+    ],
+    row(
+      'fastestRoute',
+      fastest,
+      `${reachable}/${pairs.length} reachable; graphology bidirectional ${ms(median(gFastest))} (${times(ratio.median)}), agree ${agree}/${pairs.length}`,
+    ),
     row('kFastestRoutes(10)', kRoutes),
     row('horizontalMoves (every role)', moves),
   ];
-  results.onet = { roles: lat.size.roles, transitions: lat.size.transitions, importMs: median(importMs), buildMs: median(buildMs), fastest: median(fastest), graphology: median(gFastest), kRoutes: median(kRoutes), moves: median(moves), agree };
-  log(`O*NET: import ${ms(median(importMs))}, build ${ms(median(buildMs))}, fastest ${ms(median(fastest))} (graphology ${ms(median(gFastest))}), k=10 ${ms(median(kRoutes))}, moves ${ms(median(moves))}`);
+  results.onet = {
+    roles: lat.size.roles,
+    transitions: lat.size.transitions,
+    importMs: median(importMs),
+    buildMs: median(buildMs),
+    fastest: median(fastest),
+    graphology: median(gFastest),
+    kRoutes: median(kRoutes),
+    moves: median(moves),
+    agree,
+  };
+  log(
+    `O*NET: import ${ms(median(importMs))}, build ${ms(median(buildMs))}, fastest ${ms(median(fastest))} (graphology ${ms(median(gFastest))}), k=10 ${ms(median(kRoutes))}, moves ${ms(median(moves))}`,
+  );
   sections.push(
     '## O*NET 29.3 (real data)\n\nThe O*NET 29.3 Related Occupations, Job Zones and Occupation Data tables (O*NET 29.3 Database, USDOL/ETA, CC BY 4.0; read from ' +
       '`../shared/data/onet-29.3/` beside the repository, never copied into the repository) through `datasetFromOnet`, then queries on random pairs of occupations, all directions.\n\n' +
@@ -572,9 +804,13 @@ const noData = {
   name: 'no-data',
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   setup(build: any) {
-    build.onResolve({ filter: /[\\/]data[\\/]index\.js$/ }, (a: { path: string }) => ({ path: a.path, namespace: 'no-data' }));
+    build.onResolve({ filter: /[\\/]data[\\/]index\.js$/ }, (a: { path: string }) => ({
+      path: a.path,
+      namespace: 'no-data',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'no-data' }, () => ({
-      contents: 'export const ukSocialWork = undefined, londonChildrensOverlay = undefined, herefordshireOverlay = undefined, socialWorkAcademyOverlay = undefined;',
+      contents:
+        'export const ukSocialWork = undefined, londonChildrensOverlay = undefined, herefordshireOverlay = undefined, socialWorkAcademyOverlay = undefined;',
       loader: 'js',
     }));
   },
@@ -582,29 +818,53 @@ const noData = {
 
 async function benchBundle(): Promise<void> {
   const esbuild = await import('esbuild');
-  const common = { bundle: true, minify: true, platform: 'browser', format: 'esm', target: 'es2022', write: false, logLevel: 'silent' } as const;
+  const common = {
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  } as const;
   const size = async (options: Record<string, unknown>) => {
     const result = await esbuild.build({ ...common, ...options });
     const code = result.outputFiles[0]!.contents;
     return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
   };
   // The core: what `import { createLattice, validateDataset } from 'career-lattice'` pulls into a page.
-  const core = await size({ stdin: { contents: "export { createLattice, validateDataset } from './src/index.ts';", resolveDir: root, loader: 'ts' } });
+  const core = await size({
+    stdin: {
+      contents: "export { createLattice, validateDataset } from './src/index.ts';",
+      resolveDir: root,
+      loader: 'ts',
+    },
+  });
   // Everything src/index.ts exports (CSV, exports, importers, graphology copy), datasets left out.
   const whole = await size({ entryPoints: [join(root, 'src/index.ts')], plugins: [noData] });
   results.bundle = { core, whole };
   const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
-  log(`bundle: core ${kb(core.gzipped)} gzipped (${kb(core.minified)} minified); whole index without data ${kb(whole.gzipped)} gzipped`);
-  targets.push({ name: 'Browser bundle of the core (minified, gzipped, no data)', goal: '≤ 40 KB', measured: `${kb(core.gzipped)} (${kb(core.minified)} minified)`, ok: core.gzipped <= 40 * 1024 });
+  log(
+    `bundle: core ${kb(core.gzipped)} gzipped (${kb(core.minified)} minified); whole index without data ${kb(whole.gzipped)} gzipped`,
+  );
+  targets.push({
+    name: 'Browser bundle of the core (minified, gzipped, no data)',
+    goal: '≤ 40 KB',
+    measured: `${kb(core.gzipped)} (${kb(core.minified)} minified)`,
+    ok: core.gzipped <= 40 * 1024,
+  });
   sections.push(
     '## Browser bundle\n\nesbuild (`--bundle --minify --platform=browser --format=esm`), then gzip -9. *Core*: an entry that re-exports ' +
       '`createLattice` and `validateDataset` from `src/index.ts` — the lattice, every query, validation (zod/mini) and errors, tree-shaken as ' +
       'a page that imports them gets it. *Whole index*: every export of `src/index.ts` (CSV, diagram and graph exports, the O*NET importer, ' +
       'the graphology copy, which brings graphology and papaparse), with the bundled datasets left out.\n\n' +
-      table(['bundle', 'minified', 'gzipped'], [
-        ['core', kb(core.minified), kb(core.gzipped)],
-        ['whole index, no data', kb(whole.minified), kb(whole.gzipped)],
-      ]),
+      table(
+        ['bundle', 'minified', 'gzipped'],
+        [
+          ['core', kb(core.minified), kb(core.gzipped)],
+          ['whole index, no data', kb(whole.minified), kb(whole.gzipped)],
+        ],
+      ),
   );
 }
 
@@ -613,27 +873,54 @@ async function benchBundle(): Promise<void> {
 
 function benchValidate(): void {
   const n = QUICK ? 10_000 : 100_000;
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'fastParse.ts'), String(n), QUICK ? '2' : '5'], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(here, 'fastParse.ts'), String(n), QUICK ? '2' : '5'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   if (child.status !== 0) {
     sections.push(`## Validation fast path\n\nFailed: ${child.stderr.slice(-300)}`);
     return;
   }
-  const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { roles: number; transitions: number; zodMs: number; fastMs: number; validateMs: number };
+  const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+    roles: number;
+    transitions: number;
+    zodMs: number;
+    fastMs: number;
+    validateMs: number;
+  };
   results.validate = r;
   const ratio = r.zodMs / r.fastMs;
-  log(`validation ${n}: zod ${ms(r.zodMs)}, fast path ${ms(r.fastMs)} (${times(ratio)}), validateDataset ${ms(r.validateMs)}`);
-  targets.push({ name: `validation fast path vs zod's own parse, ${n / 1000}k roles`, goal: '≥ 1.5× faster (else delete it)', measured: times(ratio), ok: ratio >= 1.5 });
+  log(
+    `validation ${n}: zod ${ms(r.zodMs)}, fast path ${ms(r.fastMs)} (${times(ratio)}), validateDataset ${ms(r.validateMs)}`,
+  );
+  targets.push({
+    name: `validation fast path vs zod's own parse, ${n / 1000}k roles`,
+    goal: '≥ 1.5× faster (else delete it)',
+    measured: times(ratio),
+    ok: ratio >= 1.5,
+  });
   sections.push(
     "## Validation fast path\n\n`src/schema/fastParse.ts` checks plain roles and transitions itself (fields read from the schema's field table) and " +
       "leaves the rest to zod. Here: zod's `datasetSchema.parse` of the whole dataset against the fast path over roles and transitions, " +
       'and the whole of `validateDataset` (fast path, zod for the rest, references, freezing), in a fresh process, median CPU time of 5.\n\n' +
-      table(['roles', 'transitions', 'zod parse', 'fast path', 'ratio', 'validateDataset'], [
-        [r.roles.toLocaleString('en'), r.transitions.toLocaleString('en'), ms(r.zodMs), ms(r.fastMs), times(ratio), ms(r.validateMs)],
-      ]),
+      table(
+        ['roles', 'transitions', 'zod parse', 'fast path', 'ratio', 'validateDataset'],
+        [
+          [
+            r.roles.toLocaleString('en'),
+            r.transitions.toLocaleString('en'),
+            ms(r.zodMs),
+            ms(r.fastMs),
+            times(ratio),
+            ms(r.validateMs),
+          ],
+        ],
+      ),
   );
 }
 
@@ -642,7 +929,9 @@ function benchValidate(): void {
 async function main(): Promise<void> {
   const started = performance.now();
   const m = machine();
-  log(`career-lattice benchmarks — ${m.cpu}, ${m.cores} cores, Node ${m.node}, load ${m.load}${QUICK ? ' (QUICK)' : ''}`);
+  log(
+    `career-lattice benchmarks — ${m.cpu}, ${m.cores} cores, Node ${m.node}, load ${m.load}${QUICK ? ' (QUICK)' : ''}`,
+  );
   if (want('bundle')) await benchBundle();
   if (want('build')) benchBuild();
   if (want('validate')) benchValidate();
@@ -659,7 +948,12 @@ async function main(): Promise<void> {
   const end = machine();
   const summary = table(
     ['target', 'goal', 'measured', ''],
-    targets.map((t) => [t.name, t.goal, t.measured, t.ok === undefined ? 'not measured' : t.ok ? 'met' : '**missed**']),
+    targets.map((t) => [
+      t.name,
+      t.goal,
+      t.measured,
+      t.ok === undefined ? 'not measured' : t.ok ? 'met' : '**missed**',
+    ]),
   );
   log(`\n${summary}\n\n(${seconds.toFixed(0)} s)`);
   results.machine = { ...m, loadEnd: end.load, seconds, quick: QUICK };
@@ -691,7 +985,9 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   // Keep the doubling section bench/doubling.ts writes.
-  const previous = existsSync(join(root, 'BENCHMARKS.md')) ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8') : '';
+  const previous = existsSync(join(root, 'BENCHMARKS.md'))
+    ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8')
+    : '';
   const doubling = /<!-- doubling:start -->[\s\S]*<!-- doubling:end -->/.exec(previous)?.[0];
   writeFileSync(join(root, 'BENCHMARKS.md'), doubling ? `${doc.trimEnd()}\n\n${doubling}\n` : doc);
   log('wrote BENCHMARKS.md');

@@ -29,7 +29,11 @@ export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
  * runs untimed (warmUp): V8 optimises a function only after many calls, and a cold first round
  * would measure the compiler, not the code.
  */
-export function interleaved(pairs: number, rounds: number, contenders: readonly ((i: number) => void)[]): number[][] {
+export function interleaved(
+  pairs: number,
+  rounds: number,
+  contenders: readonly ((i: number) => void)[],
+): number[][] {
   for (const run of contenders) warmUp(pairs, run);
   const samples = contenders.map(() => Array.from({ length: pairs }, () => [] as number[]));
   for (let r = 0; r < rounds; r++) {
@@ -47,11 +51,15 @@ export function interleaved(pairs: number, rounds: number, contenders: readonly 
 /** Runs `run` untimed over all pairs for `warmMs` (at least 3 passes), so V8 has optimised it. */
 export function warmUp(pairs: number, run: (i: number) => void, warmMs = 400): void {
   const start = performance.now();
-  for (let pass = 0; pass < 3 || performance.now() - start < warmMs; pass++) for (let i = 0; i < pairs; i++) run(i);
+  for (let pass = 0; pass < 3 || performance.now() - start < warmMs; pass++)
+    for (let i = 0; i < pairs; i++) run(i);
 }
 
 /** Ratios a/b per pair; summarised by their median and minimum. */
-export function ratios(slow: readonly number[], fast: readonly number[]): { median: number; min: number } {
+export function ratios(
+  slow: readonly number[],
+  fast: readonly number[],
+): { median: number; min: number } {
   const r = slow.map((s, i) => s / fast[i]!);
   return { median: median(r), min: Math.min(...r) };
 }
@@ -64,7 +72,8 @@ export function ms(x: number): string {
   return `${(x * 1000).toFixed(0)} µs`;
 }
 
-export const times = (x: number): string => (Number.isFinite(x) ? `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)}×` : '–');
+export const times = (x: number): string =>
+  Number.isFinite(x) ? `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)}×` : '–';
 
 /** A Markdown table. */
 export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {

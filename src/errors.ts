@@ -6,7 +6,17 @@ import { shorten } from './util/describe.js';
 
 /**
  * Every `code` an Issue can carry (README, "Issue codes"). Checks of the dataset itself: */
-export type DatasetIssueCode = 'duplicate_id' | 'unknown_reference' | 'self_loop' | 'invalid_range' | 'cycle' | 'too_deep' | 'unreadable_input' | 'invalid_id' | 'invalid_text' | 'unsafe_url';
+export type DatasetIssueCode =
+  | 'duplicate_id'
+  | 'unknown_reference'
+  | 'self_loop'
+  | 'invalid_range'
+  | 'cycle'
+  | 'too_deep'
+  | 'unreadable_input'
+  | 'invalid_id'
+  | 'invalid_text'
+  | 'unsafe_url';
 /** zod's own codes, for a value of the wrong shape. */
 export type ShapeIssueCode =
   | 'invalid_type'
@@ -21,7 +31,12 @@ export type ShapeIssueCode =
   | 'invalid_value'
   | 'custom';
 /** extendDataset: the overlay names something it cannot. */
-export type OverlayIssueCode = 'unknown_id' | 'removed_id' | 'still_referenced' | 'no_match' | 'duplicate_id';
+export type OverlayIssueCode =
+  | 'unknown_id'
+  | 'removed_id'
+  | 'still_referenced'
+  | 'no_match'
+  | 'duplicate_id';
 /** datasetFromCsv / validateCsv: the files and their cells. */
 export type CsvIssueCode =
   | 'missing_file'
@@ -51,7 +66,12 @@ export type OnetIssueCode =
   | 'self_link'
   | 'duplicate_link';
 /** Every `code` an Issue can carry: see the README's issue codes. */
-export type IssueCode = DatasetIssueCode | ShapeIssueCode | OverlayIssueCode | CsvIssueCode | OnetIssueCode;
+export type IssueCode =
+  | DatasetIssueCode
+  | ShapeIssueCode
+  | OverlayIssueCode
+  | CsvIssueCode
+  | OnetIssueCode;
 
 /** Where a problem is: `["transitions", 12, "to"]`. */
 export type IssuePath = readonly (string | number)[];
@@ -119,7 +139,11 @@ export function formatPath(path: readonly (string | number)[]): string {
 /** One issue as a line a person can act on. */
 export function formatIssue(issue: Issue): string {
   if (issue.file) {
-    const where = [issue.file, issue.line !== undefined ? `line ${issue.line}` : '', issue.column ? `column "${issue.column}"` : '']
+    const where = [
+      issue.file,
+      issue.line !== undefined ? `line ${issue.line}` : '',
+      issue.column ? `column "${issue.column}"` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     return `${where}: ${issue.message}`;
@@ -156,7 +180,9 @@ export class LatticeValidationError extends LatticeError {
       'invalid_dataset',
       `${context}: the data has ${n} problem${n === 1 ? '' : 's'}${first ? `; first: ${formatIssue(first)}${more}` : ''}`,
     );
-    this.issues = Object.freeze(issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })));
+    this.issues = Object.freeze(
+      issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })),
+    );
   }
 }
 
@@ -171,9 +197,19 @@ export class UnknownIdError extends LatticeError {
   readonly suggestions: readonly string[];
   readonly entity: 'role' | 'qualification';
 
-  constructor(fn: string, id: string, suggestions: readonly string[], entity: 'role' | 'qualification' = 'role', notAString = false) {
-    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
-    const message = notAString ? `${fn}: a ${entity} id must be a string, not ${id}` : `${fn}: unknown ${entity} "${shorten(id)}".${hint}`;
+  constructor(
+    fn: string,
+    id: string,
+    suggestions: readonly string[],
+    entity: 'role' | 'qualification' = 'role',
+    notAString = false,
+  ) {
+    const hint = suggestions.length
+      ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?`
+      : '';
+    const message = notAString
+      ? `${fn}: a ${entity} id must be a string, not ${id}`
+      : `${fn}: unknown ${entity} "${shorten(id)}".${hint}`;
     super(entity === 'role' ? 'unknown_role' : 'unknown_qualification', message);
     this.id = id;
     this.suggestions = Object.freeze([...suggestions]);
@@ -197,7 +233,12 @@ export class QueryOptionsError extends LatticeError {
   /** The option at fault, e.g. `['maxSteps']` or `['weight', 'social-worker>team-manager:vacancy']`. */
   readonly path: readonly (string | number)[];
 
-  constructor(fn: string, path: readonly (string | number)[], message: string, code: 'invalid_options' | 'invalid_weight' = 'invalid_options') {
+  constructor(
+    fn: string,
+    path: readonly (string | number)[],
+    message: string,
+    code: 'invalid_options' | 'invalid_weight' = 'invalid_options',
+  ) {
     super(code, `${fn}: ${message}`);
     this.path = Object.freeze([...path]);
   }

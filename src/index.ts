@@ -2,21 +2,133 @@
  * career-lattice: careers as a directed, weighted graph, with typed queries.
  * The public API — everything else is internal.
  */
-export { createLattice, Lattice } from './lattice/Lattice.js';
-export { isValidDataset, validateDataset, type ValidationResult, type ValidDataset } from './schema/validate.js';
+
+export { DEFAULT_BUDGET } from './algorithms/budget.js';
+// Analysis: many questions at once, and the route matrix.
 export {
-  datasetSchema,
-  roleSchema,
-  transitionSchema,
-  qualificationSchema,
-  sourceSchema,
-  paySchema,
-  requirementsSchema,
-  TRACKS,
-  TRANSITION_KINDS,
-  QUALIFICATION_KINDS,
-  DIRECTIONS,
-} from './schema/dataset.js';
+  type Answer,
+  answerQuestions,
+  answerRows,
+  BATCH_COLUMNS,
+  BATCH_QUERIES,
+  type BatchQuery,
+  type BatchResult,
+  parseQuestion,
+  QUESTION_FIELDS,
+  type Question,
+  type RawQuestion,
+} from './analysis/batch.js';
+export {
+  MATRIX_COLUMNS,
+  type MatrixCell,
+  type MatrixOptions,
+  matrixRows,
+  routeMatrix,
+} from './analysis/matrix.js';
+// Analysis: answers as flat rows (one per step or move), for data frames and spreadsheets.
+export {
+  type Cell,
+  ELIGIBILITY_COLUMNS,
+  eligibilityRows,
+  GAP_COLUMNS,
+  gapRows,
+  MOVE_COLUMNS,
+  moveRows,
+  PREREQUISITE_COLUMNS,
+  prerequisiteRows,
+  QUALIFICATION_COLUMNS,
+  qualificationRows,
+  ROLE_COLUMNS,
+  ROUTE_COLUMNS,
+  type Row,
+  roleRows,
+  routeRows,
+} from './analysis/rows.js';
+// The bundled data (tree-shaken away when not imported).
+export {
+  englandSocialWork,
+  herefordshireOverlay,
+  londonChildrensOverlay,
+  socialWorkAcademyOverlay,
+  ukSocialWork,
+} from './data/index.js';
+export {
+  type CsvIssueCode,
+  type DatasetIssueCode,
+  formatIssue,
+  formatIssues,
+  formatPath,
+  type Issue,
+  type IssueCode,
+  type IssueDetails,
+  type IssuePath,
+  LatticeError,
+  type LatticeErrorCode,
+  LatticeValidationError,
+  type OnetIssueCode,
+  type OverlayIssueCode,
+  QueryAbortedError,
+  QueryBudgetError,
+  QueryOptionsError,
+  type ShapeIssueCode,
+  UnknownIdError,
+  UnknownRoleError,
+} from './errors.js';
+// Importers.
+export {
+  datasetFromOnet,
+  defaultOnetMonths,
+  ONET_TIERS,
+  type OnetOptions,
+  type OnetTables,
+  type OnetTier,
+  onetCredit,
+  onetTrack,
+  SOC_MAJOR_GROUPS,
+} from './importers/onet.js';
+// Spreadsheets.
+export {
+  CSV_COLUMNS,
+  CSV_REQUIRED_COLUMNS,
+  type CsvFiles,
+  type CsvOutput,
+  type DatasetFromCsvOptions,
+  type DatasetToCsvOptions,
+  datasetFromCsv,
+  datasetToCsv,
+  validateCsv,
+} from './io/csv.js';
+export type { DiagramOptions } from './io/diagram.js';
+export { type DotOptions, dotString, toDot } from './io/dot.js';
+export { gexfChunks, toGexf } from './io/gexf.js';
+export { graphMLChunks, toGraphML } from './io/graphml.js';
+export {
+  type GraphologyLatticeAttributes,
+  type GraphologyRoleAttributes,
+  type GraphologyTransitionAttributes,
+  type LatticeGraph,
+  toGraphology,
+} from './io/graphology.js';
+export { toJSON } from './io/json.js';
+export {
+  type JsonLdDocument,
+  type JsonLdNode,
+  type JsonLdOptions,
+  toJsonLd,
+  toJsonLdScript,
+} from './io/jsonld.js';
+// Exports: diagrams, graph formats, web metadata.
+export { type MermaidOptions, mermaidText, toMermaid } from './io/mermaid.js';
+export { type SvgOptions, toSvg } from './io/svg.js';
+export { createLattice, Lattice } from './lattice/Lattice.js';
+// Council overlays.
+export { type ExtendResult, extendDataset, safeExtendDataset } from './overlay/extendDataset.js';
+export {
+  DEFAULT_LIMIT,
+  DEFAULT_MAX_STEPS,
+  DEFAULT_ROUTE_DIRECTIONS,
+  MAX_ROUTES,
+} from './queries/routeOptions.js';
 export type {
   Dataset,
   DatasetInput,
@@ -31,114 +143,30 @@ export type {
   Transition,
   TransitionKind,
 } from './schema/dataset.js';
+export {
+  DIRECTIONS,
+  datasetSchema,
+  paySchema,
+  QUALIFICATION_KINDS,
+  qualificationSchema,
+  requirementsSchema,
+  roleSchema,
+  sourceSchema,
+  TRACKS,
+  TRANSITION_KINDS,
+  transitionSchema,
+} from './schema/dataset.js';
+export {
+  type Overlay,
+  type OverlayInput,
+  overlaySchema,
+  type TransitionMatch,
+  transitionMatchSchema,
+} from './schema/overlay.js';
+export {
+  isValidDataset,
+  type ValidationResult,
+  type ValidDataset,
+  validateDataset,
+} from './schema/validate.js';
 export type * from './types.js';
-export {
-  LatticeError,
-  LatticeValidationError,
-  UnknownIdError,
-  UnknownRoleError,
-  QueryOptionsError,
-  QueryBudgetError,
-  QueryAbortedError,
-  formatIssue,
-  formatIssues,
-  formatPath,
-  type Issue,
-  type IssueCode,
-  type IssueDetails,
-  type IssuePath,
-  type DatasetIssueCode,
-  type ShapeIssueCode,
-  type OverlayIssueCode,
-  type CsvIssueCode,
-  type OnetIssueCode,
-  type LatticeErrorCode,
-} from './errors.js';
-export { DEFAULT_BUDGET } from './algorithms/budget.js';
-export { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, DEFAULT_ROUTE_DIRECTIONS, MAX_ROUTES } from './queries/routeOptions.js';
-
-// Council overlays.
-export { extendDataset, safeExtendDataset, type ExtendResult } from './overlay/extendDataset.js';
-export { overlaySchema, transitionMatchSchema, type Overlay, type OverlayInput, type TransitionMatch } from './schema/overlay.js';
-
-// The bundled data (tree-shaken away when not imported).
-export { englandSocialWork, ukSocialWork, londonChildrensOverlay, herefordshireOverlay, socialWorkAcademyOverlay } from './data/index.js';
-
-// Exports: diagrams, graph formats, web metadata.
-export { toMermaid, mermaidText, type MermaidOptions } from './io/mermaid.js';
-export { toDot, dotString, type DotOptions } from './io/dot.js';
-export type { DiagramOptions } from './io/diagram.js';
-export { toSvg, type SvgOptions } from './io/svg.js';
-export { graphMLChunks, toGraphML } from './io/graphml.js';
-export { gexfChunks, toGexf } from './io/gexf.js';
-export { toJsonLd, toJsonLdScript, type JsonLdOptions, type JsonLdDocument, type JsonLdNode } from './io/jsonld.js';
-export { toJSON } from './io/json.js';
-export {
-  toGraphology,
-  type LatticeGraph,
-  type GraphologyRoleAttributes,
-  type GraphologyTransitionAttributes,
-  type GraphologyLatticeAttributes,
-} from './io/graphology.js';
-
-// Spreadsheets.
-export {
-  datasetFromCsv,
-  datasetToCsv,
-  validateCsv,
-  CSV_COLUMNS,
-  CSV_REQUIRED_COLUMNS,
-  type CsvFiles,
-  type CsvOutput,
-  type DatasetFromCsvOptions,
-  type DatasetToCsvOptions,
-} from './io/csv.js';
-
-// Importers.
-export {
-  datasetFromOnet,
-  defaultOnetMonths,
-  onetTrack,
-  onetCredit,
-  ONET_TIERS,
-  SOC_MAJOR_GROUPS,
-  type OnetTables,
-  type OnetOptions,
-  type OnetTier,
-} from './importers/onet.js';
-
-// Analysis: answers as flat rows (one per step or move), for data frames and spreadsheets.
-export {
-  routeRows,
-  eligibilityRows,
-  gapRows,
-  moveRows,
-  prerequisiteRows,
-  roleRows,
-  qualificationRows,
-  ROUTE_COLUMNS,
-  ELIGIBILITY_COLUMNS,
-  GAP_COLUMNS,
-  MOVE_COLUMNS,
-  PREREQUISITE_COLUMNS,
-  ROLE_COLUMNS,
-  QUALIFICATION_COLUMNS,
-  type Row,
-  type Cell,
-} from './analysis/rows.js';
-
-// Analysis: many questions at once, and the route matrix.
-export {
-  answerQuestions,
-  answerRows,
-  parseQuestion,
-  BATCH_COLUMNS,
-  BATCH_QUERIES,
-  QUESTION_FIELDS,
-  type Answer,
-  type BatchQuery,
-  type BatchResult,
-  type Question,
-  type RawQuestion,
-} from './analysis/batch.js';
-export { routeMatrix, matrixRows, MATRIX_COLUMNS, type MatrixCell, type MatrixOptions } from './analysis/matrix.js';

@@ -153,7 +153,9 @@ export interface Reachable {
   readonly steps: number;
 }
 
-export interface ReachableOptions extends Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'weight' | 'maxSteps' | 'sector'>, WorkLimits {
+export interface ReachableOptions
+  extends Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'weight' | 'maxSteps' | 'sector'>,
+    WorkLimits {
   /** Only roles within this weight. */
   readonly maxWeight?: number;
 }
@@ -186,7 +188,9 @@ export interface Prerequisites {
 }
 
 /** Options of prerequisitesFor: where routes start, which moves they use, and the work limits. */
-export interface PrerequisitesOptions extends Pick<RouteOptions, 'kinds' | 'directions' | 'sector'>, WorkLimits {
+export interface PrerequisitesOptions
+  extends Pick<RouteOptions, 'kinds' | 'directions' | 'sector'>,
+    WorkLimits {
   /** Routes from this role only (default: from every entry role). */
   readonly from?: string;
 }
@@ -245,7 +249,8 @@ export interface GapStep {
 }
 
 /** gapTo's options: which moves the route may use, and the work limits. */
-export type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'sector'> & WorkLimits;
+export type GapOptions = Pick<RouteOptions, 'kinds' | 'avoid' | 'directions' | 'sector'> &
+  WorkLimits;
 
 /** `gapTo(profile, target)`: the quickest route from where a person stands, counting time still to serve. */
 export interface Gap {

@@ -6,7 +6,23 @@ import fc from 'fast-check';
 import type { Dataset, Direction, TransitionKind } from '../src/index.js';
 import { TRANSITION_KINDS } from '../src/index.js';
 
-const ID_POOL = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', '__proto__', 'constructor', 'toString', 'b-2', 'é-role', 'zz', 'A'];
+const ID_POOL = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'e',
+  'f',
+  'g',
+  'h',
+  '__proto__',
+  'constructor',
+  'toString',
+  'b-2',
+  'é-role',
+  'zz',
+  'A',
+];
 const QUALS = ['q1', 'q2', 'q3'];
 /** Months with repeats and fractions, so ties and float sums both happen. */
 const MONTHS = [0, 0.5, 1, 1, 2, 3, 5, 12];
@@ -17,67 +33,70 @@ export interface RandomLattice {
 }
 
 export const randomLattice = (maxRoles = 8, maxTransitions = 18): fc.Arbitrary<RandomLattice> =>
-  fc
-    .uniqueArray(fc.constantFrom(...ID_POOL), { minLength: 1, maxLength: maxRoles })
-    .chain((ids) =>
-      fc
-        .record({
-          levels: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: ids.length, maxLength: ids.length }),
-          entries: fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }),
-          transitions: fc.array(
-            fc.record({
-              from: fc.constantFrom(...ids),
-              to: fc.constantFrom(...ids),
-              kind: fc.constantFrom(...TRANSITION_KINDS),
-              months: fc.constantFrom(...MONTHS),
-              requires: fc.option(
-                fc.record({
-                  qualifications: fc.uniqueArray(fc.constantFrom(...QUALS), { maxLength: 2 }),
-                  monthsInRole: fc.constantFrom(0, 6, 12),
-                  monthsQualified: fc.constantFrom(0, 12, 24),
-                }),
-                { nil: undefined },
-              ),
-              grants: fc.option(fc.uniqueArray(fc.constantFrom(...QUALS), { maxLength: 2 }), { nil: undefined }),
+  fc.uniqueArray(fc.constantFrom(...ID_POOL), { minLength: 1, maxLength: maxRoles }).chain((ids) =>
+    fc
+      .record({
+        levels: fc.array(fc.integer({ min: 0, max: 3 }), {
+          minLength: ids.length,
+          maxLength: ids.length,
+        }),
+        entries: fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }),
+        transitions: fc.array(
+          fc.record({
+            from: fc.constantFrom(...ids),
+            to: fc.constantFrom(...ids),
+            kind: fc.constantFrom(...TRANSITION_KINDS),
+            months: fc.constantFrom(...MONTHS),
+            requires: fc.option(
+              fc.record({
+                qualifications: fc.uniqueArray(fc.constantFrom(...QUALS), { maxLength: 2 }),
+                monthsInRole: fc.constantFrom(0, 6, 12),
+                monthsQualified: fc.constantFrom(0, 12, 24),
+              }),
+              { nil: undefined },
+            ),
+            grants: fc.option(fc.uniqueArray(fc.constantFrom(...QUALS), { maxLength: 2 }), {
+              nil: undefined,
             }),
-            { maxLength: ids.length < 2 ? 0 : maxTransitions },
-          ),
-        })
-        .map(({ levels, entries, transitions }) => ({
-          ids,
-          dataset: {
-            id: 'random',
-            title: 'Random lattice',
-            version: '1',
-            sources: [{ id: 's', title: 'Generated', publisher: 'fast-check' }],
-            qualifications: QUALS.map((id, i) => ({
-              id,
-              title: `Qualification ${id}`,
-              kind: i === 0 ? ('registration' as const) : ('training' as const),
-              months: 3 * (i + 1),
+          }),
+          { maxLength: ids.length < 2 ? 0 : maxTransitions },
+        ),
+      })
+      .map(({ levels, entries, transitions }) => ({
+        ids,
+        dataset: {
+          id: 'random',
+          title: 'Random lattice',
+          version: '1',
+          sources: [{ id: 's', title: 'Generated', publisher: 'fast-check' }],
+          qualifications: QUALS.map((id, i) => ({
+            id,
+            title: `Qualification ${id}`,
+            kind: i === 0 ? ('registration' as const) : ('training' as const),
+            months: 3 * (i + 1),
+            sources: ['s'],
+          })),
+          roles: ids.map((id, i) => ({
+            id,
+            title: `Role ${id}`,
+            level: levels[i]!,
+            stage: 'stage',
+            track: 'practice' as const,
+            sectors: [],
+            ...(entries[i] ? { entry: true } : {}),
+            sources: ['s'],
+          })),
+          transitions: transitions
+            .filter((t) => t.from !== t.to)
+            .map(({ requires, grants, ...t }) => ({
+              ...t,
+              ...(requires ? { requires } : {}),
+              ...(grants ? { grants } : {}),
               sources: ['s'],
             })),
-            roles: ids.map((id, i) => ({
-              id,
-              title: `Role ${id}`,
-              level: levels[i]!,
-              stage: 'stage',
-              track: 'practice' as const,
-              sectors: [],
-              ...(entries[i] ? { entry: true } : {}),
-              sources: ['s'],
-            })),
-            transitions: transitions
-              .filter((t) => t.from !== t.to)
-              .map(({ requires, grants, ...t }) => ({
-                ...t,
-                ...(requires ? { requires } : {}),
-                ...(grants ? { grants } : {}),
-                sources: ['s'],
-              })),
-          } satisfies Dataset,
-        })),
-    );
+        } satisfies Dataset,
+      })),
+  );
 
 export interface RandomOptions {
   kinds?: TransitionKind[];
@@ -102,15 +121,25 @@ export const latticeWithQuery = (maxRoles = 8) =>
         from: fc.constantFrom(...ids),
         to: fc.constantFrom(...ids),
         kinds: fc.option(fc.subarray([...TRANSITION_KINDS], { minLength: 1 }), { nil: undefined }),
-        directions: fc.option(fc.subarray<Direction>(['up', 'across', 'down'], { minLength: 1 }), { nil: undefined }),
-        avoid: fc.option(fc.subarray(ids, { maxLength: Math.min(2, ids.length) }), { nil: undefined }),
-        via: fc.option(fc.subarray(ids, { maxLength: Math.min(2, ids.length) }), { nil: undefined }),
+        directions: fc.option(fc.subarray<Direction>(['up', 'across', 'down'], { minLength: 1 }), {
+          nil: undefined,
+        }),
+        avoid: fc.option(fc.subarray(ids, { maxLength: Math.min(2, ids.length) }), {
+          nil: undefined,
+        }),
+        via: fc.option(fc.subarray(ids, { maxLength: Math.min(2, ids.length) }), {
+          nil: undefined,
+        }),
         maxSteps: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
-        weight: fc.option(fc.constantFrom<'months' | 'steps'>('months', 'steps'), { nil: undefined }),
+        weight: fc.option(fc.constantFrom<'months' | 'steps'>('months', 'steps'), {
+          nil: undefined,
+        }),
       })
       .map((q) => {
         // avoid may not name the endpoints, nor overlap via (those are usage errors).
-        const avoid = q.avoid?.filter((r) => r !== q.from && r !== q.to && !(q.via ?? []).includes(r));
+        const avoid = q.avoid?.filter(
+          (r) => r !== q.from && r !== q.to && !(q.via ?? []).includes(r),
+        );
         const options: RandomOptions = {};
         if (q.kinds) options.kinds = q.kinds;
         if (q.directions) options.directions = q.directions;
@@ -137,50 +166,81 @@ export interface MediumLattice {
 }
 
 /** A career-shaped lattice of 10–60 roles: levels rising with the index, moves mostly up. */
-export const mediumLattice: fc.Arbitrary<MediumLattice> = fc.integer({ min: 10, max: 60 }).chain((n) =>
-  fc.record({
-    n: fc.constant(n),
-    jitter: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: n, maxLength: n }),
-    // One to four moves out of every role, most of them a few roles ahead.
-    moves: fc.array(
-      fc.array(
-        fc.record({
-          reach: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 4 }), weight: 4 }, { arbitrary: fc.integer({ min: -3, max: 0 }), weight: 1 }),
-          months: fc.constantFrom(...MEDIUM_MONTHS),
-          kind: fc.constantFrom(...TRANSITION_KINDS),
+export const mediumLattice: fc.Arbitrary<MediumLattice> = fc
+  .integer({ min: 10, max: 60 })
+  .chain((n) =>
+    fc
+      .record({
+        n: fc.constant(n),
+        jitter: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: n, maxLength: n }),
+        // One to four moves out of every role, most of them a few roles ahead.
+        moves: fc.array(
+          fc.array(
+            fc.record({
+              reach: fc.oneof(
+                { arbitrary: fc.integer({ min: 1, max: 4 }), weight: 4 },
+                { arbitrary: fc.integer({ min: -3, max: 0 }), weight: 1 },
+              ),
+              months: fc.constantFrom(...MEDIUM_MONTHS),
+              kind: fc.constantFrom(...TRANSITION_KINDS),
+            }),
+            { minLength: 2, maxLength: 5 },
+          ),
+          { minLength: n, maxLength: n },
+        ),
+        from: fc.integer({ min: 0, max: n - 2 }),
+        ahead: fc.integer({ min: 1, max: 10 }),
+        // Mostly career questions (up, with or without the rest); sometimes no up at all.
+        directions: fc.constantFrom<Direction[]>(
+          ['up', 'across'],
+          ['up', 'across', 'down'],
+          ['up'],
+          ['up', 'down'],
+          ['across', 'down'],
+        ),
+        kinds: fc.option(fc.subarray([...TRANSITION_KINDS], { minLength: 1 }), {
+          nil: undefined,
+          freq: 1,
         }),
-        { minLength: 2, maxLength: 5 },
-      ),
-      { minLength: n, maxLength: n },
-    ),
-    from: fc.integer({ min: 0, max: n - 2 }),
-    ahead: fc.integer({ min: 1, max: 10 }),
-    // Mostly career questions (up, with or without the rest); sometimes no up at all.
-    directions: fc.constantFrom<Direction[]>(['up', 'across'], ['up', 'across', 'down'], ['up'], ['up', 'down'], ['across', 'down']),
-    kinds: fc.option(fc.subarray([...TRANSITION_KINDS], { minLength: 1 }), { nil: undefined, freq: 1 }),
-    weight: fc.constantFrom<MediumLattice['weight']>('months', 'steps', 'thirds'),
-  }).map(({ n, jitter, moves, from, ahead, directions, kinds, weight }) => {
-    const id = (i: number) => `r${i}`;
-    const dataset: Dataset = {
-      id: 'medium',
-      title: 'Medium lattice',
-      version: '1',
-      sources: [{ id: 's', title: 'Generated', publisher: 'fast-check' }],
-      qualifications: [],
-      roles: Array.from({ length: n }, (_, i) => ({
-        id: id(i),
-        title: `Role ${i}`,
-        level: Math.max(0, Math.floor((i * 6) / n) + jitter[i]!),
-        stage: 'stage',
-        track: 'practice' as const,
-        sectors: [],
-        sources: ['s'],
-      })),
-      transitions: moves
-        .flatMap((out, from) => out.map((m) => ({ ...m, from, to: Math.min(n - 1, Math.max(0, from + m.reach)) })))
-        .filter((m) => m.to !== m.from)
-        .map((m) => ({ from: id(m.from), to: id(m.to), kind: m.kind, months: m.months, sources: ['s'] })),
-    };
-    return { dataset, from: id(from), to: id(from + 1 + (ahead % (n - 1 - from))), directions, kinds, weight };
-  }),
-);
+        weight: fc.constantFrom<MediumLattice['weight']>('months', 'steps', 'thirds'),
+      })
+      .map(({ n, jitter, moves, from, ahead, directions, kinds, weight }) => {
+        const id = (i: number) => `r${i}`;
+        const dataset: Dataset = {
+          id: 'medium',
+          title: 'Medium lattice',
+          version: '1',
+          sources: [{ id: 's', title: 'Generated', publisher: 'fast-check' }],
+          qualifications: [],
+          roles: Array.from({ length: n }, (_, i) => ({
+            id: id(i),
+            title: `Role ${i}`,
+            level: Math.max(0, Math.floor((i * 6) / n) + jitter[i]!),
+            stage: 'stage',
+            track: 'practice' as const,
+            sectors: [],
+            sources: ['s'],
+          })),
+          transitions: moves
+            .flatMap((out, from) =>
+              out.map((m) => ({ ...m, from, to: Math.min(n - 1, Math.max(0, from + m.reach)) })),
+            )
+            .filter((m) => m.to !== m.from)
+            .map((m) => ({
+              from: id(m.from),
+              to: id(m.to),
+              kind: m.kind,
+              months: m.months,
+              sources: ['s'],
+            })),
+        };
+        return {
+          dataset,
+          from: id(from),
+          to: id(from + 1 + (ahead % (n - 1 - from))),
+          directions,
+          kinds,
+          weight,
+        };
+      }),
+  );

@@ -27,8 +27,13 @@ const LAYERS: readonly { readonly name: string; readonly owns: readonly string[]
 
 function layerOf(file: string): number {
   const rel = relative(src, file).split('\\').join('/');
-  const i = LAYERS.findIndex((l) => l.owns.some((p) => (p.endsWith('/') ? rel.startsWith(p) : rel === p)));
-  if (i === -1) throw new Error(`src/${rel} is in no layer: add its folder to LAYERS in tests/architecture.test.ts and to the map in src/README.md`);
+  const i = LAYERS.findIndex((l) =>
+    l.owns.some((p) => (p.endsWith('/') ? rel.startsWith(p) : rel === p)),
+  );
+  if (i === -1)
+    throw new Error(
+      `src/${rel} is in no layer: add its folder to LAYERS in tests/architecture.test.ts and to the map in src/README.md`,
+    );
   return i;
 }
 
@@ -36,15 +41,21 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !/\.test(-d)?\.ts$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+    return /\.tsx?$/.test(name) && !/\.test(-d)?\.ts$/.test(name) && !name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
 /** Relative imports and re-exports of a module (static, dynamic and side-effect ones), resolved to files. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]+)['"]/gm)].map((m) => m[1]!);
-  return specifiers.map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts'))).filter((p) => p.startsWith(src + '/') && /\.tsx?$/.test(p));
+  const specifiers = [
+    ...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]+)['"]/gm),
+  ].map((m) => m[1]!);
+  return specifiers
+    .map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts')))
+    .filter((p) => p.startsWith(`${src}/`) && /\.tsx?$/.test(p));
 }
 
 describe('architecture', () => {
@@ -52,7 +63,9 @@ describe('architecture', () => {
 
   it('finds the modules and reads their imports', () => {
     expect(files.length).toBeGreaterThan(40);
-    expect(importsOf(join(src, 'lattice/Lattice.ts')).map((p) => relative(src, p))).toContain('queries/pathsBetween.ts');
+    expect(importsOf(join(src, 'lattice/Lattice.ts')).map((p) => relative(src, p))).toContain(
+      'queries/pathsBetween.ts',
+    );
   });
 
   it('every module is in a layer, and imports only from its own layer or those below', () => {
@@ -61,23 +74,35 @@ describe('architecture', () => {
       const from = layerOf(file);
       for (const target of importsOf(file)) {
         const to = layerOf(target);
-        if (to > from) upward.push(`src/${relative(src, file)} (${LAYERS[from]!.name}) imports src/${relative(src, target)} (${LAYERS[to]!.name})`);
+        if (to > from)
+          upward.push(
+            `src/${relative(src, file)} (${LAYERS[from]!.name}) imports src/${relative(src, target)} (${LAYERS[to]!.name})`,
+          );
       }
     }
     expect(upward).toEqual([]);
   });
 
   it('catches an upward import (the check itself can fail)', () => {
-    expect(layerOf(join(src, 'queries/pathsBetween.ts'))).toBeLessThan(layerOf(join(src, 'lattice/Lattice.ts')));
-    expect(layerOf(join(src, 'graph/buildIndex.ts'))).toBeGreaterThan(layerOf(join(src, 'overlay/extendDataset.ts')));
+    expect(layerOf(join(src, 'queries/pathsBetween.ts'))).toBeLessThan(
+      layerOf(join(src, 'lattice/Lattice.ts')),
+    );
+    expect(layerOf(join(src, 'graph/buildIndex.ts'))).toBeGreaterThan(
+      layerOf(join(src, 'overlay/extendDataset.ts')),
+    );
     expect(() => layerOf(join(src, 'somewhere-new/x.ts'))).toThrow(/in no layer/);
   });
 
   it('route options and limits come from one place: no route query imports another', () => {
     const queries = ['pathsBetween', 'fastestRoutes', 'prerequisitesFor', 'reachableFrom', 'gapTo'];
     for (const q of queries) {
-      const imported = importsOf(join(src, `queries/${q}.ts`)).map((p) => relative(join(src, 'queries'), p).replace(/\.ts$/, ''));
-      expect(imported.filter((name) => queries.includes(name) && name !== q), q).toEqual([]);
+      const imported = importsOf(join(src, `queries/${q}.ts`)).map((p) =>
+        relative(join(src, 'queries'), p).replace(/\.ts$/, ''),
+      );
+      expect(
+        imported.filter((name) => queries.includes(name) && name !== q),
+        q,
+      ).toEqual([]);
     }
   });
 });

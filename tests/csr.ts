@@ -69,10 +69,19 @@ export const testGraph = (maxNodes = 7, maxEdges = 16): fc.Arbitrary<TestGraph> 
   );
 
 /** A filter of every edge and node of a test graph. */
-export const allOf = (g: TestGraph): EdgeFilter => ({ weights: g.weights, edgeOk: null, nodeBlocked: null });
+export const allOf = (g: TestGraph): EdgeFilter => ({
+  weights: g.weights,
+  edgeOk: null,
+  nodeBlocked: null,
+});
 
 /** Every simple path (as edge lists) from one of `sources` to `target`, of length ≥ 0. */
-export function simplePaths(g: Csr, sources: readonly number[], target: number, usable: (e: number) => boolean = () => true): number[][] {
+export function simplePaths(
+  g: Csr,
+  sources: readonly number[],
+  target: number,
+  usable: (e: number) => boolean = () => true,
+): number[][] {
   const out: number[][] = [];
   const onPath = new Uint8Array(g.n);
   const walk = (u: number, edges: number[]): void => {

@@ -7,8 +7,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ukSocialWork as data } from '../src/data/index.js';
-import { createLattice, extendDataset, herefordshireOverlay, londonChildrensOverlay, socialWorkAcademyOverlay, validateDataset } from '../src/index.js';
-import { danglingReferences, rolesInUpCycles, SOURCED_REQUIREMENT_IDS, unmarkedRequirementFigures, unreachableFromEntry } from './datasetInvariants.js';
+import {
+  createLattice,
+  extendDataset,
+  herefordshireOverlay,
+  londonChildrensOverlay,
+  socialWorkAcademyOverlay,
+  validateDataset,
+} from '../src/index.js';
+import {
+  danglingReferences,
+  rolesInUpCycles,
+  SOURCED_REQUIREMENT_IDS,
+  unmarkedRequirementFigures,
+  unreachableFromEntry,
+} from './datasetInvariants.js';
 
 const REG = 'social-work-england-registration';
 /** The one entry role that is not a social work post: routes from it lead to director of children's services. */
@@ -24,14 +37,41 @@ const SEEDS: Record<string, string> = {
 };
 
 /** Requirement figures a cited source states, with the words that state it in the source's note. */
-const SOURCED_REQUIREMENTS: Record<string, { source: string; states: RegExp; monthsQualified: number }> = {
-  'experienced-to-agency-children': { source: 'dfe-agency-rules', states: /at least three years of post-qualifying experience/, monthsQualified: 36 },
+const SOURCED_REQUIREMENTS: Record<
+  string,
+  { source: string; states: RegExp; monthsQualified: number }
+> = {
+  'experienced-to-agency-children': {
+    source: 'dfe-agency-rules',
+    states: /at least three years of post-qualifying experience/,
+    monthsQualified: 36,
+  },
   // The DoLS regulations (regulation 5): a statutory condition, not an estimate.
-  'experienced-to-bia': { source: 'dols-regulations-2008', states: /at least two years post-registration experience/, monthsQualified: 24 },
-  'senior-practitioner-to-bia': { source: 'dols-regulations-2008', states: /at least two years post-registration experience/, monthsQualified: 24 },
-  'amhp-to-bia': { source: 'dols-regulations-2008', states: /at least two years post-registration experience/, monthsQualified: 24 },
-  'experienced-to-cafcass': { source: 'cafcass-fca-requirements', states: /at least three years' relevant post-qualifying experience/, monthsQualified: 36 },
-  'senior-practitioner-to-cafcass': { source: 'cafcass-fca-requirements', states: /at least three years' relevant post-qualifying experience/, monthsQualified: 36 },
+  'experienced-to-bia': {
+    source: 'dols-regulations-2008',
+    states: /at least two years post-registration experience/,
+    monthsQualified: 24,
+  },
+  'senior-practitioner-to-bia': {
+    source: 'dols-regulations-2008',
+    states: /at least two years post-registration experience/,
+    monthsQualified: 24,
+  },
+  'amhp-to-bia': {
+    source: 'dols-regulations-2008',
+    states: /at least two years post-registration experience/,
+    monthsQualified: 24,
+  },
+  'experienced-to-cafcass': {
+    source: 'cafcass-fca-requirements',
+    states: /at least three years' relevant post-qualifying experience/,
+    monthsQualified: 36,
+  },
+  'senior-practitioner-to-cafcass': {
+    source: 'cafcass-fca-requirements',
+    states: /at least three years' relevant post-qualifying experience/,
+    monthsQualified: 36,
+  },
 };
 
 /** Each Knowledge and Skills Statement the data names, and the source that publishes it. */
@@ -44,18 +84,30 @@ const KSS_SOURCE: Record<string, string> = {
 };
 
 /** The very top of the lattice: the only roles a career may end in with no move out. */
-const TOP_ROLES = ['director-of-childrens-services', 'director-of-adult-social-services', 'chief-social-worker'];
+const TOP_ROLES = [
+  'director-of-childrens-services',
+  'director-of-adult-social-services',
+  'chief-social-worker',
+];
 
 /** Roles, bar the top ones, that no transition leaves: a career page would show a dead end. */
-const deadEnds = (d: { roles: readonly { id: string }[]; transitions: readonly { from: string }[] }) =>
-  d.roles.filter((r) => !TOP_ROLES.includes(r.id) && !d.transitions.some((t) => t.from === r.id)).map((r) => r.id);
+const deadEnds = (d: {
+  roles: readonly { id: string }[];
+  transitions: readonly { from: string }[];
+}) =>
+  d.roles
+    .filter((r) => !TOP_ROLES.includes(r.id) && !d.transitions.some((t) => t.from === r.id))
+    .map((r) => r.id);
 
 const roleById = new Map(data.roles.map((r) => [r.id, r]));
 const level = (id: string): number => roleById.get(id)!.level;
 const entries = () => [
   ...data.qualifications.map((e) => ({ what: `qualification ${e.id}`, sources: e.sources })),
   ...data.roles.map((e) => ({ what: `role ${e.id}`, sources: e.sources })),
-  ...data.transitions.map((e) => ({ what: `transition ${e.id ?? `${e.from}>${e.to}`}`, sources: e.sources })),
+  ...data.transitions.map((e) => ({
+    what: `transition ${e.id ?? `${e.from}>${e.to}`}`,
+    sources: e.sources,
+  })),
 ];
 const dupes = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, '');
@@ -84,13 +136,22 @@ describe('england-social-work: shape and references', () => {
     expect(dupes(data.roles.map((r) => norm(r.title)))).toEqual([]);
     expect(dupes(data.qualifications.map((q) => norm(q.title)))).toEqual([]);
     const titles = new Map(data.roles.map((r) => [norm(r.title), r.id]));
-    const clashes = data.roles.flatMap((r) => (r.aliases ?? []).filter((a) => (titles.get(norm(a)) ?? r.id) !== r.id).map((a) => `${r.id}: ${a}`));
+    const clashes = data.roles.flatMap((r) =>
+      (r.aliases ?? [])
+        .filter((a) => (titles.get(norm(a)) ?? r.id) !== r.id)
+        .map((a) => `${r.id}: ${a}`),
+    );
     expect(clashes).toEqual([]);
   });
 
   it('role ids are slugs of their titles (or of an alias, for acronyms)', () => {
-    const slug = (s: string) => norm(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    const off = data.roles.filter((r) => slug(r.title) !== r.id && !(r.aliases ?? []).some((a) => slug(a) === r.id)).map((r) => r.id);
+    const slug = (s: string) =>
+      norm(s)
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+    const off = data.roles
+      .filter((r) => slug(r.title) !== r.id && !(r.aliases ?? []).some((a) => slug(a) === r.id))
+      .map((r) => r.id);
     expect(off).toEqual([]);
   });
 
@@ -164,16 +225,38 @@ describe('england-social-work: graph shape', () => {
     expect(deadEnds(data)).toEqual([]);
     // …on any date (only the roles and moves in force then), and under each bundled council overlay.
     const lattice = createLattice(data);
-    for (const day of ['2026-01-01', '2027-09-01']) expect(deadEnds(lattice.asOf(day).toJSON()), day).toEqual([]);
-    const overlays = { london: londonChildrensOverlay, herefordshire: herefordshireOverlay, academy: socialWorkAcademyOverlay };
-    for (const [name, overlay] of Object.entries(overlays)) expect(deadEnds(extendDataset(data, overlay)), name).toEqual([]);
+    for (const day of ['2026-01-01', '2027-09-01'])
+      expect(deadEnds(lattice.asOf(day).toJSON()), day).toEqual([]);
+    const overlays = {
+      london: londonChildrensOverlay,
+      herefordshire: herefordshireOverlay,
+      academy: socialWorkAcademyOverlay,
+    };
+    for (const [name, overlay] of Object.entries(overlays))
+      expect(deadEnds(extendDataset(data, overlay)), name).toEqual([]);
   });
 
   it('policy advisers and third-sector managers move on: sideways, up the management route, or back to practice', () => {
     const lattice = createLattice(data);
-    const moves = (id: string) => lattice.transitions().filter((t) => t.from === id).map((t) => `${t.to} ${t.direction}`);
-    expect(moves('policy-adviser')).toEqual(expect.arrayContaining(['commissioning-manager across', 'service-manager up', 'advanced-practitioner across']));
-    expect(moves('third-sector-manager')).toEqual(expect.arrayContaining(['team-manager across', 'service-manager up', 'senior-practitioner down']));
+    const moves = (id: string) =>
+      lattice
+        .transitions()
+        .filter((t) => t.from === id)
+        .map((t) => `${t.to} ${t.direction}`);
+    expect(moves('policy-adviser')).toEqual(
+      expect.arrayContaining([
+        'commissioning-manager across',
+        'service-manager up',
+        'advanced-practitioner across',
+      ]),
+    );
+    expect(moves('third-sector-manager')).toEqual(
+      expect.arrayContaining([
+        'team-manager across',
+        'service-manager up',
+        'senior-practitioner down',
+      ]),
+    );
     for (const from of ['policy-adviser', 'third-sector-manager']) {
       expect(lattice.fastestRoute(from, 'director-of-childrens-services'), from).toBeDefined();
     }
@@ -188,16 +271,28 @@ describe('england-social-work: graph shape', () => {
 
   it('moving back from management to practice includes real down moves (a strictly lower level)', () => {
     const track = (id: string) => roleById.get(id)!.track;
-    const backToPractice = data.transitions.filter((t) => track(t.from) === 'management' && track(t.to) === 'practice' && level(t.to) < level(t.from));
-    expect(backToPractice.map((t) => t.id)).toEqual(expect.arrayContaining(['team-manager-to-senior-practitioner']));
+    const backToPractice = data.transitions.filter(
+      (t) =>
+        track(t.from) === 'management' && track(t.to) === 'practice' && level(t.to) < level(t.from),
+    );
+    expect(backToPractice.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['team-manager-to-senior-practitioner']),
+    );
     for (const t of backToPractice) expect(t.sources, t.id).toContain(SEEDS['000']);
     // The route a team manager who misses practice asks for exists once down moves are allowed.
     const lattice = createLattice(data);
     expect(lattice.fastestRoute('team-manager', 'senior-practitioner')).toBeUndefined();
-    const back = lattice.fastestRoute('team-manager', 'senior-practitioner', { directions: ['up', 'across', 'down'] });
-    expect(back?.transitions.map((t) => [t.key, t.direction])).toEqual([['team-manager-to-senior-practitioner', 'down']]);
+    const back = lattice.fastestRoute('team-manager', 'senior-practitioner', {
+      directions: ['up', 'across', 'down'],
+    });
+    expect(back?.transitions.map((t) => [t.key, t.direction])).toEqual([
+      ['team-manager-to-senior-practitioner', 'down'],
+    ]);
     // Same-level moves back (team manager → advanced practitioner) are across, never down.
-    expect(lattice.transitions().find((t) => t.key === 'team-manager-to-advanced-practitioner')?.direction).toBe('across');
+    expect(
+      lattice.transitions().find((t) => t.key === 'team-manager-to-advanced-practitioner')
+        ?.direction,
+    ).toBe('across');
   });
 
   it('practice supervisor is a practice role: experienced practitioners (seed 003), leading practice without line management (seed 000)', () => {
@@ -210,13 +305,26 @@ describe('england-social-work: graph shape', () => {
   it('uses every kind of gate: time served, panel, qualification, vacancy', () => {
     const kinds = new Set(data.transitions.map((t) => t.kind));
     expect([...kinds].sort()).toEqual(['experience', 'panel', 'qualification', 'vacancy']);
-    expect(data.transitions.some((t) => t.from === 'social-worker' && t.to === 'experienced-social-worker' && t.kind === 'experience')).toBe(true);
-    expect(data.transitions.some((t) => t.kind === 'panel' && /PCF/.test(t.note ?? '') && /KSS/.test(t.note ?? ''))).toBe(true);
+    expect(
+      data.transitions.some(
+        (t) =>
+          t.from === 'social-worker' &&
+          t.to === 'experienced-social-worker' &&
+          t.kind === 'experience',
+      ),
+    ).toBe(true);
+    expect(
+      data.transitions.some(
+        (t) => t.kind === 'panel' && /PCF/.test(t.note ?? '') && /KSS/.test(t.note ?? ''),
+      ),
+    ).toBe(true);
   });
 
   it('appointments from team manager up the management ladder are vacancy led', () => {
     const tm = level('team-manager');
-    const intoManagement = data.transitions.filter((t) => roleById.get(t.to)!.track === 'management' && level(t.to) >= tm);
+    const intoManagement = data.transitions.filter(
+      (t) => roleById.get(t.to)!.track === 'management' && level(t.to) >= tm,
+    );
     expect(intoManagement.length).toBeGreaterThan(5);
     expect(intoManagement.filter((t) => t.kind !== 'vacancy').map((t) => t.id)).toEqual([]);
   });
@@ -230,15 +338,23 @@ describe('england-social-work: figures', () => {
   it('a transition not marked estimated takes its months from a sourced qualification it grants', () => {
     const quals = new Map(data.qualifications.map((q) => [q.id, q]));
     const unbacked = data.transitions.filter(
-      (t) => !t.estimated && !(t.grants ?? []).some((id) => quals.get(id)?.months === t.months && !quals.get(id)?.estimated),
+      (t) =>
+        !t.estimated &&
+        !(t.grants ?? []).some(
+          (id) => quals.get(id)?.months === t.months && !quals.get(id)?.estimated,
+        ),
     );
     expect(unbacked.map((t) => t.id)).toEqual([]);
     // …and most figures are honestly estimates.
-    expect(data.transitions.filter((t) => t.estimated).length).toBeGreaterThan(data.transitions.length / 2);
+    expect(data.transitions.filter((t) => t.estimated).length).toBeGreaterThan(
+      data.transitions.length / 2,
+    );
   });
 
   it('every requirement figure is marked an estimate, or its transition cites a source that states it', () => {
-    expect(unmarkedRequirementFigures(data, new Set(Object.keys(SOURCED_REQUIREMENTS)))).toEqual([]);
+    expect(unmarkedRequirementFigures(data, new Set(Object.keys(SOURCED_REQUIREMENTS)))).toEqual(
+      [],
+    );
     expect([...SOURCED_REQUIREMENT_IDS].sort()).toEqual(Object.keys(SOURCED_REQUIREMENTS).sort());
     const sources = new Map(data.sources.map((s) => [s.id, s]));
     for (const [id, { source, states, monthsQualified }] of Object.entries(SOURCED_REQUIREMENTS)) {
@@ -261,16 +377,22 @@ describe('england-social-work: figures', () => {
     expect(asye.summary).toMatch(/PCF/);
     expect(asye.summary).toMatch(/KSS/);
     // The 2-year limit is the Herefordshire programme's (seed 004); wherever it is stated, it says so and cites it.
-    expect(asye.summary).toMatch(/must be completed within 2 years \(Herefordshire Council's programme/);
+    expect(asye.summary).toMatch(
+      /must be completed within 2 years \(Herefordshire Council's programme/,
+    );
     expect(asye.sources).toContain(SEEDS['004']);
-    expect(data.sources.find((s) => s.id === SEEDS['004'])?.note).toMatch(/completion within 2 years/);
+    expect(data.sources.find((s) => s.id === SEEDS['004'])?.note).toMatch(
+      /completion within 2 years/,
+    );
     const stating = data.transitions.filter((t) => /within 2 years/.test(t.note ?? ''));
     expect(stating.map((t) => t.id).sort()).toEqual(['asye-adults', 'asye-children']);
     for (const t of stating) {
       expect(t.note, t.id).toMatch(/Herefordshire Council's programme/);
       expect(t.sources, t.id).toContain(SEEDS['004']);
     }
-    expect(roleById.get('newly-qualified-social-worker')!.aliases).toEqual(expect.arrayContaining(['NQSW']));
+    expect(roleById.get('newly-qualified-social-worker')!.aliases).toEqual(
+      expect.arrayContaining(['NQSW']),
+    );
   });
 
   it('the child and family ASYE gives way to the Early Career Development Programme from September 2027', () => {
@@ -279,20 +401,33 @@ describe('england-social-work: figures', () => {
     expect(byId.get('early-career-development-programme')?.validFrom).toBe('2027-09-01');
     expect(byId.get('asye-adults')?.validUntil).toBeUndefined();
     const lattice = createLattice(data);
-    const before = lattice.asOf('2027-08-31').nextSteps('newly-qualified-social-worker').map((m) => m.transition.key);
-    const after = lattice.asOf('2027-09-01').nextSteps('newly-qualified-social-worker').map((m) => m.transition.key);
+    const before = lattice
+      .asOf('2027-08-31')
+      .nextSteps('newly-qualified-social-worker')
+      .map((m) => m.transition.key);
+    const after = lattice
+      .asOf('2027-09-01')
+      .nextSteps('newly-qualified-social-worker')
+      .map((m) => m.transition.key);
     expect(before).toEqual(expect.arrayContaining(['asye-children', 'asye-adults']));
     expect(before).not.toContain('early-career-development-programme');
-    expect(after).toEqual(expect.arrayContaining(['early-career-development-programme', 'asye-adults']));
+    expect(after).toEqual(
+      expect.arrayContaining(['early-career-development-programme', 'asye-adults']),
+    );
     expect(after).not.toContain('asye-children');
   });
 
   it('the AMCP and its qualification are proposed, not in force', () => {
     expect(roleById.get('approved-mental-capacity-professional')?.proposed).toBe(true);
     expect(data.qualifications.find((q) => q.id === 'amcp-qualification')?.proposed).toBe(true);
-    for (const t of data.transitions.filter((x) => x.to === 'approved-mental-capacity-professional')) expect(t.proposed, t.id).toBe(true);
+    for (const t of data.transitions.filter(
+      (x) => x.to === 'approved-mental-capacity-professional',
+    ))
+      expect(t.proposed, t.id).toBe(true);
     // The moves on from it would open with it.
-    const onward = data.transitions.filter((x) => x.from === 'approved-mental-capacity-professional');
+    const onward = data.transitions.filter(
+      (x) => x.from === 'approved-mental-capacity-professional',
+    );
     expect(onward.length).toBeGreaterThan(0);
     for (const t of onward) expect(t.proposed, t.id).toBe(true);
   });
@@ -300,12 +435,24 @@ describe('england-social-work: figures', () => {
   it('every social work role carries a PCF level; practice roles carry the KSS', () => {
     // A leader from education who becomes director of children's services holds no social work post.
     expect(data.roles.filter((r) => !r.pcf).map((r) => r.id)).toEqual([NOT_SOCIAL_WORK]);
-    for (const id of ['newly-qualified-social-worker', 'social-worker', 'experienced-social-worker', 'senior-practitioner', 'advanced-practitioner', 'practice-supervisor', 'team-manager', 'principal-social-worker']) {
+    for (const id of [
+      'newly-qualified-social-worker',
+      'social-worker',
+      'experienced-social-worker',
+      'senior-practitioner',
+      'advanced-practitioner',
+      'practice-supervisor',
+      'team-manager',
+      'principal-social-worker',
+    ]) {
       expect(roleById.get(id)?.kss?.length, id).toBeGreaterThan(0);
     }
     // Registered social workers in agency and third-sector posts practise to the practitioner KSS too.
     for (const id of ['agency-social-worker', 'third-sector-social-worker']) {
-      expect(roleById.get(id)?.kss, id).toEqual(['Child and family practitioners', 'Social workers in adult services']);
+      expect(roleById.get(id)?.kss, id).toEqual([
+        'Child and family practitioners',
+        'Social workers in adult services',
+      ]);
     }
   });
 
@@ -322,9 +469,18 @@ describe('england-social-work: figures', () => {
   });
 
   it('practice specialisms are tags on practice roles, not posts', () => {
-    for (const id of ['experienced-social-worker', 'senior-practitioner', 'advanced-practitioner']) {
+    for (const id of [
+      'experienced-social-worker',
+      'senior-practitioner',
+      'advanced-practitioner',
+    ]) {
       expect(roleById.get(id)?.specialisms).toEqual(
-        expect.arrayContaining(['domestic violence', 'child sexual exploitation', 'substance misuse', 'diversity champion']),
+        expect.arrayContaining([
+          'domestic violence',
+          'child sexual exploitation',
+          'substance misuse',
+          'diversity champion',
+        ]),
       );
     }
   });
@@ -337,9 +493,15 @@ describe('england-social-work: warrants and eligibility', () => {
     const warrant = lattice.qualification('amhp-warrant');
     expect(warrant.kind).toBe('warrant');
     expect(warrant.months).toBe(12);
-    expect(lattice.role('approved-mental-health-professional').credentials).toContain('amhp-warrant');
-    expect(lattice.rolesRequiring('amhp-warrant').map((r) => r.id)).toEqual(['approved-mental-health-professional']);
-    const into = lattice.transitions().filter((t) => t.to === 'approved-mental-health-professional');
+    expect(lattice.role('approved-mental-health-professional').credentials).toContain(
+      'amhp-warrant',
+    );
+    expect(lattice.rolesRequiring('amhp-warrant').map((r) => r.id)).toEqual([
+      'approved-mental-health-professional',
+    ]);
+    const into = lattice
+      .transitions()
+      .filter((t) => t.to === 'approved-mental-health-professional');
     expect(into.length).toBeGreaterThan(1);
     for (const t of into) expect(t.grants, t.key).toContain('amhp-warrant');
   });
@@ -349,7 +511,12 @@ describe('england-social-work: warrants and eligibility', () => {
     for (const role of data.roles) {
       for (const q of role.credentials ?? []) {
         for (const t of data.transitions.filter((x) => x.to === role.id)) {
-          if (!(t.grants ?? []).includes(q) && !(t.requires?.qualifications ?? []).includes(q) && q !== REG) gaps.push(`${t.id}: ${q}`);
+          if (
+            !(t.grants ?? []).includes(q) &&
+            !(t.requires?.qualifications ?? []).includes(q) &&
+            q !== REG
+          )
+            gaps.push(`${t.id}: ${q}`);
         }
       }
     }
@@ -367,28 +534,50 @@ describe('england-social-work: warrants and eligibility', () => {
   });
 
   it('becoming a social worker needs registration and completes the ASYE (or the ECDP)', () => {
-    const fromNqsw = lattice.transitions().filter((t) => t.from === 'newly-qualified-social-worker' && t.to === 'social-worker');
+    const fromNqsw = lattice
+      .transitions()
+      .filter((t) => t.from === 'newly-qualified-social-worker' && t.to === 'social-worker');
     expect(fromNqsw.length).toBe(3);
     for (const t of fromNqsw) {
       expect(t.requires?.qualifications).toContain(REG);
-      expect(t.grants?.some((q) => q === 'asye' || q === 'early-career-development-programme')).toBe(true);
+      expect(
+        t.grants?.some((q) => q === 'asye' || q === 'early-career-development-programme'),
+      ).toBe(true);
     }
     // Every qualifying route grants registration.
-    for (const t of lattice.transitions().filter((x) => x.to === 'newly-qualified-social-worker')) expect(t.grants, t.key).toContain(REG);
+    for (const t of lattice.transitions().filter((x) => x.to === 'newly-qualified-social-worker'))
+      expect(t.grants, t.key).toContain(REG);
   });
 
   it('eligibility gives real answers: what is open, and what is missing', () => {
-    const e = lattice.eligibility({ role: 'experienced-social-worker', qualifications: [REG], monthsInRole: 12, monthsQualified: 30 });
-    const panel = e.blocked.find((m) => m.transition.key === 'experienced-to-senior-practitioner-panel');
+    const e = lattice.eligibility({
+      role: 'experienced-social-worker',
+      qualifications: [REG],
+      monthsInRole: 12,
+      monthsQualified: 30,
+    });
+    const panel = e.blocked.find(
+      (m) => m.transition.key === 'experienced-to-senior-practitioner-panel',
+    );
     expect(panel?.missing).toEqual({ qualifications: [], monthsInRole: 0, monthsQualified: 6 });
     expect(e.open.map((m) => m.transition.key)).toContain('experienced-to-amhp');
-    const pe = lattice.eligibility({ role: 'practice-assessor', qualifications: [REG], monthsQualified: 48 });
-    expect(pe.blocked.find((m) => m.role.id === 'practice-educator')?.missing.qualifications).toEqual(['practice-educator-stage-1']);
+    const pe = lattice.eligibility({
+      role: 'practice-assessor',
+      qualifications: [REG],
+      monthsQualified: 48,
+    });
+    expect(
+      pe.blocked.find((m) => m.role.id === 'practice-educator')?.missing.qualifications,
+    ).toEqual(['practice-educator-stage-1']);
   });
 
   it('routes exist from every entry role to the top of each ladder', () => {
     for (const from of data.roles.filter((r) => r.entry).map((r) => r.id)) {
-      for (const to of ['principal-social-worker', 'director-of-childrens-services', 'chief-social-worker']) {
+      for (const to of [
+        'principal-social-worker',
+        'director-of-childrens-services',
+        'chief-social-worker',
+      ]) {
         if (from === NOT_SOCIAL_WORK && to === 'principal-social-worker') continue; // a social work post
         expect(lattice.fastestRoute(from, to), `${from} → ${to}`).toBeDefined();
       }
@@ -400,7 +589,9 @@ describe('england-social-work: warrants and eligibility', () => {
 
   it('staying in practice has horizontal moves', () => {
     expect(lattice.horizontalMoves('senior-practitioner').length).toBeGreaterThanOrEqual(5);
-    expect(lattice.horizontalMoves('experienced-social-worker').map((m) => m.role.id)).toContain('specialist-social-worker');
+    expect(lattice.horizontalMoves('experienced-social-worker').map((m) => m.role.id)).toContain(
+      'specialist-social-worker',
+    );
   });
 });
 
@@ -473,7 +664,15 @@ describe('england-social-work: the roles the source documents name can all be fo
 
   const specialisms = [...new Set(data.roles.flatMap((r) => r.specialisms ?? []))];
   it('tags roles with the specialisms the sources name', () => {
-    expect(specialisms).toEqual(expect.arrayContaining(['domestic violence', 'child sexual exploitation', 'substance misuse', 'adoption', 'forensic']));
+    expect(specialisms).toEqual(
+      expect.arrayContaining([
+        'domestic violence',
+        'child sexual exploitation',
+        'substance misuse',
+        'adoption',
+        'forensic',
+      ]),
+    );
   });
 
   it.each(specialisms)('find(%j) gives the roles with that specialism', (specialism) => {

@@ -16,15 +16,18 @@ export function danglingReferences(data: Dataset): string[] {
   for (const t of data.transitions) {
     if (!roles.has(t.from)) out.push(`${tag(t)}.from ${t.from}`);
     if (!roles.has(t.to)) out.push(`${tag(t)}.to ${t.to}`);
-    for (const q of [...(t.requires?.qualifications ?? []), ...(t.grants ?? [])]) if (!quals.has(q)) out.push(`${tag(t)} → ${q}`);
+    for (const q of [...(t.requires?.qualifications ?? []), ...(t.grants ?? [])])
+      if (!quals.has(q)) out.push(`${tag(t)} → ${q}`);
   }
-  for (const r of data.roles) for (const q of r.credentials ?? []) if (!quals.has(q)) out.push(`${r.id}.credentials ${q}`);
+  for (const r of data.roles)
+    for (const q of r.credentials ?? []) if (!quals.has(q)) out.push(`${r.id}.credentials ${q}`);
   const cited = [
     ...data.qualifications.map((e) => [`qualification ${e.id}`, e.sources] as const),
     ...data.roles.map((e) => [`role ${e.id}`, e.sources] as const),
     ...data.transitions.map((e) => [`transition ${tag(e)}`, e.sources] as const),
   ];
-  for (const [what, ids] of cited) for (const s of ids) if (!sources.has(s)) out.push(`${what} cites ${s}`);
+  for (const [what, ids] of cited)
+    for (const s of ids) if (!sources.has(s)) out.push(`${what} cites ${s}`);
   return out;
 }
 
@@ -34,7 +37,9 @@ export function unreachableFromEntry(data: Dataset): string[] {
   for (const t of data.transitions) out.set(t.from, [...(out.get(t.from) ?? []), t.to]);
   const seen = new Set(data.roles.filter((r) => r.entry).map((r) => r.id));
   const queue = [...seen];
-  while (queue.length) for (const next of out.get(queue.shift()!) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
+  while (queue.length)
+    for (const next of out.get(queue.shift()!) ?? [])
+      if (!seen.has(next)) seen.add(next), queue.push(next);
   return data.roles.filter((r) => !seen.has(r.id)).map((r) => r.id);
 }
 
@@ -64,7 +69,12 @@ export function rolesInUpCycles(data: Dataset): string[] {
  */
 export function unmarkedRequirementFigures(data: Dataset, sourced: ReadonlySet<string>): string[] {
   return data.transitions
-    .filter((t) => (t.requires?.monthsInRole !== undefined || t.requires?.monthsQualified !== undefined) && !t.requires.estimated && !sourced.has(tag(t)))
+    .filter(
+      (t) =>
+        (t.requires?.monthsInRole !== undefined || t.requires?.monthsQualified !== undefined) &&
+        !t.requires.estimated &&
+        !sourced.has(tag(t)),
+    )
     .map(tag);
 }
 

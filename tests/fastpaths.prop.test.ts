@@ -8,7 +8,13 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { createLattice, type Route } from '../src/index.js';
 import { type MediumLattice, mediumLattice } from './arbitraries.js';
-import { type OracleOptions, type OracleRoute, allRoutes, bestRoutes, leastWeights } from './oracle.js';
+import {
+  allRoutes,
+  bestRoutes,
+  leastWeights,
+  type OracleOptions,
+  type OracleRoute,
+} from './oracle.js';
 
 // More runs than elsewhere: each is cheap, and the pruning these guard only bites on some graphs.
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 500) };
@@ -18,11 +24,19 @@ const thirds = (t: { months: number }) => t.months / 3 + 0.1;
 function optionsOf(m: MediumLattice) {
   const weight = m.weight === 'thirds' ? thirds : m.weight;
   const lib = { directions: m.directions, weight, ...(m.kinds ? { kinds: m.kinds } : {}) };
-  const oracle: OracleOptions = { directions: m.directions, weight, ...(m.kinds ? { kinds: m.kinds } : {}) };
+  const oracle: OracleOptions = {
+    directions: m.directions,
+    weight,
+    ...(m.kinds ? { kinds: m.kinds } : {}),
+  };
   return { lib, oracle };
 }
 
-const plain = (r: Route) => ({ roles: [...r.roles], keys: r.transitions.map((t) => t.key), weight: r.weight });
+const plain = (r: Route) => ({
+  roles: [...r.roles],
+  keys: r.transitions.map((t) => t.key),
+  weight: r.weight,
+});
 const plainOracle = (r: OracleRoute) => ({ roles: r.roles, keys: r.keys, weight: r.weight });
 
 describe('fast paths on medium lattices equal the best-first reference', () => {
@@ -34,23 +48,37 @@ describe('fast paths on medium lattices equal the best-first reference', () => {
     expect(route && plain(route)).toEqual(expected.routes[0] && plainOracle(expected.routes[0]));
   });
 
-  test.prop([mediumLattice, fc.integer({ min: 1, max: 12 })], RUNS)('kFastestRoutes (goal-directed Yen)', (m, k) => {
-    const { lib, oracle } = optionsOf(m);
-    const expected = bestRoutes(m.dataset, m.from, m.to, k, oracle);
-    fc.pre(!expected.gaveUp);
-    const { routes, truncated } = createLattice(m.dataset).kFastestRoutes(m.from, m.to, k, lib);
-    expect(truncated).toBe(false);
-    expect(routes.map(plain)).toEqual(expected.routes.map(plainOracle));
-  });
+  test.prop([mediumLattice, fc.integer({ min: 1, max: 12 })], RUNS)(
+    'kFastestRoutes (goal-directed Yen)',
+    (m, k) => {
+      const { lib, oracle } = optionsOf(m);
+      const expected = bestRoutes(m.dataset, m.from, m.to, k, oracle);
+      fc.pre(!expected.gaveUp);
+      const { routes, truncated } = createLattice(m.dataset).kFastestRoutes(m.from, m.to, k, lib);
+      expect(truncated).toBe(false);
+      expect(routes.map(plain)).toEqual(expected.routes.map(plainOracle));
+    },
+  );
 
-  test.prop([mediumLattice, fc.integer({ min: 1, max: 8 }), fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined })], RUNS)(
+  test.prop(
+    [
+      mediumLattice,
+      fc.integer({ min: 1, max: 8 }),
+      fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+    ],
+    RUNS,
+  )(
     'pathsBetween (half-depth ball, lightest first), with truncated exactly when more routes exist',
     (m, maxSteps, limit) => {
       const { lib, oracle } = optionsOf(m);
       const cap = limit ?? 50;
       const expected = bestRoutes(m.dataset, m.from, m.to, cap, { ...oracle, maxSteps });
       fc.pre(!expected.gaveUp);
-      const result = createLattice(m.dataset).pathsBetween(m.from, m.to, { ...lib, maxSteps, ...(limit ? { limit } : {}) });
+      const result = createLattice(m.dataset).pathsBetween(m.from, m.to, {
+        ...lib,
+        maxSteps,
+        ...(limit ? { limit } : {}),
+      });
       expect(result.routes.map(plain)).toEqual(expected.routes.map(plainOracle));
       expect(result.truncated).toBe(expected.more);
     },
@@ -62,18 +90,31 @@ describe('fast paths on medium lattices equal the best-first reference', () => {
       const { lib, oracle } = optionsOf(m);
       const expected = bestRoutes(m.dataset, m.from, m.to, k, { ...oracle, maxSteps });
       fc.pre(!expected.gaveUp);
-      const { routes } = createLattice(m.dataset).kFastestRoutes(m.from, m.to, k, { ...lib, maxSteps });
+      const { routes } = createLattice(m.dataset).kFastestRoutes(m.from, m.to, k, {
+        ...lib,
+        maxSteps,
+      });
       expect(routes.map(plain)).toEqual(expected.routes.map(plainOracle));
     },
   );
 
   test.prop([mediumLattice], RUNS)('reachableFrom gives every role its least weight', (m) => {
     const { lib, oracle } = optionsOf(m);
-    const got = new Map(createLattice(m.dataset).reachableFrom(m.from, lib).map((r) => [r.role, r.weight]));
+    const got = new Map(
+      createLattice(m.dataset)
+        .reachableFrom(m.from, lib)
+        .map((r) => [r.role, r.weight]),
+    );
     expect(got).toEqual(leastWeights(m.dataset, m.from, oracle));
   });
 
-  test.prop([fc.array(fc.constantFrom(0.5, 1, 2, 3, 12), { minLength: 72, maxLength: 72 }), fc.integer({ min: 1100, max: 5000 })], { numRuns: 20 })(
+  test.prop(
+    [
+      fc.array(fc.constantFrom(0.5, 1, 2, 3, 12), { minLength: 72, maxLength: 72 }),
+      fc.integer({ min: 1100, max: 5000 }),
+    ],
+    { numRuns: 20 },
+  )(
     'pathsBetween with a large limit (collected and cut back, not pruned) on a complete graph of 9 roles',
     (months, limit) => {
       const ids = Array.from({ length: 9 }, (_, i) => `k${i}`);
@@ -83,9 +124,25 @@ describe('fast paths on medium lattices equal the best-first reference', () => {
         version: '1',
         sources: [{ id: 's', title: 'Generated', publisher: 'fast-check' }],
         qualifications: [],
-        roles: ids.map((id) => ({ id, title: id, level: 0, stage: 'stage', track: 'practice' as const, sectors: [], sources: ['s'] })),
+        roles: ids.map((id) => ({
+          id,
+          title: id,
+          level: 0,
+          stage: 'stage',
+          track: 'practice' as const,
+          sectors: [],
+          sources: ['s'],
+        })),
         transitions: ids.flatMap((from, i) =>
-          ids.filter((to) => to !== from).map((to, j) => ({ from, to, kind: 'experience' as const, months: months[i * 8 + j]!, sources: ['s'] })),
+          ids
+            .filter((to) => to !== from)
+            .map((to, j) => ({
+              from,
+              to,
+              kind: 'experience' as const,
+              months: months[i * 8 + j]!,
+              sources: ['s'],
+            })),
         ),
       };
       const expected = allRoutes(dataset, 'k0', 'k8');

@@ -10,14 +10,26 @@
  * A field added to the schema fails here until every one of them handles it.
  */
 import { describe, expect, it } from 'vitest';
-import { datasetFromCsv, datasetToCsv } from '../src/io/csv.js';
 import { COLUMNS } from '../src/io/csv/columns.js';
-import { attributeValues, GRAPH_EXCLUDED, ROLE_ATTRIBUTES, TRANSITION_ATTRIBUTES } from '../src/io/graphAttributes.js';
+import { datasetFromCsv, datasetToCsv } from '../src/io/csv.js';
+import {
+  attributeValues,
+  GRAPH_EXCLUDED,
+  ROLE_ATTRIBUTES,
+  TRANSITION_ATTRIBUTES,
+} from '../src/io/graphAttributes.js';
 import { safeExtendDataset } from '../src/overlay/extendDataset.js';
-import { FAST_FIELDS, fastEntry } from '../src/schema/fastParse.js';
-import { ENTRY_SECTIONS, FIELDS, type Field, leafFields, referenceFields, type Section } from '../src/schema/fields.js';
-import { validateDataset } from '../src/schema/validate.js';
 import { qualificationSchema, roleSchema, transitionSchema } from '../src/schema/dataset.js';
+import { FAST_FIELDS, fastEntry } from '../src/schema/fastParse.js';
+import {
+  ENTRY_SECTIONS,
+  FIELDS,
+  type Field,
+  leafFields,
+  referenceFields,
+  type Section,
+} from '../src/schema/fields.js';
+import { validateDataset } from '../src/schema/validate.js';
 
 /** Values a generic sample cannot guess (a pattern, a cross-field rule), by `section.path`. */
 const SAMPLES: Record<string, unknown> = {
@@ -71,7 +83,8 @@ function sample(section: Section, field: Field): unknown {
   }
 }
 
-const entryOf = (section: Section) => Object.fromEntries(FIELDS[section].map((f) => [f.name, sample(section, f)]));
+const entryOf = (section: Section) =>
+  Object.fromEntries(FIELDS[section].map((f) => [f.name, sample(section, f)]));
 
 /** A dataset with a value in every field of every section. */
 function fullDataset(): Record<string, unknown> {
@@ -89,9 +102,19 @@ function fullDataset(): Record<string, unknown> {
 }
 
 const valueAt = (root: unknown, path: readonly (string | number)[]): unknown =>
-  path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string | number, unknown>)[key] : undefined), root);
+  path.reduce<unknown>(
+    (node, key) =>
+      typeof node === 'object' && node !== null
+        ? (node as Record<string | number, unknown>)[key]
+        : undefined,
+    root,
+  );
 
-function withValue(root: Record<string, unknown>, path: readonly (string | number)[], value: unknown): Record<string, unknown> {
+function withValue(
+  root: Record<string, unknown>,
+  path: readonly (string | number)[],
+  value: unknown,
+): Record<string, unknown> {
   const copy = structuredClone(root);
   let node = copy as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
@@ -127,9 +150,16 @@ describe('the field table', () => {
   it('is read from the schema: every section has its fields, nested ones opened up', () => {
     expect(FIELDS.roles.map((f) => f.name)).toEqual(Object.keys(roleSchema.shape));
     expect(FIELDS.transitions.map((f) => f.name)).toEqual(Object.keys(transitionSchema.shape));
-    expect(FIELDS.qualifications.map((f) => f.name)).toEqual(Object.keys(qualificationSchema.shape));
+    expect(FIELDS.qualifications.map((f) => f.name)).toEqual(
+      Object.keys(qualificationSchema.shape),
+    );
     expect(leafFields('roles').map((f) => f.path.join('.'))).toContain('pay.period');
-    expect(leafFields('roles').find((f) => f.path.join('.') === 'pay.period')!.values).toEqual(['year', 'month', 'day', 'hour']);
+    expect(leafFields('roles').find((f) => f.path.join('.') === 'pay.period')!.values).toEqual([
+      'year',
+      'month',
+      'day',
+      'hour',
+    ]);
     expect(referenceFields('transitions').map((f) => [f.path.join('.'), f.references])).toEqual(
       expect.arrayContaining([
         ['from', 'roles'],
@@ -144,7 +174,11 @@ describe('the field table', () => {
   it('the sample dataset fills every field and is valid', () => {
     expect(checked.success ? [] : checked.issues).toEqual([]);
     for (const section of ['dataset', ...ENTRY_SECTIONS] as const) {
-      for (const field of leafFields(section)) expect(valueAt(full, [...where(section), ...field.path]), `${section}.${field.path.join('.')}`).toBeDefined();
+      for (const field of leafFields(section))
+        expect(
+          valueAt(full, [...where(section), ...field.path]),
+          `${section}.${field.path.join('.')}`,
+        ).toBeDefined();
     }
   });
 
@@ -154,31 +188,69 @@ describe('the field table', () => {
         const path = [...where(section), ...field.path, ...(field.kind === 'list' ? [0] : [])];
         const result = validateDataset(withValue(full, path, 'no-such-id'));
         expect(result.success, path.join('.')).toBe(false);
-        if (!result.success) expect(result.issues.map((i) => [i.code, i.path])).toContainEqual(['unknown_reference', path]);
+        if (!result.success)
+          expect(result.issues.map((i) => [i.code, i.path])).toContainEqual([
+            'unknown_reference',
+            path,
+          ]);
       }
     }
   });
 
   it('extendDataset finds every reference to a qualification or a source', () => {
     for (const section of ENTRY_SECTIONS) {
-      for (const field of referenceFields(section).filter((f) => f.references === 'qualifications' || f.references === 'sources')) {
+      for (const field of referenceFields(section).filter(
+        (f) => f.references === 'qualifications' || f.references === 'sources',
+      )) {
         // Only this field refers to the target: removing the target must be refused, naming this entry.
         let data = full;
         for (const s of ENTRY_SECTIONS) {
           for (const other of referenceFields(s)) {
-            if (other.references !== field.references || (s === section && other === field)) continue;
+            if (other.references !== field.references || (s === section && other === field))
+              continue;
             const list = data[s] as unknown[];
-            list.forEach((_, i) => (data = withValue(data, [s, i, ...other.path], other.kind === 'list' ? (other.optional ? undefined : [REF_IDS[field.references!] === 's1' ? 's2' : 'q2']) : undefined)));
+            list.forEach(
+              (_, i) =>
+                (data = withValue(
+                  data,
+                  [s, i, ...other.path],
+                  other.kind === 'list'
+                    ? other.optional
+                      ? undefined
+                      : [REF_IDS[field.references!] === 's1' ? 's2' : 'q2']
+                    : undefined,
+                )),
+            );
           }
         }
-        const extra = field.references === 'sources' ? { sources: [...(data.sources as object[]), { id: 's2', title: 'S2', publisher: 'P' }] } : {};
-        const extraQ = field.references === 'qualifications' ? { qualifications: [...(data.qualifications as object[]), { id: 'q2', title: 'Q2', kind: 'degree', sources: ['s1'] }] } : {};
+        const extra =
+          field.references === 'sources'
+            ? {
+                sources: [...(data.sources as object[]), { id: 's2', title: 'S2', publisher: 'P' }],
+              }
+            : {};
+        const extraQ =
+          field.references === 'qualifications'
+            ? {
+                qualifications: [
+                  ...(data.qualifications as object[]),
+                  { id: 'q2', title: 'Q2', kind: 'degree', sources: ['s1'] },
+                ],
+              }
+            : {};
         data = { ...data, ...extra, ...extraQ };
         const base = validateDataset(data);
         expect(base.success ? [] : base.issues, `${section}.${field.path.join('.')}`).toEqual([]);
         if (!base.success) continue;
-        const result = safeExtendDataset(base.data, { id: 'x', title: 'X', remove: { [field.references!]: [REF_IDS[field.references!]] } });
-        expect(result.success ? [] : result.issues.map((i) => i.code), `${section}.${field.path.join('.')}`).toEqual(['still_referenced']);
+        const result = safeExtendDataset(base.data, {
+          id: 'x',
+          title: 'X',
+          remove: { [field.references!]: [REF_IDS[field.references!]] },
+        });
+        expect(
+          result.success ? [] : result.issues.map((i) => i.code),
+          `${section}.${field.path.join('.')}`,
+        ).toEqual(['still_referenced']);
       }
     }
   });
@@ -198,8 +270,16 @@ describe('the field table', () => {
   it('GraphML/GEXF attributes carry every role and transition field, or say why not', () => {
     if (!checked.success) return;
     const cases = [
-      { section: 'roles' as const, attrs: ROLE_ATTRIBUTES as readonly { name: string; value: (x: never) => unknown }[], item: (d: any) => d.roles[0] },
-      { section: 'transitions' as const, attrs: TRANSITION_ATTRIBUTES as readonly { name: string; value: (x: never) => unknown }[], item: (d: any) => ({ ...d.transitions[0], direction: 'across', key: 'k' }) },
+      {
+        section: 'roles' as const,
+        attrs: ROLE_ATTRIBUTES as readonly { name: string; value: (x: never) => unknown }[],
+        item: (d: any) => d.roles[0],
+      },
+      {
+        section: 'transitions' as const,
+        attrs: TRANSITION_ATTRIBUTES as readonly { name: string; value: (x: never) => unknown }[],
+        item: (d: any) => ({ ...d.transitions[0], direction: 'across', key: 'k' }),
+      },
     ];
     for (const { section, attrs, item } of cases) {
       const data = JSON.parse(JSON.stringify(checked.data));
@@ -207,9 +287,16 @@ describe('the field table', () => {
       for (const field of leafFields(section)) {
         const name = `${section}.${field.path.join('.')}`;
         const top = field.path[0]!;
-        if (GRAPH_EXCLUDED[section][field.path.join('.')] !== undefined || GRAPH_EXCLUDED[section][top] !== undefined) continue;
+        if (
+          GRAPH_EXCLUDED[section][field.path.join('.')] !== undefined ||
+          GRAPH_EXCLUDED[section][top] !== undefined
+        )
+          continue;
         const path = [section, 0, ...field.path];
-        const after = attributeValues(attrs as never, item(withValue(data, path, changed(field, valueAt(data, path)))) as never);
+        const after = attributeValues(
+          attrs as never,
+          item(withValue(data, path, changed(field, valueAt(data, path)))) as never,
+        );
         expect(after, `${name} changes an attribute`).not.toEqual(before);
       }
     }
@@ -219,11 +306,22 @@ describe('the field table', () => {
     for (const section of ['roles', 'transitions'] as const) {
       for (const field of FIELDS[section]) {
         const name = `${section}.${field.name}`;
-        expect(FAST_FIELDS[section].includes(field.name) || FAST_PATH_LEAVES_TO_ZOD[name] !== undefined, name).toBe(true);
+        expect(
+          FAST_FIELDS[section].includes(field.name) || FAST_PATH_LEAVES_TO_ZOD[name] !== undefined,
+          name,
+        ).toBe(true);
       }
     }
     // And where it reads them, it gives zod's output.
-    const plain = { id: 'r', title: 'R', level: 1, stage: 's', track: 'practice', sectors: ['children'], sources: ['s1'] };
+    const plain = {
+      id: 'r',
+      title: 'R',
+      level: 1,
+      stage: 's',
+      track: 'practice',
+      sectors: ['children'],
+      sources: ['s1'],
+    };
     expect(fastEntry.role(plain)).toEqual(roleSchema.parse(plain));
   });
 });

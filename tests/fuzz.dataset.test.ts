@@ -5,13 +5,37 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createLattice, type Dataset, type DatasetInput, Lattice, LatticeValidationError, validateDataset } from '../src/index.js';
+import {
+  createLattice,
+  type Dataset,
+  type DatasetInput,
+  Lattice,
+  LatticeValidationError,
+  validateDataset,
+} from '../src/index.js';
 import { randomLattice } from './arbitraries.js';
 
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 400) };
 
 const nasty = fc.oneof(
-  fc.constantFrom(Number.NaN, Infinity, -Infinity, -1, 1.5, 0, '12', '', ' ', null, true, [], {}, '__proto__', 'constructor', 'x'.repeat(100_000)),
+  fc.constantFrom(
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    -1,
+    1.5,
+    0,
+    '12',
+    '',
+    ' ',
+    null,
+    true,
+    [],
+    {},
+    '__proto__',
+    'constructor',
+    'x'.repeat(100_000),
+  ),
   fc.string(),
   fc.integer(),
   fc.double(),
@@ -53,7 +77,13 @@ function mutate(dataset: Dataset, m: Mutation): unknown {
       if (Array.isArray(node) && node.length) node.push(structuredClone(node[0]));
       break;
     case 'proto-key':
-      if (!Array.isArray(node)) Object.defineProperty(node, '__proto__', { value: m.value, enumerable: true, configurable: true, writable: true });
+      if (!Array.isArray(node))
+        Object.defineProperty(node, '__proto__', {
+          value: m.value,
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
       break;
   }
   return root;
@@ -73,7 +103,10 @@ function expectWellFormedOutcome(input: unknown) {
     expect(issue.message.length).toBeGreaterThan(0);
     expect(Array.isArray(issue.path)).toBe(true);
   }
-  for (const build of [() => createLattice(input as DatasetInput), () => new Lattice(input as Dataset)]) {
+  for (const build of [
+    () => createLattice(input as DatasetInput),
+    () => new Lattice(input as Dataset),
+  ]) {
     try {
       build();
       expect.unreachable('a lattice was built from what validateDataset rejected');
@@ -86,9 +119,12 @@ function expectWellFormedOutcome(input: unknown) {
 }
 
 describe('fuzz: datasets', () => {
-  test.prop([fc.anything({ maxDepth: 4 })], RUNS)('arbitrary values: a validation error, never anything else', (value) => {
-    expectWellFormedOutcome(value);
-  });
+  test.prop([fc.anything({ maxDepth: 4 })], RUNS)(
+    'arbitrary values: a validation error, never anything else',
+    (value) => {
+      expectWellFormedOutcome(value);
+    },
+  );
 
   test.prop([randomLattice(), fc.array(mutation, { minLength: 1, maxLength: 4 })], RUNS)(
     'mutated valid datasets: valid and kept whole, or every problem reported with its path',
@@ -100,7 +136,16 @@ describe('fuzz: datasets', () => {
   );
 
   it('cycles and runaway nesting are reported at their path, not a stack overflow', () => {
-    const cyclic: any = { id: 'x', title: 'X', version: '1', sources: [], qualifications: [], roles: [], transitions: [], meta: {} };
+    const cyclic: any = {
+      id: 'x',
+      title: 'X',
+      version: '1',
+      sources: [],
+      qualifications: [],
+      roles: [],
+      transitions: [],
+      meta: {},
+    };
     cyclic.meta.self = cyclic;
     const r1 = validateDataset(cyclic);
     expect(r1.success).toBe(false);
@@ -114,7 +159,11 @@ describe('fuzz: datasets', () => {
   });
 
   it('a throwing getter is reported, not thrown', () => {
-    const hostile = { get id(): string { throw new Error('boom'); } };
+    const hostile = {
+      get id(): string {
+        throw new Error('boom');
+      },
+    };
     const r = validateDataset(hostile);
     expect(r.success).toBe(false);
     expect(() => createLattice(hostile as unknown as DatasetInput)).toThrow(LatticeValidationError);

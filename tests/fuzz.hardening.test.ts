@@ -12,6 +12,7 @@ import { fc, test } from '@fast-check/vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { describe, expect } from 'vitest';
+import { parseState, stateToSearch } from '../src/element/state.js';
 import {
   createLattice,
   type Dataset,
@@ -32,7 +33,6 @@ import {
   validateDataset,
 } from '../src/index.js';
 import { isCalendarDay } from '../src/util/calendarDay.js';
-import { parseState, stateToSearch } from '../src/element/state.js';
 import { randomLattice } from './arbitraries.js';
 import { cli } from './cli/helpers.js';
 
@@ -41,29 +41,62 @@ const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 60) };
 /** Text a hostile dataset might carry: controls, bidi, surrogates, markup, formulas, quotes. */
 const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.string({ unit: fc.constantFrom('\u0000', '\u001b', '\u0007', '\u009b', '\u202e', '\u200d', '\ud800', '\udc00', '\ufffe', '<', '&', '"', "'", '=', '-', '@', '\t', '\r', '\n', ',', '|', '\\', ']]>', '-->', 'a', 'é', '🎉'), maxLength: 10 }),
+  fc.string({
+    unit: fc.constantFrom(
+      '\u0000',
+      '\u001b',
+      '\u0007',
+      '\u009b',
+      '\u202e',
+      '\u200d',
+      '\ud800',
+      '\udc00',
+      '\ufffe',
+      '<',
+      '&',
+      '"',
+      "'",
+      '=',
+      '-',
+      '@',
+      '\t',
+      '\r',
+      '\n',
+      ',',
+      '|',
+      '\\',
+      ']]>',
+      '-->',
+      'a',
+      'é',
+      '🎉',
+    ),
+    maxLength: 10,
+  }),
 );
 
 /** A random lattice with hostile titles, notes and (sometimes) ids. */
-const hostileDataset = fc.tuple(randomLattice(6, 12), fc.array(hostileText, { minLength: 8, maxLength: 8 }), fc.boolean()).map(([{ dataset }, texts, ids]) => {
-  const d = structuredClone(dataset) as Dataset & Record<string, unknown>;
-  const text = (i: number) => texts[i % texts.length]!;
-  (d.roles as Record<string, unknown>[]).forEach((r, i) => {
-    r.title = text(i) || 'x';
-    if (i % 2) r.summary = text(i + 1);
-  });
-  (d.transitions as Record<string, unknown>[]).forEach((t, i) => (t.note = text(i + 2)));
-  if (ids && d.roles.length > 0) {
-    const old = d.roles[0]!.id;
-    const id = (text(3) || 'x').replace(/\s/g, '_');
-    (d.roles[0] as Record<string, unknown>).id = id;
-    for (const t of d.transitions as Record<string, unknown>[]) {
-      if (t.from === old) t.from = id;
-      if (t.to === old) t.to = id;
+const hostileDataset = fc
+  .tuple(randomLattice(6, 12), fc.array(hostileText, { minLength: 8, maxLength: 8 }), fc.boolean())
+  .map(([{ dataset }, texts, ids]) => {
+    const d = structuredClone(dataset) as Dataset & Record<string, unknown>;
+    const text = (i: number) => texts[i % texts.length]!;
+    (d.roles as Record<string, unknown>[]).forEach((r, i) => {
+      r.title = text(i) || 'x';
+      if (i % 2) r.summary = text(i + 1);
+    });
+    (d.transitions as Record<string, unknown>[]).forEach((t, i) => (t.note = text(i + 2)));
+    if (ids && d.roles.length > 0) {
+      const old = d.roles[0]!.id;
+      const id = (text(3) || 'x').replace(/\s/g, '_');
+      (d.roles[0] as Record<string, unknown>).id = id;
+      for (const t of d.transitions as Record<string, unknown>[]) {
+        if (t.from === old) t.from = id;
+        if (t.to === old) t.to = id;
+      }
     }
-  }
-  return d;
-});
+    return d;
+  });
 
 function latticeOrRefusal(data: unknown): Lattice | undefined {
   try {
@@ -75,23 +108,33 @@ function latticeOrRefusal(data: unknown): Lattice | undefined {
 }
 
 describe('fuzz: every export, on lattices with hostile text', () => {
-  test.prop([hostileDataset], RUNS)('well-formed output from every writer, or a validation error before any', (data) => {
-    const lattice = latticeOrRefusal(data);
-    if (!lattice) return;
-    for (const xml of [toGraphML(lattice), toGexf(lattice), toSvg(lattice)]) expect(XMLValidator.validate(xml)).toBe(true);
-    expect([...graphMLChunks(lattice)].join('')).toBe(toGraphML(lattice));
-    expect([...gexfChunks(lattice)].join('')).toBe(toGexf(lattice));
-    for (const text of [toDot(lattice), toMermaid(lattice)]) expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
-    const script = toJsonLdScript(lattice);
-    expect(script.slice(script.indexOf('>') + 1, script.lastIndexOf('</script>'))).not.toMatch(/[<>]/);
-    expect(JSON.parse(JSON.stringify(toJsonLd(lattice, { baseUrl: 'https://example.org/' })))).toBeTruthy();
-    expect(validateDataset(toJSON(lattice)).success).toBe(true);
-    const csv = datasetToCsv(lattice.dataset);
-    for (const file of Object.values(csv)) {
-      for (const row of Papa.parse<string[]>(file).data) for (const cell of row) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?![\d.])/);
-    }
-    expect(datasetFromCsv(csv)).toEqual(lattice.dataset);
-  });
+  test.prop([hostileDataset], RUNS)(
+    'well-formed output from every writer, or a validation error before any',
+    (data) => {
+      const lattice = latticeOrRefusal(data);
+      if (!lattice) return;
+      for (const xml of [toGraphML(lattice), toGexf(lattice), toSvg(lattice)])
+        expect(XMLValidator.validate(xml)).toBe(true);
+      expect([...graphMLChunks(lattice)].join('')).toBe(toGraphML(lattice));
+      expect([...gexfChunks(lattice)].join('')).toBe(toGexf(lattice));
+      for (const text of [toDot(lattice), toMermaid(lattice)])
+        expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+      const script = toJsonLdScript(lattice);
+      expect(script.slice(script.indexOf('>') + 1, script.lastIndexOf('</script>'))).not.toMatch(
+        /[<>]/,
+      );
+      expect(
+        JSON.parse(JSON.stringify(toJsonLd(lattice, { baseUrl: 'https://example.org/' }))),
+      ).toBeTruthy();
+      expect(validateDataset(toJSON(lattice)).success).toBe(true);
+      const csv = datasetToCsv(lattice.dataset);
+      for (const file of Object.values(csv)) {
+        for (const row of Papa.parse<string[]>(file).data)
+          for (const cell of row) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?![\d.])/);
+      }
+      expect(datasetFromCsv(csv)).toEqual(lattice.dataset);
+    },
+  );
 });
 
 describe("fuzz: the CLI's loaders", () => {
@@ -101,41 +144,86 @@ describe("fuzz: the CLI's loaders", () => {
     fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
     hostileDataset.map((d) => JSON.stringify(d)),
   );
-  const ESCAPES = /[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e]|\u001b(?!\[(?:1|2|22|31|32|33|36|39)m)/;
+  const ESCAPES =
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e]|\u001b(?!\[(?:1|2|22|31|32|33|36|39)m)/;
 
-  test.prop([contents, fc.constantFrom('data', 'overlay'), fc.constantFrom('roles', 'validate')], RUNS)('--data and --overlay: exit 0, 1 or 2, and nothing raw on the terminal', async (text, flag, command) => {
-    const file = join(dir, 'input.json');
-    writeFileSync(file, text);
-    const args = command === 'validate' && flag === 'data' ? ['validate', file] : [`--${flag}`, file, command === 'validate' ? 'roles' : command];
-    const r = await cli(args, { cwd: dir });
-    expect([0, 1, 2]).toContain(r.code);
-    expect(r.stdout + r.stderr).not.toMatch(ESCAPES);
-  });
+  test.prop(
+    [contents, fc.constantFrom('data', 'overlay'), fc.constantFrom('roles', 'validate')],
+    RUNS,
+  )(
+    '--data and --overlay: exit 0, 1 or 2, and nothing raw on the terminal',
+    async (text, flag, command) => {
+      const file = join(dir, 'input.json');
+      writeFileSync(file, text);
+      const args =
+        command === 'validate' && flag === 'data'
+          ? ['validate', file]
+          : [`--${flag}`, file, command === 'validate' ? 'roles' : command];
+      const r = await cli(args, { cwd: dir });
+      expect([0, 1, 2]).toContain(r.code);
+      expect(r.stdout + r.stderr).not.toMatch(ESCAPES);
+    },
+  );
 });
 
 describe("fuzz: the site's deep links", () => {
   const lattice = createLattice(randomLatticeSample());
   const isRole = (id: string) => lattice.hasRole(id);
   const isQual = (id: string) => lattice.qualifications().some((q) => q.id === id);
-  const key = fc.constantFrom('from', 'to', 'practice', 'across', 'nomgmt', 'back', 'asof', 'route', 'qual', 'inrole', 'qualified', 'x');
-  const value = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('0050-06-15', '0000-01-01', '2026-02-30', '1e308', '-1', 'NaN', '1', 'true', '%', '%ZZ', ...lattice.roles().map((r) => r.id)));
+  const key = fc.constantFrom(
+    'from',
+    'to',
+    'practice',
+    'across',
+    'nomgmt',
+    'back',
+    'asof',
+    'route',
+    'qual',
+    'inrole',
+    'qualified',
+    'x',
+  );
+  const value = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 12 }),
+    fc.constantFrom(
+      '0050-06-15',
+      '0000-01-01',
+      '2026-02-30',
+      '1e308',
+      '-1',
+      'NaN',
+      '1',
+      'true',
+      '%',
+      '%ZZ',
+      ...lattice.roles().map((r) => r.id),
+    ),
+  );
   const search = fc.oneof(
-    fc.array(fc.tuple(key, value), { maxLength: 8 }).map((pairs) => `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`),
+    fc
+      .array(fc.tuple(key, value), { maxLength: 8 })
+      .map((pairs) => `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`),
     fc.string({ unit: 'binary', maxLength: 60 }),
   );
 
-  test.prop([search], RUNS)('parseState never throws; its state is within bounds, round-trips, and asOf() takes its date', (query) => {
-    const { state, problems } = parseState(query, isRole, isQual);
-    for (const p of problems) expect(typeof p.value).toBe('string');
-    expect(state.route).toBeGreaterThanOrEqual(0);
-    expect(Number.isSafeInteger(state.monthsInRole) && Number.isSafeInteger(state.monthsQualified)).toBe(true);
-    if (state.from !== undefined) expect(isRole(state.from)).toBe(true);
-    if (state.asOf !== undefined) {
-      expect(isCalendarDay(state.asOf)).toBe(true);
-      expect(() => lattice.asOf(state.asOf!)).not.toThrow();
-    }
-    expect(parseState(stateToSearch(state), isRole, isQual)).toEqual({ state, problems: [] });
-  });
+  test.prop([search], RUNS)(
+    'parseState never throws; its state is within bounds, round-trips, and asOf() takes its date',
+    (query) => {
+      const { state, problems } = parseState(query, isRole, isQual);
+      for (const p of problems) expect(typeof p.value).toBe('string');
+      expect(state.route).toBeGreaterThanOrEqual(0);
+      expect(
+        Number.isSafeInteger(state.monthsInRole) && Number.isSafeInteger(state.monthsQualified),
+      ).toBe(true);
+      if (state.from !== undefined) expect(isRole(state.from)).toBe(true);
+      if (state.asOf !== undefined) {
+        expect(isCalendarDay(state.asOf)).toBe(true);
+        expect(() => lattice.asOf(state.asOf!)).not.toThrow();
+      }
+      expect(parseState(stateToSearch(state), isRole, isQual)).toEqual({ state, problems: [] });
+    },
+  );
 });
 
 function randomLatticeSample(): Dataset {

@@ -5,7 +5,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLattice, datasetFromCsv, datasetToCsv, type DatasetInput, toGraphML, toJsonLd, toMermaid } from '../src/index.js';
+import {
+  createLattice,
+  type DatasetInput,
+  datasetFromCsv,
+  datasetToCsv,
+  toGraphML,
+  toJsonLd,
+  toMermaid,
+} from '../src/index.js';
 import { cli } from './cli/helpers.js';
 
 const LONG = `r${'x'.repeat(199)}`;
@@ -16,13 +24,46 @@ const hostile: DatasetInput = {
   id: '__proto__',
   title: 'Hostile ids',
   version: '1',
-  sources: [{ id: '__proto__', title: 'Source <script>alert(1)</script>', publisher: 'Tests & "co"' }],
-  qualifications: [{ id: 'constructor', title: 'Constructor qualification', kind: 'training', months: 2, sources: src }],
-  roles: IDS.map((id, i) => ({ id, title: `Role ${i} "${id.slice(0, 12)}"`, level: i < 3 ? 1 : 2, stage: 's', track: 'practice' as const, sectors: [], entry: i === 0, sources: src })),
+  sources: [
+    { id: '__proto__', title: 'Source <script>alert(1)</script>', publisher: 'Tests & "co"' },
+  ],
+  qualifications: [
+    {
+      id: 'constructor',
+      title: 'Constructor qualification',
+      kind: 'training',
+      months: 2,
+      sources: src,
+    },
+  ],
+  roles: IDS.map((id, i) => ({
+    id,
+    title: `Role ${i} "${id.slice(0, 12)}"`,
+    level: i < 3 ? 1 : 2,
+    stage: 's',
+    track: 'practice' as const,
+    sectors: [],
+    entry: i === 0,
+    sources: src,
+  })),
   transitions: [
     { from: '__proto__', to: 'constructor', kind: 'vacancy', months: 1, sources: src },
-    { from: 'constructor', to: 'toString', kind: 'panel', months: 2, requires: { qualifications: ['constructor'] }, sources: src },
-    { from: 'toString', to: 'hasOwnProperty', kind: 'experience', months: 3, grants: ['constructor'], sources: src },
+    {
+      from: 'constructor',
+      to: 'toString',
+      kind: 'panel',
+      months: 2,
+      requires: { qualifications: ['constructor'] },
+      sources: src,
+    },
+    {
+      from: 'toString',
+      to: 'hasOwnProperty',
+      kind: 'experience',
+      months: 3,
+      grants: ['constructor'],
+      sources: src,
+    },
     { from: 'hasOwnProperty', to: 'ключ-роль', kind: 'vacancy', months: 4, sources: src },
     { from: 'ключ-роль', to: '役割', kind: 'vacancy', months: 5, sources: src },
     { from: '役割', to: LONG, kind: 'vacancy', months: 6, sources: src },
@@ -40,11 +81,20 @@ describe('hostile ids', () => {
     expect(lattice.fastestRoute('__proto__', LONG)?.roles).toEqual(IDS);
     expect(lattice.pathsBetween('__proto__', LONG).routes.map((r) => r.months)).toEqual([21, 100]);
     expect(lattice.kFastestRoutes('__proto__', LONG, 5).routes).toHaveLength(2);
-    expect(lattice.reachableFrom('__proto__').map((r) => r.role).sort()).toEqual(IDS.slice(1).sort());
+    expect(
+      lattice
+        .reachableFrom('__proto__')
+        .map((r) => r.role)
+        .sort(),
+    ).toEqual(IDS.slice(1).sort());
     expect(lattice.prerequisitesFor('hasOwnProperty').every).toEqual(['constructor']);
     expect(lattice.prerequisitesFor(LONG).some).toEqual(['constructor']);
-    expect(lattice.eligibility({ role: 'constructor', qualifications: ['constructor'] }).open).toHaveLength(1);
-    expect(lattice.gapTo({ role: '__proto__' }, 'toString').missingQualifications).toEqual(['constructor']);
+    expect(
+      lattice.eligibility({ role: 'constructor', qualifications: ['constructor'] }).open,
+    ).toHaveLength(1);
+    expect(lattice.gapTo({ role: '__proto__' }, 'toString').missingQualifications).toEqual([
+      'constructor',
+    ]);
     expect(lattice.find('constructor')[0]?.role.id).toBe('constructor');
     expect(lattice.rolesRequiring('constructor').map((r) => r.id)).toEqual(['toString']);
   });

@@ -41,12 +41,19 @@ export function oracleTransitions(dataset: Dataset): OracleTransition[] {
 /** The transitions the options allow (kind, direction), in dataset order; into `avoid` roles too. */
 function allowed(dataset: Dataset, opts: OracleOptions): OracleTransition[] {
   const directions = opts.directions ?? ['up', 'across'];
-  return oracleTransitions(dataset).filter((t) => (opts.kinds ?? [t.kind]).includes(t.kind) && directions.includes(t.direction));
+  return oracleTransitions(dataset).filter(
+    (t) => (opts.kinds ?? [t.kind]).includes(t.kind) && directions.includes(t.direction),
+  );
 }
 
 /** The weight of one transition under the chosen measure. */
 function weightOf(opts: OracleOptions): (t: OracleTransition) => number {
-  return (t) => (opts.weight === undefined || opts.weight === 'months' ? t.months : opts.weight === 'steps' ? 1 : opts.weight(t));
+  return (t) =>
+    opts.weight === undefined || opts.weight === 'months'
+      ? t.months
+      : opts.weight === 'steps'
+        ? 1
+        : opts.weight(t);
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -66,7 +73,12 @@ export function compareOracleRoutes(a: OracleRoute, b: OracleRoute): number {
 }
 
 /** Every simple route from → to satisfying the options, ranked. */
-export function allRoutes(dataset: Dataset, from: string, to: string, opts: OracleOptions = {}): OracleRoute[] {
+export function allRoutes(
+  dataset: Dataset,
+  from: string,
+  to: string,
+  opts: OracleOptions = {},
+): OracleRoute[] {
   const usable = allowed(dataset, opts);
   const avoid = new Set(opts.avoid ?? []);
   const maxSteps = opts.maxSteps ?? Infinity;
@@ -84,7 +96,13 @@ export function allRoutes(dataset: Dataset, from: string, to: string, opts: Orac
           weight += cost(t);
           months += t.months;
         }
-        out.push({ roles: [...roles], keys: path.map((t) => t.key), transitions: [...path], weight, months });
+        out.push({
+          roles: [...roles],
+          keys: path.map((t) => t.key),
+          transitions: [...path],
+          weight,
+          months,
+        });
       }
       return;
     }
@@ -144,7 +162,8 @@ export function bestRoutes(
   const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
   const push = (r: OracleRoute) => {
     heap.push(r);
-    for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1)
+      swap(i, (i - 1) >> 1);
   };
   const pop = (): OracleRoute => {
     const top = heap[0]!;
@@ -193,7 +212,11 @@ export function bestRoutes(
  * Least weight from `from` to every role it reaches, by Bellman–Ford relaxation to a fixpoint:
  * no queue, no index, obviously the minimum over all walks (and so over simple routes).
  */
-export function leastWeights(dataset: Dataset, from: string, opts: OracleOptions = {}): Map<string, number> {
+export function leastWeights(
+  dataset: Dataset,
+  from: string,
+  opts: OracleOptions = {},
+): Map<string, number> {
   const avoid = new Set(opts.avoid ?? []);
   const cost = weightOf(opts);
   const usable = allowed(dataset, opts).filter((t) => !avoid.has(t.to));

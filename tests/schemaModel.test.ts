@@ -9,11 +9,14 @@ import { small } from './fixtures/small.js';
 
 type Loose = Record<string, unknown>;
 /** The small fixture as plain JSON, to be spoilt field by field. */
-const clone = (): Loose & { transitions: Loose[]; roles: Loose[]; qualifications: Loose[] } => structuredClone(small) as never;
+const clone = (): Loose & { transitions: Loose[]; roles: Loose[]; qualifications: Loose[] } =>
+  structuredClone(small) as never;
 
 const issuesOf = (d: unknown) => {
   const r = validateDataset(d);
-  return r.success ? [] : r.issues.map((i) => ({ code: i.code, path: i.path.join('.'), message: i.message }));
+  return r.success
+    ? []
+    : r.issues.map((i) => ({ code: i.code, path: i.path.join('.'), message: i.message }));
 };
 
 describe('sectors on moves and qualifications', () => {
@@ -31,7 +34,9 @@ describe('sectors on moves and qualifications', () => {
   it('rejects an empty list (leave it out for all sectors)', () => {
     const d = clone();
     d.transitions[1]!.sectors = [];
-    expect(issuesOf(d)).toEqual([expect.objectContaining({ code: 'too_small', path: 'transitions.1.sectors' })]);
+    expect(issuesOf(d)).toEqual([
+      expect.objectContaining({ code: 'too_small', path: 'transitions.1.sectors' }),
+    ]);
   });
 
   it('keeps a sector no role is in (an overlay may narrow the roles and leave a move behind)', () => {
@@ -80,7 +85,14 @@ describe('months ranges', () => {
 });
 
 describe('pay', () => {
-  const pay = { currency: 'GBP', min: 40_000, max: 45_000, year: '2025/26', sources: ['s1'], areas: [{ area: 'London', min: 44_000, max: 49_000 }] };
+  const pay = {
+    currency: 'GBP',
+    min: 40_000,
+    max: 45_000,
+    year: '2025/26',
+    sources: ['s1'],
+    areas: [{ area: 'London', min: 44_000, max: 49_000 }],
+  };
 
   it('keeps year, area, areas and sources', () => {
     const d = clone();
@@ -92,11 +104,25 @@ describe('pay', () => {
 
   it('reports a bad year, an unknown source and an upside-down area range', () => {
     const d = clone();
-    d.roles[2]!.pay = { ...pay, year: '25/26', sources: ['s2'], areas: [{ area: 'London', min: 50_000, max: 49_000 }] };
+    d.roles[2]!.pay = {
+      ...pay,
+      year: '25/26',
+      sources: ['s2'],
+      areas: [{ area: 'London', min: 50_000, max: 49_000 }],
+    };
     const issues = issuesOf(d);
-    expect(issues).toContainEqual(expect.objectContaining({ path: 'roles.2.pay.year', message: 'a pay year is written 2025 or 2025/26' }));
-    expect(issues).toContainEqual(expect.objectContaining({ code: 'unknown_reference', path: 'roles.2.pay.sources.0' }));
-    expect(issues).toContainEqual(expect.objectContaining({ code: 'invalid_range', path: 'roles.2.pay.areas.0.max' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        path: 'roles.2.pay.year',
+        message: 'a pay year is written 2025 or 2025/26',
+      }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ code: 'unknown_reference', path: 'roles.2.pay.sources.0' }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ code: 'invalid_range', path: 'roles.2.pay.areas.0.max' }),
+    );
   });
 });
 
@@ -106,5 +132,4 @@ describe('an overlay fixes the sector', () => {
     expect(out.sector).toBe('children');
     expect(extendDataset(small, { id: 'none', title: 'No sector' }).sector).toBeUndefined();
   });
-
 });

@@ -7,7 +7,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { ukSocialWork } from '../src/data/index.js';
-import { createLattice, type Dataset, formatIssues, LatticeValidationError, validateDataset } from '../src/index.js';
+import {
+  createLattice,
+  type Dataset,
+  formatIssues,
+  LatticeValidationError,
+  validateDataset,
+} from '../src/index.js';
 import { roleSchema, TRACKS, TRANSITION_KINDS, transitionSchema } from '../src/schema/dataset.js';
 import { fastEntry } from '../src/schema/fastParse.js';
 import { randomLattice } from './arbitraries.js';
@@ -21,40 +27,135 @@ const clone = (d: Dataset): any => structuredClone(d);
 
 /** Each fault mutates a dataset and returns the path where the problem must be reported. */
 const FAULTS: Fault[] = [
-  { name: 'dangling to', code: 'unknown_reference', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].to = 'no-such-role'), ['transitions', 0, 'to']) : undefined) },
-  { name: 'dangling from', code: 'unknown_reference', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].from = 'nobody'), ['transitions', 0, 'from']) : undefined) },
-  { name: 'duplicate role id', code: 'duplicate_id', apply: (d: any) => (d.roles.push({ ...d.roles[0] }), ['roles', d.roles.length - 1, 'id']) },
-  { name: 'negative months', code: 'too_small', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].months = -3), ['transitions', 0, 'months']) : undefined) },
-  { name: 'NaN months', code: 'invalid_type', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].months = Number.NaN), ['transitions', 0, 'months']) : undefined) },
-  { name: 'Infinity months', code: 'invalid_type', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].months = Infinity), ['transitions', 0, 'months']) : undefined) },
-  { name: 'stringly months', code: 'invalid_type', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].months = '12'), ['transitions', 0, 'months']) : undefined) },
-  { name: 'fractional level', code: 'invalid_type', apply: (d: any) => ((d.roles[0].level = 1.5), ['roles', 0, 'level']) },
-  { name: 'missing title', code: 'invalid_type', apply: (d: any) => (delete d.roles[0].title, ['roles', 0, 'title']) },
-  { name: 'unknown key', code: 'unrecognized_keys', apply: (d: any) => ((d.roles[0].monts = 3), ['roles', 0]) },
-  { name: 'unknown qualification', code: 'unknown_reference', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].requires = { qualifications: ['q9'] }), ['transitions', 0, 'requires', 'qualifications', 0]) : undefined) },
-  { name: 'unknown source', code: 'unknown_reference', apply: (d: any) => ((d.roles[0].sources = ['nowhere']), ['roles', 0, 'sources', 0]) },
-  { name: 'no sources', code: 'too_small', apply: (d: any) => ((d.roles[0].sources = []), ['roles', 0, 'sources']) },
-  { name: 'self-loop', code: 'self_loop', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].to = d.transitions[0].from), ['transitions', 0, 'to']) : undefined) },
-  { name: 'bad kind', code: 'invalid_value', apply: (d: any) => (d.transitions[0] ? ((d.transitions[0].kind = 'promotion'), ['transitions', 0, 'kind']) : undefined) },
+  {
+    name: 'dangling to',
+    code: 'unknown_reference',
+    apply: (d: any) =>
+      d.transitions[0]
+        ? ((d.transitions[0].to = 'no-such-role'), ['transitions', 0, 'to'])
+        : undefined,
+  },
+  {
+    name: 'dangling from',
+    code: 'unknown_reference',
+    apply: (d: any) =>
+      d.transitions[0]
+        ? ((d.transitions[0].from = 'nobody'), ['transitions', 0, 'from'])
+        : undefined,
+  },
+  {
+    name: 'duplicate role id',
+    code: 'duplicate_id',
+    apply: (d: any) => (d.roles.push({ ...d.roles[0] }), ['roles', d.roles.length - 1, 'id']),
+  },
+  {
+    name: 'negative months',
+    code: 'too_small',
+    apply: (d: any) =>
+      d.transitions[0] ? ((d.transitions[0].months = -3), ['transitions', 0, 'months']) : undefined,
+  },
+  {
+    name: 'NaN months',
+    code: 'invalid_type',
+    apply: (d: any) =>
+      d.transitions[0]
+        ? ((d.transitions[0].months = Number.NaN), ['transitions', 0, 'months'])
+        : undefined,
+  },
+  {
+    name: 'Infinity months',
+    code: 'invalid_type',
+    apply: (d: any) =>
+      d.transitions[0]
+        ? ((d.transitions[0].months = Infinity), ['transitions', 0, 'months'])
+        : undefined,
+  },
+  {
+    name: 'stringly months',
+    code: 'invalid_type',
+    apply: (d: any) =>
+      d.transitions[0]
+        ? ((d.transitions[0].months = '12'), ['transitions', 0, 'months'])
+        : undefined,
+  },
+  {
+    name: 'fractional level',
+    code: 'invalid_type',
+    apply: (d: any) => ((d.roles[0].level = 1.5), ['roles', 0, 'level']),
+  },
+  {
+    name: 'missing title',
+    code: 'invalid_type',
+    apply: (d: any) => (delete d.roles[0].title, ['roles', 0, 'title']),
+  },
+  {
+    name: 'unknown key',
+    code: 'unrecognized_keys',
+    apply: (d: any) => ((d.roles[0].monts = 3), ['roles', 0]),
+  },
+  {
+    name: 'unknown qualification',
+    code: 'unknown_reference',
+    apply: (d: any) =>
+      d.transitions[0]
+        ? ((d.transitions[0].requires = { qualifications: ['q9'] }),
+          ['transitions', 0, 'requires', 'qualifications', 0])
+        : undefined,
+  },
+  {
+    name: 'unknown source',
+    code: 'unknown_reference',
+    apply: (d: any) => ((d.roles[0].sources = ['nowhere']), ['roles', 0, 'sources', 0]),
+  },
+  {
+    name: 'no sources',
+    code: 'too_small',
+    apply: (d: any) => ((d.roles[0].sources = []), ['roles', 0, 'sources']),
+  },
+  {
+    name: 'self-loop',
+    code: 'self_loop',
+    apply: (d: any) =>
+      d.transitions[0]
+        ? ((d.transitions[0].to = d.transitions[0].from), ['transitions', 0, 'to'])
+        : undefined,
+  },
+  {
+    name: 'bad kind',
+    code: 'invalid_value',
+    apply: (d: any) =>
+      d.transitions[0]
+        ? ((d.transitions[0].kind = 'promotion'), ['transitions', 0, 'kind'])
+        : undefined,
+  },
 ];
 
 describe('validateDataset', () => {
-  test.prop([randomLattice()], RUNS)('accepts every generated valid dataset, and createLattice builds it', ({ dataset }) => {
-    const result = validateDataset(dataset);
-    expect(result.success ? [] : result.issues).toEqual([]);
-    expect(createLattice(dataset).size.roles).toBe(dataset.roles.length);
-  });
+  test.prop([randomLattice()], RUNS)(
+    'accepts every generated valid dataset, and createLattice builds it',
+    ({ dataset }) => {
+      const result = validateDataset(dataset);
+      expect(result.success ? [] : result.issues).toEqual([]);
+      expect(createLattice(dataset).size.roles).toBe(dataset.roles.length);
+    },
+  );
 
-  test.prop([randomLattice(), fc.constantFrom(...FAULTS)], RUNS)('rejects each injected fault at its path', ({ dataset }, fault) => {
-    const broken = clone(dataset);
-    const path = fault.apply(broken);
-    if (!path) return;
-    const result = validateDataset(broken);
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    expect(result.issues.map((i) => [i.code, JSON.stringify(i.path)])).toContainEqual([fault.code, JSON.stringify(path)]);
-    expect(() => createLattice(broken)).toThrow(LatticeValidationError);
-  });
+  test.prop([randomLattice(), fc.constantFrom(...FAULTS)], RUNS)(
+    'rejects each injected fault at its path',
+    ({ dataset }, fault) => {
+      const broken = clone(dataset);
+      const path = fault.apply(broken);
+      if (!path) return;
+      const result = validateDataset(broken);
+      expect(result.success).toBe(false);
+      if (result.success) return;
+      expect(result.issues.map((i) => [i.code, JSON.stringify(i.path)])).toContainEqual([
+        fault.code,
+        JSON.stringify(path),
+      ]);
+      expect(() => createLattice(broken)).toThrow(LatticeValidationError);
+    },
+  );
 
   it('reports every problem at once, not just the first', () => {
     const broken = structuredClone(small) as any;
@@ -110,7 +211,9 @@ describe('validateDataset', () => {
         details: { id: 'senoir', entity: 'role', suggestions: ['senior'] },
       },
     ]);
-    expect(formatIssues(result.issues)).toBe('- roles[1].level: level cannot be negative\n- transitions[2].to: unknown role "senoir"; did you mean "senior"?');
+    expect(formatIssues(result.issues)).toBe(
+      '- roles[1].level: level cannot be negative\n- transitions[2].to: unknown role "senoir"; did you mean "senior"?',
+    );
   });
 });
 
@@ -135,7 +238,10 @@ describe('validation messages', () => {
   });
 
   it('something that is not a dataset, an entry or a list says what it should be', () => {
-    for (const value of [[], null, 'data.json', 7]) expect(messages(value)).toEqual([`[] expected a dataset object, not ${Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : String(value)}`]);
+    for (const value of [[], null, 'data.json', 7])
+      expect(messages(value)).toEqual([
+        `[] expected a dataset object, not ${Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : String(value)}`,
+      ]);
     const broken = structuredClone(small) as any;
     broken.roles[0] = 'sw';
     broken.transitions[0].requires = 12;
@@ -158,20 +264,58 @@ describe('validation messages', () => {
     data.transitions[0].requires = { monthsQualified: 24, estimated: true };
     expect(messages(data)).toEqual([]);
     data.transitions[0].requires.estimated = 'about';
-    expect(messages(data)).toEqual(['["transitions",0,"requires","estimated"] expected true or false']);
+    expect(messages(data)).toEqual([
+      '["transitions",0,"requires","estimated"] expected true or false',
+    ]);
   });
 });
 
 describe('the fast path for roles and transitions agrees with zod', () => {
   /** Values of every shape a field might hold: right, wrong and borderline. */
   const value = fc.oneof(
-    fc.constantFrom('sw', 'senior', '', ' ', 'a b', 'practice', 'vacancy', 'mgmt', 0, 12, -1, 1.5, Number.NaN, true, false, null, [], ['s1'], ['a b'], {}),
+    fc.constantFrom(
+      'sw',
+      'senior',
+      '',
+      ' ',
+      'a b',
+      'practice',
+      'vacancy',
+      'mgmt',
+      0,
+      12,
+      -1,
+      1.5,
+      Number.NaN,
+      true,
+      false,
+      null,
+      [],
+      ['s1'],
+      ['a b'],
+      {},
+    ),
     fc.constantFrom(...TRACKS, ...TRANSITION_KINDS),
-    fc.record({ qualifications: fc.constant(['q']), monthsQualified: fc.constantFrom(12, -1), estimated: fc.constantFrom(true, 'yes') }, { requiredKeys: [] }),
+    fc.record(
+      {
+        qualifications: fc.constant(['q']),
+        monthsQualified: fc.constantFrom(12, -1),
+        estimated: fc.constantFrom(true, 'yes'),
+      },
+      { requiredKeys: [] },
+    ),
     // months ranges: right, missing an end, negative, not a number, with a stray key
-    fc.record({ least: fc.constantFrom(0, 3, -1, Number.NaN, '3'), most: fc.constantFrom(6, 1.5, -2), typical: fc.constant(4) }, { requiredKeys: [] }),
+    fc.record(
+      {
+        least: fc.constantFrom(0, 3, -1, Number.NaN, '3'),
+        most: fc.constantFrom(6, 1.5, -2),
+        typical: fc.constant(4),
+      },
+      { requiredKeys: [] },
+    ),
   );
-  const entryOf = (keys: readonly string[]) => fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length });
+  const entryOf = (keys: readonly string[]) =>
+    fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length });
   const roleKeys = [...Object.keys(roleSchema.shape), 'monts'];
   const transitionKeys = [...Object.keys(transitionSchema.shape), 'monts'];
   const valid = { role: small.roles[0]!, transition: small.transitions[0]! };
@@ -183,21 +327,32 @@ describe('the fast path for roles and transitions agrees with zod', () => {
     expect(Object.keys(fast as object)).toEqual(Object.keys(zod.data as object));
   };
 
-  test.prop([entryOf(roleKeys)], RUNS)('roles: accepted only when zod accepts, with zod’s output', (patch) => {
-    const role = { ...valid.role, ...patch };
-    agrees(fastEntry.role(role), roleSchema.safeParse(role));
-  });
+  test.prop([entryOf(roleKeys)], RUNS)(
+    'roles: accepted only when zod accepts, with zod’s output',
+    (patch) => {
+      const role = { ...valid.role, ...patch };
+      agrees(fastEntry.role(role), roleSchema.safeParse(role));
+    },
+  );
 
-  test.prop([entryOf(transitionKeys)], RUNS)('transitions (requires and its estimate flag included): accepted only when zod accepts', (patch) => {
-    const transition = { ...valid.transition, ...patch };
-    agrees(fastEntry.transition(transition), transitionSchema.safeParse(transition));
-  });
+  test.prop([entryOf(transitionKeys)], RUNS)(
+    'transitions (requires and its estimate flag included): accepted only when zod accepts',
+    (patch) => {
+      const transition = { ...valid.transition, ...patch };
+      agrees(fastEntry.transition(transition), transitionSchema.safeParse(transition));
+    },
+  );
 
   it('the bundled entries: the fast path gives zod’s output or gives up', () => {
     for (const r of ukSocialWork.roles) agrees(fastEntry.role(r), roleSchema.safeParse(r));
-    for (const t of ukSocialWork.transitions) agrees(fastEntry.transition(t), transitionSchema.safeParse(t));
+    for (const t of ukSocialWork.transitions)
+      agrees(fastEntry.transition(t), transitionSchema.safeParse(t));
     // Not vacuous: the plain entries (no dates, pay or requirements) do take the fast path.
-    expect(ukSocialWork.roles.filter((r) => fastEntry.role(r) !== undefined).length).toBeGreaterThan(40);
-    expect(ukSocialWork.transitions.filter((t) => fastEntry.transition(t) !== undefined).length).toBeGreaterThan(40);
+    expect(
+      ukSocialWork.roles.filter((r) => fastEntry.role(r) !== undefined).length,
+    ).toBeGreaterThan(40);
+    expect(
+      ukSocialWork.transitions.filter((t) => fastEntry.transition(t) !== undefined).length,
+    ).toBeGreaterThan(40);
   });
 });

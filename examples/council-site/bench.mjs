@@ -37,18 +37,38 @@ const { values } = parseArgs({
 const runs = Math.max(1, Number(values.runs) || 5);
 const rate = Math.max(1, Number(values.rate) || 4);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+  '--disable-component-update',
+];
 
 const out = mkdtempSync(join(tmpdir(), 'council-site-bench-'));
-execFileSync(process.execPath, [join(here, 'build.mjs'), '--quiet', '--outdir', out], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [join(here, 'build.mjs'), '--quiet', '--outdir', out], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 const server = createServer((req, res) => {
   let file = normalize(join(out, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
   if (!file.startsWith(out + sep) && file !== out) return void res.writeHead(403).end();
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP }).end(readFileSync(file));
+  res
+    .writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+    })
+    .end(readFileSync(file));
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -62,11 +82,29 @@ const base = `http://127.0.0.1:${server.address().port}`;
  */
 function longestTask(traceBuffer, origin) {
   const { traceEvents } = JSON.parse(traceBuffer.toString('utf8'));
-  const pagePid = traceEvents.find((e) => ['ParseHTML', 'EvaluateScript', 'v8.compileModule', 'ResourceSendRequest'].includes(e.name) && JSON.stringify(e.args ?? {}).includes(origin))?.pid;
-  const mains = new Set(traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pagePid).map((e) => `${e.pid}:${e.tid}`));
+  const pagePid = traceEvents.find(
+    (e) =>
+      ['ParseHTML', 'EvaluateScript', 'v8.compileModule', 'ResourceSendRequest'].includes(e.name) &&
+      JSON.stringify(e.args ?? {}).includes(origin),
+  )?.pid;
+  const mains = new Set(
+    traceEvents
+      .filter(
+        (e) =>
+          e.ph === 'M' &&
+          e.name === 'thread_name' &&
+          e.args?.name === 'CrRendererMain' &&
+          e.pid === pagePid,
+      )
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
   const onMain = traceEvents.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
   const tasks = onMain.filter((e) => e.name === 'RunTask');
-  const scripts = onMain.filter((e) => ['v8.evaluateModule', 'TimerFire', 'RunMicrotasks', 'FunctionCall', 'EvaluateScript'].includes(e.name));
+  const scripts = onMain.filter((e) =>
+    ['v8.evaluateModule', 'TimerFire', 'RunMicrotasks', 'FunctionCall', 'EvaluateScript'].includes(
+      e.name,
+    ),
+  );
   const runsScript = (t) => scripts.some((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
   const cpu = (e) => (e.tdur ?? e.dur) / 1000;
   return {
@@ -89,7 +127,10 @@ const load = (await import('node:os')).loadavg()[0];
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
 const scenarios = [
   { name: 'planner, empty', path: '/' },
-  { name: 'planner, deep link with routes', path: '/?from=newly-qualified-social-worker&to=principal-social-worker' },
+  {
+    name: 'planner, deep link with routes',
+    path: '/?from=newly-qualified-social-worker&to=principal-social-worker',
+  },
   { name: 'role page (no JavaScript)', path: '/roles/team-manager.html', static: true },
 ];
 const results = [];
@@ -113,7 +154,9 @@ for (const scenario of scenarios) {
     });
     const fetched = new Set();
     page.on('request', (r) => fetched.add(new URL(r.url()).pathname));
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+    });
     const t0 = Date.now();
     await page.goto(base + scenario.path);
     if (!scenario.static) await waitReady(page);
@@ -140,8 +183,14 @@ for (const scenario of scenarios) {
     path: scenario.path,
     runs,
     cpuSlowdown: rate,
-    longestTaskMs: { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] },
-    longestTaskCpuMs: { median: sortedCpu[Math.floor(sortedCpu.length / 2)], max: sortedCpu[sortedCpu.length - 1] },
+    longestTaskMs: {
+      median: sorted[Math.floor(sorted.length / 2)],
+      max: sorted[sorted.length - 1],
+    },
+    longestTaskCpuMs: {
+      median: sortedCpu[Math.floor(sortedCpu.length / 2)],
+      max: sortedCpu[sortedCpu.length - 1],
+    },
     longestScriptTaskCpuMs: { median: median(scriptCpu), max: Math.max(...scriptCpu) },
     longTasksOver50ms: Math.max(...observed),
     readyMs: { median: [...ready].sort((a, b) => a - b)[Math.floor(ready.length / 2)] },
@@ -152,13 +201,19 @@ await browser.close();
 server.close();
 
 const gz = (f) => gzipSync(readFileSync(join(out, f)), { level: 9 }).length;
-const sizes = { elementJsGzip: gz('element.js'), payloadJsonGzip: gz('payload.json'), payloadJsonBytes: statSync(join(out, 'payload.json')).size };
+const sizes = {
+  elementJsGzip: gz('element.js'),
+  payloadJsonGzip: gz('payload.json'),
+  payloadJsonBytes: statSync(join(out, 'payload.json')).size,
+};
 rmSync(out, { recursive: true, force: true });
 
 if (values.json) {
   console.log(JSON.stringify({ loadAverage: load, results, sizes }, null, 2));
 } else {
-  console.log(`Council site start-up in Chromium at ${rate}× CPU slowdown, ${runs} loads each (412×915); machine load average ${load.toFixed(1)}:`);
+  console.log(
+    `Council site start-up in Chromium at ${rate}× CPU slowdown, ${runs} loads each (412×915); machine load average ${load.toFixed(1)}:`,
+  );
   for (const r of results) {
     console.log(
       `  ${r.scenario.padEnd(32)} longest main-thread task: ${r.longestTaskCpuMs.median.toFixed(1)} ms CPU median (max ${r.longestTaskCpuMs.max.toFixed(1)}), ` +
@@ -167,5 +222,7 @@ if (values.json) {
         `long tasks (>50 ms) seen by the page: ${r.longTasksOver50ms}; ready in ${r.readyMs.median} ms; ${(r.downloadedGzipBytes / 1024).toFixed(1)} KB gzipped downloaded`,
     );
   }
-  console.log(`  element.js ${(sizes.elementJsGzip / 1024).toFixed(1)} KB gzipped (plus its shared chunk: see downloads); payload.json ${(sizes.payloadJsonGzip / 1024).toFixed(1)} KB gzipped`);
+  console.log(
+    `  element.js ${(sizes.elementJsGzip / 1024).toFixed(1)} KB gzipped (plus its shared chunk: see downloads); payload.json ${(sizes.payloadJsonGzip / 1024).toFixed(1)} KB gzipped`,
+  );
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync, readFileSync, statSync } from 'node:fs';
 /**
  * Builds the council career site into static files, relative links only (any static host or
  * sub-path can serve the folder as it is):
@@ -21,15 +22,14 @@
  * The element is built with `platform: 'browser'`: esbuild fails on any Node-only import.
  */
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { CSP } from './csp.mjs';
 import { schemaConstantsPlugin } from '../../src/element/schemaConstantsPlugin.mjs';
+import { CSP } from './csp.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -52,7 +52,9 @@ const fail = (message) => {
   process.exit(2);
 };
 
-const dataFile = resolve(values.data ?? process.env.COUNCIL_DATA ?? resolve(root, 'data/england-social-work.json'));
+const dataFile = resolve(
+  values.data ?? process.env.COUNCIL_DATA ?? resolve(root, 'data/england-social-work.json'),
+);
 if (!existsSync(dataFile)) fail(`no dataset at ${dataFile} (--data FILE)`);
 
 const overlayArg = values.overlay ?? process.env.COUNCIL_OVERLAY;
@@ -60,9 +62,13 @@ let overlayFile;
 if (overlayArg === 'none') overlayFile = undefined;
 else if (overlayArg !== undefined) {
   overlayFile = resolve(overlayArg);
-  if (!existsSync(overlayFile)) fail(`no overlay at ${overlayFile} (--overlay FILE, or --overlay none)`);
+  if (!existsSync(overlayFile))
+    fail(`no overlay at ${overlayFile} (--overlay FILE, or --overlay none)`);
 } else if (existsSync(DEFAULT_OVERLAY)) overlayFile = DEFAULT_OVERLAY;
-else console.warn(`site:build: ${relative(root, DEFAULT_OVERLAY)} not found; building with the national data only`);
+else
+  console.warn(
+    `site:build: ${relative(root, DEFAULT_OVERLAY)} not found; building with the national data only`,
+  );
 
 let siteUrl = values['site-url'] ?? process.env.SITE_URL ?? 'https://www.example.gov.uk/careers/';
 try {
@@ -73,7 +79,8 @@ try {
   fail(`--site-url must be an absolute http(s) URL, not ${JSON.stringify(siteUrl)}`);
 }
 const day = values['as-of'] ?? new Date().toISOString().slice(0, 10);
-if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !new Date(`${day}T00:00:00Z`).toISOString().startsWith(day)) fail(`--as-of must be a day YYYY-MM-DD, not ${JSON.stringify(day)}`);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !new Date(`${day}T00:00:00Z`).toISOString().startsWith(day))
+  fail(`--as-of must be a day YYYY-MM-DD, not ${JSON.stringify(day)}`);
 
 const outdir = resolve(values.outdir ?? resolve(here, 'dist'));
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
@@ -98,7 +105,9 @@ async function tools() {
     write: false,
     logLevel: 'error',
   });
-  return import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString('base64')}`);
+  return import(
+    `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString('base64')}`
+  );
 }
 const lib = await tools();
 
@@ -117,11 +126,15 @@ function validate() {
   const baseInput = read(dataFile);
   try {
     const base = overlayFile ? lib.createLattice(baseInput) : undefined;
-    const lattice = lib.createLattice(overlayFile ? lib.extendDataset(baseInput, read(overlayFile)) : baseInput);
+    const lattice = lib.createLattice(
+      overlayFile ? lib.extendDataset(baseInput, read(overlayFile)) : baseInput,
+    );
     return { lattice, base };
   } catch (e) {
     if (!(e instanceof lib.LatticeValidationError)) throw e;
-    fail(`the ${overlayFile ? 'dataset with its overlay' : 'dataset'} is not valid:\n${lib.formatIssues(e.issues)}`);
+    fail(
+      `the ${overlayFile ? 'dataset with its overlay' : 'dataset'} is not valid:\n${lib.formatIssues(e.issues)}`,
+    );
   }
 }
 const { lattice, base } = validate();
@@ -139,7 +152,12 @@ const validatedBundledData = {
   setup(b) {
     b.onLoad({ filter: /[\\/]data[\\/][^\\/]+\.json$/ }, (args) => {
       const result = lib.validateDataset(JSON.parse(readFileSync(args.path, 'utf8')));
-      if (!result.success) return { errors: result.issues.map((i) => ({ text: `${args.path}: ${i.path.join('.')}: ${i.message}` })) };
+      if (!result.success)
+        return {
+          errors: result.issues.map((i) => ({
+            text: `${args.path}: ${i.path.join('.')}: ${i.message}`,
+          })),
+        };
       return { contents: JSON.stringify(result.data), loader: 'json' };
     });
   },
@@ -165,21 +183,30 @@ const result = await build({
 const nodeOnly = Object.values(result.metafile.outputs)
   .flatMap((o) => o.imports ?? [])
   .filter((i) => nodeBuiltins.has(i.path));
-if (nodeOnly.length) fail(`the browser bundle imports Node-only modules: ${nodeOnly.map((i) => i.path).join(', ')}`);
+if (nodeOnly.length)
+  fail(`the browser bundle imports Node-only modules: ${nodeOnly.map((i) => i.path).join(', ')}`);
 // The element never validates (its payload was validated above): zod must not ride along.
 const zod = Object.keys(result.metafile.inputs).filter((i) => /node_modules[\\/]zod[\\/]/.test(i));
-if (zod.length) fail(`the element bundle includes zod (${zod[0]}): something in src/element imports the schema`);
+if (zod.length)
+  fail(`the element bundle includes zod (${zod[0]}): something in src/element imports the schema`);
 
 await copyFile(resolve(here, 'styles.css'), join(outdir, 'styles.css'));
 // embed.html: the element on a plain council page, as a council would add it (README, screenshot, e2e tests).
-const embed = readFileSync(resolve(here, 'embed.html'), 'utf8').replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+const embed = readFileSync(resolve(here, 'embed.html'), 'utf8').replace(
+  '<meta charset="utf-8">',
+  `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+);
 await writeFile(join(outdir, 'embed.html'), embed);
 await copyFile(resolve(here, 'council.css'), join(outdir, 'council.css'));
 
 // Pages.
 const options = { everything: lattice, day, siteUrl, csp: CSP };
 await writeFile(join(outdir, 'index.html'), lib.renderIndex(options));
-for (const role of lattice.roles()) await writeFile(join(outdir, 'roles', lib.pageName(role.id)), lib.renderRolePage(options, role.id));
+for (const role of lattice.roles())
+  await writeFile(
+    join(outdir, 'roles', lib.pageName(role.id)),
+    lib.renderRolePage(options, role.id),
+  );
 await writeFile(join(outdir, 'sitemap.xml'), lib.renderSitemap(options));
 await writeFile(join(outdir, 'robots.txt'), lib.renderRobots(options));
 

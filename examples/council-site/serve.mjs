@@ -35,10 +35,15 @@ const server = createServer(async (req, res) => {
   try {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error('outside root'), { status: 403 });
+    if (file !== root && !file.startsWith(root + sep))
+      throw Object.assign(new Error('outside root'), { status: 403 });
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     await stat(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'content-security-policy': CSP });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      'content-security-policy': CSP,
+    });
     createReadStream(file).pipe(res);
   } catch (e) {
     const status = e?.status ?? 404;
@@ -48,11 +53,15 @@ const server = createServer(async (req, res) => {
 });
 
 server.on('error', (e) => {
-  console.error(`site: ${e.code === 'EADDRINUSE' ? `port ${port} is in use; try PORT=0 npm run site` : e.message}`);
+  console.error(
+    `site: ${e.code === 'EADDRINUSE' ? `port ${port} is in use; try PORT=0 npm run site` : e.message}`,
+  );
   process.exit(1);
 });
 
 server.listen(port, host, () => {
   const { port: actual } = server.address();
-  console.log(`Council career site: http://localhost:${actual}/  (serving ${root}; Ctrl+C to stop)`);
+  console.log(
+    `Council career site: http://localhost:${actual}/  (serving ${root}; Ctrl+C to stop)`,
+  );
 });

@@ -52,9 +52,13 @@ const core = await build({
   logLevel: 'error',
   plugins: [withoutData],
 });
-const nodeOnly = core.metafile.outputs[Object.keys(core.metafile.outputs)[0]].imports.filter((i) => nodeBuiltins.has(i.path));
+const nodeOnly = core.metafile.outputs[Object.keys(core.metafile.outputs)[0]].imports.filter((i) =>
+  nodeBuiltins.has(i.path),
+);
 if (nodeOnly.length) {
-  console.error(`size: the core imports Node-only modules: ${nodeOnly.map((i) => i.path).join(', ')}`);
+  console.error(
+    `size: the core imports Node-only modules: ${nodeOnly.map((i) => i.path).join(', ')}`,
+  );
   process.exit(1);
 }
 const coreBytes = core.outputFiles[0].contents;
@@ -66,27 +70,46 @@ function elementFiles() {
   const visit = (name) => {
     if (files.includes(name) || !existsSync(resolve(dist, name))) return;
     files.push(name);
-    for (const m of readFileSync(resolve(dist, name), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) visit(m[1]);
+    for (const m of readFileSync(resolve(dist, name), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g))
+      visit(m[1]);
   };
   visit('element.js');
   return files;
 }
 const files = elementFiles();
-const element = files.length ? Buffer.concat(files.map((f) => readFileSync(resolve(dist, f)))) : undefined;
+const element = files.length
+  ? Buffer.concat(files.map((f) => readFileSync(resolve(dist, f))))
+  : undefined;
 const payloadFile = resolve(dist, 'payload.json');
 const payload = existsSync(payloadFile) ? readFileSync(payloadFile) : undefined;
 
 const result = {
   core: { minified: coreBytes.length, gzip: gz(coreBytes) },
-  ...(element ? { element: { files, minified: element.length, gzip: files.reduce((n, f) => n + gz(readFileSync(resolve(dist, f))), 0) } } : {}),
+  ...(element
+    ? {
+        element: {
+          files,
+          minified: element.length,
+          gzip: files.reduce((n, f) => n + gz(readFileSync(resolve(dist, f))), 0),
+        },
+      }
+    : {}),
   ...(payload ? { payload: { bytes: payload.length, gzip: gz(payload) } } : {}),
 };
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(result, null, 2));
 } else {
-  console.log(`core library (src/index.ts, browser, minified, no data): ${kb(result.core.minified)}, ${kb(result.core.gzip)} gzipped`);
-  if (result.element) console.log(`<career-pathways> element (${result.element.files.join(' + ')}): ${kb(result.element.minified)}, ${kb(result.element.gzip)} gzipped`);
+  console.log(
+    `core library (src/index.ts, browser, minified, no data): ${kb(result.core.minified)}, ${kb(result.core.gzip)} gzipped`,
+  );
+  if (result.element)
+    console.log(
+      `<career-pathways> element (${result.element.files.join(' + ')}): ${kb(result.element.minified)}, ${kb(result.element.gzip)} gzipped`,
+    );
   else console.log('site: not built yet (npm run site:build)');
-  if (result.payload) console.log(`site payload.json (dataset + overlay, validated at build): ${kb(result.payload.bytes)}, ${kb(result.payload.gzip)} gzipped`);
+  if (result.payload)
+    console.log(
+      `site payload.json (dataset + overlay, validated at build): ${kb(result.payload.bytes)}, ${kb(result.payload.gzip)} gzipped`,
+    );
 }

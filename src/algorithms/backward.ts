@@ -5,7 +5,7 @@
  * middle search's backward half and the bounded enumeration's ball around the target.
  */
 import type { Budget } from './budget.js';
-import { type Csr, type EdgeFilter, type SearchSpace, inWeights } from './dijkstra.js';
+import { type Csr, type EdgeFilter, inWeights, type SearchSpace } from './dijkstra.js';
 
 /** Called when u's distance improves to du (u stamped, its distance set): queue it. */
 export type Improved = (u: number, du: number) => void;
@@ -60,7 +60,12 @@ export interface BackwardRun {
  * 0 and queued): settles roles nearest first until the queue is empty, the next one is beyond
  * `radius`, `until` is settled, or the budget runs out. Can be resumed with a larger radius.
  */
-export function backwardDijkstra(g: Csr, f: EdgeFilter, space: SearchSpace, run: BackwardRun = {}): void {
+export function backwardDijkstra(
+  g: Csr,
+  f: EdgeFilter,
+  space: SearchSpace,
+  run: BackwardRun = {},
+): void {
   const { dist, done, heap } = space;
   const gen = space.gen;
   const radius = run.radius ?? Infinity;

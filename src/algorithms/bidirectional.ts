@@ -17,9 +17,19 @@
  * [Reference]: Goldberg, A. V., & Harrelson, C. (2005). Computing the shortest path: A* search
  * meets graph theory. SODA 2005, 156–165.
  */
+
+import { backwardDijkstra, type Improved, relaxInEdges } from './backward.js';
 import type { Budget } from './budget.js';
-import { type Improved, backwardDijkstra, relaxInEdges } from './backward.js';
-import { type Csr, type EdgeFilter, type LowerBounds, type SearchSpace, chainLess, grainOf, inWeights, roundingMargin } from './dijkstra.js';
+import {
+  type Csr,
+  chainLess,
+  type EdgeFilter,
+  grainOf,
+  inWeights,
+  type LowerBounds,
+  roundingMargin,
+  type SearchSpace,
+} from './dijkstra.js';
 
 /**
  * Distances to `target` (a backward Dijkstra on weights), grown on demand: `extendTo(r)` settles
@@ -158,7 +168,15 @@ export class TargetDistances implements LowerBounds {
  * Returns true when the target was settled: the route is `fwd.pathTo(target)`, its weight
  * `fwd.dist[target]` (summed forward). False when it cannot be reached, or the budget ran out.
  */
-export function fastestBidirectional(g: Csr, f: EdgeFilter, source: number, target: number, fwd: SearchSpace, bwd: SearchSpace, budget?: Budget): boolean {
+export function fastestBidirectional(
+  g: Csr,
+  f: EdgeFilter,
+  source: number,
+  target: number,
+  fwd: SearchSpace,
+  bwd: SearchSpace,
+  budget?: Budget,
+): boolean {
   const { weights, edgeOk, nodeBlocked } = f;
   const { outStart, edgeTo, inStart, edgeFrom } = g;
   const inW = inWeights(g, weights);
@@ -226,7 +244,11 @@ export function fastestBidirectional(g: Csr, f: EdgeFilter, source: number, targ
   };
 
   const cleanForward = (): void => {
-    while (hf.size > 0 && (xf[hf.topNode] === gf || hf.topDist !== df[hf.topNode] || hf.topSteps !== stf[hf.topNode])) hf.pop();
+    while (
+      hf.size > 0 &&
+      (xf[hf.topNode] === gf || hf.topDist !== df[hf.topNode] || hf.topSteps !== stf[hf.topNode])
+    )
+      hf.pop();
   };
 
   // Phase 1: both balls.

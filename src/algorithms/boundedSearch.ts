@@ -20,7 +20,7 @@ import { backwardDijkstra } from './backward.js';
 import type { Budget } from './budget.js';
 import type { Csr, EdgeFilter, SearchSpace } from './dijkstra.js';
 import { ObjectHeap } from './heap.js';
-import { PRUNING_LIMIT, type RawRoute, compareRawRoutes } from './routeOrder.js';
+import { compareRawRoutes, PRUNING_LIMIT, type RawRoute } from './routeOrder.js';
 
 export interface BoundedSearchOptions {
   readonly maxSteps: number;
@@ -41,7 +41,14 @@ export interface BoundedSpaces {
   readonly weights: SearchSpace;
 }
 
-export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: number, opts: BoundedSearchOptions, spaces: BoundedSpaces): BoundedSearchResult {
+export function boundedSearch(
+  g: Csr,
+  f: EdgeFilter,
+  source: number,
+  target: number,
+  opts: BoundedSearchOptions,
+  spaces: BoundedSpaces,
+): BoundedSearchResult {
   const { maxSteps, limit, via, budget } = opts;
   const empty = { routes: [], truncated: false };
   if (f.nodeBlocked?.[source] === 1 || f.nodeBlocked?.[target] === 1) return empty;
@@ -92,7 +99,8 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
   const wDone = W.done;
   const wDist = W.dist;
   /** A lower bound on the weight still to go from v when at most `remaining` steps are left. */
-  const minWeight = (v: number, remaining: number): number => (remaining <= half && wDone[v] === wGen ? wDist[v]! : 0);
+  const minWeight = (v: number, remaining: number): number =>
+    remaining <= half && wDone[v] === wGen ? wDist[v]! : 0;
 
   const isVia = new Uint8Array(viaCount > 0 ? g.n : 0);
   for (const v of via) isVia[v] = 1;
@@ -103,7 +111,8 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
   // max-heap, worst on top; otherwise every route, cut back to the best limit + 1 whenever
   // twice that many are held, and sorted at the end.
   const keep = pruning ? limit + 1 : Infinity;
-  const worstFirst = (a: RawRoute, b: RawRoute): boolean => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo) > 0;
+  const worstFirst = (a: RawRoute, b: RawRoute): boolean =>
+    compareRawRoutes(a, b, g.edgeFrom, g.edgeTo) > 0;
   const best = new ObjectHeap<RawRoute>(worstFirst);
   const all: RawRoute[] = [];
   const full = (): boolean => pruning && best.size >= keep;
@@ -185,7 +194,10 @@ export function boundedSearch(g: Csr, f: EdgeFilter, source: number, target: num
       const w = pathWeight[depth]! + weights[e]!;
       if (full()) {
         const bound = best.peek()!.weight;
-        if (w + (v === target ? 0 : minWeight(v, remaining)) > bound + 1e-9 * Math.max(1, Math.abs(bound))) {
+        if (
+          w + (v === target ? 0 : minWeight(v, remaining)) >
+          bound + 1e-9 * Math.max(1, Math.abs(bound))
+        ) {
           // Lightest first: the rest of this segment is no lighter by its key, but keys are
           // lower bounds, not weights, so only skip this child.
           continue;
@@ -251,7 +263,14 @@ function compact(routes: RawRoute[], keep: number, g: Csr, budget: Budget): void
  * ⌈maxSteps / 2⌉ steps, since every role on such a route is that close to the target. Cut short
  * by the budget, the roles left unsettled simply get no bound.
  */
-function ballDistances(g: Csr, f: EdgeFilter, target: number, W: SearchSpace, H: SearchSpace, budget: Budget): void {
+function ballDistances(
+  g: Csr,
+  f: EdgeFilter,
+  target: number,
+  W: SearchSpace,
+  H: SearchSpace,
+  budget: Budget,
+): void {
   W.next();
   W.stamp[target] = W.gen;
   W.dist[target] = 0;

@@ -141,7 +141,10 @@ export function weightGrain(weights: Float64Array): number {
 }
 
 /** The grain, and the heaviest weight. Computed once per weights array. */
-export function grainOf(weights: Float64Array): { readonly grain: number; readonly heaviest: number } {
+export function grainOf(weights: Float64Array): {
+  readonly grain: number;
+  readonly heaviest: number;
+} {
   let known = grainCache.get(weights);
   if (known === undefined) {
     let total = 0;
@@ -183,7 +186,8 @@ export function dijkstra(g: Csr, f: EdgeFilter, run: DijkstraRun): boolean {
   const lower = run.lower ?? null;
   const astar = lower !== null && run.astar === true;
   const bound = run.bound ?? Infinity;
-  const limit = bound + (lower !== null && bound !== Infinity ? roundingMargin(weights, g.n, bound) : 0);
+  const limit =
+    bound + (lower !== null && bound !== Infinity ? roundingMargin(weights, g.n, bound) : 0);
   // Read the lower bounds straight from their arrays: this loop is the hot one.
   const lowDone = lower?.space.done;
   const lowDist = lower?.space.dist;
@@ -194,7 +198,11 @@ export function dijkstra(g: Csr, f: EdgeFilter, run: DijkstraRun): boolean {
   const gen = space.gen;
 
   for (const s of run.sources) {
-    if (stamp[s.node] === gen && (dist[s.node]! < s.dist || (dist[s.node] === s.dist && steps[s.node]! <= s.steps))) continue;
+    if (
+      stamp[s.node] === gen &&
+      (dist[s.node]! < s.dist || (dist[s.node] === s.dist && steps[s.node]! <= s.steps))
+    )
+      continue;
     let h = 0;
     if (lower !== null) {
       h = lowDone![s.node] === lowGen ? lowDist![s.node]! : floor;
@@ -263,7 +271,13 @@ export function dijkstra(g: Csr, f: EdgeFilter, run: DijkstraRun): boolean {
  * differ decides; where the chains meet, everything before is shared. Equal node sequences
  * (they met at the first step back) are decided by the last edges.
  */
-export function chainLess(space: SearchSpace, edgeFrom: Int32Array, edgeTo: Int32Array, eA: number, eB: number): boolean {
+export function chainLess(
+  space: SearchSpace,
+  edgeFrom: Int32Array,
+  edgeTo: Int32Array,
+  eA: number,
+  eB: number,
+): boolean {
   const pred = space.pred;
   let x = edgeFrom[eA]!;
   let y = edgeFrom[eB]!;
@@ -276,7 +290,14 @@ export function chainLess(space: SearchSpace, edgeFrom: Int32Array, edgeTo: Int3
       // Both chains began here: the first nodes differ. One chain shorter than the other can only
       // come from sources at different steps; compare those the slow, general way.
       if (a === -1 && b === -1) return order < 0;
-      return compareEdgeSequences(chainOf(space, edgeFrom, eA), chainOf(space, edgeFrom, eB), edgeFrom, edgeTo) < 0;
+      return (
+        compareEdgeSequences(
+          chainOf(space, edgeFrom, eA),
+          chainOf(space, edgeFrom, eB),
+          edgeFrom,
+          edgeTo,
+        ) < 0
+      );
     }
     x = edgeFrom[a]!;
     y = edgeFrom[b]!;
@@ -287,12 +308,18 @@ export function chainLess(space: SearchSpace, edgeFrom: Int32Array, edgeTo: Int3
 
 function chainOf(space: SearchSpace, edgeFrom: Int32Array, last: number): number[] {
   const out = [last];
-  for (let x = edgeFrom[last]!; space.pred[x]! !== -1; x = edgeFrom[space.pred[x]!]!) out.push(space.pred[x]!);
+  for (let x = edgeFrom[last]!; space.pred[x]! !== -1; x = edgeFrom[space.pred[x]!]!)
+    out.push(space.pred[x]!);
   return out.reverse();
 }
 
 /** Compares two routes given as edge sequences: nodes position by position, then edges, then length. */
-export function compareEdgeSequences(a: readonly number[], b: readonly number[], edgeFrom: Int32Array, edgeTo: Int32Array): number {
+export function compareEdgeSequences(
+  a: readonly number[],
+  b: readonly number[],
+  edgeFrom: Int32Array,
+  edgeTo: Int32Array,
+): number {
   if (a.length && b.length) {
     const d = edgeFrom[a[0]!]! - edgeFrom[b[0]!]!;
     if (d !== 0) return d;

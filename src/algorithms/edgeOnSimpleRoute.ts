@@ -8,14 +8,19 @@
  * [Reference]: Fortune, S., Hopcroft, J., & Wyllie, J. (1980). The directed subgraph
  * homeomorphism problem. Theoretical Computer Science, 10(2), 111–121.
  */
-import { Reachability } from './reachability.js';
+import type { Reachability } from './reachability.js';
 
 /**
  * Is one of `edges` on a simple route from a start to the target? undefined when the budget ran
  * out before that was settled. Cheap searches first, for every edge; the exact one last. The
  * searches use `search`'s usable edges and charge its budget, which must be set.
  */
-export function edgeOnSimpleRoute(search: Reachability, sources: readonly number[], target: number, edges: readonly number[]): boolean | undefined {
+export function edgeOnSimpleRoute(
+  search: Reachability,
+  sources: readonly number[],
+  target: number,
+  edges: readonly number[],
+): boolean | undefined {
   const open: number[] = [];
   for (const e of edges) {
     const quick = quickCheck(search, sources, target, e);
@@ -37,7 +42,12 @@ export function edgeOnSimpleRoute(search: Reachability, sources: readonly number
  * target). P must avoid v and the target, Q must avoid u: if either does not exist, no. If the
  * first P found leaves a Q, or the first Q found leaves a P, yes.
  */
-function quickCheck(s: Reachability, sources: readonly number[], target: number, e: number): boolean | null | undefined {
+function quickCheck(
+  s: Reachability,
+  sources: readonly number[],
+  target: number,
+  e: number,
+): boolean | null | undefined {
   const { g } = s;
   const exhausted = () => s.budget?.exhausted === true;
   const u = g.edgeFrom[e]!;
@@ -56,7 +66,15 @@ function quickCheck(s: Reachability, sources: readonly number[], target: number,
   // Backwards, parent points towards the target: the mask is Q.
   const q = s.pathMask(v);
   q[target] = 1;
-  if (s.search(sources.filter((x) => q[x] !== 1), true, q, u)) return true;
+  if (
+    s.search(
+      sources.filter((x) => q[x] !== 1),
+      true,
+      q,
+      u,
+    )
+  )
+    return true;
   return exhausted() ? undefined : null;
 }
 
@@ -65,7 +83,12 @@ function quickCheck(s: Reachability, sources: readonly number[], target: number,
  * prefix kept only while the target is still reachable from its end and some start still
  * reaches u without touching it; a complete Q that passes is the answer.
  */
-function exactCheck(s: Reachability, sources: readonly number[], target: number, e: number): boolean | undefined {
+function exactCheck(
+  s: Reachability,
+  sources: readonly number[],
+  target: number,
+  e: number,
+): boolean | undefined {
   const { g, usable, budget } = s;
   const exhausted = () => budget?.exhausted === true;
   const u = g.edgeFrom[e]!;
@@ -77,7 +100,14 @@ function exactCheck(s: Reachability, sources: readonly number[], target: number,
     const ahead = x === target || s.search([x], true, onQ, target);
     onQ[u] = 0;
     onQ[target] = 1;
-    const behind = ahead && s.search(sources.filter((y) => onQ[y] !== 1), true, onQ, u);
+    const behind =
+      ahead &&
+      s.search(
+        sources.filter((y) => onQ[y] !== 1),
+        true,
+        onQ,
+        u,
+      );
     onQ[target] = x === target ? 1 : 0;
     onQ[u] = 1;
     return behind;

@@ -85,9 +85,15 @@ export class DistanceHeap {
     S[i] = steps;
   }
 
-  get topNode(): number { return this.node[0]!; }
-  get topDist(): number { return this.dist[0]!; }
-  get topSteps(): number { return this.steps[0]!; }
+  get topNode(): number {
+    return this.node[0]!;
+  }
+  get topDist(): number {
+    return this.dist[0]!;
+  }
+  get topSteps(): number {
+    return this.steps[0]!;
+  }
 }
 
 /** A binary heap of objects under a caller's strict-weak `less`. */

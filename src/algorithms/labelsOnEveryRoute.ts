@@ -32,17 +32,27 @@ export interface EveryRouteLabels {
  * labels on edges between the starts and it are tried. Leaves the budget exhausted, and the
  * lists unreliable, when it runs out: callers check it.
  */
-export function labelsOnEveryRoute(lg: LabelledGraph, sources: readonly number[], targets: readonly number[]): EveryRouteLabels {
+export function labelsOnEveryRoute(
+  lg: LabelledGraph,
+  sources: readonly number[],
+  targets: readonly number[],
+): EveryRouteLabels {
   const { g, usable, labels, budget } = lg;
   const search = new Reachability(g, usable, budget);
   const forward = search.mark(sources, true);
   const single = targets.length === 1 ? targets[0]! : -1;
   // One target: only edges on a walk from a start to it can matter.
-  const backward = single !== -1 && forward[single] === 1 ? search.mark([single], false) : undefined;
+  const backward =
+    single !== -1 && forward[single] === 1 ? search.mark([single], false) : undefined;
   const carriers = new Map<string, number[]>();
   if (single === -1 || backward !== undefined) {
     for (let e = 0; e < g.m; e++) {
-      if (!usable(e) || forward[g.edgeFrom[e]!] !== 1 || (backward !== undefined && backward[g.edgeTo[e]!] !== 1)) continue;
+      if (
+        !usable(e) ||
+        forward[g.edgeFrom[e]!] !== 1 ||
+        (backward !== undefined && backward[g.edgeTo[e]!] !== 1)
+      )
+        continue;
       for (const q of labels(e) ?? []) {
         const list = carriers.get(q);
         if (list === undefined) carriers.set(q, [e]);

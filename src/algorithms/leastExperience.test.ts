@@ -12,10 +12,21 @@ const setup = testGraph().chain((g) =>
   }),
 );
 
-test.prop([setup])('leastExperience: the least, over simple paths from a start, of the experience the path asks for', ({ g, sources, inRole, qualified }) => {
-  const got = leastExperience(g, () => true, sources, (e) => inRole[e]!, (e) => qualified[e]!);
-  for (let v = 0; v < g.n; v++) {
-    const asked = simplePaths(g, sources, v).map((p) => p.reduce((exp, e) => Math.max(exp + inRole[e]!, qualified[e]!), 0));
-    expect(got[v], `role ${v}`).toBe(Math.min(...asked));
-  }
-});
+test.prop([setup])(
+  'leastExperience: the least, over simple paths from a start, of the experience the path asks for',
+  ({ g, sources, inRole, qualified }) => {
+    const got = leastExperience(
+      g,
+      () => true,
+      sources,
+      (e) => inRole[e]!,
+      (e) => qualified[e]!,
+    );
+    for (let v = 0; v < g.n; v++) {
+      const asked = simplePaths(g, sources, v).map((p) =>
+        p.reduce((exp, e) => Math.max(exp + inRole[e]!, qualified[e]!), 0),
+      );
+      expect(got[v], `role ${v}`).toBe(Math.min(...asked));
+    }
+  },
+);

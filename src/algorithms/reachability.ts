@@ -62,7 +62,11 @@ export class Reachability {
   }
 
   /** Every role reached from `starts` (or, backwards, every role that reaches them): a fresh array. */
-  mark(starts: readonly number[], forwards: boolean, blocked: Uint8Array = NONE_BLOCKED): Uint8Array {
+  mark(
+    starts: readonly number[],
+    forwards: boolean,
+    blocked: Uint8Array = NONE_BLOCKED,
+  ): Uint8Array {
     this.search(starts, forwards, blocked, -1);
     return this.seen.slice();
   }

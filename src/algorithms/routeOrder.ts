@@ -20,7 +20,12 @@ export interface RawRoute {
   readonly start: number;
 }
 
-export function compareRawRoutes(a: RawRoute, b: RawRoute, edgeFrom: Int32Array, edgeTo: Int32Array): number {
+export function compareRawRoutes(
+  a: RawRoute,
+  b: RawRoute,
+  edgeFrom: Int32Array,
+  edgeTo: Int32Array,
+): number {
   if (a.weight !== b.weight) return a.weight < b.weight ? -1 : 1;
   if (a.edges.length !== b.edges.length) return a.edges.length - b.edges.length;
   if (a.start !== b.start) return a.start - b.start;

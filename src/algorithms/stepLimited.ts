@@ -23,7 +23,14 @@ export interface StepLimited {
  * From `source`, never re-entering it. Stops early, with the budget exhausted, when it runs out:
  * callers check it.
  */
-export function leastWithinSteps(g: Csr, f: EdgeFilter, source: number, maxSteps: number, also: Float64Array, budget: Budget): StepLimited {
+export function leastWithinSteps(
+  g: Csr,
+  f: EdgeFilter,
+  source: number,
+  maxSteps: number,
+  also: Float64Array,
+  budget: Budget,
+): StepLimited {
   const dist = new Float64Array(g.n).fill(Infinity);
   const steps = new Int32Array(g.n);
   const sum = new Float64Array(g.n);

@@ -9,11 +9,12 @@
  * [Reference]: Lawler, E. L. (1972). A procedure for computing the k best solutions to
  * discrete optimization problems. Management Science, 18(7), 401–405.
  */
-import type { Budget } from './budget.js';
+
 import { TargetDistances } from './bidirectional.js';
-import { type Csr, type EdgeFilter, type SearchSpace, dijkstra, exactWeights } from './dijkstra.js';
+import type { Budget } from './budget.js';
+import { type Csr, dijkstra, type EdgeFilter, exactWeights, type SearchSpace } from './dijkstra.js';
 import { ObjectHeap } from './heap.js';
-import { PRUNING_LIMIT, type RawRoute, compareRawRoutes } from './routeOrder.js';
+import { compareRawRoutes, PRUNING_LIMIT, type RawRoute } from './routeOrder.js';
 
 interface Found extends RawRoute {
   /** Index of the first edge where this route left the route it was spurred from. */
@@ -98,7 +99,17 @@ export function* yenRoutes(
     offer(weight);
   };
 
-  if (!dijkstra(g, f, { space, sources: [{ node: source, dist: 0, steps: 0 }], target, budget, lower, astar })) return;
+  if (
+    !dijkstra(g, f, {
+      space,
+      sources: [{ node: source, dist: 0, steps: 0 }],
+      target,
+      budget,
+      lower,
+      astar,
+    })
+  )
+    return;
   hold(space.pathTo(target, g.edgeFrom), space.dist[target]!, 0);
 
   while (candidates.size > 0) {
@@ -141,14 +152,16 @@ export function* yenRoutes(
         astar,
         bound: limitWeight,
       });
-      if (reached) hold(edges.slice(0, i).concat(space.pathTo(target, g.edgeFrom)), space.dist[target]!, i);
+      if (reached)
+        hold(edges.slice(0, i).concat(space.pathTo(target, g.edgeFrom)), space.dist[target]!, i);
       for (const e of blockedEdges) edgeBlocked[e] = 0;
       nodeBlocked[spur] = 1;
       rootCost += f.weights[edges[i]!]!;
       node = accepted.child(node, edges[i]!);
       if (budget.exhausted) break;
     }
-    for (let i = 0; i < edges.length; i++) nodeBlocked[i === 0 ? source : g.edgeTo[edges[i - 1]!]!] = 0;
+    for (let i = 0; i < edges.length; i++)
+      nodeBlocked[i === 0 ? source : g.edgeTo[edges[i - 1]!]!] = 0;
     if (budget.exhausted) return;
   }
 }

@@ -7,9 +7,17 @@ import * as z from 'zod/mini';
 import { type Issue, LatticeError, LatticeValidationError, QueryOptionsError } from '../errors.js';
 import { latticeArgument } from '../io/latticeArgument.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import type { Eligibility, Gap, Profile, Route, RouteList, RouteOptions } from '../types.js';
 import { DIRECTIONS, TRANSITION_KINDS } from '../schema/dataset.js';
-import { ELIGIBILITY_COLUMNS, eligibilityRows, GAP_COLUMNS, gapRows, ROUTE_COLUMNS, type Row, routeRows } from './rows.js';
+import type { Eligibility, Gap, Profile, Route, RouteList, RouteOptions } from '../types.js';
+import {
+  ELIGIBILITY_COLUMNS,
+  eligibilityRows,
+  GAP_COLUMNS,
+  gapRows,
+  ROUTE_COLUMNS,
+  type Row,
+  routeRows,
+} from './rows.js';
 
 /** The kinds of question a batch can ask. */
 export const BATCH_QUERIES = ['fastest', 'paths', 'gap', 'eligible'] as const;
@@ -20,7 +28,22 @@ export type BatchQuery = (typeof BATCH_QUERIES)[number];
  * The fields of a question (CSV columns, NDJSON keys). Lists (`qualifications`, `kinds`,
  * `directions`, `avoid`, `via`) are arrays, or one string separated by spaces, commas or semicolons.
  */
-export const QUESTION_FIELDS = ['id', 'query', 'from', 'to', 'qualifications', 'months_in_role', 'months_qualified', 'limit', 'max_steps', 'kinds', 'directions', 'avoid', 'via', 'weight'] as const;
+export const QUESTION_FIELDS = [
+  'id',
+  'query',
+  'from',
+  'to',
+  'qualifications',
+  'months_in_role',
+  'months_qualified',
+  'limit',
+  'max_steps',
+  'kinds',
+  'directions',
+  'avoid',
+  'via',
+  'weight',
+] as const;
 
 /** A question, as checked: `from`/`to` are the ends of a route; for `gap`, the person's role and the target; for `eligible`, the person's role. */
 export interface Question {
@@ -45,8 +68,27 @@ export type BatchResult = Route | null | RouteList | Gap | Eligibility;
 
 /** One question's answer: `ok` with the library's result and its rows, or the problem as data. */
 export type Answer =
-  | { readonly index: number; readonly id: string; readonly query: BatchQuery; readonly ok: true; readonly found: boolean; readonly result: BatchResult; readonly rows: readonly Row[] }
-  | { readonly index: number; readonly id: string; readonly line?: number; readonly query: BatchQuery | undefined; readonly ok: false; readonly error: { readonly code: string; readonly message: string; readonly issues: readonly Issue[] } };
+  | {
+      readonly index: number;
+      readonly id: string;
+      readonly query: BatchQuery;
+      readonly ok: true;
+      readonly found: boolean;
+      readonly result: BatchResult;
+      readonly rows: readonly Row[];
+    }
+  | {
+      readonly index: number;
+      readonly id: string;
+      readonly line?: number;
+      readonly query: BatchQuery | undefined;
+      readonly ok: false;
+      readonly error: {
+        readonly code: string;
+        readonly message: string;
+        readonly issues: readonly Issue[];
+      };
+    };
 
 /** The columns of a batch's rows: who asked, how it went, then every column of the route, gap and eligibility rows. */
 export const BATCH_COLUMNS: readonly string[] = [
@@ -74,15 +116,23 @@ const listOf = <T extends z.core.SomeType>(item: T) =>
 const numberFrom = (check: z.core.$ZodCheck<number>[], what: string) =>
   z.optional(
     z.pipe(
-      z.transform((v: unknown) => (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v)),
+      z.transform((v: unknown) =>
+        typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v,
+      ),
       z.number({ error: `expected ${what}` }).check(...check),
     ),
   );
 
-const roleId = z.string({ error: 'expected a role id' }).check(z.minLength(1, 'expected a role id'));
+const roleId = z
+  .string({ error: 'expected a role id' })
+  .check(z.minLength(1, 'expected a role id'));
 
 const questionSchema = z.pipe(
-  z.transform((v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, emptyToUndefined(x)])) : v)),
+  z.transform((v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, emptyToUndefined(x)]))
+      : v,
+  ),
   z.strictObject(
     {
       id: z.optional(z.union([z.string(), z.pipe(z.number(), z.transform(String))])),
@@ -92,15 +142,30 @@ const questionSchema = z.pipe(
       qualifications: listOf(z.string()),
       months_in_role: numberFrom([z.gte(0, 'months cannot be negative')], 'a number of months'),
       months_qualified: numberFrom([z.gte(0, 'months cannot be negative')], 'a number of months'),
-      limit: numberFrom([z.int('expected a whole number'), z.gte(1, 'limit is at least 1')], 'a whole number'),
-      max_steps: numberFrom([z.int('expected a whole number'), z.gte(1, 'max_steps is at least 1')], 'a whole number'),
-      kinds: listOf(z.enum(TRANSITION_KINDS, { error: `a kind is one of ${TRANSITION_KINDS.join(', ')}` })),
-      directions: listOf(z.enum(DIRECTIONS, { error: `a direction is one of ${DIRECTIONS.join(', ')}` })),
+      limit: numberFrom(
+        [z.int('expected a whole number'), z.gte(1, 'limit is at least 1')],
+        'a whole number',
+      ),
+      max_steps: numberFrom(
+        [z.int('expected a whole number'), z.gte(1, 'max_steps is at least 1')],
+        'a whole number',
+      ),
+      kinds: listOf(
+        z.enum(TRANSITION_KINDS, { error: `a kind is one of ${TRANSITION_KINDS.join(', ')}` }),
+      ),
+      directions: listOf(
+        z.enum(DIRECTIONS, { error: `a direction is one of ${DIRECTIONS.join(', ')}` }),
+      ),
       avoid: listOf(z.string()),
       via: listOf(z.string()),
       weight: z.optional(z.enum(['months', 'steps'], { error: 'weight is months or steps' })),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; known: ${QUESTION_FIELDS.join(', ')}` : undefined) },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; known: ${QUESTION_FIELDS.join(', ')}`
+          : undefined,
+    },
   ),
 );
 
@@ -108,12 +173,27 @@ const questionSchema = z.pipe(
 export function parseQuestion(raw: unknown, where: Pick<Issue, 'file' | 'line'> = {}): Question {
   const parsed = questionSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues: Issue[] = parsed.error.issues.map((i) => ({ code: 'invalid_question', path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, ...where }));
+    const issues: Issue[] = parsed.error.issues.map((i) => ({
+      code: 'invalid_question',
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: i.message,
+      ...where,
+    }));
     throw new LatticeValidationError(issues, 'batch');
   }
   const q = parsed.data;
   if ((q.query === 'fastest' || q.query === 'paths' || q.query === 'gap') && q.to === undefined) {
-    throw new LatticeValidationError([{ code: 'invalid_question', path: ['to'], message: `a ${q.query} question needs "to"`, ...where }], 'batch');
+    throw new LatticeValidationError(
+      [
+        {
+          code: 'invalid_question',
+          path: ['to'],
+          message: `a ${q.query} question needs "to"`,
+          ...where,
+        },
+      ],
+      'batch',
+    );
   }
   return {
     ...(q.id !== undefined ? { id: q.id } : {}),
@@ -146,14 +226,25 @@ function routeOptions(q: Question): RouteOptions {
 
 function profileOf(q: Question): Profile {
   for (const name of ['limit', 'maxSteps', 'via', 'weight'] as const) {
-    if (q[name] !== undefined) throw new QueryOptionsError('batch', [name], `a ${q.query} question does not take ${name}`);
+    if (q[name] !== undefined)
+      throw new QueryOptionsError('batch', [name], `a ${q.query} question does not take ${name}`);
   }
-  return { role: q.from, qualifications: q.qualifications ?? [], monthsInRole: q.monthsInRole ?? 0, monthsQualified: q.monthsQualified ?? 0 };
+  return {
+    role: q.from,
+    qualifications: q.qualifications ?? [],
+    monthsInRole: q.monthsInRole ?? 0,
+    monthsQualified: q.monthsQualified ?? 0,
+  };
 }
 
 function noProfile(q: Question): void {
   for (const name of ['qualifications', 'monthsInRole', 'monthsQualified'] as const) {
-    if (q[name] !== undefined) throw new QueryOptionsError('batch', [name], `a ${q.query} question does not take ${name} (only gap and eligible do)`);
+    if (q[name] !== undefined)
+      throw new QueryOptionsError(
+        'batch',
+        [name],
+        `a ${q.query} question does not take ${name} (only gap and eligible do)`,
+      );
   }
 }
 
@@ -162,17 +253,32 @@ function noProfile(q: Question): void {
  * answers: `fastest` → `fastestRoute` (one route or null), `paths` → `pathsBetween`, `gap` →
  * `gapTo`, `eligible` → `eligibility` — and its rows (routeRows, gapRows, eligibilityRows).
  */
-export function answer(lattice: Lattice, q: Question): { result: BatchResult; rows: Row[]; found: boolean } {
+export function answer(
+  lattice: Lattice,
+  q: Question,
+): { result: BatchResult; rows: Row[]; found: boolean } {
   switch (q.query) {
     case 'fastest': {
       noProfile(q);
-      if (q.limit !== undefined) throw new QueryOptionsError('batch', ['limit'], 'a fastest question does not take limit (use paths)');
+      if (q.limit !== undefined)
+        throw new QueryOptionsError(
+          'batch',
+          ['limit'],
+          'a fastest question does not take limit (use paths)',
+        );
       const route = lattice.fastestRoute(q.from, q.to!, routeOptions(q)) ?? null;
-      return { result: route, rows: routeRows(lattice, route ? [route] : []), found: route !== null };
+      return {
+        result: route,
+        rows: routeRows(lattice, route ? [route] : []),
+        found: route !== null,
+      };
     }
     case 'paths': {
       noProfile(q);
-      const list = lattice.pathsBetween(q.from, q.to!, { ...routeOptions(q), ...(q.limit !== undefined ? { limit: q.limit } : {}) });
+      const list = lattice.pathsBetween(q.from, q.to!, {
+        ...routeOptions(q),
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+      });
       return { result: list, rows: routeRows(lattice, list.routes), found: list.routes.length > 0 };
     }
     case 'gap': {
@@ -187,7 +293,12 @@ export function answer(lattice: Lattice, q: Question): { result: BatchResult; ro
     case 'eligible': {
       const profile = profileOf(q);
       for (const name of ['to', 'directions', 'avoid'] as const) {
-        if (q[name] !== undefined) throw new QueryOptionsError('batch', [name], `an eligible question does not take ${name}`);
+        if (q[name] !== undefined)
+          throw new QueryOptionsError(
+            'batch',
+            [name],
+            `an eligible question does not take ${name}`,
+          );
       }
       const result = lattice.eligibility(profile, q.kinds ? { kinds: q.kinds } : undefined);
       return { result, rows: eligibilityRows(lattice, result), found: result.open.length > 0 };
@@ -197,12 +308,20 @@ export function answer(lattice: Lattice, q: Question): { result: BatchResult; ro
 
 const errorOf = (error: unknown): { code: string; message: string; issues: readonly Issue[] } => {
   if (error instanceof LatticeValidationError) {
-    const code = error.issues.every((i) => i.code === 'invalid_question') ? 'invalid_question' : error.code;
+    const code = error.issues.every((i) => i.code === 'invalid_question')
+      ? 'invalid_question'
+      : error.code;
     return { code, message: error.issues.map((i) => i.message).join('; '), issues: error.issues };
   }
 
-  if (error instanceof QueryOptionsError) return { code: error.code, message: error.message, issues: [{ code: error.code, path: [...error.path], message: error.message }] };
-  if (error instanceof LatticeError) return { code: error.code, message: error.message, issues: [] };
+  if (error instanceof QueryOptionsError)
+    return {
+      code: error.code,
+      message: error.message,
+      issues: [{ code: error.code, path: [...error.path], message: error.message }],
+    };
+  if (error instanceof LatticeError)
+    return { code: error.code, message: error.message, issues: [] };
   throw error;
 };
 
@@ -226,7 +345,11 @@ export interface RawQuestion {
  *   if (a.ok) console.log(a.id, a.rows.length);
  * }
  */
-export function* answerQuestions(lattice: Lattice, questions: Iterable<unknown | RawQuestion>, options: { readonly raw?: boolean } = {}): Generator<Answer, void, undefined> {
+export function* answerQuestions(
+  lattice: Lattice,
+  questions: Iterable<unknown | RawQuestion>,
+  options: { readonly raw?: boolean } = {},
+): Generator<Answer, void, undefined> {
   latticeArgument('answerQuestions', lattice);
   let index = 0;
   for (const item of questions) {
@@ -234,19 +357,53 @@ export function* answerQuestions(lattice: Lattice, questions: Iterable<unknown |
     const raw: RawQuestion = options.raw ? (item as RawQuestion) : { value: item };
     const fallbackId = String(raw.line ?? index);
     const value = raw.value as { id?: unknown; query?: unknown } | null;
-    const rawQuery = typeof value === 'object' && value !== null && (BATCH_QUERIES as readonly unknown[]).includes(value.query) ? (value.query as BatchQuery) : undefined;
-    const rawId = typeof value === 'object' && value !== null && (typeof value.id === 'string' || typeof value.id === 'number') && value.id !== '' ? String(value.id) : fallbackId;
+    const rawQuery =
+      typeof value === 'object' &&
+      value !== null &&
+      (BATCH_QUERIES as readonly unknown[]).includes(value.query)
+        ? (value.query as BatchQuery)
+        : undefined;
+    const rawId =
+      typeof value === 'object' &&
+      value !== null &&
+      (typeof value.id === 'string' || typeof value.id === 'number') &&
+      value.id !== ''
+        ? String(value.id)
+        : fallbackId;
     if (raw.unreadable !== undefined) {
-      const issue: Issue = { code: 'invalid_question', path: [], message: raw.unreadable, ...(raw.file !== undefined ? { file: raw.file } : {}), ...(raw.line !== undefined ? { line: raw.line } : {}) };
-      yield { index, id: fallbackId, ...(raw.line !== undefined ? { line: raw.line } : {}), query: undefined, ok: false, error: { code: 'invalid_question', message: raw.unreadable, issues: [issue] } };
+      const issue: Issue = {
+        code: 'invalid_question',
+        path: [],
+        message: raw.unreadable,
+        ...(raw.file !== undefined ? { file: raw.file } : {}),
+        ...(raw.line !== undefined ? { line: raw.line } : {}),
+      };
+      yield {
+        index,
+        id: fallbackId,
+        ...(raw.line !== undefined ? { line: raw.line } : {}),
+        query: undefined,
+        ok: false,
+        error: { code: 'invalid_question', message: raw.unreadable, issues: [issue] },
+      };
       continue;
     }
     try {
-      const q = parseQuestion(raw.value, { ...(raw.file !== undefined ? { file: raw.file } : {}), ...(raw.line !== undefined ? { line: raw.line } : {}) });
+      const q = parseQuestion(raw.value, {
+        ...(raw.file !== undefined ? { file: raw.file } : {}),
+        ...(raw.line !== undefined ? { line: raw.line } : {}),
+      });
       const { result, rows, found } = answer(lattice, q);
       yield { index, id: q.id ?? fallbackId, query: q.query, ok: true, found, result, rows };
     } catch (error) {
-      yield { index, id: rawId, ...(raw.line !== undefined ? { line: raw.line } : {}), query: rawQuery, ok: false, error: errorOf(error) };
+      yield {
+        index,
+        id: rawId,
+        ...(raw.line !== undefined ? { line: raw.line } : {}),
+        query: rawQuery,
+        ok: false,
+        error: errorOf(error),
+      };
     }
   }
 }
@@ -254,7 +411,15 @@ export function* answerQuestions(lattice: Lattice, questions: Iterable<unknown |
 /** An answer as batch rows ({@link BATCH_COLUMNS}): its own rows, or one row saying there is none, or the problem. */
 export function answerRows(a: Answer): Row[] {
   const head = { question: a.id, query: a.query ?? null };
-  if (!a.ok) return [{ ...head, answer: 'error', error_code: a.error.code, error_message: a.error.message }];
-  if (a.rows.length === 0) return [{ ...head, answer: 'none', error_code: null, error_message: null }];
-  return a.rows.map((row) => ({ ...head, answer: 'ok', error_code: null, error_message: null, ...row }));
+  if (!a.ok)
+    return [{ ...head, answer: 'error', error_code: a.error.code, error_message: a.error.message }];
+  if (a.rows.length === 0)
+    return [{ ...head, answer: 'none', error_code: null, error_message: null }];
+  return a.rows.map((row) => ({
+    ...head,
+    answer: 'ok',
+    error_code: null,
+    error_message: null,
+    ...row,
+  }));
 }

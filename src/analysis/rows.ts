@@ -6,8 +6,16 @@
  * contain whitespace); a value that does not apply is `null` (an empty CSV cell).
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import type { Eligibility, EligibleMove, Gap, LatticeTransition, Move, Prerequisites, Route } from '../types.js';
 import type { Qualification, Requirements, Role } from '../schema/dataset.js';
+import type {
+  Eligibility,
+  EligibleMove,
+  Gap,
+  LatticeTransition,
+  Move,
+  Prerequisites,
+  Route,
+} from '../types.js';
 
 /** A cell: text, a number, a flag, or nothing. */
 export type Cell = string | number | boolean | null;
@@ -20,38 +28,130 @@ const TARGET = ['to', 'to_title', 'to_level', 'to_track'] as const;
 const PAY = ['pay_currency', 'pay_min', 'pay_max', 'pay_period'] as const;
 /** The move itself. */
 const MOVE = ['direction', 'kind', 'transition', 'months', 'months_estimated'] as const;
-const REQUIRES = ['requires_qualifications', 'requires_months_in_role', 'requires_months_qualified'] as const;
-const MISSING = ['missing_qualifications', 'missing_months_in_role', 'missing_months_qualified'] as const;
+const REQUIRES = [
+  'requires_qualifications',
+  'requires_months_in_role',
+  'requires_months_qualified',
+] as const;
+const MISSING = [
+  'missing_qualifications',
+  'missing_months_in_role',
+  'missing_months_qualified',
+] as const;
 
 /** Columns of {@link routeRows}. */
-export const ROUTE_COLUMNS = ['route', 'step', 'from', 'from_title', ...TARGET, ...MOVE, 'cumulative_months', 'route_months', 'route_steps', ...REQUIRES, 'grants', ...PAY] as const;
+export const ROUTE_COLUMNS = [
+  'route',
+  'step',
+  'from',
+  'from_title',
+  ...TARGET,
+  ...MOVE,
+  'cumulative_months',
+  'route_months',
+  'route_steps',
+  ...REQUIRES,
+  'grants',
+  ...PAY,
+] as const;
 /** Columns of {@link eligibilityRows}. */
-export const ELIGIBILITY_COLUMNS = ['status', 'from', ...TARGET, ...MOVE, ...MISSING, 'months_to_complete', ...PAY] as const;
+export const ELIGIBILITY_COLUMNS = [
+  'status',
+  'from',
+  ...TARGET,
+  ...MOVE,
+  ...MISSING,
+  'months_to_complete',
+  ...PAY,
+] as const;
 /** Columns of {@link gapRows}. */
-export const GAP_COLUMNS = ['step', 'from', 'from_title', ...TARGET, 'direction', 'kind', 'transition', 'wait', 'duration', 'cumulative_months', ...MISSING, 'grants', ...PAY] as const;
+export const GAP_COLUMNS = [
+  'step',
+  'from',
+  'from_title',
+  ...TARGET,
+  'direction',
+  'kind',
+  'transition',
+  'wait',
+  'duration',
+  'cumulative_months',
+  ...MISSING,
+  'grants',
+  ...PAY,
+] as const;
 /** Columns of {@link moveRows}. */
 export const MOVE_COLUMNS = ['from', ...TARGET, ...MOVE, ...REQUIRES, 'grants', ...PAY] as const;
 /** Columns of {@link prerequisiteRows}. */
-export const PREREQUISITE_COLUMNS = ['role', 'from', 'from_title', 'from_level', 'from_track', 'kind', 'transition', 'months', 'months_estimated', ...REQUIRES] as const;
+export const PREREQUISITE_COLUMNS = [
+  'role',
+  'from',
+  'from_title',
+  'from_level',
+  'from_track',
+  'kind',
+  'transition',
+  'months',
+  'months_estimated',
+  ...REQUIRES,
+] as const;
 /** Columns of {@link roleRows}. */
-export const ROLE_COLUMNS = ['id', 'title', 'level', 'track', 'stage', 'sectors', 'entry', 'credentials', ...PAY] as const;
+export const ROLE_COLUMNS = [
+  'id',
+  'title',
+  'level',
+  'track',
+  'stage',
+  'sectors',
+  'entry',
+  'credentials',
+  ...PAY,
+] as const;
 /** Columns of {@link qualificationRows}. */
-export const QUALIFICATION_COLUMNS = ['id', 'title', 'kind', 'months', 'months_estimated', 'moves_requiring', 'moves_granting'] as const;
+export const QUALIFICATION_COLUMNS = [
+  'id',
+  'title',
+  'kind',
+  'months',
+  'months_estimated',
+  'moves_requiring',
+  'moves_granting',
+] as const;
 
 const list = (ids: readonly string[] | undefined): Cell => (ids?.length ? ids.join(' ') : null);
 
 function pay(role: Role | undefined): Record<(typeof PAY)[number], Cell> {
   const p = role?.pay;
-  return { pay_currency: p?.currency ?? null, pay_min: p?.min ?? null, pay_max: p?.max ?? null, pay_period: p ? (p.period ?? 'year') : null };
+  return {
+    pay_currency: p?.currency ?? null,
+    pay_min: p?.min ?? null,
+    pay_max: p?.max ?? null,
+    pay_period: p ? (p.period ?? 'year') : null,
+  };
 }
 
-function target(lattice: Lattice, id: string): Record<(typeof TARGET)[number], Cell> & { role: Role | undefined } {
+function target(
+  lattice: Lattice,
+  id: string,
+): Record<(typeof TARGET)[number], Cell> & { role: Role | undefined } {
   const role = lattice.hasRole(id) ? lattice.role(id) : undefined;
-  return { role, to: id, to_title: role?.title ?? null, to_level: role?.level ?? null, to_track: role?.track ?? null };
+  return {
+    role,
+    to: id,
+    to_title: role?.title ?? null,
+    to_level: role?.level ?? null,
+    to_track: role?.track ?? null,
+  };
 }
 
 function move(t: LatticeTransition): Record<(typeof MOVE)[number], Cell> {
-  return { direction: t.direction, kind: t.kind, transition: t.key, months: t.months, months_estimated: t.estimated === true };
+  return {
+    direction: t.direction,
+    kind: t.kind,
+    transition: t.key,
+    months: t.months,
+    months_estimated: t.estimated === true,
+  };
 }
 
 function requires(r: Requirements | undefined): Record<(typeof REQUIRES)[number], Cell> {
@@ -62,7 +162,8 @@ function requires(r: Requirements | undefined): Record<(typeof REQUIRES)[number]
   };
 }
 
-const titleOf = (lattice: Lattice, id: string): Cell => (lattice.hasRole(id) ? lattice.role(id).title : null);
+const titleOf = (lattice: Lattice, id: string): Cell =>
+  lattice.hasRole(id) ? lattice.role(id).title : null;
 
 /** Drops the helper `role` field and keeps the columns in order. */
 function ordered(columns: readonly string[], record: Record<string, unknown>): Row {
@@ -161,7 +262,14 @@ export function gapRows(lattice: Lattice, gap: Gap): Row[] {
 export function moveRows(lattice: Lattice, moves: readonly Move[]): Row[] {
   return moves.map((m) => {
     const to = target(lattice, m.role.id);
-    return ordered(MOVE_COLUMNS, { from: m.transition.from, ...to, ...move(m.transition), ...requires(m.transition.requires), grants: list(m.transition.grants), ...pay(to.role) });
+    return ordered(MOVE_COLUMNS, {
+      from: m.transition.from,
+      ...to,
+      ...move(m.transition),
+      ...requires(m.transition.requires),
+      grants: list(m.transition.grants),
+      ...pay(to.role),
+    });
   });
 }
 
@@ -201,11 +309,15 @@ export function roleRows(roles: readonly Role[]): Row[] {
 }
 
 /** Qualifications as rows, with how many transitions require and grant each. */
-export function qualificationRows(lattice: Lattice, qualifications: readonly Qualification[]): Row[] {
+export function qualificationRows(
+  lattice: Lattice,
+  qualifications: readonly Qualification[],
+): Row[] {
   const requiring = new Map<string, number>();
   const granting = new Map<string, number>();
   for (const t of lattice.transitions()) {
-    for (const q of new Set(t.requires?.qualifications ?? [])) requiring.set(q, (requiring.get(q) ?? 0) + 1);
+    for (const q of new Set(t.requires?.qualifications ?? []))
+      requiring.set(q, (requiring.get(q) ?? 0) + 1);
     for (const q of new Set(t.grants ?? [])) granting.set(q, (granting.get(q) ?? 0) + 1);
   }
   return qualifications.map((q) =>

@@ -13,5 +13,7 @@ declare const __CLI_BUNDLED_DATA_VALIDATED__: boolean | undefined;
 
 /** The bundled dataset: trusted in the built CLI, otherwise the raw JSON for createLattice to validate. */
 export function bundledDataset(): Dataset | ValidDataset {
-  return typeof __CLI_BUNDLED_DATA_VALIDATED__ !== 'undefined' && __CLI_BUNDLED_DATA_VALIDATED__ ? markValid(ukSocialWork) : ukSocialWork;
+  return typeof __CLI_BUNDLED_DATA_VALIDATED__ !== 'undefined' && __CLI_BUNDLED_DATA_VALIDATED__
+    ? markValid(ukSocialWork)
+    : ukSocialWork;
 }

@@ -3,10 +3,10 @@
  * demand), and role look-up that accepts an id, an exact title or an alias.
  */
 import type { Command } from 'commander';
+import type { Row } from '../analysis/rows.js';
 import { UnknownRoleError } from '../errors.js';
 import type { Lattice } from '../lattice/Lattice.js';
 import { MAX_FIND_LENGTH } from '../queries/find.js';
-import type { Row } from '../analysis/rows.js';
 import type { DataFlags } from './load.js';
 import { formatRows, isRowFormat, type OutputFormat, type RowFormat } from './output.js';
 import { createStyle, type Style } from './table.js';
@@ -70,7 +70,10 @@ export class Context {
 
   get style(): Style {
     const noColor = this.io.env.NO_COLOR !== undefined && this.io.env.NO_COLOR !== '';
-    return createStyle(this.io.color && !noColor && this.flags.color !== false, this.io.columns ?? columnsFromEnv(this.io.env));
+    return createStyle(
+      this.io.color && !noColor && this.flags.color !== false,
+      this.io.columns ?? columnsFromEnv(this.io.env),
+    );
   }
 
   /** The answer as rows, in the row format asked for (a csv/tsv header even when there are none). */
@@ -80,7 +83,9 @@ export class Context {
 
   lattice(): Promise<Lattice> {
     // Loaded on first use: --help and usage errors never pay for the data.
-    this.#lattice ??= import('./load.js').then(({ loadLattice }) => loadLattice(this.flags, this.io.cwd));
+    this.#lattice ??= import('./load.js').then(({ loadLattice }) =>
+      loadLattice(this.flags, this.io.cwd),
+    );
     return this.#lattice;
   }
 
@@ -108,7 +113,8 @@ export class Context {
     if (lattice.hasRole(text)) return text;
     const hits = text.length <= MAX_FIND_LENGTH ? lattice.find(text, { limit: 5 }) : [];
     const [first, second] = hits.filter((hit) => hit.matched !== 'specialism');
-    if (first && first.score >= 0.98 && !(second && second.score >= first.score)) return first.role.id;
+    if (first && first.score >= 0.98 && !(second && second.score >= first.score))
+      return first.role.id;
     let suggestions: string[] = [];
     try {
       lattice.role(text);
@@ -116,7 +122,8 @@ export class Context {
       if (!(error instanceof UnknownRoleError)) throw error;
       suggestions = [...error.suggestions];
     }
-    for (const hit of hits) if (hit.score >= 0.5 && !suggestions.includes(hit.role.id)) suggestions.push(hit.role.id);
+    for (const hit of hits)
+      if (hit.score >= 0.5 && !suggestions.includes(hit.role.id)) suggestions.push(hit.role.id);
     throw new UnknownRoleError('career-lattice', text, suggestions.slice(0, 3));
   }
 }

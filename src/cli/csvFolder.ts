@@ -3,8 +3,16 @@
  * spreadsheets. Node-only (it reads the file system), so it lives with the CLI, not the core.
  */
 import { join } from 'node:path';
+import {
+  type CsvFiles,
+  type CsvOutput,
+  type DatasetFromCsvOptions,
+  type DatasetToCsvOptions,
+  datasetFromCsv,
+  datasetToCsv,
+  validateCsv,
+} from '../io/csv.js';
 import type { Dataset } from '../schema/dataset.js';
-import { type CsvFiles, type CsvOutput, datasetFromCsv, type DatasetFromCsvOptions, type DatasetToCsvOptions, datasetToCsv, validateCsv } from '../io/csv.js';
 import type { ValidationResult } from '../schema/validate.js';
 import { CliUsageError } from './errors.js';
 import { listUserFolder, makeUserFolder, readUserFile, writeUserFile } from './files.js';
@@ -49,7 +57,10 @@ export function readCsvFolder(dir: string, cwd = process.cwd()): CsvFolder {
 }
 
 /** Reads and validates a CSV folder. @throws LatticeValidationError naming file, line and column. */
-export function datasetFromCsvFolder(dir: string, options?: Omit<DatasetFromCsvOptions, 'fileNames'> & { cwd?: string }): Dataset {
+export function datasetFromCsvFolder(
+  dir: string,
+  options?: Omit<DatasetFromCsvOptions, 'fileNames'> & { cwd?: string },
+): Dataset {
   const { cwd, ...csvOptions } = options ?? {};
   const { files, fileNames } = readCsvFolder(dir, cwd);
   return datasetFromCsv(files, { ...csvOptions, fileNames });
@@ -65,7 +76,12 @@ export function validateCsvFolder(dir: string, cwd?: string): ValidationResult {
  * Writes a dataset as `<dir>/{dataset,sources,qualifications,roles,transitions}.csv` (the folder
  * given as typed, resolved against `cwd`); returns the paths written, under `dir`.
  */
-export function writeCsvFolder(dir: string, cwd: string, dataset: Dataset, options?: DatasetToCsvOptions): string[] {
+export function writeCsvFolder(
+  dir: string,
+  cwd: string,
+  dataset: Dataset,
+  options?: DatasetToCsvOptions,
+): string[] {
   const csv: CsvOutput = datasetToCsv(dataset, options);
   makeUserFolder(dir, cwd);
   return (Object.keys(csv) as (keyof CsvOutput)[]).map((name) => {

@@ -46,7 +46,9 @@ export interface ErrorSink {
  */
 export function problemList(issues: readonly Issue[]): string {
   const line = (issue: Issue) =>
-    issue.file !== undefined && issue.line === undefined && issue.path.length ? `${issue.file}, ${formatPath(issue.path)}: ${issue.message}` : formatIssue(issue);
+    issue.file !== undefined && issue.line === undefined && issue.path.length
+      ? `${issue.file}, ${formatPath(issue.path)}: ${issue.message}`
+      : formatIssue(issue);
   return issues.map((issue) => `- ${line(issue)}`).join('\n');
 }
 
@@ -75,7 +77,12 @@ interface Described {
   readonly document: ErrorDocument | undefined;
 }
 
-const doc = (code: string, message: string, issues: readonly Issue[] = [], extra: { suggestions?: readonly string[] } = {}): ErrorDocument => ({
+const doc = (
+  code: string,
+  message: string,
+  issues: readonly Issue[] = [],
+  extra: { suggestions?: readonly string[] } = {},
+): ErrorDocument => ({
   error: { code, message: message.trimEnd(), issues, ...extra },
 });
 
@@ -83,35 +90,89 @@ const doc = (code: string, message: string, issues: readonly Issue[] = [], extra
 function describeError(error: unknown, env: ErrorSink['env']): Described {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (help, version, or a usage error).
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return { exit: EXIT.ok, text: '', document: undefined };
-    return { exit: EXIT.badInput, text: '', document: doc('usage', error.message.replace(/^error: /, '')) };
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.exitCode === 0
+    )
+      return { exit: EXIT.ok, text: '', document: undefined };
+    return {
+      exit: EXIT.badInput,
+      text: '',
+      document: doc('usage', error.message.replace(/^error: /, '')),
+    };
   }
   if (error instanceof UnknownRoleError) {
     const what = error.entity === 'qualification' ? 'qualification' : 'role';
-    const list = error.entity === 'qualification' ? 'career-lattice qualifications' : 'career-lattice roles';
-    const hint = error.suggestions.length ? suggestionText(error.suggestions) : ` Run "${list}" to see what there is.`;
+    const list =
+      error.entity === 'qualification' ? 'career-lattice qualifications' : 'career-lattice roles';
+    const hint = error.suggestions.length
+      ? suggestionText(error.suggestions)
+      : ` Run "${list}" to see what there is.`;
     const text = `Unknown ${what} "${error.id}".${hint}\n`;
-    return { exit: EXIT.badInput, text, document: doc(error.code, text, [], { suggestions: error.suggestions }) };
+    return {
+      exit: EXIT.badInput,
+      text,
+      document: doc(error.code, text, [], { suggestions: error.suggestions }),
+    };
   }
   if (error instanceof LatticeValidationError) {
     const n = error.issues.length;
     const text = `The data is invalid (${n} problem${n === 1 ? '' : 's'}):\n${problemList(error.issues)}\n`;
-    return { exit: EXIT.badInput, text, document: doc(error.code, `The data is invalid (${n} problem${n === 1 ? '' : 's'}).`, error.issues) };
+    return {
+      exit: EXIT.badInput,
+      text,
+      document: doc(
+        error.code,
+        `The data is invalid (${n} problem${n === 1 ? '' : 's'}).`,
+        error.issues,
+      ),
+    };
   }
   if (error instanceof QueryBudgetError) {
-    return { exit: EXIT.notFound, text: `${error.message}\nNarrow the question (--max-steps, --kinds, --avoid) and try again.\n`, document: doc(error.code, error.message) };
+    return {
+      exit: EXIT.notFound,
+      text: `${error.message}\nNarrow the question (--max-steps, --kinds, --avoid) and try again.\n`,
+      document: doc(error.code, error.message),
+    };
   }
   if (error instanceof QueryOptionsError) {
-    return { exit: EXIT.badInput, text: `${error.message}\n`, document: doc(error.code, error.message, [{ code: error.code, path: [...error.path], message: error.message }]) };
+    return {
+      exit: EXIT.badInput,
+      text: `${error.message}\n`,
+      document: doc(error.code, error.message, [
+        { code: error.code, path: [...error.path], message: error.message },
+      ]),
+    };
   }
-  if (error instanceof CliUsageError) return { exit: EXIT.badInput, text: `${error.message}\n`, document: doc('usage', error.message) };
-  if (error instanceof CliNotFound) return { exit: EXIT.notFound, text: `${error.message}\n`, document: doc('not_found', error.message) };
-  if (error instanceof LatticeError) return { exit: EXIT.badInput, text: `${error.message}\n`, document: doc(error.code, error.message) };
+  if (error instanceof CliUsageError)
+    return {
+      exit: EXIT.badInput,
+      text: `${error.message}\n`,
+      document: doc('usage', error.message),
+    };
+  if (error instanceof CliNotFound)
+    return {
+      exit: EXIT.notFound,
+      text: `${error.message}\n`,
+      document: doc('not_found', error.message),
+    };
+  if (error instanceof LatticeError)
+    return {
+      exit: EXIT.badInput,
+      text: `${error.message}\n`,
+      document: doc(error.code, error.message),
+    };
   const message = error instanceof Error ? error.message : String(error);
   let text = `career-lattice: internal error: ${message}\n`;
   if (env.CAREER_LATTICE_DEBUG && error instanceof Error && error.stack) text += `${error.stack}\n`;
-  else text += 'This is a bug; please report it. Set CAREER_LATTICE_DEBUG=1 to see the stack trace.\n';
-  return { exit: EXIT.internal, text, document: doc('internal', `career-lattice: internal error: ${message}`) };
+  else
+    text += 'This is a bug; please report it. Set CAREER_LATTICE_DEBUG=1 to see the stack trace.\n';
+  return {
+    exit: EXIT.internal,
+    text,
+    document: doc('internal', `career-lattice: internal error: ${message}`),
+  };
 }
 
 /**
@@ -119,7 +180,10 @@ function describeError(error: unknown, env: ErrorSink['env']): Described {
  * for `--json` or `--format json`), the error is also one JSON document on stdout, so `| jq`
  * always has something to read.
  */
-export function reportError(error: unknown, io: ErrorSink & { readonly out?: (text: string) => void; readonly json?: boolean }): number {
+export function reportError(
+  error: unknown,
+  io: ErrorSink & { readonly out?: (text: string) => void; readonly json?: boolean },
+): number {
   const { exit, text, document } = describeError(error, io.env);
   if (text) io.err(text);
   if (io.json && io.out && document) {

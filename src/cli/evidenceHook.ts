@@ -20,7 +20,11 @@ export function evidenceOf(ctx: Context, lattice: Lattice): EvidenceOnLattice | 
   let on: EvidenceOnLattice | undefined;
   if (file !== undefined) {
     try {
-      on = layEvidence(lattice, readJsonFile(file, ctx.io.cwd, 'evidence file'), `The evidence file ${file}`);
+      on = layEvidence(
+        lattice,
+        readJsonFile(file, ctx.io.cwd, 'evidence file'),
+        `The evidence file ${file}`,
+      );
     } catch (error) {
       if (error instanceof EvidenceInputError) throw new CliUsageError(error.message);
       throw error;
@@ -31,11 +35,18 @@ export function evidenceOf(ctx: Context, lattice: Lattice): EvidenceOnLattice | 
 }
 
 /** Route options with `--weight observed|trodden` turned into the evidence's weight functions. */
-export function withEvidenceWeight<T extends RouteOptions>(ctx: Context, lattice: Lattice, options: T): T {
+export function withEvidenceWeight<T extends RouteOptions>(
+  ctx: Context,
+  lattice: Lattice,
+  options: T,
+): T {
   const weight = options.weight as unknown;
   if (weight !== 'observed' && weight !== 'trodden') return options;
   const on = evidenceOf(ctx, lattice);
-  if (!on) throw new CliUsageError(`--weight ${weight} needs observed evidence: add --evidence FILE (made by "career-lattice evidence --out FILE").`);
+  if (!on)
+    throw new CliUsageError(
+      `--weight ${weight} needs observed evidence: add --evidence FILE (made by "career-lattice evidence --out FILE").`,
+    );
   return { ...options, weight: weight === 'observed' ? on.observedMonths : on.trodden };
 }
 
@@ -43,14 +54,25 @@ export function withEvidenceWeight<T extends RouteOptions>(ctx: Context, lattice
 export function routeEvidenceText(ctx: Context, lattice: Lattice, route: Route): string {
   const on = evidenceOf(ctx, lattice);
   const lines = on?.routeSentences(route) ?? [];
-  return lines.length ? `\n${lines.map((l) => `  ${ctx.style.dim(`Observed: ${l}`)}`).join('\n')}` : '';
+  return lines.length
+    ? `\n${lines.map((l) => `  ${ctx.style.dim(`Observed: ${l}`)}`).join('\n')}`
+    : '';
 }
 
 /** The evidence sentences for moves out of `from`. */
-export function movesEvidenceText(ctx: Context, lattice: Lattice, from: string, to: readonly string[]): string {
+export function movesEvidenceText(
+  ctx: Context,
+  lattice: Lattice,
+  from: string,
+  to: readonly string[],
+): string {
   const on = evidenceOf(ctx, lattice);
   if (!on) return '';
   const lines = to.map((t) => on.sentence(from, t)).filter((x): x is string => x !== undefined);
-  const source = on.evidence.source ? ` (${on.evidence.source}, ${on.evidence.period.from}–${on.evidence.period.to})` : ` (${on.evidence.period.from}–${on.evidence.period.to})`;
-  return lines.length ? `\n${ctx.style.bold(`Observed${source}`)}\n${lines.map((l) => `  ${l}`).join('\n')}` : `\n${ctx.style.dim('No observed moves out of this role in the evidence.')}`;
+  const source = on.evidence.source
+    ? ` (${on.evidence.source}, ${on.evidence.period.from}–${on.evidence.period.to})`
+    : ` (${on.evidence.period.from}–${on.evidence.period.to})`;
+  return lines.length
+    ? `\n${ctx.style.bold(`Observed${source}`)}\n${lines.map((l) => `  ${l}`).join('\n')}`
+    : `\n${ctx.style.dim('No observed moves out of this role in the evidence.')}`;
 }

@@ -22,11 +22,19 @@ const REASONS: Readonly<Record<string, string>> = {
 /** Why a file-system call failed, in words a person can act on. */
 export function fsReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return (code !== undefined && REASONS[code]) || (error instanceof Error ? error.message : String(error));
+  return (
+    (code !== undefined && REASONS[code]) ||
+    (error instanceof Error ? error.message : String(error))
+  );
 }
 
 /** Runs `io`, turning a file-system failure into `Cannot <doing> <shown>: <reason>.` */
-function attempt<T>(doing: string, shown: string, io: () => T, reason: (error: unknown) => string = fsReason): T {
+function attempt<T>(
+  doing: string,
+  shown: string,
+  io: () => T,
+  reason: (error: unknown) => string = fsReason,
+): T {
   try {
     return io();
   } catch (error) {
@@ -57,7 +65,10 @@ export function listUserFolder(path: string, cwd: string, what: string): string[
 /** Writes `text` to `path`; the folder it goes in must exist (as with `cp` or `curl -o`). */
 export function writeUserFile(path: string, cwd: string, text: string): void {
   // "No such file" is confusing for a file about to be made: it is the folder that is missing.
-  const reason = (error: unknown) => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? `the folder ${dirname(path)} does not exist` : fsReason(error));
+  const reason = (error: unknown) =>
+    (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? `the folder ${dirname(path)} does not exist`
+      : fsReason(error);
   attempt('write', path, () => writeFileSync(resolve(cwd, path), text), reason);
 }
 

@@ -38,11 +38,17 @@ export function collectIds(value: string, previous: string[] | undefined): strin
 }
 
 /** Throws CliUsageError when a value split at a comma is, whole, an id that `isKnown` accepts. */
-export function refuseSplitIds(option: string, list: readonly string[] | undefined, isKnown: (id: string) => boolean): void {
+export function refuseSplitIds(
+  option: string,
+  list: readonly string[] | undefined,
+  isKnown: (id: string) => boolean,
+): void {
   for (const value of (list && givenValues.get(list)) ?? []) {
     const whole = value.trim();
     if (splitIds(value).length > 1 && isKnown(whole)) {
-      throw new CliUsageError(`--${option} "${whole}": that is one id containing a comma, but a comma separates ids; write it as ${escapeId(whole)}`);
+      throw new CliUsageError(
+        `--${option} "${whole}": that is one id containing a comma, but a comma separates ids; write it as ${escapeId(whole)}`,
+      );
     }
   }
 }

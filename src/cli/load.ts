@@ -40,7 +40,7 @@ export function jsonErrorOffset(text: string): number {
     throw i;
   };
   const literal = (word: string) => {
-    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+    for (const ch of word) if (text[i++] !== ch) i--, fail();
   };
   const string = () => {
     i++;
@@ -125,8 +125,13 @@ export function readJsonFile(path: string, cwd: string, what: string): unknown {
   } catch (error) {
     const offset = jsonErrorOffset(json);
     const where = offset >= 0 ? ` at ${position(json, offset)}` : '';
-    const near = offset >= 0 ? `near ${JSON.stringify(json.slice(offset, offset + 20).split('\n')[0])}` : (error as Error).message;
-    throw new CliUsageError(`The ${what} ${path} is not valid JSON${where}: ${offset >= json.length ? 'it ends too soon' : near}.`);
+    const near =
+      offset >= 0
+        ? `near ${JSON.stringify(json.slice(offset, offset + 20).split('\n')[0])}`
+        : (error as Error).message;
+    throw new CliUsageError(
+      `The ${what} ${path} is not valid JSON${where}: ${offset >= json.length ? 'it ends too soon' : near}.`,
+    );
   }
 }
 
@@ -137,7 +142,9 @@ export function readJsonFile(path: string, cwd: string, what: string): unknown {
 export function readDataset(path: string, cwd: string): unknown {
   if (isFolder(path, cwd)) return datasetFromCsvFolder(path, { cwd });
   if (/\.csv$/i.test(path)) {
-    throw new CliUsageError(`${path} is a single CSV file; point at the folder that holds roles.csv, transitions.csv, qualifications.csv and sources.csv.`);
+    throw new CliUsageError(
+      `${path} is a single CSV file; point at the folder that holds roles.csv, transitions.csv, qualifications.csv and sources.csv.`,
+    );
   }
   return readJsonFile(path, cwd, 'data file');
 }
@@ -165,7 +172,10 @@ function problemsIn<T>(file: string | undefined, check: () => T): T {
  */
 export async function loadDataset(flags: DataFlags, cwd: string): Promise<ValidDataset> {
   // The bundled dataset is loaded (and validated) only when it is the one asked for.
-  const base = flags.data !== undefined ? readDataset(flags.data, cwd) : (await import('../data/index.js')).ukSocialWork;
+  const base =
+    flags.data !== undefined
+      ? readDataset(flags.data, cwd)
+      : (await import('../data/index.js')).ukSocialWork;
   const dataset = problemsIn(flags.data, () => parseDataset(base, 'career-lattice'));
   if (flags.overlay === undefined) return dataset;
   const overlay = readJsonFile(flags.overlay, cwd, 'overlay file');
@@ -175,7 +185,9 @@ export async function loadDataset(flags: DataFlags, cwd: string): Promise<ValidD
 /** The lattice the flags name. */
 export async function loadLattice(flags: DataFlags, cwd: string): Promise<Lattice> {
   const plain = flags.data === undefined && flags.overlay === undefined;
-  const lattice = createLattice(plain ? (await import('./bundled.js')).bundledDataset() : await loadDataset(flags, cwd));
+  const lattice = createLattice(
+    plain ? (await import('./bundled.js')).bundledDataset() : await loadDataset(flags, cwd),
+  );
   const dated = flags.asOf !== undefined ? lattice.asOf(flags.asOf) : lattice;
   return flags.sector !== undefined ? dated.inSector(flags.sector) : dated;
 }

@@ -4,7 +4,7 @@
  * the same figures as data (Route.monthsRange and Route.pay, EligibleMove.pay, GapStep.pay).
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import { describePay, describePayChange, payChange, type PayChange } from '../model/pay.js';
+import { describePay, describePayChange, type PayChange, payChange } from '../model/pay.js';
 import { describeSpan, routeSpan } from '../model/ranges.js';
 import type { Pay, Role } from '../schema/dataset.js';
 import type { Route } from '../types.js';
@@ -16,7 +16,9 @@ const titles = new WeakMap<Lattice, Map<string, string>>();
 function sourceTitle(lattice: Lattice, id: string): string | undefined {
   let map = titles.get(lattice);
   if (!map) {
-    map = new Map(lattice.sources().map((s) => [s.id, s.publisher ? `${s.publisher}, ${s.title}` : s.title]));
+    map = new Map(
+      lattice.sources().map((s) => [s.id, s.publisher ? `${s.publisher}, ${s.title}` : s.title]),
+    );
     titles.set(lattice, map);
   }
   return map.get(id);
@@ -44,14 +46,17 @@ export function movePayLine(lattice: Lattice, from: Role, to: Role): string | un
 export function routeModelLines(lattice: Lattice, route: Route, style: Style): string {
   const span = routeSpan(route.transitions);
   let out = '';
-  if (span.least !== span.most) out += `\n  ${style.dim('Time:')} ${describeSpan(span)} (typical ${route.months} months)`;
+  if (span.least !== span.most)
+    out += `\n  ${style.dim('Time:')} ${describeSpan(span)} (typical ${route.months} months)`;
   const roles = route.roles.map((id) => lattice.role(id));
   const withPay = roles.map((r, i) => ({ r, i })).filter(({ r }) => r.pay !== undefined);
   if (withPay.length === 0) return out;
-  for (const { r } of withPay) out += `\n  ${style.dim('Pay:')} ${r.title}: ${payText(lattice, r.pay)}`;
+  for (const { r } of withPay)
+    out += `\n  ${style.dim('Pay:')} ${r.title}: ${payText(lattice, r.pay)}`;
   const overall = describePayChange(route.pay.overall);
   if (overall) out += `\n  ${style.dim('Pay change over the route:')} ${overall}`;
-  else if (withPay.length < roles.length) out += `\n  ${style.dim('Pay change:')} unknown where a role has no sourced figure`;
+  else if (withPay.length < roles.length)
+    out += `\n  ${style.dim('Pay change:')} unknown where a role has no sourced figure`;
   return out;
 }
 
@@ -60,7 +65,9 @@ export function routeModelLines(lattice: Lattice, route: Route, style: Style): s
  * children's ASYE) are one route for a reader: grouped in text, kept distinct in the library.
  * Returns each group's first route and, per step, the alternatives' labels.
  */
-export function groupBySector(routes: readonly Route[]): { route: Route; alternatives: Map<number, string[]>; members: number }[] {
+export function groupBySector(
+  routes: readonly Route[],
+): { route: Route; alternatives: Map<number, string[]>; members: number }[] {
   const groups: { route: Route; alternatives: Map<number, string[]>; members: number }[] = [];
   for (const route of routes) {
     const home = groups.find((g) => sectorTwins(g.route, route));

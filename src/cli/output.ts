@@ -13,7 +13,8 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** The formats that write rows. */
 export type RowFormat = 'ndjson' | 'csv' | 'tsv';
 
-export const isRowFormat = (format: OutputFormat | undefined): format is RowFormat => format === 'ndjson' || format === 'csv' || format === 'tsv';
+export const isRowFormat = (format: OutputFormat | undefined): format is RowFormat =>
+  format === 'ndjson' || format === 'csv' || format === 'tsv';
 
 /** Commands that take `--format` as an output format (export's `--format` means something else). */
 const TABULAR = new WeakSet<Command>();
@@ -22,7 +23,10 @@ const TABULAR = new WeakSet<Command>();
 export function addFormatOption(cmd: Command, rowsAre: string): Command {
   TABULAR.add(cmd);
   return cmd.addOption(
-    new Option('--format <format>', `output: table (for people), json (as --json), or ${rowsAre} as ndjson, csv or tsv`).choices(OUTPUT_FORMATS),
+    new Option(
+      '--format <format>',
+      `output: table (for people), json (as --json), or ${rowsAre} as ndjson, csv or tsv`,
+    ).choices(OUTPUT_FORMATS),
   );
 }
 
@@ -30,24 +34,39 @@ export function takesOutputFormat(cmd: Command): boolean {
   return TABULAR.has(cmd);
 }
 
-const cellText = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : String(cell));
+const cellText = (cell: Cell | undefined): string =>
+  cell === null || cell === undefined ? '' : String(cell);
 
 /** The header line (csv/tsv) for these columns. */
 export function rowsHeader(format: RowFormat, columns: readonly string[]): string {
-  return format === 'ndjson' ? '' : `${Papa.unparse([columns as string[]], { delimiter: format === 'tsv' ? '\t' : ',', newline: '\n' })}\n`;
+  return format === 'ndjson'
+    ? ''
+    : `${Papa.unparse([columns as string[]], { delimiter: format === 'tsv' ? '\t' : ',', newline: '\n' })}\n`;
 }
 
 /** Rows as ndjson lines or csv/tsv records (no header), each ending in a newline; '' for no rows. */
-export function rowsBody(format: RowFormat, columns: readonly string[], rows: readonly Row[]): string {
+export function rowsBody(
+  format: RowFormat,
+  columns: readonly string[],
+  rows: readonly Row[],
+): string {
   if (rows.length === 0) return '';
   if (format === 'ndjson') {
-    return rows.map((row) => `${JSON.stringify(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])))}\n`).join('');
+    return rows
+      .map(
+        (row) => `${JSON.stringify(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])))}\n`,
+      )
+      .join('');
   }
   const data = rows.map((row) => columns.map((c) => cellText(row[c])));
   return `${Papa.unparse(data, { delimiter: format === 'tsv' ? '\t' : ',', newline: '\n', header: false, escapeFormulae: false })}\n`;
 }
 
 /** A whole answer: header (csv/tsv) and rows. */
-export function formatRows(format: RowFormat, columns: readonly string[], rows: readonly Row[]): string {
+export function formatRows(
+  format: RowFormat,
+  columns: readonly string[],
+  rows: readonly Row[],
+): string {
   return rowsHeader(format, columns) + rowsBody(format, columns, rows);
 }

@@ -5,11 +5,11 @@
  */
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { terminalSafe } from '../util/terminalText.js';
 import { Context, type Io } from './context.js';
 import { CliUsageError, EXIT, reportError } from './errors.js';
-import { type OutputFormat, takesOutputFormat } from './output.js';
 import { calendarDate, examples } from './options.js';
-import { terminalSafe } from '../util/terminalText.js';
+import { type OutputFormat, takesOutputFormat } from './output.js';
 
 export type { Io } from './context.js';
 
@@ -63,17 +63,35 @@ function processIo(): Io {
   };
 }
 
-async function program(io: Io, argv: readonly string[]): Promise<{ program: Command; ctx: Context }> {
+async function program(
+  io: Io,
+  argv: readonly string[],
+): Promise<{ program: Command; ctx: Context }> {
   const program = new Command('career-lattice');
   const ctx = new Context(io, program);
   program
-    .description('Careers as a directed, weighted graph: routes, prerequisites, moves, eligibility and gaps.\nData: the bundled UK social work dataset, or --data (a JSON file or a folder of CSV files).')
+    .description(
+      'Careers as a directed, weighted graph: routes, prerequisites, moves, eligibility and gaps.\nData: the bundled UK social work dataset, or --data (a JSON file or a folder of CSV files).',
+    )
     .version(pkg.version, '-V, --version')
-    .option('--data <path>', 'the dataset: a JSON file or a folder of CSV files (default: the bundled UK social work dataset)')
+    .option(
+      '--data <path>',
+      'the dataset: a JSON file or a folder of CSV files (default: the bundled UK social work dataset)',
+    )
     .option('--overlay <file>', "a council's overlay (JSON) laid over the dataset")
-    .option('--as-of <date>', 'the lattice as it stands on a date, YYYY-MM-DD (leaves out what is not yet, or no longer, in force)', calendarDate)
-    .option('--sector <sector>', "only what one sector offers, e.g. children or adults (an overlay may fix it: London's and Herefordshire's are children's)")
-    .option('--evidence <file>', 'observed moves and times (from "career-lattice evidence --out") laid over the data')
+    .option(
+      '--as-of <date>',
+      'the lattice as it stands on a date, YYYY-MM-DD (leaves out what is not yet, or no longer, in force)',
+      calendarDate,
+    )
+    .option(
+      '--sector <sector>',
+      "only what one sector offers, e.g. children or adults (an overlay may fix it: London's and Herefordshire's are children's)",
+    )
+    .option(
+      '--evidence <file>',
+      'observed moves and times (from "career-lattice evidence --out") laid over the data',
+    )
     .option('--json', 'machine output: one JSON document on stdout')
     .option('--no-color', 'no colour (also: the NO_COLOR environment variable)')
     .showHelpAfterError('(add --help for usage)')
@@ -86,12 +104,24 @@ async function program(io: Io, argv: readonly string[]): Promise<{ program: Comm
     .addHelpText(
       'after',
       `${examples([
-        ['career-lattice paths newly-qualified-social-worker principal-social-worker', 'ranked routes between two roles'],
+        [
+          'career-lattice paths newly-qualified-social-worker principal-social-worker',
+          'ranked routes between two roles',
+        ],
         ['career-lattice fastest social-worker team-manager', 'the fastest route'],
-        ['career-lattice moves social-worker', 'where a social worker can go next: up, across, down'],
-        ['career-lattice gap team-manager --role social-worker --qual social-work-england-registration --qual asye --months-in-role 24', 'what is missing, and how long it takes'],
+        [
+          'career-lattice moves social-worker',
+          'where a social worker can go next: up, across, down',
+        ],
+        [
+          'career-lattice gap team-manager --role social-worker --qual social-work-england-registration --qual asye --months-in-role 24',
+          'what is missing, and how long it takes',
+        ],
         ['career-lattice roles --track management --json', 'machine output'],
-        ['career-lattice validate ./council-csv', 'check a CSV folder: every problem with file, line and column'],
+        [
+          'career-lattice validate ./council-csv',
+          'check a CSV folder: every problem with file, line and column',
+        ],
       ])}
 Exit codes: 0 ok · 1 nothing found (no route, no match) · 2 bad input (unknown role, invalid data, bad option) · 70 internal error.
 Run "career-lattice <command> --help" for a command's options and examples.
@@ -99,12 +129,15 @@ Run "career-lattice <command> --help" for a command's options and examples.
     );
   // Only the named command when there is one; every command for the overview (--help, a typo).
   const named = commandNamed(argv);
-  const modules = await Promise.all((named ? [named] : Object.keys(COMMANDS)).map((name) => COMMANDS[name]!()));
+  const modules = await Promise.all(
+    (named ? [named] : Object.keys(COMMANDS)).map((name) => COMMANDS[name]!()),
+  );
   for (const command of modules) command.register(program, ctx);
   program.hook('preAction', (_program, action) => {
     if (!takesOutputFormat(action)) return;
     const format = action.opts<{ format?: OutputFormat }>().format;
-    if (format !== undefined && format !== 'json' && ctx.flags.json === true) throw new CliUsageError(`--json and --format ${format} ask for different output; give one.`);
+    if (format !== undefined && format !== 'json' && ctx.flags.json === true)
+      throw new CliUsageError(`--json and --format ${format} ask for different output; give one.`);
     ctx.format = format;
   });
   return { program, ctx };
@@ -114,7 +147,11 @@ Run "career-lattice <command> --help" for a command's options and examples.
 export async function run(argv: readonly string[], io: Partial<Io> = {}): Promise<number> {
   const given: Io = { ...processIo(), ...io };
   // Everything printed passes one filter: data cannot put escape sequences on the terminal.
-  const full: Io = { ...given, out: (text) => given.out(terminalSafe(text)), err: (text) => given.err(terminalSafe(text)) };
+  const full: Io = {
+    ...given,
+    out: (text) => given.out(terminalSafe(text)),
+    err: (text) => given.err(terminalSafe(text)),
+  };
   let built: { program: Command; ctx: Context };
   try {
     built = await program(full, argv);
@@ -130,7 +167,8 @@ export async function run(argv: readonly string[], io: Partial<Io> = {}): Promis
     await cli.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
-    if (error instanceof CommanderError && error.code === 'commander.executeSubCommandAsync') return EXIT.internal;
+    if (error instanceof CommanderError && error.code === 'commander.executeSubCommandAsync')
+      return EXIT.internal;
     return reportError(error, { ...full, json: ctx.json || asksForJson(argv) });
   }
 }
@@ -140,7 +178,12 @@ function asksForJson(argv: readonly string[]): boolean {
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
     if (word === '--') break;
-    if (word === '--json' || word === '--format=json' || (word === '--format' && argv[i + 1] === 'json')) return true;
+    if (
+      word === '--json' ||
+      word === '--format=json' ||
+      (word === '--format' && argv[i + 1] === 'json')
+    )
+      return true;
   }
   return false;
 }

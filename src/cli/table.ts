@@ -2,11 +2,12 @@
  * Text for people: aligned tables, a little colour (only on a terminal, never with NO_COLOR or
  * --no-color), and the shared ways of writing months, requirements and roles.
  */
-import { routeModelLines } from './modelText.js';
-import { maxOf } from '../util/appendAll.js';
+
 import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition, Missing, Route } from '../types.js';
 import type { Requirements, Role } from '../schema/dataset.js';
+import type { LatticeTransition, Missing, Route } from '../types.js';
+import { maxOf } from '../util/appendAll.js';
+import { routeModelLines } from './modelText.js';
 
 export interface Style {
   readonly bold: (s: string) => string;
@@ -23,8 +24,17 @@ const sgr = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}
 const plain = (s: string) => s;
 
 export function createStyle(color: boolean, width?: number): Style {
-  if (!color) return { bold: plain, dim: plain, green: plain, yellow: plain, red: plain, cyan: plain, width };
-  return { bold: sgr(1, 22), dim: sgr(2, 22), green: sgr(32, 39), yellow: sgr(33, 39), red: sgr(31, 39), cyan: sgr(36, 39), width };
+  if (!color)
+    return { bold: plain, dim: plain, green: plain, yellow: plain, red: plain, cyan: plain, width };
+  return {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    green: sgr(32, 39),
+    yellow: sgr(33, 39),
+    red: sgr(31, 39),
+    cyan: sgr(36, 39),
+    width,
+  };
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -34,7 +44,8 @@ export function displayWidth(s: string): number {
   let width = 0;
   for (const ch of s.replace(ANSI, '')) {
     const cp = ch.codePointAt(0)!;
-    if (cp < 32 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+    if (cp < 32 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f))
+      continue;
     const wide =
       (cp >= 0x1100 && cp <= 0x115f) ||
       (cp >= 0x2e80 && cp <= 0xa4cf) ||
@@ -103,7 +114,12 @@ function wrap(text: string, width: number): string[] {
 const MIN_COLUMN = 8;
 
 /** Shares `room` among the columns `which`: narrow ones keep their width, the widest get equal shares. */
-function waterFill(fitted: number[], natural: readonly number[], which: readonly number[], room: number): void {
+function waterFill(
+  fitted: number[],
+  natural: readonly number[],
+  which: readonly number[],
+  room: number,
+): void {
   let left = room;
   const order = [...which].sort((a, b) => natural[a]! - natural[b]!);
   order.forEach((i, k) => {
@@ -132,7 +148,12 @@ function fitWidths(natural: readonly number[], prose: readonly boolean[], room: 
     waterFill(fitted, natural, wrappable, room - fixed);
     return fitted;
   }
-  waterFill(fitted, natural, natural.map((_, i) => i), room);
+  waterFill(
+    fitted,
+    natural,
+    natural.map((_, i) => i),
+    room,
+  );
   return fitted;
 }
 
@@ -141,17 +162,35 @@ function fitWidths(natural: readonly number[], prose: readonly boolean[], room: 
  * is set and the table is wider, cells wrap inside their columns (the last column first, then
  * the widest), so the table fits the terminal.
  */
-export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[], style: Style, indent = '  '): string {
+export function renderTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  style: Style,
+  indent = '  ',
+): string {
   const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
   const cells = rows.map((r) => columns.map((_, i) => oneLine(r[i] ?? '')));
-  const natural = columns.map((c, i) => maxOf(cells.map((r) => displayWidth(r[i]!)), displayWidth(c.header)));
-  const room = style.width !== undefined ? style.width - displayWidth(indent) - 2 * (columns.length - 1) - 1 : Infinity;
+  const natural = columns.map((c, i) =>
+    maxOf(
+      cells.map((r) => displayWidth(r[i]!)),
+      displayWidth(c.header),
+    ),
+  );
+  const room =
+    style.width !== undefined
+      ? style.width - displayWidth(indent) - 2 * (columns.length - 1) - 1
+      : Infinity;
   const prose = columns.map((_, i) => cells.some((r) => r[i]!.includes(' ')));
   const widths = fitWidths(natural, prose, room);
   const last = columns.length - 1;
   const render = (values: readonly string[], head: boolean): string[] => {
-    const wrapped = values.map((v, i) => (displayWidth(v) > widths[i]! ? wrap(v, widths[i]!) : [v]));
-    const height = maxOf(wrapped.map((w) => w.length), 0);
+    const wrapped = values.map((v, i) =>
+      displayWidth(v) > widths[i]! ? wrap(v, widths[i]!) : [v],
+    );
+    const height = maxOf(
+      wrapped.map((w) => w.length),
+      0,
+    );
     const lines: string[] = [];
     for (let k = 0; k < height; k++) {
       const text = columns
@@ -166,7 +205,13 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
     }
     return lines;
   };
-  return [...render(columns.map((c) => c.header), true), ...cells.flatMap((r) => render(r, false))].join('\n');
+  return [
+    ...render(
+      columns.map((c) => c.header),
+      true,
+    ),
+    ...cells.flatMap((r) => render(r, false)),
+  ].join('\n');
 }
 
 /** `12`, `1.5`, `~6` (an estimate). */
@@ -195,8 +240,10 @@ export function needs(requires: Requirements | undefined): string {
   const estimated = requires.estimated === true;
   const parts: string[] = [];
   if (requires.qualifications?.length) parts.push(requires.qualifications.join(', '));
-  if (requires.monthsInRole) parts.push(`${months(requires.monthsInRole, estimated)} months in role`);
-  if (requires.monthsQualified) parts.push(`${months(requires.monthsQualified, estimated)} months qualified`);
+  if (requires.monthsInRole)
+    parts.push(`${months(requires.monthsInRole, estimated)} months in role`);
+  if (requires.monthsQualified)
+    parts.push(`${months(requires.monthsQualified, estimated)} months qualified`);
   return parts.length ? parts.join('; ') : '—';
 }
 
@@ -215,26 +262,40 @@ const EXACT: TimeEstimates = { monthsInRole: false, monthsQualified: false };
 export function timeEstimates(t: LatticeTransition): TimeEstimates {
   const required = t.requires?.estimated === true;
   const servesItsMonths = t.kind === 'experience' && t.months > (t.requires?.monthsInRole ?? 0);
-  return { monthsInRole: servesItsMonths ? t.estimated === true : required, monthsQualified: required };
+  return {
+    monthsInRole: servesItsMonths ? t.estimated === true : required,
+    monthsQualified: required,
+  };
 }
 
 /** What is still missing: `asye; 12 more months in role; ~6 more months qualified`, or `—`. */
 export function missingText(missing: Missing, estimates: TimeEstimates = EXACT): string {
   const parts: string[] = [];
   if (missing.qualifications.length) parts.push(missing.qualifications.join(', '));
-  if (missing.monthsInRole > 0) parts.push(`${months(missing.monthsInRole, estimates.monthsInRole)} more months in role`);
-  if (missing.monthsQualified > 0) parts.push(`${months(missing.monthsQualified, estimates.monthsQualified)} more months qualified`);
+  if (missing.monthsInRole > 0)
+    parts.push(`${months(missing.monthsInRole, estimates.monthsInRole)} more months in role`);
+  if (missing.monthsQualified > 0)
+    parts.push(
+      `${months(missing.monthsQualified, estimates.monthsQualified)} more months qualified`,
+    );
   return parts.length ? parts.join('; ') : '—';
 }
 
 /** True when missingText marks a figure as an estimate. */
 export function missingEstimated(missing: Missing, estimates: TimeEstimates): boolean {
-  return (estimates.monthsInRole && missing.monthsInRole > 0) || (estimates.monthsQualified && missing.monthsQualified > 0);
+  return (
+    (estimates.monthsInRole && missing.monthsInRole > 0) ||
+    (estimates.monthsQualified && missing.monthsQualified > 0)
+  );
 }
 
 /** True when a wait is as long as it is because of an estimated time still to serve. */
 export function waitEstimated(wait: number, missing: Missing, estimates: TimeEstimates): boolean {
-  return wait > 0 && ((estimates.monthsInRole && missing.monthsInRole === wait) || (estimates.monthsQualified && missing.monthsQualified === wait));
+  return (
+    wait > 0 &&
+    ((estimates.monthsInRole && missing.monthsInRole === wait) ||
+      (estimates.monthsQualified && missing.monthsQualified === wait))
+  );
 }
 
 /** True when any figure shown for a move is an estimate: its months, or the months it requires. */
@@ -250,7 +311,11 @@ export function routeHasEstimate(route: Route): boolean {
 export function stepNote(t: LatticeTransition): string {
   // A proposal not in force (the AMCP) says so wherever the move is listed.
   const proposed = t.proposed ? 'proposed, not in force' : '';
-  return [proposed, needs(t.requires), t.grants?.length ? `gives ${t.grants.join(', ')}` : ''].filter((s) => s && s !== '—').join('; ') || '—';
+  return (
+    [proposed, needs(t.requires), t.grants?.length ? `gives ${t.grants.join(', ')}` : '']
+      .filter((s) => s && s !== '—')
+      .join('; ') || '—'
+  );
 }
 
 export const DIRECTION_MARK = { up: '↑', across: '→', down: '↓' } as const;
@@ -268,7 +333,9 @@ export function kindLabel(lattice: Lattice, t: LatticeTransition): string {
     }
     sameEnds.set(lattice, counts);
   }
-  return (counts.get(`${t.from}\u0000${t.to}\u0000${t.kind}`) ?? 0) > 1 ? `${t.kind} [${t.id ?? t.key}]` : t.kind;
+  return (counts.get(`${t.from}\u0000${t.to}\u0000${t.kind}`) ?? 0) > 1
+    ? `${t.kind} [${t.id ?? t.key}]`
+    : t.kind;
 }
 
 /** One route as a table: a row per step, with its kind, months, and what it needs; then the total. */
@@ -280,10 +347,22 @@ export function renderRoute(lattice: Lattice, route: Route, title: string, style
     months(t.months, t.estimated === true),
     stepNote(t),
   ]);
-  rows.push(['', style.bold('Total'), plural(route.steps, 'step'), style.bold(months(route.months, route.estimated)), '']);
+  rows.push([
+    '',
+    style.bold('Total'),
+    plural(route.steps, 'step'),
+    style.bold(months(route.months, route.estimated)),
+    '',
+  ]);
   const head = `${style.bold(title)}  ${style.dim(`${months(route.months, route.estimated)} months, ${plural(route.steps, 'step')}`)}`;
   const table = renderTable(
-    [{ header: 'Step', align: 'right' }, { header: 'Move to' }, { header: 'Kind' }, { header: 'Months', align: 'right' }, { header: 'Needs' }],
+    [
+      { header: 'Step', align: 'right' },
+      { header: 'Move to' },
+      { header: 'Kind' },
+      { header: 'Months', align: 'right' },
+      { header: 'Needs' },
+    ],
     rows,
     style,
   );
@@ -300,8 +379,10 @@ function beforehand(lattice: Lattice, route: Route, style: Style): string {
   const missing = route.requires.filter((q) => !held.has(q));
   const had = route.requires.filter((q) => held.has(q));
   let out = '';
-  if (missing.length) out += `\n  ${style.dim('Needs beforehand:')} ${missing.join(', ')} (no step of this route gives it)`;
-  if (had.length) out += `\n  ${style.dim(`Held already as ${start.title.toLowerCase()}:`)} ${had.join(', ')}`;
+  if (missing.length)
+    out += `\n  ${style.dim('Needs beforehand:')} ${missing.join(', ')} (no step of this route gives it)`;
+  if (had.length)
+    out += `\n  ${style.dim(`Held already as ${start.title.toLowerCase()}:`)} ${had.join(', ')}`;
   return out;
 }
 

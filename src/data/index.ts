@@ -7,20 +7,22 @@
  * a ValidDataset, not a cast, so createLattice and extendDataset take it without validating it
  * again. The overlays are validated by extendDataset when applied (tests/extendDataset.test.ts).
  */
-import type { OverlayInput } from '../schema/overlay.js';
-import type { Dataset } from '../schema/dataset.js';
-import { markValid } from '../schema/valid.js';
-import { parseDataset, type ValidDataset } from '../schema/validate.js';
-import { deepFreeze } from '../util/freeze.js';
+
+import englandSocialWorkJson from '../../data/england-social-work.json' with { type: 'json' };
 import herefordshire from '../../data/overlays/herefordshire.json' with { type: 'json' };
 import londonChildrens from '../../data/overlays/london-childrens.json' with { type: 'json' };
 import socialWorkAcademy from '../../data/overlays/social-work-academy.json' with { type: 'json' };
-import englandSocialWorkJson from '../../data/england-social-work.json' with { type: 'json' };
+import type { Dataset } from '../schema/dataset.js';
+import type { OverlayInput } from '../schema/overlay.js';
+import { markValid } from '../schema/valid.js';
+import { parseDataset, type ValidDataset } from '../schema/validate.js';
+import { deepFreeze } from '../util/freeze.js';
 
 // Set by the CLI build (tsup.config.ts): there the JSON is already what validateDataset returned
 // for it (an invalid one fails the build), so it is proven valid and only marked so.
 declare const __CLI_BUNDLED_DATA_VALIDATED__: boolean | undefined;
-const TRUSTED = typeof __CLI_BUNDLED_DATA_VALIDATED__ !== 'undefined' && __CLI_BUNDLED_DATA_VALIDATED__ === true;
+const TRUSTED =
+  typeof __CLI_BUNDLED_DATA_VALIDATED__ !== 'undefined' && __CLI_BUNDLED_DATA_VALIDATED__ === true;
 
 /**
  * Social work careers in England, children's and adults' services: 54 roles from student to

@@ -17,10 +17,11 @@
  * Start-up is cut into short tasks (fetch, then build, then render), so the page stays responsive
  * while the data loads on a slow phone.
  */
+
+import { fetchPayload, latticeFromPayload, type Payload } from './payload.js';
 import { Planner } from './planner.js';
 import { CSS } from './styles.js';
 import { TEMPLATE } from './template.js';
-import { fetchPayload, latticeFromPayload, type Payload } from './payload.js';
 
 /** A User Timing measure per start-up step (`career-pathways:…` in the Performance panel). */
 function timed<T>(name: string, step: () => T): T {
@@ -67,7 +68,10 @@ export class CareerPathwaysElement extends HTMLElement {
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (!this.#started || old === value) return;
     if ((name === 'from' || name === 'to') && this.#planner) {
-      this.#planner.setRoles(name === 'from' ? (value ?? undefined) : undefined, name === 'to' ? (value ?? undefined) : undefined);
+      this.#planner.setRoles(
+        name === 'from' ? (value ?? undefined) : undefined,
+        name === 'to' ? (value ?? undefined) : undefined,
+      );
       return;
     }
     this.#stop();
@@ -98,17 +102,21 @@ export class CareerPathwaysElement extends HTMLElement {
       const everything = timed('lattice', () => latticeFromPayload(payload));
       await nextTask();
       if (abort.signal.aborted) return;
-      const planner = timed('planner', () => new Planner({
-        root,
-        host: this,
-        everything,
-        removed: payload.removed,
-        from: this.getAttribute('from') ?? undefined,
-        to: this.getAttribute('to') ?? undefined,
-        asOf: this.getAttribute('asof') ?? undefined,
-        sector: this.getAttribute('sector')?.trim() || undefined,
-        urlState: this.getAttribute('url-state') !== 'off',
-      }));
+      const planner = timed(
+        'planner',
+        () =>
+          new Planner({
+            root,
+            host: this,
+            everything,
+            removed: payload.removed,
+            from: this.getAttribute('from') ?? undefined,
+            to: this.getAttribute('to') ?? undefined,
+            asOf: this.getAttribute('asof') ?? undefined,
+            sector: this.getAttribute('sector')?.trim() || undefined,
+            urlState: this.getAttribute('url-state') !== 'off',
+          }),
+      );
       this.#planner = planner;
       loading.remove();
       await nextTask();
@@ -129,5 +137,6 @@ export class CareerPathwaysElement extends HTMLElement {
 
 /** Registers `<career-pathways>` (once; a second registration is ignored). */
 export function defineCareerPathways(name = 'career-pathways'): void {
-  if (typeof customElements !== 'undefined' && !customElements.get(name)) customElements.define(name, class extends CareerPathwaysElement {});
+  if (typeof customElements !== 'undefined' && !customElements.get(name))
+    customElements.define(name, class extends CareerPathwaysElement {});
 }

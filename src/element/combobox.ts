@@ -80,17 +80,23 @@ export class Combobox {
         e.preventDefault();
         const step = e.key === 'ArrowDown' ? 1 : -1;
         if (!expanded) {
-          this.#open(this.#c.input.value === this.#selected?.label ? '' : this.#c.input.value, step === 1 ? 0 : Number.MAX_SAFE_INTEGER);
+          this.#open(
+            this.#c.input.value === this.#selected?.label ? '' : this.#c.input.value,
+            step === 1 ? 0 : Number.MAX_SAFE_INTEGER,
+          );
           return;
         }
         const n = this.#options.length;
-        if (n) this.#setActive(this.#active < 0 ? (step === 1 ? 0 : n - 1) : (this.#active + step + n) % n);
+        if (n)
+          this.#setActive(
+            this.#active < 0 ? (step === 1 ? 0 : n - 1) : (this.#active + step + n) % n,
+          );
         return;
       }
       case 'Enter':
         if (expanded && this.#options.length) {
           e.preventDefault();
-          this.#choose(this.#active >= 0 ? this.#active : 0);
+          this.#choose(Math.max(this.#active, 0));
         }
         return;
       case 'Escape':
@@ -109,7 +115,8 @@ export class Combobox {
   #open(text: string, active: number): void {
     this.#options = this.#c.search(text);
     const { listbox, hint } = this.#c;
-    hint.textContent = text.trim() && !this.#options.length ? `No role matches “${text.trim()}” yet.` : '';
+    hint.textContent =
+      text.trim() && !this.#options.length ? `No role matches “${text.trim()}” yet.` : '';
     listbox.innerHTML = html`${this.#options.map(
       (o, i) =>
         html`<li role="option" id="${listbox.id}-${i}" data-index="${i}" aria-selected="false"><span class="opt-label">${o.label}</span>${o.detail ? html` <span class="opt-detail">${o.detail}</span>` : ''}</li>`,

@@ -31,7 +31,11 @@ export const DIRECTION_LABEL: Record<Direction, string> = {
 };
 
 /** Tracks a person can keep to and still be "in practice". */
-export const PRACTICE_TRACKS: ReadonlySet<Track> = new Set<Track>(['practice', 'specialist', 'education']);
+export const PRACTICE_TRACKS: ReadonlySet<Track> = new Set<Track>([
+  'practice',
+  'specialist',
+  'education',
+]);
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -44,7 +48,9 @@ export function months(n: number, estimated = false): string {
 /** A route's total: with years when it is long, and "about … (includes estimates)" when it must. */
 export function total(n: number, estimated: boolean): string {
   const years = n >= 24 ? ` (${Math.round((n / 12) * 10) / 10} years)` : '';
-  return estimated ? `about ${plural(n, 'month')}${years}, includes estimates` : `${plural(n, 'month')}${years}`;
+  return estimated
+    ? `about ${plural(n, 'month')}${years}, includes estimates`
+    : `${plural(n, 'month')}${years}`;
 }
 
 export const steps = (n: number): string => plural(n, 'step');
@@ -65,8 +71,10 @@ const timeNeeded = (n: number, unit: string, what: string, estimated: boolean): 
 export function needs(lattice: Lattice, t: LatticeTransition): string[] {
   const r = t.requires;
   const out = (r?.qualifications ?? []).map((q) => qualificationTitle(lattice, q));
-  if (r?.monthsInRole) out.push(timeNeeded(r.monthsInRole, 'month', 'in role', r.estimated === true));
-  if (r?.monthsQualified) out.push(timeNeeded(r.monthsQualified, 'month', 'since qualifying', r.estimated === true));
+  if (r?.monthsInRole)
+    out.push(timeNeeded(r.monthsInRole, 'month', 'in role', r.estimated === true));
+  if (r?.monthsQualified)
+    out.push(timeNeeded(r.monthsQualified, 'month', 'since qualifying', r.estimated === true));
   return out;
 }
 
@@ -74,11 +82,25 @@ export function needs(lattice: Lattice, t: LatticeTransition): string[] {
 export function missing(lattice: Lattice, m: Missing, estimated = false): string[] {
   const out = m.qualifications.map((q) => qualificationTitle(lattice, q));
   if (m.monthsInRole > 0) out.push(timeNeeded(m.monthsInRole, 'more month', 'in role', estimated));
-  if (m.monthsQualified > 0) out.push(timeNeeded(m.monthsQualified, 'more month', 'since qualifying', estimated));
+  if (m.monthsQualified > 0)
+    out.push(timeNeeded(m.monthsQualified, 'more month', 'since qualifying', estimated));
   return out;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * 2027-09-01 → "1 September 2027". Written out rather than with Intl: a browser's first Intl
@@ -90,10 +112,12 @@ export const longDate = (day: string): string => {
 };
 
 /** 52000 → "52,000" (grouped in threes, as en-GB writes it), without Intl for the same reason. */
-export const grouped = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const grouped = (n: number): string =>
+  String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** A sum of money: "£52,000" for pounds, "52,000 EUR" for another currency. */
-export const money = (n: number, currency: string): string => (currency === 'GBP' ? `£${grouped(n)}` : `${grouped(n)} ${currency}`);
+export const money = (n: number, currency: string): string =>
+  currency === 'GBP' ? `£${grouped(n)}` : `${grouped(n)} ${currency}`;
 
 interface Dated {
   readonly validFrom?: string | undefined;
@@ -104,7 +128,8 @@ interface Dated {
 /** When a role or move is in force, in words; undefined when it always is. */
 export function inForceLabel(entry: Dated): string | undefined {
   if (entry.proposed) return 'Proposed: not yet in force';
-  if (entry.validFrom && entry.validUntil) return `In force from ${longDate(entry.validFrom)} until ${longDate(entry.validUntil)}`;
+  if (entry.validFrom && entry.validUntil)
+    return `In force from ${longDate(entry.validFrom)} until ${longDate(entry.validUntil)}`;
   if (entry.validFrom) return `In force from ${longDate(entry.validFrom)}`;
   if (entry.validUntil) return `In force until ${longDate(entry.validUntil)}`;
   return undefined;

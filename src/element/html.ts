@@ -3,7 +3,13 @@
  * by `html` itself, so data-driven text (titles, ids, notes) can never become markup.
  */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for use in element content or a quoted attribute value. */
 export function escapeHtml(value: unknown): string {

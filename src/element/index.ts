@@ -7,8 +7,16 @@ import { CareerPathwaysElement, defineCareerPathways } from './CareerPathways.js
 
 defineCareerPathways();
 
+export {
+  asPayload,
+  buildPayload,
+  PAYLOAD_FORMAT,
+  PAYLOAD_VERSION,
+  type Payload,
+  PayloadError,
+  type RemovedRole,
+} from './payload.js';
 export { CareerPathwaysElement, defineCareerPathways };
-export { buildPayload, asPayload, PAYLOAD_FORMAT, PAYLOAD_VERSION, PayloadError, type Payload, type RemovedRole } from './payload.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -28,7 +28,9 @@ export interface Payload {
 /** The payload for a validated dataset, and the base it was derived from (for `removed`). */
 export function buildPayload(dataset: Dataset, base?: Dataset): Payload {
   const kept = new Set(dataset.roles.map((r) => r.id));
-  const removed = (base?.roles ?? []).filter((r) => !kept.has(r.id)).map((r) => ({ id: r.id, title: r.title }));
+  const removed = (base?.roles ?? [])
+    .filter((r) => !kept.has(r.id))
+    .map((r) => ({ id: r.id, title: r.title }));
   return { format: PAYLOAD_FORMAT, version: PAYLOAD_VERSION, dataset, removed };
 }
 
@@ -41,10 +43,16 @@ export class PayloadError extends Error {
 export function asPayload(value: unknown, where: string): Payload {
   const p = value as Partial<Payload> | null;
   if (typeof p !== 'object' || p === null || p.format !== PAYLOAD_FORMAT) {
-    throw new PayloadError(`${where} is not a career-lattice payload (build one with npm run site:build)`);
+    throw new PayloadError(
+      `${where} is not a career-lattice payload (build one with npm run site:build)`,
+    );
   }
-  if (p.version !== PAYLOAD_VERSION) throw new PayloadError(`${where} is payload version ${String(p.version)}; this element reads version ${PAYLOAD_VERSION}`);
-  if (typeof p.dataset !== 'object' || p.dataset === null || !Array.isArray(p.removed)) throw new PayloadError(`${where} has no dataset`);
+  if (p.version !== PAYLOAD_VERSION)
+    throw new PayloadError(
+      `${where} is payload version ${String(p.version)}; this element reads version ${PAYLOAD_VERSION}`,
+    );
+  if (typeof p.dataset !== 'object' || p.dataset === null || !Array.isArray(p.removed))
+    throw new PayloadError(`${where} has no dataset`);
   return p as Payload;
 }
 

@@ -9,23 +9,44 @@
  * and a link to a role the council removed are each said, with what to do.
  */
 import type { Direction, FindResult, Role, Route, RouteList, RouteOptions } from '../index.js';
-import type { PlannerLattice as Lattice } from './prebuiltLattice.js';
+import { toSvg } from '../io/svg.js';
+import type { Lattice as LibraryLattice } from '../lattice/Lattice.js';
 import { closestIds } from '../util/closest.js';
 import { Combobox, type ComboOption } from './combobox.js';
-import type { Lattice as LibraryLattice } from '../lattice/Lattice.js';
-import { toSvg } from '../io/svg.js';
 import { longDate, months, PRACTICE_TRACKS, steps, TRACK_LABEL } from './format.js';
-import { html, type Html } from './html.js';
+import { type Html, html } from './html.js';
 import type { RemovedRole } from './payload.js';
-import { isoDay, type LinkProblem, MONTHS_LABEL, parseMonths, parseState, type SiteState, stateToSearch } from './state.js';
-import { cardId, eligibilityView, fastestTies, gapView, nextStepsView, roleCard, routesView } from './views.js';
+import type { PlannerLattice as Lattice } from './prebuiltLattice.js';
+import {
+  isoDay,
+  type LinkProblem,
+  MONTHS_LABEL,
+  parseMonths,
+  parseState,
+  type SiteState,
+  stateToSearch,
+} from './state.js';
+import {
+  cardId,
+  eligibilityView,
+  fastestTies,
+  gapView,
+  nextStepsView,
+  roleCard,
+  routesView,
+} from './views.js';
 
 const ROUTE_LIMIT = 10;
 /** Narrower than this (in CSS pixels), the element lays out for a phone. */
 export const NARROW = 600;
 
 type Field = 'from' | 'to' | 'inrole' | 'qualified';
-const FIELD_INPUT: Record<Field, string> = { from: 'from-input', to: 'to-input', inrole: 'months-in-role', qualified: 'months-qualified' };
+const FIELD_INPUT: Record<Field, string> = {
+  from: 'from-input',
+  to: 'to-input',
+  inrole: 'months-in-role',
+  qualified: 'months-qualified',
+};
 
 /** What the routes panel showed, for the panels drawn after it. */
 interface Shown {
@@ -57,7 +78,9 @@ export interface PlannerConfig {
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 const list = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 
 export class Planner {
   readonly #c: PlannerConfig;
@@ -82,30 +105,47 @@ export class Planner {
     const params = new URLSearchParams(search);
     const askedDay = params.get('asof') ?? config.asOf ?? null;
     this.#day = isoDay(askedDay) ?? today();
-    if (askedDay !== null && askedDay.trim() && !isoDay(askedDay)) {
-      this.#notes.push(`The date “${askedDay}” is not a real day written YYYY-MM-DD, so the careers are shown as they stand today.`);
+    if (askedDay?.trim() && !isoDay(askedDay)) {
+      this.#notes.push(
+        `The date “${askedDay}” is not a real day written YYYY-MM-DD, so the careers are shown as they stand today.`,
+      );
     }
     const lattice = config.everything.asOf(this.#day);
     this.#lattice = lattice;
     const holdable = lattice.qualifications().filter((q) => !q.proposed);
     this.#qualIds = new Set(holdable.map((q) => q.id));
-    this.#byLevel = [...lattice.roles()].filter((r) => this.#inSector(r)).sort((a, b) => a.level - b.level || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+    this.#byLevel = [...lattice.roles()]
+      .filter((r) => this.#inSector(r))
+      .sort((a, b) => a.level - b.level || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 
     const seeded = new URLSearchParams(search);
     if (!seeded.has('from') && config.from) seeded.set('from', config.from);
     if (!seeded.has('to') && config.to) seeded.set('to', config.to);
-    const { state, problems } = parseState(seeded.toString(), (id) => this.#isRole(id), (id) => this.#qualIds.has(id));
+    const { state, problems } = parseState(
+      seeded.toString(),
+      (id) => this.#isRole(id),
+      (id) => this.#qualIds.has(id),
+    );
     this.#state = { ...state, asOf: state.asOf ?? (config.asOf ? isoDay(config.asOf) : undefined) };
 
     const byId = this.#el.bind(this);
-    byId('dataset-title').textContent = `${lattice.title} · version ${lattice.version} · careers as they stand on ${longDate(this.#day)}${this.#day === today() ? ' (today)' : ''}${
-      config.sector ? ` · sector: ${config.sector}` : ''
-    }`;
+    byId('dataset-title').textContent =
+      `${lattice.title} · version ${lattice.version} · careers as they stand on ${longDate(this.#day)}${this.#day === today() ? ' (today)' : ''}${
+        config.sector ? ` · sector: ${config.sector}` : ''
+      }`;
 
-    const optionOf = (role: Role, detail?: string): ComboOption => ({ id: role.id, label: role.title, detail: detail ?? `level ${role.level}, ${TRACK_LABEL[role.track]}` });
+    const optionOf = (role: Role, detail?: string): ComboOption => ({
+      id: role.id,
+      label: role.title,
+      detail: detail ?? `level ${role.level}, ${TRACK_LABEL[role.track]}`,
+    });
     // Why a role came up when its title does not say so.
     const matchDetail = (r: FindResult): string | undefined =>
-      r.matched === 'alias' ? `also called “${r.text}”` : r.matched === 'specialism' ? `specialism: ${r.text}` : undefined;
+      r.matched === 'alias'
+        ? `also called “${r.text}”`
+        : r.matched === 'specialism'
+          ? `specialism: ${r.text}`
+          : undefined;
     const searchRoles = (text: string): readonly ComboOption[] =>
       text.trim()
         ? lattice
@@ -149,8 +189,12 @@ export class Planner {
     }
     this.#syncControls();
     // A link with problems keeps what it said in the fields, to be corrected.
-    for (const p of problems) if (p.param === 'from' || p.param === 'to') (p.param === 'from' ? this.#fromBox : this.#toBox).setText(this.#linkText(p.value));
-    for (const p of problems) if (p.param === 'inrole' || p.param === 'qualified') byId<HTMLInputElement>(FIELD_INPUT[p.param]).value = p.value;
+    for (const p of problems)
+      if (p.param === 'from' || p.param === 'to')
+        (p.param === 'from' ? this.#fromBox : this.#toBox).setText(this.#linkText(p.value));
+    for (const p of problems)
+      if (p.param === 'inrole' || p.param === 'qualified')
+        byId<HTMLInputElement>(FIELD_INPUT[p.param]).value = p.value;
   }
 
   /** Stops listening to the page (the element was removed). */
@@ -203,7 +247,11 @@ export class Planner {
   /** Role titles like `text`, for "did you mean". */
   #suggest(text: string): string[] {
     const titles = new Map(this.#byLevel.map((r) => [r.title.toLowerCase(), r.title]));
-    const byId = closestIds(text, this.#byLevel.map((r) => r.id), 2).map((id) => this.#lattice.role(id).title);
+    const byId = closestIds(
+      text,
+      this.#byLevel.map((r) => r.id),
+      2,
+    ).map((id) => this.#lattice.role(id).title);
     const byTitle = closestIds(text.toLowerCase(), titles.keys(), 2).map((t) => titles.get(t)!);
     const found = this.#lattice
       .find(text.replace(/[-_]+/g, ' '), { limit: 4 })
@@ -219,11 +267,16 @@ export class Planner {
 
   #explainLinkProblem(p: LinkProblem): void {
     if (p.param === 'asof') {
-      this.#notes.push(`The date “${p.value}” is not a real day written YYYY-MM-DD, so the careers are shown as they stand today.`);
+      this.#notes.push(
+        `The date “${p.value}” is not a real day written YYYY-MM-DD, so the careers are shown as they stand today.`,
+      );
       return;
     }
     if (p.param === 'inrole' || p.param === 'qualified') {
-      this.#errors.set(p.param, `${p.message ?? `${MONTHS_LABEL[p.param]} is not a number`} (the link said “${p.value}”)`);
+      this.#errors.set(
+        p.param,
+        `${p.message ?? `${MONTHS_LABEL[p.param]} is not a number`} (the link said “${p.value}”)`,
+      );
       return;
     }
     const { everything, removed, sector } = this.#c;
@@ -237,7 +290,9 @@ export class Planner {
       message = `The link names “${lattice.role(p.value).title}”, which is not a role in ${sector} services. Choose ${what}.`;
     } else if (everything.hasRole(p.value)) {
       const role = everything.role(p.value);
-      const when = role.proposed ? 'is proposed and not yet in force' : `is not in force on ${longDate(this.#day)}`;
+      const when = role.proposed
+        ? 'is proposed and not yet in force'
+        : `is not in force on ${longDate(this.#day)}`;
       message = `The link names “${role.title}”, which ${when}. Choose ${what}.`;
     } else {
       const near = this.#suggest(p.value);
@@ -263,7 +318,9 @@ export class Planner {
   /** What the role's post-holders must hold (e.g. an NQSW is registered): held by whoever is in it. */
   #implied(): ReadonlySet<string> {
     const from = this.#state.from;
-    return new Set(from ? (this.#lattice.role(from).credentials ?? []).filter((q) => this.#qualIds.has(q)) : []);
+    return new Set(
+      from ? (this.#lattice.role(from).credentials ?? []).filter((q) => this.#qualIds.has(q)) : [],
+    );
   }
 
   /** Puts the state into the controls (first load, back/forward, a new `from`). */
@@ -281,8 +338,10 @@ export class Planner {
     this.#el<HTMLInputElement>('f-nomgmt').checked = s.noManagement;
     this.#el<HTMLInputElement>('f-down').checked = s.down;
     this.#syncQualifications();
-    if (!this.#errors.has('inrole')) this.#el<HTMLInputElement>('months-in-role').value = String(s.monthsInRole);
-    if (!this.#errors.has('qualified')) this.#el<HTMLInputElement>('months-qualified').value = String(s.monthsQualified);
+    if (!this.#errors.has('inrole'))
+      this.#el<HTMLInputElement>('months-in-role').value = String(s.monthsInRole);
+    if (!this.#errors.has('qualified'))
+      this.#el<HTMLInputElement>('months-qualified').value = String(s.monthsQualified);
   }
 
   /** Ticks what the person holds; what their role implies is ticked and fixed, with the reason. */
@@ -319,8 +378,15 @@ export class Planner {
   }
 
   #restoreFromUrl(): void {
-    const { state } = parseState(location.search, (id) => this.#isRole(id), (id) => this.#qualIds.has(id));
-    if ((state.asOf ?? this.#day) !== this.#day && (state.asOf !== undefined || this.#state.asOf !== undefined)) {
+    const { state } = parseState(
+      location.search,
+      (id) => this.#isRole(id),
+      (id) => this.#qualIds.has(id),
+    );
+    if (
+      (state.asOf ?? this.#day) !== this.#day &&
+      (state.asOf !== undefined || this.#state.asOf !== undefined)
+    ) {
       location.reload();
       return;
     }
@@ -342,7 +408,12 @@ export class Planner {
     const s = this.#state;
     const avoid = this.#lattice
       .roles()
-      .filter((r) => (s.practice && !PRACTICE_TRACKS.has(r.track)) || (s.noManagement && r.track === 'management') || !this.#inSector(r))
+      .filter(
+        (r) =>
+          (s.practice && !PRACTICE_TRACKS.has(r.track)) ||
+          (s.noManagement && r.track === 'management') ||
+          !this.#inSector(r),
+      )
       .map((r) => r.id)
       .filter((id) => id !== s.from && id !== s.to);
     const directions: Direction[] = s.across ? ['across'] : ['up', 'across'];
@@ -353,7 +424,12 @@ export class Planner {
   #profile() {
     const s = this.#state;
     const qualifications = [...new Set([...this.#implied(), ...s.qualifications])];
-    return { role: s.from!, qualifications, monthsInRole: s.monthsInRole, monthsQualified: s.monthsQualified };
+    return {
+      role: s.from!,
+      qualifications,
+      monthsInRole: s.monthsInRole,
+      monthsQualified: s.monthsQualified,
+    };
   }
 
   #listen(): void {
@@ -374,7 +450,10 @@ export class Planner {
       this.#update({ from: to, to: from, route: 0 }, 'push');
       this.#syncControls();
       // A field in error keeps its text: it moves with it.
-      const [fromText, toText] = [this.#el<HTMLInputElement>('from-input').value, this.#el<HTMLInputElement>('to-input').value];
+      const [fromText, toText] = [
+        this.#el<HTMLInputElement>('from-input').value,
+        this.#el<HTMLInputElement>('to-input').value,
+      ];
       if (toError) {
         this.#errors.set('from', toError.replace(this.#fieldName('to'), this.#fieldName('from')));
         this.#fromBox.setText(toText);
@@ -387,10 +466,18 @@ export class Planner {
     });
     this.#el('quals-list').addEventListener('change', () => {
       // What the role implies is not the person's own choice: it stays out of the URL.
-      const held = Array.from(this.#el('quals-list').querySelectorAll<HTMLInputElement>('input[name="qual"]:checked:not(:disabled)'), (b) => b.value);
+      const held = Array.from(
+        this.#el('quals-list').querySelectorAll<HTMLInputElement>(
+          'input[name="qual"]:checked:not(:disabled)',
+        ),
+        (b) => b.value,
+      );
       this.#update({ qualifications: held }, 'replace');
     });
-    const monthsInput = (field: 'inrole' | 'qualified', key: 'monthsInRole' | 'monthsQualified'): void => {
+    const monthsInput = (
+      field: 'inrole' | 'qualified',
+      key: 'monthsInRole' | 'monthsQualified',
+    ): void => {
       const input = this.#el<HTMLInputElement>(FIELD_INPUT[field]);
       input.addEventListener('input', () => {
         const parsed = parseMonths(input.value, MONTHS_LABEL[field]);
@@ -480,8 +567,10 @@ export class Planner {
     this.#fromBox.commitTyped();
     this.#toBox.commitTyped();
     const s = this.#state;
-    if (!s.from && !this.#errors.has('from')) this.#errors.set('from', 'Enter where you are now, for example “social worker”.');
-    if (!s.to && !this.#errors.has('to')) this.#errors.set('to', 'Enter where you want to go, for example “team manager”.');
+    if (!s.from && !this.#errors.has('from'))
+      this.#errors.set('from', 'Enter where you are now, for example “social worker”.');
+    if (!s.to && !this.#errors.has('to'))
+      this.#errors.set('to', 'Enter where you want to go, for example “team manager”.');
     if (this.#errors.has('from') || this.#errors.has('to')) {
       this.#focusSummary();
       return;
@@ -510,14 +599,17 @@ export class Planner {
       const message = this.#errors.get(field);
       const input = this.#el<HTMLInputElement>(FIELD_INPUT[field]);
       const inline = this.#el(`${field}-error`);
-      const help = field === 'from' || field === 'to' ? `${field}-help ${field}-hint` : `${field}-help`;
+      const help =
+        field === 'from' || field === 'to' ? `${field}-help ${field}-hint` : `${field}-help`;
       this.#el(`${field}-field`).classList.toggle('has-error', message !== undefined);
       if (message) {
         inline.hidden = false;
         inline.innerHTML = html`<span class="visually-hidden">Error:</span> ${message}`.value;
         input.setAttribute('aria-invalid', 'true');
         input.setAttribute('aria-describedby', `${field}-error ${help}`);
-        items.push(html`<li><a href="#${FIELD_INPUT[field]}" data-field="${FIELD_INPUT[field]}">${message}</a></li>`);
+        items.push(
+          html`<li><a href="#${FIELD_INPUT[field]}" data-field="${FIELD_INPUT[field]}">${message}</a></li>`,
+        );
       } else {
         inline.hidden = true;
         inline.textContent = '';
@@ -546,7 +638,10 @@ export class Planner {
    * Every panel, one task each, so no single task holds up a slow phone at start-up: the form and
    * the routes first (what a person looks at), then the panels below.
    */
-  async renderInSteps(nextTask: () => Promise<void>, timed: <T>(name: string, step: () => T) => T): Promise<void> {
+  async renderInSteps(
+    nextTask: () => Promise<void>,
+    timed: <T>(name: string, step: () => T) => T,
+  ): Promise<void> {
     const shown = timed('routes', () => this.#renderRoutes());
     await nextTask();
     timed('diagram', () => this.#renderDiagram(shown));
@@ -574,8 +669,14 @@ export class Planner {
       try {
         result = lattice.kFastestRoutes(from.id, to.id, ROUTE_LIMIT, this.#routeOptions(from, to));
         // Until the library's queries take a sector, routes through another sector's moves are dropped here.
-        if (this.#c.sector && result.routes.some((r) => !r.transitions.every((t) => this.#moveInSector(t)))) {
-          result = { ...result, routes: result.routes.filter((r) => r.transitions.every((t) => this.#moveInSector(t))) };
+        if (
+          this.#c.sector &&
+          result.routes.some((r) => !r.transitions.every((t) => this.#moveInSector(t)))
+        ) {
+          result = {
+            ...result,
+            routes: result.routes.filter((r) => r.transitions.every((t) => this.#moveInSector(t))),
+          };
         }
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
@@ -585,7 +686,8 @@ export class Planner {
     const route = result?.routes[selected];
     const routesEl = this.#el('routes');
     const summaryEl = this.#el('results-summary');
-    this.#el('routes-heading').textContent = from && to && from.id !== to.id ? `Routes from ${from.title} to ${to.title}` : 'Routes';
+    this.#el('routes-heading').textContent =
+      from && to && from.id !== to.id ? `Routes from ${from.title} to ${to.title}` : 'Routes';
     let summary: Html;
     if (!from || !to) {
       summary = html`<p class="placeholder">Choose where you are now and where you want to go, then press “Show routes”.</p>`;
@@ -601,7 +703,12 @@ export class Planner {
       announce.push('Could not work out the routes.');
     } else if (!result?.routes.length) {
       const hints: string[] = [];
-      if (s.across) hints.push(from.level !== to.level ? `horizontal moves stay at level ${from.level}, and ${to.title} is at level ${to.level}` : 'horizontal moves only');
+      if (s.across)
+        hints.push(
+          from.level !== to.level
+            ? `horizontal moves stay at level ${from.level}, and ${to.title} is at level ${to.level}`
+            : 'horizontal moves only',
+        );
       if (s.practice) hints.push('stay in practice');
       if (s.noManagement) hints.push('exclude management');
       if (!this.#goingDown(from, to)) hints.push('no moves back down a level');
@@ -612,16 +719,27 @@ export class Planner {
       const fastest = result.routes[0]!;
       const ties = fastestTies(result);
       const notes: string[] = [];
-      if (s.practice && !PRACTICE_TRACKS.has(to.track)) notes.push(`${to.title} is on the ${TRACK_LABEL[to.track]} track: routes keep to practice roles until the last step.`);
-      if (!s.down && to.level < from.level) notes.push(`${to.title} is at a lower level than ${from.title}: routes include moves back down a level.`);
+      if (s.practice && !PRACTICE_TRACKS.has(to.track))
+        notes.push(
+          `${to.title} is on the ${TRACK_LABEL[to.track]} track: routes keep to practice roles until the last step.`,
+        );
+      if (!s.down && to.level < from.level)
+        notes.push(
+          `${to.title} is at a lower level than ${from.title}: routes include moves back down a level.`,
+        );
       const count = `${result.routes.length} ${result.routes.length === 1 ? 'route' : 'routes'}`;
       const quickest = `${fastest.estimated ? 'about ' : ''}${months(fastest.months)}, ${steps(fastest.steps)}`;
-      const tieText = ties > 1 ? `${ties} routes tie as the fastest, at ${fastest.estimated ? 'about ' : ''}${months(fastest.months)}; route 1 has the fewest steps of them.` : `The fastest takes ${quickest}.`;
+      const tieText =
+        ties > 1
+          ? `${ties} routes tie as the fastest, at ${fastest.estimated ? 'about ' : ''}${months(fastest.months)}; route 1 has the fewest steps of them.`
+          : `The fastest takes ${quickest}.`;
       summary = html`<p class="routes-summary">${count} from <strong>${from.title}</strong> to <strong>${to.title}</strong>, quickest first. ${tieText}</p>${notes.map(
         (n) => html`<p class="note">${n}</p>`,
       )}<ul class="jump" aria-label="Jump to"><li><a href="#diagram-heading" data-jump="diagram-heading">Pathway diagram</a></li><li><a href="#next-heading" data-jump="next-heading">What can I do next?</a></li><li><a href="#eligibility-heading" data-jump="eligibility-heading">What am I eligible for?</a></li><li><a href="#roles-heading" data-jump="roles-heading">About these roles</a></li></ul>`;
       routesEl.innerHTML = routesView({ lattice, result, selected, narrow: this.#narrow }).value;
-      announce.push(`${count} from ${from.title} to ${to.title}. ${ties > 1 ? `${ties} tie as the fastest: ${quickest}.` : `Fastest: ${quickest}.`}`);
+      announce.push(
+        `${count} from ${from.title} to ${to.title}. ${ties > 1 ? `${ties} tie as the fastest: ${quickest}.` : `Fastest: ${quickest}.`}`,
+      );
     }
     summaryEl.innerHTML = summary.value;
     const status = this.#el('status');
@@ -635,7 +753,15 @@ export class Planner {
     // Diagram: the roles of the routes shown, or the moves out of where you are.
     let diagramRoles: string[] = [];
     if (result?.routes.length) diagramRoles = result.routes.flatMap((r) => r.roles);
-    else if (from) diagramRoles = [from.id, ...(to ? [to.id] : []), ...lattice.nextSteps(from.id).map((m) => m.role.id).filter((id) => this.#inSector(lattice.role(id)))];
+    else if (from)
+      diagramRoles = [
+        from.id,
+        ...(to ? [to.id] : []),
+        ...lattice
+          .nextSteps(from.id)
+          .map((m) => m.role.id)
+          .filter((id) => this.#inSector(lattice.role(id))),
+      ];
     else if (to) diagramRoles = [to.id];
     // The library's own picture (toSvg), styled by the element's stylesheet: no <style> in it,
     // which a strict CSP would refuse. toSvg reads a lattice by its shape; a prebuilt one has it.
@@ -655,13 +781,26 @@ export class Planner {
     const lattice = this.#lattice;
     const everything = this.#c.everything;
     // Next steps.
-    this.#el('next-heading').textContent = from ? `What can I do next as a ${from.title}?` : 'What can I do next?';
+    this.#el('next-heading').textContent = from
+      ? `What can I do next as a ${from.title}?`
+      : 'What can I do next?';
     const next = this.#el('next');
     if (from) {
-      const moves = lattice.nextSteps(from.id).filter((m) => this.#inSector(m.role) && this.#moveInSector(m.transition));
+      const moves = lattice
+        .nextSteps(from.id)
+        .filter((m) => this.#inSector(m.role) && this.#moveInSector(m.transition));
       const inForce = new Set(moves.map((m) => m.transition.key));
-      const notInForce = everything.nextSteps(from.id).filter((m) => !inForce.has(m.transition.key) && this.#inSector(m.role));
-      next.innerHTML = nextStepsView({ lattice, from, moves, notInForce, everything, day: this.#day }).value;
+      const notInForce = everything
+        .nextSteps(from.id)
+        .filter((m) => !inForce.has(m.transition.key) && this.#inSector(m.role));
+      next.innerHTML = nextStepsView({
+        lattice,
+        from,
+        moves,
+        notInForce,
+        everything,
+        day: this.#day,
+      }).value;
     } else next.innerHTML = html`<p class="placeholder">Choose where you are now.</p>`.value;
   }
 
@@ -673,26 +812,35 @@ export class Planner {
     const gapEl = this.#el('gap');
     const monthsWrong = this.#errors.has('inrole') || this.#errors.has('qualified');
     if (from && monthsWrong) {
-      eligibilityEl.innerHTML = html`<p class="placeholder">Correct the months above to see what is open to you.</p>`.value;
+      eligibilityEl.innerHTML =
+        html`<p class="placeholder">Correct the months above to see what is open to you.</p>`.value;
       summaryLine.textContent = '';
       gapEl.innerHTML = '';
     } else if (from) {
       const eligible = lattice.eligibility(this.#profile());
-      const open = eligible.open.filter((m) => this.#inSector(m.role) && this.#moveInSector(m.transition));
-      const blocked = eligible.blocked.filter((m) => this.#inSector(m.role) && this.#moveInSector(m.transition));
+      const open = eligible.open.filter(
+        (m) => this.#inSector(m.role) && this.#moveInSector(m.transition),
+      );
+      const blocked = eligible.blocked.filter(
+        (m) => this.#inSector(m.role) && this.#moveInSector(m.transition),
+      );
       eligibilityEl.innerHTML = eligibilityView(lattice, { ...eligible, open, blocked }).value;
       summaryLine.textContent = `${open.length} ${open.length === 1 ? 'move is' : 'moves are'} open to you now; ${blocked.length} ${blocked.length === 1 ? 'needs' : 'need'} more.`;
       if (to) {
         try {
-          gapEl.innerHTML = html`<h3>Your gap to ${to.title}</h3>${gapView(lattice, lattice.gapTo(this.#profile(), to.id, this.#routeOptions(from, to)))}`.value;
+          gapEl.innerHTML =
+            html`<h3>Your gap to ${to.title}</h3>${gapView(lattice, lattice.gapTo(this.#profile(), to.id, this.#routeOptions(from, to)))}`.value;
         } catch (e) {
-          gapEl.innerHTML = html`<p class="error">Could not work out the gap: ${e instanceof Error ? e.message : String(e)}</p>`.value;
+          gapEl.innerHTML =
+            html`<p class="error">Could not work out the gap: ${e instanceof Error ? e.message : String(e)}</p>`.value;
         }
       } else {
-        gapEl.innerHTML = html`<p class="placeholder">Choose where you want to go to see your gap to it.</p>`.value;
+        gapEl.innerHTML =
+          html`<p class="placeholder">Choose where you want to go to see your gap to it.</p>`.value;
       }
     } else {
-      eligibilityEl.innerHTML = html`<p class="placeholder">Choose where you are now to see what is open to you.</p>`.value;
+      eligibilityEl.innerHTML =
+        html`<p class="placeholder">Choose where you are now to see what is open to you.</p>`.value;
       summaryLine.textContent = '';
       gapEl.innerHTML = '';
     }
@@ -701,11 +849,13 @@ export class Planner {
   #renderCards({ from, to, route }: Shown): void {
     const lattice = this.#lattice;
     // Role cards: the roles on the route shown, or the two chosen.
-    const cardRoles = route ? route.roles : [from?.id, to?.id].filter((id): id is string => id !== undefined);
+    const cardRoles = route
+      ? route.roles
+      : [from?.id, to?.id].filter((id): id is string => id !== undefined);
     this.#el('extra-card').innerHTML = '';
     this.#el('role-cards').innerHTML = cardRoles.length
-      ? html`${[...new Set(cardRoles)].map((id) => roleCard(lattice, lattice.role(id), id === from?.id ? 'You are here' : id === to?.id ? 'Goal' : undefined))}`.value
+      ? html`${[...new Set(cardRoles)].map((id) => roleCard(lattice, lattice.role(id), id === from?.id ? 'You are here' : id === to?.id ? 'Goal' : undefined))}`
+          .value
       : html`<p class="placeholder">Details of the roles on your route appear here.</p>`.value;
   }
 }
-

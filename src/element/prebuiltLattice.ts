@@ -14,7 +14,6 @@
  */
 import type { Lattice } from '../lattice/Lattice.js';
 import { type Core, createCore, qualificationOf, roleIndexOf } from '../queries/core.js';
-import type { Eligibility, FindResult, Gap, GapOptions, LatticeTransition, Move, NextStepsOptions, Profile, RoleFilter, RouteList, RouteOptions } from '../types.js';
 import { eligibility } from '../queries/eligibility.js';
 import { kFastestRoutes } from '../queries/fastestRoutes.js';
 import { find } from '../queries/find.js';
@@ -22,6 +21,19 @@ import { gapTo } from '../queries/gapTo.js';
 import { nextSteps } from '../queries/moves.js';
 import { roles } from '../queries/roles.js';
 import type { Dataset, Qualification, Role, Source } from '../schema/dataset.js';
+import type {
+  Eligibility,
+  FindResult,
+  Gap,
+  GapOptions,
+  LatticeTransition,
+  Move,
+  NextStepsOptions,
+  Profile,
+  RoleFilter,
+  RouteList,
+  RouteOptions,
+} from '../types.js';
 
 /** What the element asks of a lattice. */
 export type PlannerLattice = Pick<
@@ -42,11 +54,17 @@ export type PlannerLattice = Pick<
   | 'gapTo'
 > & { asOf(day: string): PlannerLattice };
 
-type InForce = { validFrom?: string | undefined; validUntil?: string | undefined; proposed?: boolean | undefined };
+type InForce = {
+  validFrom?: string | undefined;
+  validUntil?: string | undefined;
+  proposed?: boolean | undefined;
+};
 
 /** The same rule as Lattice.asOf. */
 const inForce = (entry: InForce, day: string): boolean =>
-  !entry.proposed && (entry.validFrom === undefined || entry.validFrom <= day) && (entry.validUntil === undefined || day < entry.validUntil);
+  !entry.proposed &&
+  (entry.validFrom === undefined || entry.validFrom <= day) &&
+  (entry.validUntil === undefined || day < entry.validUntil);
 
 export class PrebuiltLattice implements PlannerLattice {
   readonly #core: Core;
@@ -127,7 +145,9 @@ export class PrebuiltLattice implements PlannerLattice {
     const lattice = new PrebuiltLattice({
       ...d,
       roles: d.roles.filter((r) => keep.has(r.id)),
-      transitions: d.transitions.filter((t) => inForce(t, day) && keep.has(t.from) && keep.has(t.to)),
+      transitions: d.transitions.filter(
+        (t) => inForce(t, day) && keep.has(t.from) && keep.has(t.to),
+      ),
     });
     this.#asOf.set(day, lattice);
     return lattice;

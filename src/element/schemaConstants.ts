@@ -6,8 +6,25 @@
  */
 import type { Direction } from '../schema/dataset.js';
 
-export const QUALIFICATION_KINDS = ['degree', 'registration', 'programme', 'training', 'award', 'warrant'] as const;
-export const TRACKS = ['practice', 'management', 'education', 'specialist', 'quality', 'research', 'regulation', 'policy', 'other'] as const;
+export const QUALIFICATION_KINDS = [
+  'degree',
+  'registration',
+  'programme',
+  'training',
+  'award',
+  'warrant',
+] as const;
+export const TRACKS = [
+  'practice',
+  'management',
+  'education',
+  'specialist',
+  'quality',
+  'research',
+  'regulation',
+  'policy',
+  'other',
+] as const;
 export const PAY_PERIODS = ['year', 'month', 'day', 'hour'] as const;
 export const TRANSITION_KINDS = ['experience', 'panel', 'qualification', 'vacancy'] as const;
 export const DIRECTIONS: readonly Direction[] = ['up', 'across', 'down'];

@@ -34,7 +34,19 @@ export interface SiteState {
 }
 
 /** The query parameters the planner owns; any other parameter of the host page is left alone. */
-export const PARAMS = ['from', 'to', 'practice', 'across', 'nomgmt', 'back', 'asof', 'route', 'qual', 'inrole', 'qualified'] as const;
+export const PARAMS = [
+  'from',
+  'to',
+  'practice',
+  'across',
+  'nomgmt',
+  'back',
+  'asof',
+  'route',
+  'qual',
+  'inrole',
+  'qualified',
+] as const;
 
 /** Most months a person can enter: 100 years. */
 export const MAX_MONTHS = 1200;
@@ -52,7 +64,9 @@ export function isoDay(text: string | null | undefined): string | undefined {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) ? day : undefined;
 }
 
-export type MonthsResult = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+export type MonthsResult =
+  | { readonly ok: true; readonly value: number }
+  | { readonly ok: false; readonly message: string };
 
 /**
  * A count of months as a person typed it: a whole number from 0 to MAX_MONTHS, or a message
@@ -61,11 +75,14 @@ export type MonthsResult = { readonly ok: true; readonly value: number } | { rea
 export function parseMonths(text: string, what: string): MonthsResult {
   const t = text.trim();
   if (t === '') return { ok: true, value: 0 };
-  if (!/^[+-]?\d+(\.\d+)?$/.test(t)) return { ok: false, message: `${what} must be a number, like 18` };
+  if (!/^[+-]?\d+(\.\d+)?$/.test(t))
+    return { ok: false, message: `${what} must be a number, like 18` };
   const n = Number(t);
   if (n < 0) return { ok: false, message: `${what} must be 0 or more` };
-  if (!Number.isInteger(n)) return { ok: false, message: `${what} must be a whole number, like 18` };
-  if (n > MAX_MONTHS) return { ok: false, message: `${what} must be ${grouped(MAX_MONTHS)} or fewer (100 years)` };
+  if (!Number.isInteger(n))
+    return { ok: false, message: `${what} must be a whole number, like 18` };
+  if (n > MAX_MONTHS)
+    return { ok: false, message: `${what} must be ${grouped(MAX_MONTHS)} or fewer (100 years)` };
   return { ok: true, value: n };
 }
 
@@ -77,7 +94,10 @@ export interface LinkProblem {
   readonly message?: string;
 }
 
-export const MONTHS_LABEL = { inrole: 'Months in your current role', qualified: 'Months since you qualified' } as const;
+export const MONTHS_LABEL = {
+  inrole: 'Months in your current role',
+  qualified: 'Months since you qualified',
+} as const;
 
 /**
  * Reads a state from a query string. `isRole` / `isQualification` say which ids the lattice
@@ -108,7 +128,8 @@ export function parseState(
   };
   const asOfText = params.get('asof');
   const asOf = isoDay(asOfText);
-  if (asOfText !== null && asOfText.trim() !== '' && asOf === undefined) problems.push({ param: 'asof', value: asOfText });
+  if (asOfText !== null && asOfText.trim() !== '' && asOf === undefined)
+    problems.push({ param: 'asof', value: asOfText });
   const route = Number(params.get('route') ?? '0');
   // Repeated `qual=` rather than a joined list: an id may contain any character but whitespace.
   const quals = params

@@ -2,7 +2,7 @@
  * The element's static markup. Ids are scoped to the shadow root, so two elements on one page
  * never clash. No `style` attributes anywhere: a strict CSP would refuse them.
  */
-import { html, type Html } from './html.js';
+import { type Html, html } from './html.js';
 
 const comboField = (which: 'from' | 'to', label: string, help: string): Html =>
   html`<div class="field combo" id="${which}-field">

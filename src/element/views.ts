@@ -2,12 +2,35 @@
  * The page's panels as escaped HTML: ranked routes, next steps, eligibility, the gap to a goal,
  * and role cards. Pure functions of the lattice and the results; main.ts puts them on the page.
  */
-import type { Direction, EligibleMove, Eligibility, Gap, LatticeTransition, Move, Role, RouteList } from '../index.js';
+import type {
+  Direction,
+  Eligibility,
+  EligibleMove,
+  Gap,
+  LatticeTransition,
+  Move,
+  Role,
+  RouteList,
+} from '../index.js';
+import {
+  DIRECTION_LABEL,
+  inForceLabel,
+  KIND_LABEL,
+  longDate,
+  missing,
+  money,
+  months,
+  needs,
+  qualificationTitle,
+  steps,
+  TRACK_LABEL,
+  total,
+} from './format.js';
+import { type Html, html, safeUrl } from './html.js';
 import type { PlannerLattice as Lattice } from './prebuiltLattice.js';
-import { html, safeUrl, type Html } from './html.js';
-import { DIRECTION_LABEL, KIND_LABEL, TRACK_LABEL, inForceLabel, longDate, missing, money, months, needs, qualificationTitle, steps, total } from './format.js';
 
-const title = (lattice: Lattice, id: string): string => (lattice.hasRole(id) ? lattice.role(id).title : id);
+const title = (lattice: Lattice, id: string): string =>
+  lattice.hasRole(id) ? lattice.role(id).title : id;
 
 /** The DOM id of a role's card: ids may hold any character but whitespace. */
 export const cardId = (roleId: string): string => `role-${roleId}`;
@@ -23,7 +46,9 @@ function stepDetail(lattice: Lattice, t: LatticeTransition): Html {
   return html`<span class="kind kind-${t.kind}">${KIND_LABEL[t.kind]}</span> <span class="months">${months(t.months, t.estimated === true)}</span>${
     when ? html` <span class="validity">${when}</span>` : ''
   }${
-    need.length ? html`<span class="needs"><span class="needs-label">Needs:</span> ${need.join('; ')}</span>` : ''
+    need.length
+      ? html`<span class="needs"><span class="needs-label">Needs:</span> ${need.join('; ')}</span>`
+      : ''
   }${t.grants?.length ? html`<span class="gains"><span class="needs-label">Gains:</span> ${t.grants.map((q) => qualificationTitle(lattice, q)).join('; ')}</span>` : ''}${
     t.note ? html`<span class="note">${t.note}</span>` : ''
   }`;
@@ -58,11 +83,14 @@ export function routesView({ lattice, result, selected, narrow }: RoutesView): H
     const head = html`<span class="route-title">Route ${i + 1}${badge}</span> <span class="route-total"><span class="route-months">${total(route.months, route.estimated)}</span> · <span class="route-steps">${steps(route.steps)}</span></span>`;
     const body = html`<p class="route-path">${route.roles.map((id, j) => html`${j ? html` <span aria-hidden="true">→</span><span class="visually-hidden">, then</span> ` : ''}<span class="route-role">${title(lattice, id)}</span>`)}</p>
   <div class="route-actions"><button type="button" class="show-route" data-action="route" data-route="${i}" aria-pressed="${i === selected ? 'true' : 'false'}">${i === selected ? 'Shown on diagram' : 'Show on diagram'}</button>${
-    i === selected ? html` <button type="button" class="print-route" data-action="print">Print this route</button>` : ''
+    i === selected
+      ? html` <button type="button" class="print-route" data-action="print">Print this route</button>`
+      : ''
   }</div>
   <details class="route-details"${i === selected ? html` open` : ''}><summary>What each step needs</summary>
   <ol class="steps">${route.transitions.map(
-    (t) => html`<li class="step"><span class="step-roles">${roleLink(lattice, t.from)} <span aria-hidden="true">→</span><span class="visually-hidden"> to </span> ${roleLink(lattice, t.to)}</span> ${stepDetail(lattice, t)}</li>`,
+    (t) =>
+      html`<li class="step"><span class="step-roles">${roleLink(lattice, t.from)} <span aria-hidden="true">→</span><span class="visually-hidden"> to </span> ${roleLink(lattice, t.to)}</span> ${stepDetail(lattice, t)}</li>`,
   )}</ol></details>${
     route.requires.length
       ? html`<p class="route-requires">Before you start you need: ${route.requires.map((q) => qualificationTitle(lattice, q)).join('; ')}</p>`
@@ -84,7 +112,9 @@ function moveItem(lattice: Lattice, move: Move, extra?: Html, goal = true): Html
     lattice,
     move.transition,
   )}${extra ?? ''}${
-    goal ? html` <button type="button" class="set-goal" data-action="goal" data-role="${move.role.id}">Make this my goal<span class="visually-hidden">: ${move.role.title}</span></button>` : ''
+    goal
+      ? html` <button type="button" class="set-goal" data-action="goal" data-role="${move.role.id}">Make this my goal<span class="visually-hidden">: ${move.role.title}</span></button>`
+      : ''
   }</li>`;
 }
 
@@ -101,12 +131,22 @@ export interface NextStepsInput {
 }
 
 /** "What can I do next?": moves up, across and back down to practice, grouped; then those not in force. */
-export function nextStepsView({ lattice, from, moves, notInForce, everything, day }: NextStepsInput): Html {
-  if (!moves.length && !notInForce.length) return html`<p>No moves out of ${from.title} are recorded.</p>`;
+export function nextStepsView({
+  lattice,
+  from,
+  moves,
+  notInForce,
+  everything,
+  day,
+}: NextStepsInput): Html {
+  if (!moves.length && !notInForce.length)
+    return html`<p>No moves out of ${from.title} are recorded.</p>`;
   return html`${DIRECTIONS.map((d) => {
     const group = moves.filter((m) => m.direction === d);
     return html`<section class="move-group dir-${d}" aria-labelledby="next-${d}"><h3 id="next-${d}">${DIRECTION_LABEL[d]} <span class="count">(${group.length})</span></h3>${
-      group.length ? html`<ul class="moves">${group.map((m) => moveItem(lattice, m))}</ul>` : html`<p class="none">None recorded.</p>`
+      group.length
+        ? html`<ul class="moves">${group.map((m) => moveItem(lattice, m))}</ul>`
+        : html`<p class="none">None recorded.</p>`
     }</section>`;
   })}${
     notInForce.length
@@ -128,16 +168,21 @@ function eligibleItem(lattice: Lattice, move: EligibleMove): Html {
 export function eligibilityView(lattice: Lattice, result: Eligibility): Html {
   return html`<div class="eligibility-lists">
 <section aria-labelledby="open-h"><h3 id="open-h">Open to you now <span class="count">(${result.open.length})</span></h3>${
-    result.open.length ? html`<ul class="moves open-moves">${result.open.map((m) => eligibleItem(lattice, m))}</ul>` : html`<p class="none">Nothing yet: see what is missing below.</p>`
+    result.open.length
+      ? html`<ul class="moves open-moves">${result.open.map((m) => eligibleItem(lattice, m))}</ul>`
+      : html`<p class="none">Nothing yet: see what is missing below.</p>`
   }</section>
 <section aria-labelledby="blocked-h"><h3 id="blocked-h">Not yet <span class="count">(${result.blocked.length})</span></h3>${
-    result.blocked.length ? html`<ul class="moves blocked-moves">${result.blocked.map((m) => eligibleItem(lattice, m))}</ul>` : html`<p class="none">Every recorded move is open to you.</p>`
+    result.blocked.length
+      ? html`<ul class="moves blocked-moves">${result.blocked.map((m) => eligibleItem(lattice, m))}</ul>`
+      : html`<p class="none">Every recorded move is open to you.</p>`
   }</section></div>`;
 }
 
 export function gapView(lattice: Lattice, gap: Gap): Html {
   const goal = title(lattice, gap.target);
-  if (!gap.reachable || !gap.route) return html`<p class="gap-none">No route to ${goal} from where you are with these filters.</p>`;
+  if (!gap.reachable || !gap.route)
+    return html`<p class="gap-none">No route to ${goal} from where you are with these filters.</p>`;
   if (gap.route.steps === 0) return html`<p>You are already a ${goal}.</p>`;
   return html`<p class="gap-total">From today, about <strong>${months(gap.months ?? 0)}</strong> to ${goal}, counting time still to serve (${steps(gap.route.steps)}).</p>${
     gap.missingQualifications.length
@@ -146,20 +191,44 @@ export function gapView(lattice: Lattice, gap: Gap): Html {
   }<ol class="gap-steps">${gap.steps.map((s) => {
     const gaps = missing(lattice, s.missing, s.transition.requires?.estimated === true);
     return html`<li>${roleLink(lattice, s.transition.from)} <span aria-hidden="true">→</span><span class="visually-hidden"> to </span> ${roleLink(lattice, s.transition.to)}: ${
-      s.wait > 0 ? html`wait ${months(s.wait)}${gaps.length ? html` (${gaps.join('; ')})` : ''}, then ` : ''
+      s.wait > 0
+        ? html`wait ${months(s.wait)}${gaps.length ? html` (${gaps.join('; ')})` : ''}, then `
+        : ''
     }${s.duration > 0 ? `${months(s.duration, s.transition.estimated === true)} for the move` : 'the move itself'} <span class="kind kind-${s.transition.kind}">${KIND_LABEL[s.transition.kind]}</span></li>`;
   })}</ol>`;
 }
 
 /** Pay as the data gives it: grade, range, and (once the data carries them) its year and area. */
 export function pay(lattice: Lattice, role: Role): string | undefined {
-  const p = role.pay as (Role['pay'] & { year?: string | number; area?: string; sources?: readonly string[]; source?: string }) | undefined;
+  const p = role.pay as
+    | (Role['pay'] & {
+        year?: string | number;
+        area?: string;
+        sources?: readonly string[];
+        source?: string;
+      })
+    | undefined;
   if (!p) return undefined;
   const fmt = (n: number) => money(n, p.currency);
-  const range = p.min !== undefined && p.max !== undefined ? (p.min === p.max ? fmt(p.min) : `${fmt(p.min)}–${fmt(p.max)}`) : p.min !== undefined ? `from ${fmt(p.min)}` : p.max !== undefined ? `up to ${fmt(p.max)}` : '';
-  const when = [p.year !== undefined ? `in ${p.year}` : '', p.area ? `(${p.area})` : ''].filter(Boolean).join(' ');
-  const cited = [...(p.sources ?? []), ...(p.source ? [p.source] : [])].map((id) => lattice.sources().find((s) => s.id === id)?.title ?? id);
-  const text = [p.grade, range && `${range} a ${p.period}${when ? ` ${when}` : ''}`, p.note].filter(Boolean).join(', ');
+  const range =
+    p.min !== undefined && p.max !== undefined
+      ? p.min === p.max
+        ? fmt(p.min)
+        : `${fmt(p.min)}–${fmt(p.max)}`
+      : p.min !== undefined
+        ? `from ${fmt(p.min)}`
+        : p.max !== undefined
+          ? `up to ${fmt(p.max)}`
+          : '';
+  const when = [p.year !== undefined ? `in ${p.year}` : '', p.area ? `(${p.area})` : '']
+    .filter(Boolean)
+    .join(' ');
+  const cited = [...(p.sources ?? []), ...(p.source ? [p.source] : [])].map(
+    (id) => lattice.sources().find((s) => s.id === id)?.title ?? id,
+  );
+  const text = [p.grade, range && `${range} a ${p.period}${when ? ` ${when}` : ''}`, p.note]
+    .filter(Boolean)
+    .join(', ');
   return cited.length ? `${text} (source: ${cited.join('; ')})` : text;
 }
 
@@ -185,7 +254,9 @@ ${
 ${
   role.pcf || role.kss?.length
     ? html`<details><summary>Capability framework (PCF / KSS)</summary>${role.pcf ? html`<p>PCF level: ${role.pcf}</p>` : ''}${
-        role.kss?.length ? html`<p>Knowledge and Skills Statements:</p><ul>${role.kss.map((k) => html`<li>${k}</li>`)}</ul>` : ''
+        role.kss?.length
+          ? html`<p>Knowledge and Skills Statements:</p><ul>${role.kss.map((k) => html`<li>${k}</li>`)}</ul>`
+          : ''
       }</details>`
     : ''
 }
@@ -195,11 +266,13 @@ ${
     : ''
 }
 ${role.specialisms?.length ? html`<p class="specialisms"><span class="needs-label">Specialisms:</span> ${role.specialisms.join('; ')}</p>` : ''}
-<details class="sources"><summary>Sources (${role.sources.length})</summary><ul>${role.sources.map((id) => {
-    const s = sources.get(id);
-    if (!s) return html`<li>${id}</li>`;
-    const url = safeUrl(s.url);
-    return html`<li>${url ? html`<a href="${url}" rel="noopener noreferrer">${s.title}</a>` : s.title}, ${s.publisher}</li>`;
-  })}</ul></details>
+<details class="sources"><summary>Sources (${role.sources.length})</summary><ul>${role.sources.map(
+    (id) => {
+      const s = sources.get(id);
+      if (!s) return html`<li>${id}</li>`;
+      const url = safeUrl(s.url);
+      return html`<li>${url ? html`<a href="${url}" rel="noopener noreferrer">${s.title}</a>` : s.title}, ${s.publisher}</li>`;
+    },
+  )}</ul></details>
 </article>`;
 }

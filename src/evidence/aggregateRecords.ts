@@ -2,7 +2,17 @@
  * The TypeScript engine: prepared records → Aggregates, in memory (and in the browser). It does
  * exactly what the SQL in sql.ts does, step for step; read the two side by side.
  */
-import { type Aggregates, canonical, type LifeRow, monthsOf, type OutcomeKind, type PeopleRow, type ProblemCode, type ProblemLine, type RoleRow } from './aggregates.js';
+import {
+  type Aggregates,
+  canonical,
+  type LifeRow,
+  monthsOf,
+  type OutcomeKind,
+  type PeopleRow,
+  type ProblemCode,
+  type ProblemLine,
+  type RoleRow,
+} from './aggregates.js';
 import type { PreparedRecord } from './records.js';
 
 /** Stands for "no end yet" in the running latest end, as in the SQL. */
@@ -31,7 +41,11 @@ function problemOf(r: PreparedRecord): ProblemCode | null {
  * extract was taken (people in post are counted to it); it is never earlier than the latest date
  * in the records.
  */
-export function aggregateRecords(records: readonly PreparedRecord[], titleMap: ReadonlyMap<string, string>, asOfDay?: number): Aggregates {
+export function aggregateRecords(
+  records: readonly PreparedRecord[],
+  titleMap: ReadonlyMap<string, string>,
+  asOfDay?: number,
+): Aggregates {
   const problems: ProblemLine[] = [];
   const counts: Partial<Record<ProblemCode, number>> = {};
   const note = (line: number, code: ProblemCode, otherLine: number | null) => {
@@ -48,7 +62,13 @@ export function aggregateRecords(records: readonly PreparedRecord[], titleMap: R
       continue;
     }
     const start = r.startDay!;
-    const g: Good = { line: r.line, person: r.person!, rk: (r.title !== null ? titleMap.get(r.title) : undefined) ?? '', start, end: r.endDay };
+    const g: Good = {
+      line: r.line,
+      person: r.person!,
+      rk: (r.title !== null ? titleMap.get(r.title) : undefined) ?? '',
+      start,
+      end: r.endDay,
+    };
     let list = byPerson.get(g.person);
     if (!list) byPerson.set(g.person, (list = []));
     list.push(g);
@@ -56,7 +76,8 @@ export function aggregateRecords(records: readonly PreparedRecord[], titleMap: R
     const last = g.end !== null && g.end > start ? g.end : start;
     if (latest === null || last > latest) latest = last;
   }
-  const asOf = latest === null ? null : asOfDay !== undefined && asOfDay > latest ? asOfDay : latest;
+  const asOf =
+    latest === null ? null : asOfDay !== undefined && asOfDay > latest ? asOfDay : latest;
 
   // Roles and outcomes as small integers: keys are numbers, not strings (100,000 records in well under a second).
   const roleIds: string[] = [''];
@@ -72,7 +93,10 @@ export function aggregateRecords(records: readonly PreparedRecord[], titleMap: R
   const outcomeKey = (role: number, kind: number, to: number): number => (role * 4 + kind) * R + to;
   const life = new Map<number, number>();
   const people = new Map<number, number>();
-  const roleSpells = new Map<number, { spells: number; people: number; joined: number; joinedPeople: number; exposure: number }>();
+  const roleSpells = new Map<
+    number,
+    { spells: number; people: number; joined: number; joinedPeople: number; exposure: number }
+  >();
   const seenOutcomes = new Set<number>();
   const seenRoles = new Set<number>();
   const seenJoined = new Set<number>();
@@ -112,13 +136,17 @@ export function aggregateRecords(records: readonly PreparedRecord[], titleMap: R
         people.set(key, (people.get(key) ?? 0) + 1);
       }
       let r = roleSpells.get(island.rk);
-      if (!r) roleSpells.set(island.rk, (r = { spells: 0, people: 0, joined: 0, joinedPeople: 0, exposure: 0 }));
+      if (!r)
+        roleSpells.set(
+          island.rk,
+          (r = { spells: 0, people: 0, joined: 0, joinedPeople: 0, exposure: 0 }),
+        );
       r.spells++;
       r.exposure += days;
-      if (!seenRoles.has(island.rk)) (seenRoles.add(island.rk), r.people++);
+      if (!seenRoles.has(island.rk)) seenRoles.add(island.rk), r.people++;
       if (!before || before.rk === 0) {
         r.joined++;
-        if (!seenJoined.has(island.rk)) (seenJoined.add(island.rk), r.joinedPeople++);
+        if (!seenJoined.has(island.rk)) seenJoined.add(island.rk), r.joinedPeople++;
       }
     }
   }
@@ -136,7 +164,14 @@ export function aggregateRecords(records: readonly PreparedRecord[], titleMap: R
     }),
     people: [...people].map(([key, n]): PeopleRow => ({ ...unpack(key), people: n })),
     roles: [...roleSpells].map(
-      ([role, r]): RoleRow => ({ role: roleIds[role]!, spells: r.spells, people: r.people, joined: r.joined, joinedPeople: r.joinedPeople, exposureDays: r.exposure }),
+      ([role, r]): RoleRow => ({
+        role: roleIds[role]!,
+        spells: r.spells,
+        people: r.people,
+        joined: r.joined,
+        joinedPeople: r.joinedPeople,
+        exposureDays: r.exposure,
+      }),
     ),
     problems: { counts, lines: problems },
     period: { firstDay, asOfDay: asOf },

@@ -10,8 +10,19 @@ export type OutcomeKind = 'move' | 'other' | 'left' | 'in_post';
 export const OUTCOME_KINDS: readonly OutcomeKind[] = ['move', 'other', 'left', 'in_post'];
 
 /** What was wrong with a record. `overlap` records are still used; the rest are set aside. */
-export type ProblemCode = 'no_person' | 'unknown_start' | 'unknown_end' | 'end_before_start' | 'overlap';
-export const PROBLEM_CODES: readonly ProblemCode[] = ['no_person', 'unknown_start', 'unknown_end', 'end_before_start', 'overlap'];
+export type ProblemCode =
+  | 'no_person'
+  | 'unknown_start'
+  | 'unknown_end'
+  | 'end_before_start'
+  | 'overlap';
+export const PROBLEM_CODES: readonly ProblemCode[] = [
+  'no_person',
+  'unknown_start',
+  'unknown_end',
+  'end_before_start',
+  'overlap',
+];
 
 /** Spells in `role` that ended `kind` (to `to`, for a move) after `months` whole months. */
 export interface LifeRow {
@@ -54,7 +65,10 @@ export interface Aggregates {
   readonly life: readonly LifeRow[];
   readonly people: readonly PeopleRow[];
   readonly roles: readonly RoleRow[];
-  readonly problems: { readonly counts: Readonly<Partial<Record<ProblemCode, number>>>; readonly lines: readonly ProblemLine[] };
+  readonly problems: {
+    readonly counts: Readonly<Partial<Record<ProblemCode, number>>>;
+    readonly lines: readonly ProblemLine[];
+  };
   /** Day numbers: the first start and the as-of day (the latest date in the records, or later if given). */
   readonly period: { readonly firstDay: number | null; readonly asOfDay: number | null };
 }
@@ -70,12 +84,23 @@ const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a 
 /** One canonical order for every list, so results from the two engines compare equal. */
 export function canonical(a: Aggregates): Aggregates {
   const counts: Partial<Record<ProblemCode, number>> = {};
-  for (const code of PROBLEM_CODES) if (a.problems.counts[code]) counts[code] = a.problems.counts[code];
+  for (const code of PROBLEM_CODES)
+    if (a.problems.counts[code]) counts[code] = a.problems.counts[code];
   return {
-    life: [...a.life].sort((x, y) => cmp(x.role, y.role) || cmp(x.kind, y.kind) || cmp(x.to, y.to) || x.months - y.months),
-    people: [...a.people].sort((x, y) => cmp(x.role, y.role) || cmp(x.kind, y.kind) || cmp(x.to, y.to)),
+    life: [...a.life].sort(
+      (x, y) =>
+        cmp(x.role, y.role) || cmp(x.kind, y.kind) || cmp(x.to, y.to) || x.months - y.months,
+    ),
+    people: [...a.people].sort(
+      (x, y) => cmp(x.role, y.role) || cmp(x.kind, y.kind) || cmp(x.to, y.to),
+    ),
     roles: [...a.roles].sort((x, y) => cmp(x.role, y.role)),
-    problems: { counts, lines: [...a.problems.lines].sort((x, y) => x.line - y.line || cmp(x.code, y.code)).slice(0, PROBLEM_LINE_LIMIT) },
+    problems: {
+      counts,
+      lines: [...a.problems.lines]
+        .sort((x, y) => x.line - y.line || cmp(x.code, y.code))
+        .slice(0, PROBLEM_LINE_LIMIT),
+    },
     period: a.period,
   };
 }

@@ -35,7 +35,13 @@ export const CENSUS_ROLE_MAPPING: TitleMapping = {
   'Qualified without cases': null,
 };
 
-const YEAR_HEADINGS = ['year', 'censusyear', 'collectionyear', 'yearending', 'return year'.replace(' ', '')];
+const YEAR_HEADINGS = [
+  'year',
+  'censusyear',
+  'collectionyear',
+  'yearending',
+  'return year'.replace(' ', ''),
+];
 
 export interface CensusRow {
   readonly person: string;
@@ -56,8 +62,15 @@ export function censusYearHeading(headings: readonly string[]): string | undefin
  * Census rows → job-history records, with the line each came from. Without years each row is a
  * spell as given; with years, each person's returns are joined into spells in each role.
  */
-export function censusToRecords(rows: readonly CensusRow[]): { records: JobRecord[]; lines: number[] } {
-  if (!rows.some((r) => r.year !== undefined)) return { records: rows.map(({ person, role, start, end }) => ({ person, role, start, end })), lines: rows.map((r) => r.line) };
+export function censusToRecords(rows: readonly CensusRow[]): {
+  records: JobRecord[];
+  lines: number[];
+} {
+  if (!rows.some((r) => r.year !== undefined))
+    return {
+      records: rows.map(({ person, role, start, end }) => ({ person, role, start, end })),
+      lines: rows.map((r) => r.line),
+    };
   const byPerson = new Map<string, CensusRow[]>();
   const loose: CensusRow[] = [];
   for (const row of rows) {
@@ -68,7 +81,12 @@ export function censusToRecords(rows: readonly CensusRow[]): { records: JobRecor
       list.push(row);
     }
   }
-  const records: JobRecord[] = loose.map(({ person, role, start, end }) => ({ person, role, start, end }));
+  const records: JobRecord[] = loose.map(({ person, role, start, end }) => ({
+    person,
+    role,
+    start,
+    end,
+  }));
   const lines: number[] = loose.map((r) => r.line);
   for (const [person, list] of byPerson) {
     list.sort((a, b) => a.year! - b.year! || a.line - b.line);

@@ -8,19 +8,41 @@ export type Field = 'person' | 'role' | 'start' | 'end';
 
 /** Accepted headings for each field, normalised (see `headingKey`). */
 export const FIELD_HEADINGS: Readonly<Record<Field, readonly string[]>> = {
-  person: ['person', 'personid', 'employee', 'employeeid', 'employeenumber', 'staffid', 'staffnumber', 'socialworkerid', 'sweregistrationnumber', 'swenumber', 'id'],
+  person: [
+    'person',
+    'personid',
+    'employee',
+    'employeeid',
+    'employeenumber',
+    'staffid',
+    'staffnumber',
+    'socialworkerid',
+    'sweregistrationnumber',
+    'swenumber',
+    'id',
+  ],
   role: ['role', 'roleid', 'title', 'jobtitle', 'post', 'posttitle', 'position'],
   start: ['start', 'startdate', 'from', 'datefrom', 'dateofstart'],
   end: ['end', 'enddate', 'to', 'dateto', 'leavingdate', 'dateofleaving'],
 };
 
-export const headingKey = (heading: string): string => heading.toLowerCase().replace(/[^a-z0-9]/g, '');
+export const headingKey = (heading: string): string =>
+  heading.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** The column heading used for each field; a clear error naming what is missing and what is there. */
-export function pickColumns(headings: readonly string[], file: string): Record<Field, string | undefined> {
+export function pickColumns(
+  headings: readonly string[],
+  file: string,
+): Record<Field, string | undefined> {
   const byKey = new Map(headings.map((h) => [headingKey(h), h]));
-  const pick = (field: Field) => FIELD_HEADINGS[field].map((k) => byKey.get(k)).find((h) => h !== undefined);
-  const chosen = { person: pick('person'), role: pick('role'), start: pick('start'), end: pick('end') };
+  const pick = (field: Field) =>
+    FIELD_HEADINGS[field].map((k) => byKey.get(k)).find((h) => h !== undefined);
+  const chosen = {
+    person: pick('person'),
+    role: pick('role'),
+    start: pick('start'),
+    end: pick('end'),
+  };
   const missing = (['person', 'role', 'start'] as const).filter((f) => chosen[f] === undefined);
   if (missing.length) {
     throw new EvidenceInputError(

@@ -13,7 +13,9 @@ import { asOfDayOf, assembleReport, type EvidenceReport, type ReportOptions } fr
 import { evidenceSql, TITLES_SQL } from './sql.js';
 
 type DuckDb = typeof import('@duckdb/node-api');
-type Connection = Awaited<ReturnType<Awaited<ReturnType<DuckDb['DuckDBInstance']['create']>>['connect']>>;
+type Connection = Awaited<
+  ReturnType<Awaited<ReturnType<DuckDb['DuckDBInstance']['create']>>['connect']>
+>;
 
 let loaded: Promise<DuckDb> | undefined;
 
@@ -40,7 +42,8 @@ function reader(path: string, format: ExtractFormat): string {
 }
 
 /** Trimmed text, NULL when empty: fieldText() in records.ts. */
-const textOf = (column: string): string => `NULLIF(trim(CAST(${ident(column)} AS VARCHAR), ' '), '')`;
+const textOf = (column: string): string =>
+  `NULLIF(trim(CAST(${ident(column)} AS VARCHAR), ' '), '')`;
 
 /** A DATE from trimmed text, NULL when not a date: parseDay() in records.ts. */
 function dateOf(t: string): string {
@@ -50,7 +53,8 @@ function dateOf(t: string): string {
 }
 
 /** Days since 1970-01-01 of a DATE in the accepted years, else NULL. */
-const dayOf = (d: string): string => `CASE WHEN year(${d}) BETWEEN ${FIRST_YEAR} AND ${LAST_YEAR} THEN CAST(date_diff('day', DATE '1970-01-01', ${d}) AS INT) END`;
+const dayOf = (d: string): string =>
+  `CASE WHEN year(${d}) BETWEEN ${FIRST_YEAR} AND ${LAST_YEAR} THEN CAST(date_diff('day', DATE '1970-01-01', ${d}) AS INT) END`;
 
 export interface FileOptions extends ReportOptions {
   /** Default: from the file name (.csv, .ndjson/.jsonl, .parquet). */
@@ -66,17 +70,27 @@ async function rows(connection: Connection, sql: string): Promise<Record<string,
 }
 
 /** Evidence from an extract file, through DuckDB. `path` is as the OS sees it (absolute or from the working folder). */
-export async function evidenceFromFileDuckDb(path: string, options: FileOptions): Promise<EvidenceReport> {
+export async function evidenceFromFileDuckDb(
+  path: string,
+  options: FileOptions,
+): Promise<EvidenceReport> {
   const { DuckDBInstance } = await loadDuckDb();
   const format = options.format ?? formatOf(path);
-  const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2), memory_limit: options.memoryLimit ?? '3GB' });
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: String(options.threads ?? 2),
+    memory_limit: options.memoryLimit ?? '3GB',
+  });
   const connection = await instance.connect();
   try {
     let headings: string[];
     try {
-      headings = (await rows(connection, `DESCRIBE SELECT * FROM ${reader(path, format)}`)).map((r) => String(r.column_name));
+      headings = (await rows(connection, `DESCRIBE SELECT * FROM ${reader(path, format)}`)).map(
+        (r) => String(r.column_name),
+      );
     } catch (error) {
-      throw new EvidenceInputError(`Cannot read ${path} as ${format}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      throw new EvidenceInputError(
+        `Cannot read ${path} as ${format}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
     }
     const cols = pickColumns(headings, path);
     // Lines: the header is line 1 of a CSV; NDJSON and Parquet count records from 1.
@@ -96,7 +110,10 @@ export async function evidenceFromFileDuckDb(path: string, options: FileOptions)
     const titleRows = await rows(connection, TITLES_SQL);
     const titles = matchTitles(
       options.lattice,
-      titleRows.map((r) => ({ title: r.title === null ? null : String(r.title), records: Number(r.n) })),
+      titleRows.map((r) => ({
+        title: r.title === null ? null : String(r.title),
+        records: Number(r.n),
+      })),
       options.mapping,
     );
     await connection.run('CREATE TABLE title_map (title VARCHAR, role VARCHAR)');
@@ -114,4 +131,3 @@ export async function evidenceFromFileDuckDb(path: string, options: FileOptions)
     instance.closeSync();
   }
 }
-

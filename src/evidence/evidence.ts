@@ -64,7 +64,10 @@ export interface Evidence {
     /** Moves between two roles withheld. */
     readonly moves: number;
     /** Fields withheld in roles that are shown. */
-    readonly fields: readonly { readonly role: string; readonly field: 'joined' | 'left' | 'inPost' | 'toOther' }[];
+    readonly fields: readonly {
+      readonly role: string;
+      readonly field: 'joined' | 'left' | 'inPost' | 'toOther';
+    }[];
     readonly note: string;
   };
   /** Present when built against a lattice. */
@@ -91,15 +94,21 @@ export interface EvidenceOptions {
 }
 
 const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
-const yearOf = (day: number | null): number | null => (day === null ? null : new Date(day * 86_400_000).getUTCFullYear());
+const yearOf = (day: number | null): number | null =>
+  day === null ? null : new Date(day * 86_400_000).getUTCFullYear();
 
 export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions = {}): Evidence {
   const minCount = options.minCount ?? DEFAULT_MIN_COUNT;
-  if (!Number.isSafeInteger(minCount) || minCount < 1) throw new RangeError(`buildEvidence: minCount must be a whole number ≥ 1, not ${String(minCount)}`);
+  if (!Number.isSafeInteger(minCount) || minCount < 1)
+    throw new RangeError(
+      `buildEvidence: minCount must be a whole number ≥ 1, not ${String(minCount)}`,
+    );
 
   // The cells and the sums that tie them.
   const cells = new Map<string, Cell>();
-  const people = new Map(aggregates.people.map((p) => [`${p.role}\u0000${p.kind}\u0000${p.to}`, p.people]));
+  const people = new Map(
+    aggregates.people.map((p) => [`${p.role}\u0000${p.kind}\u0000${p.to}`, p.people]),
+  );
   const counts = new Map<string, number>();
   for (const row of aggregates.life) {
     const key = `${row.role}\u0000${row.kind}\u0000${row.to}`;
@@ -114,11 +123,17 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
     rows.set(r.role, []);
     cols.set(r.role, [`joined:${r.role}`]);
   }
-  const outcomeId = (role: string, kind: string, to: string) => (kind === 'move' ? `move:${role}>${to}` : `${kind}:${role}`);
+  const outcomeId = (role: string, kind: string, to: string) =>
+    kind === 'move' ? `move:${role}>${to}` : `${kind}:${role}`;
   for (const r of aggregates.roles) {
     for (const kind of ['other', 'left', 'in_post'] as const) {
       const key = `${r.role}\u0000${kind}\u0000`;
-      add({ id: outcomeId(r.role, kind, ''), value: counts.get(key) ?? 0, people: people.get(key) ?? 0, role: r.role });
+      add({
+        id: outcomeId(r.role, kind, ''),
+        value: counts.get(key) ?? 0,
+        people: people.get(key) ?? 0,
+        role: r.role,
+      });
       rows.get(r.role)!.push(outcomeId(r.role, kind, ''));
     }
   }
@@ -139,7 +154,10 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
   const shown = (id: string): number | null => (hidden(id) ? null : cells.get(id)!.value);
 
   // Survival per role, from the life table.
-  const stepsByRole = new Map<string, Map<number, { ended: Map<string, number>; censored: number }>>();
+  const stepsByRole = new Map<
+    string,
+    Map<number, { ended: Map<string, number>; censored: number }>
+  >();
   for (const row of aggregates.life) {
     let byMonth = stepsByRole.get(row.role);
     if (!byMonth) stepsByRole.set(row.role, (byMonth = new Map()));
@@ -153,13 +171,17 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
   }
   const survival = new Map(
     [...stepsByRole].map(([role, byMonth]) => {
-      const steps: LifeStep[] = [...byMonth].sort(([a], [b]) => a - b).map(([months, s]) => ({ months, ...s }));
+      const steps: LifeStep[] = [...byMonth]
+        .sort(([a], [b]) => a - b)
+        .map(([months, s]) => ({ months, ...s }));
       return [role, survivalSummary(steps)] as const;
     }),
   );
 
   const moves: MoveEvidence[] = [];
-  for (const cell of [...cells.values()].filter((c) => c.to !== undefined).sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const cell of [...cells.values()]
+    .filter((c) => c.to !== undefined)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (hidden(cell.id)) continue;
     const atRisk = cells.get(`spells:${cell.role}`)!.value;
     const outcome = survival.get(cell.role)!.outcomes.get(`move:${cell.to}`)!;
@@ -191,12 +213,15 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
       left,
       inPost: field(`in_post:${r.role}`, 'inPost'),
       toOther: field(`other:${r.role}`, 'toOther'),
-      leavingRate: left === null || r.exposureDays === 0 ? null : round(left / (r.exposureDays / 365.25), 4),
+      leavingRate:
+        left === null || r.exposureDays === 0 ? null : round(left / (r.exposureDays / 365.25), 4),
       months: survival.get(r.role)!.months,
     });
   }
 
-  const movesWithheld = [...cells.values()].filter((c) => c.to !== undefined && hidden(c.id)).length;
+  const movesWithheld = [...cells.values()].filter(
+    (c) => c.to !== undefined && hidden(c.id),
+  ).length;
   const evidence: Evidence = {
     format: EVIDENCE_FORMAT,
     version: 1,
@@ -218,11 +243,16 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
           : `Counts of fewer than ${minCount} people are withheld, and further counts so that none can be worked out from totals: ${withheldRoles.size} role${withheldRoles.size === 1 ? '' : 's'} and ${movesWithheld} move${movesWithheld === 1 ? '' : 's'} withheld.`,
     },
   };
-  return options.lattice ? { ...evidence, framework: frameworkComparison(options.lattice, moves) } : evidence;
+  return options.lattice
+    ? { ...evidence, framework: frameworkComparison(options.lattice, moves) }
+    : evidence;
 }
 
 /** Designed moves not observed (in what is published), and published moves not designed. */
-function frameworkComparison(lattice: Lattice, moves: readonly MoveEvidence[]): NonNullable<Evidence['framework']> {
+function frameworkComparison(
+  lattice: Lattice,
+  moves: readonly MoveEvidence[],
+): NonNullable<Evidence['framework']> {
   const observed = new Set(moves.map((m) => `${m.from}>${m.to}`));
   const designed = new Set<string>();
   for (const role of lattice.roles()) {
@@ -233,7 +263,13 @@ function frameworkComparison(lattice: Lattice, moves: readonly MoveEvidence[]): 
     return { from, to };
   };
   return {
-    notObserved: [...designed].filter((k) => !observed.has(k)).sort().map(pair),
-    notDesigned: [...observed].filter((k) => !designed.has(k)).sort().map(pair),
+    notObserved: [...designed]
+      .filter((k) => !observed.has(k))
+      .sort()
+      .map(pair),
+    notDesigned: [...observed]
+      .filter((k) => !designed.has(k))
+      .sort()
+      .map(pair),
   };
 }

@@ -3,8 +3,8 @@
  * from a Spark job): every problem listed, with its path.
  */
 import * as z from 'zod/mini';
-import { EVIDENCE_FORMAT, type Evidence } from './evidence.js';
 import { EvidenceInputError } from './errors.js';
+import { EVIDENCE_FORMAT, type Evidence } from './evidence.js';
 
 const count = z.number().check(z.int(), z.gte(0));
 const months = z.nullable(count);
@@ -16,9 +16,22 @@ export const evidenceSchema = z.object({
   format: z.literal(EVIDENCE_FORMAT),
   version: z.literal(1),
   source: z.nullable(z.string()),
-  period: z.object({ from: z.nullable(z.number().check(z.int())), to: z.nullable(z.number().check(z.int())) }),
+  period: z.object({
+    from: z.nullable(z.number().check(z.int())),
+    to: z.nullable(z.number().check(z.int())),
+  }),
   method: z.string(),
-  moves: z.array(z.object({ from: id, to: id, count, atRisk: count, share: fraction, estimatedShare: fraction, months: quartiles })),
+  moves: z.array(
+    z.object({
+      from: id,
+      to: id,
+      count,
+      atRisk: count,
+      share: fraction,
+      estimatedShare: fraction,
+      months: quartiles,
+    }),
+  ),
   roles: z.array(
     z.object({
       role: id,
@@ -52,6 +65,10 @@ export const evidenceSchema = z.object({
 export function parseEvidence(value: unknown, where = 'the evidence file'): Evidence {
   const result = z.safeParse(evidenceSchema, value);
   if (result.success) return result.data as Evidence;
-  const problems = result.error.issues.slice(0, 20).map((issue) => `- ${issue.path.length ? issue.path.join('.') : '(top)'}: ${issue.message}`);
-  throw new EvidenceInputError(`${where} is not a career-lattice evidence file (${result.error.issues.length} problem${result.error.issues.length === 1 ? '' : 's'}):\n${problems.join('\n')}`);
+  const problems = result.error.issues
+    .slice(0, 20)
+    .map((issue) => `- ${issue.path.length ? issue.path.join('.') : '(top)'}: ${issue.message}`);
+  throw new EvidenceInputError(
+    `${where} is not a career-lattice evidence file (${result.error.issues.length} problem${result.error.issues.length === 1 ? '' : 's'}):\n${problems.join('\n')}`,
+  );
 }

@@ -2,7 +2,18 @@
  * The SQL's result (from DuckDB, or a CSV a Spark job wrote) back into Aggregates. Checked row
  * by row: a result file from elsewhere may be damaged, and a wrong number must not pass quietly.
  */
-import { type Aggregates, canonical, type LifeRow, OUTCOME_KINDS, type OutcomeKind, PROBLEM_CODES, type PeopleRow, type ProblemCode, type ProblemLine, type RoleRow } from './aggregates.js';
+import {
+  type Aggregates,
+  canonical,
+  type LifeRow,
+  OUTCOME_KINDS,
+  type OutcomeKind,
+  type PeopleRow,
+  PROBLEM_CODES,
+  type ProblemCode,
+  type ProblemLine,
+  type RoleRow,
+} from './aggregates.js';
 import { EvidenceInputError } from './errors.js';
 
 type Row = Readonly<Record<string, unknown>>;
@@ -11,14 +22,25 @@ type Row = Readonly<Record<string, unknown>>;
 function whole(row: Row, column: string, at: string): number | null {
   const v = row[column];
   if (v === null || v === undefined || v === '') return null;
-  const n = typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : Number.NaN;
-  if (!Number.isSafeInteger(n)) throw new EvidenceInputError(`${at}: column "${column}" must be a whole number, not ${JSON.stringify(String(v))}`);
+  const n =
+    typeof v === 'bigint'
+      ? Number(v)
+      : typeof v === 'number'
+        ? v
+        : typeof v === 'string' && /^-?\d+$/.test(v.trim())
+          ? Number(v)
+          : Number.NaN;
+  if (!Number.isSafeInteger(n))
+    throw new EvidenceInputError(
+      `${at}: column "${column}" must be a whole number, not ${JSON.stringify(String(v))}`,
+    );
   return n;
 }
 
 function need(row: Row, column: string, at: string): number {
   const n = whole(row, column, at);
-  if (n === null || n < 0) throw new EvidenceInputError(`${at}: column "${column}" must be a whole number ≥ 0`);
+  if (n === null || n < 0)
+    throw new EvidenceInputError(`${at}: column "${column}" must be a whole number ≥ 0`);
   return n;
 }
 
@@ -31,7 +53,8 @@ function text(row: Row, column: string, at: string): string {
 
 function kindOf(row: Row, at: string): OutcomeKind {
   const k = text(row, 'kind', at);
-  if (!OUTCOME_KINDS.includes(k as OutcomeKind)) throw new EvidenceInputError(`${at}: kind "${k}" is not one of ${OUTCOME_KINDS.join(', ')}`);
+  if (!OUTCOME_KINDS.includes(k as OutcomeKind))
+    throw new EvidenceInputError(`${at}: kind "${k}" is not one of ${OUTCOME_KINDS.join(', ')}`);
   return k as OutcomeKind;
 }
 
@@ -53,13 +76,28 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
     };
     switch (row.section) {
       case 'life':
-        life.push({ role: role(), kind: kindOf(row, at), to: text(row, 'to_role', at), months: need(row, 'months', at), spells: need(row, 'n', at) });
+        life.push({
+          role: role(),
+          kind: kindOf(row, at),
+          to: text(row, 'to_role', at),
+          months: need(row, 'months', at),
+          spells: need(row, 'n', at),
+        });
         break;
       case 'people':
-        people.push({ role: role(), kind: kindOf(row, at), to: text(row, 'to_role', at), people: need(row, 'people', at) });
+        people.push({
+          role: role(),
+          kind: kindOf(row, at),
+          to: text(row, 'to_role', at),
+          people: need(row, 'people', at),
+        });
         break;
       case 'role':
-        roles.set(role(), { spells: need(row, 'n', at), people: need(row, 'people', at), exposureDays: need(row, 'days', at) });
+        roles.set(role(), {
+          spells: need(row, 'n', at),
+          people: need(row, 'people', at),
+          exposureDays: need(row, 'days', at),
+        });
         break;
       case 'joined':
         joined.set(role(), { joined: need(row, 'n', at), joinedPeople: need(row, 'people', at) });
@@ -67,22 +105,40 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
       case 'problem':
       case 'line': {
         const code = text(row, 'kind', at) as ProblemCode;
-        if (!PROBLEM_CODES.includes(code)) throw new EvidenceInputError(`${at}: "${code}" is not a problem code (${PROBLEM_CODES.join(', ')})`);
+        if (!PROBLEM_CODES.includes(code))
+          throw new EvidenceInputError(
+            `${at}: "${code}" is not a problem code (${PROBLEM_CODES.join(', ')})`,
+          );
         if (row.section === 'problem') counts[code] = need(row, 'n', at);
-        else lines.push({ line: need(row, 'line', at), code, otherLine: whole(row, 'other_line', at) });
+        else
+          lines.push({
+            line: need(row, 'line', at),
+            code,
+            otherLine: whole(row, 'other_line', at),
+          });
         break;
       }
       case 'period':
         period = { firstDay: whole(row, 'line', at), asOfDay: whole(row, 'other_line', at) };
         break;
       default:
-        throw new EvidenceInputError(`${at}: unknown section ${JSON.stringify(row.section)} (expected life, people, role, joined, problem, line or period)`);
+        throw new EvidenceInputError(
+          `${at}: unknown section ${JSON.stringify(row.section)} (expected life, people, role, joined, problem, line or period)`,
+        );
     }
   });
-  if (!period) throw new EvidenceInputError(`${where}: no "period" row; is this the output of evidenceSql()?`);
+  if (!period)
+    throw new EvidenceInputError(`${where}: no "period" row; is this the output of evidenceSql()?`);
   const roleRows: RoleRow[] = [...roles].map(([role, r]) => {
     const j = joined.get(role) ?? { joined: 0, joinedPeople: 0 };
-    return { role, spells: r.spells, people: r.people, joined: j.joined, joinedPeople: j.joinedPeople, exposureDays: r.exposureDays };
+    return {
+      role,
+      spells: r.spells,
+      people: r.people,
+      joined: j.joined,
+      joinedPeople: j.joinedPeople,
+      exposureDays: r.exposureDays,
+    };
   });
   return canonical({ life, people, roles: roleRows, problems: { counts, lines }, period });
 }

@@ -4,31 +4,95 @@
  * suppression, the simulator, and evidence laid over a lattice. The DuckDB engine (Node only)
  * is in career-lattice/evidence/duckdb.
  */
-export type { JobRecord, PreparedRecord } from './records.js';
-export { prepareRecords, parseDay } from './records.js';
+
+export { aggregateRecords } from './aggregateRecords.js';
 export {
   type Aggregates,
-  type LifeRow,
-  type PeopleRow,
-  type RoleRow,
-  type ProblemLine,
-  type ProblemCode,
-  type OutcomeKind,
-  PROBLEM_CODES,
-  OUTCOME_KINDS,
   canonical as canonicalAggregates,
+  type LifeRow,
+  OUTCOME_KINDS,
+  type OutcomeKind,
+  type PeopleRow,
+  PROBLEM_CODES,
+  type ProblemCode,
+  type ProblemLine,
+  type RoleRow,
 } from './aggregates.js';
-export { aggregateRecords } from './aggregateRecords.js';
-export { evidenceSql, TITLES_SQL } from './sql.js';
-export { aggregatesFromSqlRows } from './fromSqlRows.js';
-export { matchTitles, checkMapping, MATCH_SCORE, MATCH_MARGIN, type TitleMapping, type TitleMatches, type MatchedTitle, type UnmatchedTitle, type TitleCount } from './matchTitles.js';
-export { buildEvidence, DEFAULT_MIN_COUNT, EVIDENCE_FORMAT, METHOD, type Evidence, type EvidenceOptions, type MoveEvidence, type RoleEvidence } from './evidence.js';
+export { CENSUS_ROLE_MAPPING, type CensusRow, censusToRecords } from './census.js';
+export { EvidenceEngineError, EvidenceInputError } from './errors.js';
+export {
+  buildEvidence,
+  DEFAULT_MIN_COUNT,
+  EVIDENCE_FORMAT,
+  type Evidence,
+  type EvidenceOptions,
+  METHOD,
+  type MoveEvidence,
+  type RoleEvidence,
+} from './evidence.js';
 export { evidenceSchema, parseEvidence } from './evidenceSchema.js';
-export { evidenceFromRecords, reportFromPrepared, assembleReport, titleCounts, type EvidenceReport, type ReportOptions } from './report.js';
-export { readCsvRecords, readNdjsonRecords, readCensusCsv, readRecordsText, formatOf, type ExtractFormat, type ReadResult } from './readRecords.js';
-export { CENSUS_ROLE_MAPPING, censusToRecords, type CensusRow } from './census.js';
-export { suppress, attack, type Cell, type Relation, type Suppression, type Interval } from './suppress.js';
-export { survivalSummary, type LifeStep, type Quartiles, type SurvivalSummary } from './survival.js';
-export { simulateRecords, modelFromLattice, truth, seededRandom, recordsToCsv, recordsToNdjson, type SimulationModel, type SimulatedRole, type SimulationOptions, type Noise } from './simulate.js';
-export { layEvidence, plural, typically, UNOBSERVED_SHARE, type EvidenceOnLattice } from './onLattice.js';
-export { EvidenceInputError, EvidenceEngineError } from './errors.js';
+export { aggregatesFromSqlRows } from './fromSqlRows.js';
+export {
+  checkMapping,
+  MATCH_MARGIN,
+  MATCH_SCORE,
+  type MatchedTitle,
+  matchTitles,
+  type TitleCount,
+  type TitleMapping,
+  type TitleMatches,
+  type UnmatchedTitle,
+} from './matchTitles.js';
+export {
+  type EvidenceOnLattice,
+  layEvidence,
+  plural,
+  typically,
+  UNOBSERVED_SHARE,
+} from './onLattice.js';
+export {
+  type ExtractFormat,
+  formatOf,
+  type ReadResult,
+  readCensusCsv,
+  readCsvRecords,
+  readNdjsonRecords,
+  readRecordsText,
+} from './readRecords.js';
+export type { JobRecord, PreparedRecord } from './records.js';
+export { parseDay, prepareRecords } from './records.js';
+export {
+  assembleReport,
+  type EvidenceReport,
+  evidenceFromRecords,
+  type ReportOptions,
+  reportFromPrepared,
+  titleCounts,
+} from './report.js';
+export {
+  modelFromLattice,
+  type Noise,
+  recordsToCsv,
+  recordsToNdjson,
+  type SimulatedRole,
+  type SimulationModel,
+  type SimulationOptions,
+  seededRandom,
+  simulateRecords,
+  truth,
+} from './simulate.js';
+export { evidenceSql, TITLES_SQL } from './sql.js';
+export {
+  attack,
+  type Cell,
+  type Interval,
+  type Relation,
+  type Suppression,
+  suppress,
+} from './suppress.js';
+export {
+  type LifeStep,
+  type Quartiles,
+  type SurvivalSummary,
+  survivalSummary,
+} from './survival.js';

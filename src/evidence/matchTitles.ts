@@ -5,8 +5,8 @@
  * never dropped silently (its spells count as a post outside the framework).
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import type { FindResult } from '../types.js';
 import { normalise } from '../queries/find.js';
+import type { FindResult } from '../types.js';
 import { EvidenceInputError } from './errors.js';
 
 /** Title → role id; null says "this post is not in the framework" (no report, no guess). */
@@ -51,21 +51,35 @@ export const MATCH_SCORE = 0.6;
 export const MATCH_MARGIN = 0.1;
 
 /** Checks a mapping's role ids against the lattice: every unknown id, at once. */
-export function checkMapping(lattice: Lattice, mapping: TitleMapping, where = 'the mapping'): Map<string, string | null> {
+export function checkMapping(
+  lattice: Lattice,
+  mapping: TitleMapping,
+  where = 'the mapping',
+): Map<string, string | null> {
   const byKey = new Map<string, string | null>();
   const bad: string[] = [];
   for (const [title, role] of Object.entries(mapping)) {
-    if (role !== null && typeof role !== 'string') bad.push(`"${title}": the role must be a role id or null`);
+    if (role !== null && typeof role !== 'string')
+      bad.push(`"${title}": the role must be a role id or null`);
     else if (role !== null && role !== '' && !lattice.hasRole(role)) {
       const near = lattice.find(role, { limit: 1 })[0];
-      bad.push(`"${title}" → unknown role "${role}"${near ? ` (did you mean ${near.role.id}?)` : ''}`);
+      bad.push(
+        `"${title}" → unknown role "${role}"${near ? ` (did you mean ${near.role.id}?)` : ''}`,
+      );
     } else byKey.set(normalise(title), role === '' ? null : role);
   }
-  if (bad.length) throw new EvidenceInputError(`${where}: ${bad.length} problem${bad.length === 1 ? '' : 's'}:\n${bad.map((b) => `- ${b}`).join('\n')}`);
+  if (bad.length)
+    throw new EvidenceInputError(
+      `${where}: ${bad.length} problem${bad.length === 1 ? '' : 's'}:\n${bad.map((b) => `- ${b}`).join('\n')}`,
+    );
   return byKey;
 }
 
-export function matchTitles(lattice: Lattice, titles: readonly TitleCount[], mapping: TitleMapping = {}): TitleMatches {
+export function matchTitles(
+  lattice: Lattice,
+  titles: readonly TitleCount[],
+  mapping: TitleMapping = {},
+): TitleMatches {
   const mapped = checkMapping(lattice, mapping);
   const map = new Map<string, string>();
   const matched: MatchedTitle[] = [];
@@ -94,9 +108,18 @@ export function matchTitles(lattice: Lattice, titles: readonly TitleCount[], map
     }
     // Titles that differ only in case, spacing or punctuation are looked up once.
     let hits = found.get(key);
-    if (!hits) found.set(key, (hits = lattice.find(title, { limit: 5 }).filter((h) => h.matched !== 'specialism')));
+    if (!hits)
+      found.set(
+        key,
+        (hits = lattice.find(title, { limit: 5 }).filter((h) => h.matched !== 'specialism')),
+      );
     const [best, second] = hits;
-    const clear = best && best.score >= MATCH_SCORE && (!second || (best.score === 1 && second.score < 1) || best.score - second.score >= MATCH_MARGIN);
+    const clear =
+      best &&
+      best.score >= MATCH_SCORE &&
+      (!second ||
+        (best.score === 1 && second.score < 1) ||
+        best.score - second.score >= MATCH_MARGIN);
     if (best && clear) {
       map.set(title, best.role.id);
       matched.push({ title, role: best.role.id, records, how: 'find', score: round(best.score) });
@@ -106,11 +129,20 @@ export function matchTitles(lattice: Lattice, titles: readonly TitleCount[], map
       title,
       records,
       reason: best && best.score >= MATCH_SCORE ? 'ambiguous' : 'unmatched',
-      guesses: hits.filter((h) => h.score >= 0.3).slice(0, 3).map((h) => ({ role: h.role.id, score: round(h.score) })),
+      guesses: hits
+        .filter((h) => h.score >= 0.3)
+        .slice(0, 3)
+        .map((h) => ({ role: h.role.id, score: round(h.score) })),
     });
   }
-  const order = <T extends { records: number; title: string | null }>(a: T, b: T) => b.records - a.records || String(a.title).localeCompare(String(b.title));
-  return { map, matched: matched.sort(order), unmatched: unmatched.sort(order), outside: outside.sort(order) };
+  const order = <T extends { records: number; title: string | null }>(a: T, b: T) =>
+    b.records - a.records || String(a.title).localeCompare(String(b.title));
+  return {
+    map,
+    matched: matched.sort(order),
+    unmatched: unmatched.sort(order),
+    outside: outside.sort(order),
+  };
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;

@@ -34,11 +34,19 @@ export interface EvidenceOnLattice {
 }
 
 /** Lays `evidence` (an Evidence, or a parsed evidence file) over `lattice`. */
-export function layEvidence(lattice: Lattice, evidence: unknown, where?: string): EvidenceOnLattice {
+export function layEvidence(
+  lattice: Lattice,
+  evidence: unknown,
+  where?: string,
+): EvidenceOnLattice {
   const ev = parseEvidence(evidence, where);
   const moves = new Map(ev.moves.map((m) => [`${m.from}>${m.to}`, m]));
   const roles = new Map(ev.roles.map((r) => [r.role, r]));
-  const unknownRoles = [...new Set([...ev.roles.map((r) => r.role), ...ev.moves.flatMap((m) => [m.from, m.to])])].filter((id) => !lattice.hasRole(id)).sort();
+  const unknownRoles = [
+    ...new Set([...ev.roles.map((r) => r.role), ...ev.moves.flatMap((m) => [m.from, m.to])]),
+  ]
+    .filter((id) => !lattice.hasRole(id))
+    .sort();
   const byKey = new Map<string, MoveEvidence>();
   for (const role of lattice.roles()) {
     for (const move of lattice.nextSteps(role.id)) {
@@ -46,7 +54,8 @@ export function layEvidence(lattice: Lattice, evidence: unknown, where?: string)
       if (m) byKey.set(move.transition.key, m);
     }
   }
-  const forTransition = (t: LatticeTransition | string) => (typeof t === 'string' ? byKey.get(t) : (byKey.get(t.key) ?? moves.get(`${t.from}>${t.to}`)));
+  const forTransition = (t: LatticeTransition | string) =>
+    typeof t === 'string' ? byKey.get(t) : (byKey.get(t.key) ?? moves.get(`${t.from}>${t.to}`));
   const sentence = (from: string, to: string): string | undefined => {
     const m = moves.get(`${from}>${to}`);
     if (!m) return undefined;
@@ -65,7 +74,10 @@ export function layEvidence(lattice: Lattice, evidence: unknown, where?: string)
       return -Math.log(share > 0 ? share : UNOBSERVED_SHARE);
     },
     sentence,
-    routeSentences: (route) => route.transitions.map((t) => sentence(t.from, t.to)).filter((s): s is string => s !== undefined),
+    routeSentences: (route) =>
+      route.transitions
+        .map((t) => sentence(t.from, t.to))
+        .filter((s): s is string => s !== undefined),
     unknownRoles,
   };
 }
@@ -87,6 +99,12 @@ export function plural(title: string): string {
   const of = words.findIndex((w) => w === 'of' || w === 'for');
   const at = of > 0 ? of - 1 : words.length - 1;
   const w = words[at]!;
-  words[at] = /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(s|sh|ch|x)$/.test(w) ? `${w}es` : /\)$/.test(w) ? w : `${w}s`;
+  words[at] = /[^aeiou]y$/.test(w)
+    ? `${w.slice(0, -1)}ies`
+    : /(s|sh|ch|x)$/.test(w)
+      ? `${w}es`
+      : /\)$/.test(w)
+        ? w
+        : `${w}s`;
   return words.join(' ');
 }

@@ -3,9 +3,9 @@
  * with the line it came from. Parquet needs DuckDB (duckdb.ts).
  */
 import Papa from 'papaparse';
+import { type CensusRow, censusToRecords, censusYearHeading } from './census.js';
 import { pickColumns } from './columns.js';
 import { EvidenceInputError } from './errors.js';
-import { type CensusRow, censusToRecords, censusYearHeading } from './census.js';
 import { fieldText, type JobRecord, type PreparedRecord, prepareRecords } from './records.js';
 
 export type ExtractFormat = 'csv' | 'ndjson' | 'parquet';
@@ -31,7 +31,10 @@ const toJob = (row: Record<string, unknown>, cols: ReturnType<typeof pickColumns
 });
 
 /** A CSV file's rows as objects, each with its line (the header is line 1; quoted line breaks counted). */
-export function csvRows(text: string): { header: string[]; rows: { row: Record<string, string | null>; line: number }[] } {
+export function csvRows(text: string): {
+  header: string[];
+  rows: { row: Record<string, string | null>; line: number }[];
+} {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const data = Papa.parse<string[]>(body, { skipEmptyLines: false }).data;
   const header = data[0] ?? [];
@@ -55,7 +58,13 @@ export function csvRows(text: string): { header: string[]; rows: { row: Record<s
 export function readCsvRecords(text: string, file: string): ReadResult {
   const { header, rows } = csvRows(text);
   const cols = pickColumns(header, file);
-  return { records: prepareRecords(rows.map((r) => toJob(r.row, cols)), rows.map((r) => r.line)), unreadable: [] };
+  return {
+    records: prepareRecords(
+      rows.map((r) => toJob(r.row, cols)),
+      rows.map((r) => r.line),
+    ),
+    unreadable: [],
+  };
 }
 
 /** A DfE children's social work workforce census return (CSV), one or several years stacked. */
@@ -69,7 +78,10 @@ export function readCensusCsv(text: string, file: string): ReadResult {
     const yearText = yearHeading !== undefined ? (row[yearHeading] ?? '').trim() : '';
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
     if (yearHeading !== undefined && year === undefined) {
-      unreadable.push({ line, message: `the census year ${JSON.stringify(yearText)} is not a year` });
+      unreadable.push({
+        line,
+        message: `the census year ${JSON.stringify(yearText)} is not a year`,
+      });
       continue;
     }
     census.push({
@@ -85,7 +97,8 @@ export function readCensusCsv(text: string, file: string): ReadResult {
   return { records: prepareRecords(records, lines), unreadable };
 }
 
-const newlines = (row: readonly string[]): number => row.reduce((n, field) => n + (field.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
+const newlines = (row: readonly string[]): number =>
+  row.reduce((n, field) => n + (field.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
 
 /** An NDJSON extract: one JSON object a line; blank lines skipped, bad lines reported. */
 export function readNdjsonRecords(text: string, file: string): ReadResult {
@@ -110,11 +123,19 @@ export function readNdjsonRecords(text: string, file: string): ReadResult {
     jobs.push(toJob(obj as Record<string, unknown>, cols));
     lines.push(i + 1);
   });
-  if (!cols && unreadable.length === 0) throw new EvidenceInputError(`${file}: no records (the file is empty).`);
+  if (!cols && unreadable.length === 0)
+    throw new EvidenceInputError(`${file}: no records (the file is empty).`);
   return { records: prepareRecords(jobs, lines), unreadable };
 }
 
-export function readRecordsText(text: string, file: string, format: ExtractFormat = formatOf(file)): ReadResult {
-  if (format === 'parquet') throw new EvidenceInputError(`${file}: Parquet is read by the DuckDB engine only (install @duckdb/node-api).`);
+export function readRecordsText(
+  text: string,
+  file: string,
+  format: ExtractFormat = formatOf(file),
+): ReadResult {
+  if (format === 'parquet')
+    throw new EvidenceInputError(
+      `${file}: Parquet is read by the DuckDB engine only (install @duckdb/node-api).`,
+    );
   return format === 'ndjson' ? readNdjsonRecords(text, file) : readCsvRecords(text, file);
 }

@@ -77,7 +77,10 @@ export function dayText(day: number): string {
 }
 
 /** Prepares in-memory records; `lines[i]` says where record i came from (default i + 1). */
-export function prepareRecords(records: readonly JobRecord[], lines?: readonly number[]): PreparedRecord[] {
+export function prepareRecords(
+  records: readonly JobRecord[],
+  lines?: readonly number[],
+): PreparedRecord[] {
   return records.map((r, i) => {
     const start = parseDay(r.start);
     const end = parseDay(r.end);

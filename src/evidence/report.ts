@@ -4,10 +4,10 @@
  * prints both; `--out` writes only the Evidence.
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import { type Aggregates, type ProblemCode, type ProblemLine } from './aggregates.js';
 import { aggregateRecords } from './aggregateRecords.js';
+import type { Aggregates, ProblemCode, ProblemLine } from './aggregates.js';
 import { buildEvidence, type Evidence, type EvidenceOptions } from './evidence.js';
-import { type TitleMapping, type TitleMatches, matchTitles } from './matchTitles.js';
+import { matchTitles, type TitleMapping, type TitleMatches } from './matchTitles.js';
 import { type JobRecord, type PreparedRecord, parseDay, prepareRecords } from './records.js';
 
 export interface EvidenceReport {
@@ -37,19 +37,28 @@ export interface ReportOptions extends Omit<EvidenceOptions, 'lattice'> {
 export function asOfDayOf(asOf: string | undefined): number | undefined {
   if (asOf === undefined) return undefined;
   const day = parseDay(asOf);
-  if (day === null || day === undefined) throw new RangeError(`asOf must be a date, YYYY-MM-DD, not ${JSON.stringify(asOf)}`);
+  if (day === null || day === undefined)
+    throw new RangeError(`asOf must be a date, YYYY-MM-DD, not ${JSON.stringify(asOf)}`);
   return day;
 }
 
 /** Titles and their record counts, as TITLES_SQL gives them. */
-export function titleCounts(records: readonly PreparedRecord[]): { title: string | null; records: number }[] {
+export function titleCounts(
+  records: readonly PreparedRecord[],
+): { title: string | null; records: number }[] {
   const counts = new Map<string | null, number>();
   for (const r of records) counts.set(r.title, (counts.get(r.title) ?? 0) + 1);
   return [...counts].map(([title, n]) => ({ title, records: n }));
 }
 
 /** Joins the parts: the same for every engine. */
-export function assembleReport(aggregates: Aggregates, titles: TitleMatches, records: number, options: ReportOptions, unreadable: EvidenceReport['problems']['unreadable'] = []): EvidenceReport {
+export function assembleReport(
+  aggregates: Aggregates,
+  titles: TitleMatches,
+  records: number,
+  options: ReportOptions,
+  unreadable: EvidenceReport['problems']['unreadable'] = [],
+): EvidenceReport {
   return {
     evidence: buildEvidence(aggregates, options),
     titles,
@@ -60,10 +69,20 @@ export function assembleReport(aggregates: Aggregates, titles: TitleMatches, rec
 }
 
 /** The TypeScript engine on prepared records (from a file read by readRecords.ts). */
-export function reportFromPrepared(records: readonly PreparedRecord[], options: ReportOptions, unreadable: EvidenceReport['problems']['unreadable'] = []): EvidenceReport {
+export function reportFromPrepared(
+  records: readonly PreparedRecord[],
+  options: ReportOptions,
+  unreadable: EvidenceReport['problems']['unreadable'] = [],
+): EvidenceReport {
   const titles = matchTitles(options.lattice, titleCounts(records), options.mapping);
   const aggregates = aggregateRecords(records, titles.map, asOfDayOf(options.asOf));
-  return assembleReport(aggregates, titles, records.length + unreadable.length, options, unreadable);
+  return assembleReport(
+    aggregates,
+    titles,
+    records.length + unreadable.length,
+    options,
+    unreadable,
+  );
 }
 
 /**
@@ -74,6 +93,9 @@ export function reportFromPrepared(records: readonly PreparedRecord[], options: 
  * report.evidence.moves; // [{ from, to, count, atRisk, share, months: { p25, median, p75 } }, …]
  * report.titles.unmatched; // titles that matched no role, with counts and guesses
  */
-export function evidenceFromRecords(records: readonly JobRecord[], options: ReportOptions): EvidenceReport {
+export function evidenceFromRecords(
+  records: readonly JobRecord[],
+  options: ReportOptions,
+): EvidenceReport {
   return reportFromPrepared(prepareRecords(records), options);
 }

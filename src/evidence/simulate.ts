@@ -63,24 +63,36 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** A model from a lattice: each role's up and across moves equally likely, `leave` of people leaving, months around each move's own. */
-export function modelFromLattice(lattice: Lattice, options: { leave?: number; entry?: readonly string[] } = {}): SimulationModel {
+export function modelFromLattice(
+  lattice: Lattice,
+  options: { leave?: number; entry?: readonly string[] } = {},
+): SimulationModel {
   const leave = options.leave ?? 0.3;
   const roles: Record<string, SimulatedRole> = {};
   for (const role of lattice.roles()) {
     const moves = lattice.nextSteps(role.id, { directions: ['up', 'across'] });
     const targets = [...new Set(moves.map((m) => m.role.id))];
-    const typical = moves.length ? Math.max(6, Math.round(moves.reduce((n, m) => n + m.transition.months, 0) / moves.length)) : 36;
+    const typical = moves.length
+      ? Math.max(6, Math.round(moves.reduce((n, m) => n + m.transition.months, 0) / moves.length))
+      : 36;
     roles[role.id] = {
       next: targets.map((to) => ({ to, p: (1 - leave) / targets.length })),
       months: [Math.max(1, Math.round(typical / 2)), Math.round(typical * 1.5)],
     };
   }
-  const entry = (options.entry ?? lattice.roles({ entry: true }).map((r) => r.id)).map((role) => ({ role, weight: 1 }));
+  const entry = (options.entry ?? lattice.roles({ entry: true }).map((r) => r.id)).map((role) => ({
+    role,
+    weight: 1,
+  }));
   return { roles, entry };
 }
 
 /** The simulator's own figures: the share of spells in `from` that end in a move to `to`, and the quartiles of months in `from`. */
-export function truth(model: SimulationModel, from: string, to: string): { share: number; months: { p25: number; median: number; p75: number } } {
+export function truth(
+  model: SimulationModel,
+  from: string,
+  to: string,
+): { share: number; months: { p25: number; median: number; p75: number } } {
   const role = model.roles[from];
   if (!role) throw new RangeError(`truth: no role "${from}" in the model`);
   const share = role.next.filter((n) => n.to === to).reduce((s, n) => s + n.p, 0);
@@ -105,7 +117,11 @@ function typo(text: string, random: () => number): string {
  * Records from `model` for `people` people. With `lattice`, titles are written as HR systems
  * would (the role's title or an alias, in various cases); without, as role ids.
  */
-export function simulateRecords(model: SimulationModel, options: SimulationOptions, lattice?: Lattice): JobRecord[] {
+export function simulateRecords(
+  model: SimulationModel,
+  options: SimulationOptions,
+  lattice?: Lattice,
+): JobRecord[] {
   const random = seededRandom(options.seed ?? 1);
   const from = options.from ?? 2010;
   const to = options.to ?? 2024;
@@ -124,7 +140,12 @@ export function simulateRecords(model: SimulationModel, options: SimulationOptio
     const r = lattice.role(role);
     let text = r.title;
     if (chance(noise.variant)) {
-      const variants = [r.title.toUpperCase(), r.title.toLowerCase(), ...(r.aliases ?? []).filter((a) => a.length > 3), `${r.title} (children)`];
+      const variants = [
+        r.title.toUpperCase(),
+        r.title.toLowerCase(),
+        ...(r.aliases ?? []).filter((a) => a.length > 3),
+        `${r.title} (children)`,
+      ];
       text = variants[Math.floor(random() * variants.length)]!;
     }
     if (chance(noise.typo)) text = typo(text, random);
@@ -169,7 +190,8 @@ export function simulateRecords(model: SimulationModel, options: SimulationOptio
       let end: string | null = s.end === null ? null : fmt(s.end);
       let startText = fmt(s.start);
       if (!last && chance(noise.missingEnd)) end = null;
-      else if (!last && s.end !== null && chance(noise.overlap)) end = fmt(s.end + 1 + Math.floor(random() * 45));
+      else if (!last && s.end !== null && chance(noise.overlap))
+        end = fmt(s.end + 1 + Math.floor(random() * 45));
       if (chance(noise.badDate)) {
         if (random() < 0.5 && s.end !== null) end = fmt(s.start - 1 - Math.floor(random() * 300));
         else startText = random() < 0.5 ? `${dayText(s.start).slice(0, 4)}-02-30` : 'unknown';
@@ -192,11 +214,13 @@ const COLUMNS = ['person', 'role', 'start', 'end', 'agency', 'leaving_reason'] a
 
 /** Records as an HR-style CSV extract (person, role, start, end, agency, leaving_reason). */
 export function recordsToCsv(records: readonly JobRecord[]): string {
-  const data = records.map((r) => COLUMNS.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))));
+  const data = records.map((r) =>
+    COLUMNS.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))),
+  );
   return `${Papa.unparse({ fields: [...COLUMNS], data }, { newline: '\n' })}\n`;
 }
 
 /** Records as NDJSON, one object a line. */
 export function recordsToNdjson(records: readonly JobRecord[]): string {
-  return records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  return `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
 }

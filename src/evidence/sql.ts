@@ -24,7 +24,8 @@
 /** Portable SQL needs a literal: the as-of day number, or NULL. */
 function asOfLiteral(asOfDay: number | undefined): string {
   if (asOfDay === undefined) return 'CAST(NULL AS INT)';
-  if (!Number.isSafeInteger(asOfDay)) throw new RangeError(`evidenceSql: asOfDay must be a whole number of days, not ${asOfDay}`);
+  if (!Number.isSafeInteger(asOfDay))
+    throw new RangeError(`evidenceSql: asOfDay must be a whole number of days, not ${asOfDay}`);
   return `CAST(${asOfDay} AS INT)`;
 }
 
@@ -34,7 +35,8 @@ export const TITLES_SQL = 'SELECT title, COUNT(*) AS n FROM records GROUP BY tit
 /** The aggregation. `problemLines` caps the problem lines listed (all are counted). */
 export function evidenceSql(options: { asOfDay?: number; problemLines?: number } = {}): string {
   const limit = options.problemLines ?? 1000;
-  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`evidenceSql: problemLines must be a whole number ≥ 0, not ${limit}`);
+  if (!Number.isSafeInteger(limit) || limit < 0)
+    throw new RangeError(`evidenceSql: problemLines must be a whole number ≥ 0, not ${limit}`);
   const w = 'PARTITION BY person ORDER BY start_day, line';
   return `WITH
 checked AS (

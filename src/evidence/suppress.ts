@@ -31,7 +31,11 @@ export interface Relation {
 export type Interval = readonly [lo: number, hi: number];
 
 /** The tightest bounds an adversary gets on each withheld cell from the published ones. */
-export function attack(cells: ReadonlyMap<string, Cell>, relations: readonly Relation[], withheld: ReadonlySet<string>): Map<string, Interval> {
+export function attack(
+  cells: ReadonlyMap<string, Cell>,
+  relations: readonly Relation[],
+  withheld: ReadonlySet<string>,
+): Map<string, Interval> {
   const lo = new Map<string, number>();
   const hi = new Map<string, number>();
   for (const [id, cell] of cells) {
@@ -40,8 +44,8 @@ export function attack(cells: ReadonlyMap<string, Cell>, relations: readonly Rel
   }
   const tighten = (id: string, l: number, h: number): boolean => {
     let changed = false;
-    if (l > lo.get(id)!) (lo.set(id, l), (changed = true));
-    if (h < hi.get(id)!) (hi.set(id, h), (changed = true));
+    if (l > lo.get(id)!) lo.set(id, l), (changed = true);
+    if (h < hi.get(id)!) hi.set(id, h), (changed = true);
     return changed;
   };
   for (let round = 0, changed = true; changed && round < 1000; round++) {
@@ -61,7 +65,8 @@ export function attack(cells: ReadonlyMap<string, Cell>, relations: readonly Rel
       const tHi = hi.get(total)!;
       for (const p of parts) {
         const h = hi.get(p)!;
-        const othersHi = infinite - (h === Infinity ? 1 : 0) > 0 ? Infinity : sumHi - (h === Infinity ? 0 : h);
+        const othersHi =
+          infinite - (h === Infinity ? 1 : 0) > 0 ? Infinity : sumHi - (h === Infinity ? 0 : h);
         const othersLo = sumLo - lo.get(p)!;
         if (tighten(p, Math.max(0, tLo - othersHi), tHi - othersLo)) changed = true;
       }
@@ -82,7 +87,11 @@ export interface Suppression {
 }
 
 /** The cells to withhold. Deterministic: the same counts always withhold the same cells. */
-export function suppress(cells: ReadonlyMap<string, Cell>, relations: readonly Relation[], minCount: number): Suppression {
+export function suppress(
+  cells: ReadonlyMap<string, Cell>,
+  relations: readonly Relation[],
+  minCount: number,
+): Suppression {
   const primary = new Set<string>();
   const complementary = new Set<string>();
   const roles = new Set<string>();
@@ -95,12 +104,12 @@ export function suppress(cells: ReadonlyMap<string, Cell>, relations: readonly R
       if (!list) byRole.set(r, (list = []));
       list.push(cell.id);
     }
-    if (cell.people > 0 && cell.people < minCount) (primary.add(cell.id), withheld.add(cell.id));
+    if (cell.people > 0 && cell.people < minCount) primary.add(cell.id), withheld.add(cell.id);
   }
   const withholdRole = (role: string) => {
     roles.add(role);
     for (const id of byRole.get(role) ?? []) {
-      if (!withheld.has(id)) (withheld.add(id), complementary.add(id));
+      if (!withheld.has(id)) withheld.add(id), complementary.add(id);
     }
   };
   for (const id of primary) if (id.startsWith('spells:')) withholdRole(cells.get(id)!.role);
@@ -114,7 +123,10 @@ export function suppress(cells: ReadonlyMap<string, Cell>, relations: readonly R
   }
   for (;;) {
     const bounds = attack(cells, relations, withheld);
-    const exposed = [...bounds].filter(([, [l, h]]) => h - l < minCount - 1).map(([id]) => id).sort();
+    const exposed = [...bounds]
+      .filter(([, [l, h]]) => h - l < minCount - 1)
+      .map(([id]) => id)
+      .sort();
     if (exposed.length === 0) break;
     const id = exposed[0]!;
     // The smallest published part of a sum this cell is in: the least information lost.
@@ -122,7 +134,12 @@ export function suppress(cells: ReadonlyMap<string, Cell>, relations: readonly R
       .flatMap((rel) => rel.parts)
       .filter((p) => !withheld.has(p))
       .map((p) => cells.get(p)!)
-      .sort((a, b) => (a.value === 0 ? 1 : 0) - (b.value === 0 ? 1 : 0) || a.value - b.value || (a.id < b.id ? -1 : 1));
+      .sort(
+        (a, b) =>
+          (a.value === 0 ? 1 : 0) - (b.value === 0 ? 1 : 0) ||
+          a.value - b.value ||
+          (a.id < b.id ? -1 : 1),
+      );
     const pick = candidates[0];
     if (pick) {
       withheld.add(pick.id);

@@ -42,7 +42,10 @@ const EPS = 1e-12;
 
 /** `steps` in increasing months. */
 export function survivalSummary(steps: readonly LifeStep[]): SurvivalSummary {
-  let atRisk = steps.reduce((n, s) => n + s.censored + [...s.ended.values()].reduce((a, b) => a + b, 0), 0);
+  let atRisk = steps.reduce(
+    (n, s) => n + s.censored + [...s.ended.values()].reduce((a, b) => a + b, 0),
+    0,
+  );
   let survival = 1;
   const curve: { months: number; survival: number }[] = [];
   const incidence = new Map<string, { months: number; cumulative: number }[]>();
@@ -61,12 +64,16 @@ export function survivalSummary(steps: readonly LifeStep[]): SurvivalSummary {
     }
     atRisk -= ended + step.censored;
   }
-  const kmQuantile = (p: number): number | null => curve.find((c) => c.survival <= 1 - p + EPS)?.months ?? null;
+  const kmQuantile = (p: number): number | null =>
+    curve.find((c) => c.survival <= 1 - p + EPS)?.months ?? null;
   const outcomes = new Map<string, { share: number; months: Quartiles }>();
   for (const [key, list] of incidence) {
     const total = list[list.length - 1]!.cumulative;
     const q = (p: number) => list.find((c) => c.cumulative >= p * total - EPS)!.months;
     outcomes.set(key, { share: total, months: { p25: q(0.25), median: q(0.5), p75: q(0.75) } });
   }
-  return { months: { p25: kmQuantile(0.25), median: kmQuantile(0.5), p75: kmQuantile(0.75) }, outcomes };
+  return {
+    months: { p25: kmQuantile(0.25), median: kmQuantile(0.5), p75: kmQuantile(0.75) },
+    outcomes,
+  };
 }

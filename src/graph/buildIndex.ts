@@ -84,7 +84,11 @@ export class TransitionTable {
   at(e: number): LatticeTransition {
     let t = this.#made[e];
     if (t === undefined) {
-      t = Object.freeze({ ...this.raw(e), key: this.key(e), direction: DIRECTIONS_BY_CODE[this.direction[e]!]! }) as LatticeTransition;
+      t = Object.freeze({
+        ...this.raw(e),
+        key: this.key(e),
+        direction: DIRECTIONS_BY_CODE[this.direction[e]!]!,
+      }) as LatticeTransition;
       this.#made[e] = t;
     }
     return t;
@@ -147,7 +151,13 @@ function runEnd(order: Int32Array, from: Int32Array, to: Int32Array, a: number):
  * triple (in input order) is simply `#j`. Returns, per input index, which repeat it is; or
  * undefined (the caller uses transitionKeys). Held equal to it by property tests.
  */
-export function keyRepeats(transitions: readonly Transition[], roleIds: readonly string[], order: Int32Array, from: Int32Array, to: Int32Array): Int32Array | undefined {
+export function keyRepeats(
+  transitions: readonly Transition[],
+  roleIds: readonly string[],
+  order: Int32Array,
+  from: Int32Array,
+  to: Int32Array,
+): Int32Array | undefined {
   for (const t of transitions) if (t.id !== undefined) return undefined;
   for (const id of roleIds) if (id.includes('>')) return undefined;
   const m = transitions.length;
@@ -169,12 +179,22 @@ export function keyRepeats(transitions: readonly Transition[], roleIds: readonly
 }
 
 /** The key of input transition i, either way. */
-export function keyOf(transitions: readonly Transition[], keys: readonly string[] | null, repeat: Int32Array | null, i: number): string {
+export function keyOf(
+  transitions: readonly Transition[],
+  keys: readonly string[] | null,
+  repeat: Int32Array | null,
+  i: number,
+): string {
   return keys !== null ? keys[i]! : derivedKey(transitions[i]!, repeat![i]!);
 }
 
 /** Orders each run of parallel transitions by key, completing the (from, to, key) order. */
-export function sortParallelRuns(order: Int32Array, from: Int32Array, to: Int32Array, keyOfInput: (i: number) => string): void {
+export function sortParallelRuns(
+  order: Int32Array,
+  from: Int32Array,
+  to: Int32Array,
+  keyOfInput: (i: number) => string,
+): void {
   for (let a = 0; a < order.length; ) {
     const b = runEnd(order, from, to, a);
     if (b - a > 1) {

@@ -10,13 +10,13 @@
  * in its source, description and licence.
  */
 import Papa from 'papaparse';
-import { type Issue, LatticeValidationError, QueryOptionsError } from '../errors.js';
 import { checkOptions } from '../arguments.js';
-import { describe } from '../util/describe.js';
+import { type Issue, LatticeValidationError, QueryOptionsError } from '../errors.js';
 import type { DatasetInput, Role, Track, Transition } from '../schema/dataset.js';
 import { TRACKS } from '../schema/dataset.js';
 import { makeIssue } from '../schema/issues.js';
 import { type ValidDataset, validateDataset } from '../schema/validate.js';
+import { describe } from '../util/describe.js';
 
 /** The text of the three O*NET tables (tab-separated, header row first). */
 export interface OnetTables {
@@ -61,7 +61,10 @@ const FILES = {
 type Table = keyof typeof FILES;
 
 const COLUMNS = {
-  related: { required: ['O*NET-SOC Code', 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'], optional: ['Title', 'Related Title'] },
+  related: {
+    required: ['O*NET-SOC Code', 'Related O*NET-SOC Code', 'Relatedness Tier', 'Index'],
+    optional: ['Title', 'Related Title'],
+  },
   jobZones: { required: ['O*NET-SOC Code', 'Job Zone'], optional: ['Title'] },
   occupations: { required: ['O*NET-SOC Code', 'Title'], optional: ['Description'] },
 } as const;
@@ -93,10 +96,21 @@ export const SOC_MAJOR_GROUPS: Readonly<Record<string, string>> = {
   '55': 'Military Specific',
 };
 
-const JOB_ZONE_NAMES = ['', 'little or no preparation needed', 'some preparation needed', 'medium preparation needed', 'considerable preparation needed', 'extensive preparation needed'];
+const JOB_ZONE_NAMES = [
+  '',
+  'little or no preparation needed',
+  'some preparation needed',
+  'medium preparation needed',
+  'considerable preparation needed',
+  'extensive preparation needed',
+];
 
 const CODE = /^\d{2}-\d{4}\.\d{2}$/;
-const TIER_BASE: Readonly<Record<OnetTier, number>> = { 'Primary-Short': 6, 'Primary-Long': 12, Supplemental: 24 };
+const TIER_BASE: Readonly<Record<OnetTier, number>> = {
+  'Primary-Short': 6,
+  'Primary-Long': 12,
+  Supplemental: 24,
+};
 
 /**
  * The default months of a move between related occupations: a base per relatedness tier plus the
@@ -140,22 +154,45 @@ interface Row {
 function readTable(table: Table, text: string, issues: Issue[]): Row[] {
   const file = FILES[table];
   const issue = (line: number, code: string, message: string, column?: string) =>
-    issues.push({ ...makeIssue(code, column === undefined ? [table, line] : [table, line, column], undefined, message), file, line, ...(column !== undefined ? { column } : {}) });
+    issues.push({
+      ...makeIssue(
+        code,
+        column === undefined ? [table, line] : [table, line, column],
+        undefined,
+        message,
+      ),
+      file,
+      line,
+      ...(column !== undefined ? { column } : {}),
+    });
   // O*NET's tables are plain TSV: no quoting (a title may hold a `"`), one record per line. Line
   // ends are made one kind first, so record i is physical line i + 1.
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const lines = Papa.parse<string[]>(body, { delimiter: '\t', newline: '\n', quoteChar: '\u0000', skipEmptyLines: false }).data;
+  const lines = Papa.parse<string[]>(body, {
+    delimiter: '\t',
+    newline: '\n',
+    quoteChar: '\u0000',
+    skipEmptyLines: false,
+  }).data;
   const blank = (fields: readonly string[]) => fields.every((f) => f.trim() === '');
   const headerAt = lines.findIndex((l) => !blank(l));
   if (headerAt < 0) {
-    issue(1, 'missing_header', `the table is empty: expected a header row with ${COLUMNS[table].required.map((c) => `"${c}"`).join(', ')}`);
+    issue(
+      1,
+      'missing_header',
+      `the table is empty: expected a header row with ${COLUMNS[table].required.map((c) => `"${c}"`).join(', ')}`,
+    );
     return [];
   }
   const header = lines[headerAt]!.map((h) => h.trim());
   const position = new Map(header.map((h, i) => [h, i]));
   const missing = COLUMNS[table].required.filter((c) => !position.has(c));
   if (missing.length) {
-    issue(headerAt + 1, 'missing_column', `the header has no ${missing.map((c) => `"${c}"`).join(', ')} column (found ${header.map((h) => `"${h}"`).join(', ')})`);
+    issue(
+      headerAt + 1,
+      'missing_column',
+      `the header has no ${missing.map((c) => `"${c}"`).join(', ')} column (found ${header.map((h) => `"${h}"`).join(', ')})`,
+    );
     return [];
   }
   const rows: Row[] = [];
@@ -163,23 +200,32 @@ function readTable(table: Table, text: string, issues: Issue[]): Row[] {
     const fields = lines[i]!;
     if (blank(fields)) continue;
     if (fields.length !== header.length) {
-      issue(i + 1, 'field_count', `expected ${header.length} tab-separated fields, found ${fields.length}`);
+      issue(
+        i + 1,
+        'field_count',
+        `expected ${header.length} tab-separated fields, found ${fields.length}`,
+      );
       continue;
     }
-    rows.push({ line: i + 1, get: (column) => (position.has(column) ? fields[position.get(column)!]!.trim() : undefined) });
+    rows.push({
+      line: i + 1,
+      get: (column) => (position.has(column) ? fields[position.get(column)!]!.trim() : undefined),
+    });
   }
   return rows;
 }
 
 function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 120) || 'occupation';
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 120) || 'occupation'
+  );
 }
 
 /**
@@ -214,34 +260,87 @@ function slugify(title: string): string {
  */
 export function datasetFromOnet(tables: OnetTables, options?: OnetOptions): ValidDataset {
   const fn = 'datasetFromOnet';
-  if (typeof tables !== 'object' || tables === null) throw new QueryOptionsError(fn, [], `expected { related, jobZones, occupations } (the text of the three tables), not ${describe(tables)}`);
+  if (typeof tables !== 'object' || tables === null)
+    throw new QueryOptionsError(
+      fn,
+      [],
+      `expected { related, jobZones, occupations } (the text of the three tables), not ${describe(tables)}`,
+    );
   for (const table of Object.keys(FILES) as Table[]) {
-    if (typeof tables[table] !== 'string') throw new QueryOptionsError(fn, [table], `${table} must be the text of "${FILES[table]}", not ${describe(tables[table])}`);
+    if (typeof tables[table] !== 'string')
+      throw new QueryOptionsError(
+        fn,
+        [table],
+        `${table} must be the text of "${FILES[table]}", not ${describe(tables[table])}`,
+      );
   }
-  const opts = checkOptions(fn, options, ['version', 'id', 'title', 'ids', 'track', 'months', 'entryMaxZone', 'defaultLevel']) as OnetOptions;
+  const opts = checkOptions(fn, options, [
+    'version',
+    'id',
+    'title',
+    'ids',
+    'track',
+    'months',
+    'entryMaxZone',
+    'defaultLevel',
+  ]) as OnetOptions;
   const version = opts.version ?? '29.3';
-  if (typeof version !== 'string' || version.trim() === '') throw new QueryOptionsError(fn, ['version'], `version must be a non-empty string, not ${describe(version)}`);
+  if (typeof version !== 'string' || version.trim() === '')
+    throw new QueryOptionsError(
+      fn,
+      ['version'],
+      `version must be a non-empty string, not ${describe(version)}`,
+    );
   const ids = opts.ids ?? 'code';
-  if (ids !== 'code' && ids !== 'slug') throw new QueryOptionsError(fn, ['ids'], `ids must be 'code' or 'slug', not ${describe(ids)}`);
+  if (ids !== 'code' && ids !== 'slug')
+    throw new QueryOptionsError(fn, ['ids'], `ids must be 'code' or 'slug', not ${describe(ids)}`);
   const trackOption = opts.track ?? 'soc';
   if (trackOption !== 'soc' && !(TRACKS as readonly string[]).includes(trackOption)) {
-    throw new QueryOptionsError(fn, ['track'], `track must be 'soc' or one of ${TRACKS.join(', ')}, not ${describe(trackOption)}`);
+    throw new QueryOptionsError(
+      fn,
+      ['track'],
+      `track must be 'soc' or one of ${TRACKS.join(', ')}, not ${describe(trackOption)}`,
+    );
   }
   const monthsOf = opts.months ?? defaultOnetMonths;
-  if (typeof monthsOf !== 'function') throw new QueryOptionsError(fn, ['months'], `months must be a function (tier, index) => number, not ${describe(monthsOf)}`);
+  if (typeof monthsOf !== 'function')
+    throw new QueryOptionsError(
+      fn,
+      ['months'],
+      `months must be a function (tier, index) => number, not ${describe(monthsOf)}`,
+    );
   const entryMaxZone = opts.entryMaxZone ?? 2;
   const defaultLevel = opts.defaultLevel ?? 3;
-  for (const [name, value] of [['entryMaxZone', entryMaxZone], ['defaultLevel', defaultLevel]] as const) {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new QueryOptionsError(fn, [name], `${name} must be a whole number ≥ 0, not ${describe(value)}`);
+  for (const [name, value] of [
+    ['entryMaxZone', entryMaxZone],
+    ['defaultLevel', defaultLevel],
+  ] as const) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+      throw new QueryOptionsError(
+        fn,
+        [name],
+        `${name} must be a whole number ≥ 0, not ${describe(value)}`,
+      );
   }
 
   const issues: Issue[] = [];
   const bad = (table: Table, row: Row, column: string, code: string, message: string) =>
-    issues.push({ ...makeIssue(code, [table, row.line, column], undefined, message), file: FILES[table], line: row.line, column });
+    issues.push({
+      ...makeIssue(code, [table, row.line, column], undefined, message),
+      file: FILES[table],
+      line: row.line,
+      column,
+    });
   const codeIn = (table: Table, row: Row, column: string): string | undefined => {
     const code = row.get(column)!;
     if (CODE.test(code)) return code;
-    bad(table, row, column, 'invalid_code', `${JSON.stringify(code)} is not an O*NET-SOC code (like 11-1011.00)`);
+    bad(
+      table,
+      row,
+      column,
+      'invalid_code',
+      `${JSON.stringify(code)} is not an O*NET-SOC code (like 11-1011.00)`,
+    );
     return undefined;
   };
 
@@ -269,7 +368,13 @@ export function datasetFromOnet(tables: OnetTables, options?: OnetOptions): Vali
     if (!title) bad('occupations', row, 'Title', 'missing_title', 'the title is empty');
     if (code === undefined || !title) continue;
     if (occupationLine.has(code)) {
-      bad('occupations', row, 'O*NET-SOC Code', 'duplicate_code', `${code} is already on line ${occupationLine.get(code)}`);
+      bad(
+        'occupations',
+        row,
+        'O*NET-SOC Code',
+        'duplicate_code',
+        `${code} is already on line ${occupationLine.get(code)}`,
+      );
       continue;
     }
     occupationLine.set(code, row.line);
@@ -284,11 +389,24 @@ export function datasetFromOnet(tables: OnetTables, options?: OnetOptions): Vali
     const code = codeIn('jobZones', row, 'O*NET-SOC Code');
     const text = row.get('Job Zone')!;
     const zone = /^[1-5]$/.test(text) ? Number(text) : undefined;
-    if (zone === undefined) bad('jobZones', row, 'Job Zone', 'invalid_job_zone', `${JSON.stringify(text)} is not a job zone (1–5)`);
+    if (zone === undefined)
+      bad(
+        'jobZones',
+        row,
+        'Job Zone',
+        'invalid_job_zone',
+        `${JSON.stringify(text)} is not a job zone (1–5)`,
+      );
     if (code === undefined || zone === undefined) continue;
     const known = zones.get(code);
     if (known && known.zone !== zone) {
-      bad('jobZones', row, 'Job Zone', 'duplicate_code', `${code} has job zone ${known.zone} on line ${known.line} and ${zone} here`);
+      bad(
+        'jobZones',
+        row,
+        'Job Zone',
+        'duplicate_code',
+        `${code} has job zone ${known.zone} on line ${known.line} and ${zone} here`,
+      );
       continue;
     }
     if (!known) zones.set(code, { zone, line: row.line });
@@ -309,19 +427,48 @@ export function datasetFromOnet(tables: OnetTables, options?: OnetOptions): Vali
     const from = codeIn('related', row, 'O*NET-SOC Code');
     const to = codeIn('related', row, 'Related O*NET-SOC Code');
     const tierText = row.get('Relatedness Tier')!;
-    const tier = (ONET_TIERS as readonly string[]).includes(tierText) ? (tierText as OnetTier) : undefined;
-    if (tier === undefined) bad('related', row, 'Relatedness Tier', 'invalid_tier', `${JSON.stringify(tierText)} is not a relatedness tier (${ONET_TIERS.join(', ')})`);
+    const tier = (ONET_TIERS as readonly string[]).includes(tierText)
+      ? (tierText as OnetTier)
+      : undefined;
+    if (tier === undefined)
+      bad(
+        'related',
+        row,
+        'Relatedness Tier',
+        'invalid_tier',
+        `${JSON.stringify(tierText)} is not a relatedness tier (${ONET_TIERS.join(', ')})`,
+      );
     const indexText = row.get('Index')!;
     const index = /^\d+$/.test(indexText) && Number(indexText) >= 1 ? Number(indexText) : undefined;
-    if (index === undefined) bad('related', row, 'Index', 'invalid_index', `${JSON.stringify(indexText)} is not a rank (a whole number ≥ 1)`);
-    if (from === undefined || to === undefined || tier === undefined || index === undefined) continue;
+    if (index === undefined)
+      bad(
+        'related',
+        row,
+        'Index',
+        'invalid_index',
+        `${JSON.stringify(indexText)} is not a rank (a whole number ≥ 1)`,
+      );
+    if (from === undefined || to === undefined || tier === undefined || index === undefined)
+      continue;
     if (from === to) {
-      bad('related', row, 'Related O*NET-SOC Code', 'self_link', `${from} is listed as related to itself`);
+      bad(
+        'related',
+        row,
+        'Related O*NET-SOC Code',
+        'self_link',
+        `${from} is listed as related to itself`,
+      );
       continue;
     }
     const pair = `${from}\t${to}`;
     if (linkLine.has(pair)) {
-      bad('related', row, 'Related O*NET-SOC Code', 'duplicate_link', `${from} → ${to} is already on line ${linkLine.get(pair)}`);
+      bad(
+        'related',
+        row,
+        'Related O*NET-SOC Code',
+        'duplicate_link',
+        `${from} → ${to} is already on line ${linkLine.get(pair)}`,
+      );
       continue;
     }
     linkLine.set(pair, row.line);
@@ -336,7 +483,11 @@ export function datasetFromOnet(tables: OnetTables, options?: OnetOptions): Vali
   const months = links.map((l) => {
     const m = monthsOf(l.tier, l.index);
     if (typeof m !== 'number' || !Number.isFinite(m) || m < 0) {
-      throw new QueryOptionsError(fn, ['months'], `months(${JSON.stringify(l.tier)}, ${l.index}) returned ${describe(m)}; expected a finite number ≥ 0`);
+      throw new QueryOptionsError(
+        fn,
+        ['months'],
+        `months(${JSON.stringify(l.tier)}, ${l.index}) returned ${describe(m)}; expected a finite number ≥ 0`,
+      );
     }
     return m;
   });
@@ -352,7 +503,10 @@ export function datasetFromOnet(tables: OnetTables, options?: OnetOptions): Vali
   const levelOf = (code: string): { level: number; how: 'job-zone' | 'related' | 'default' } => {
     const zone = zones.get(code)?.zone;
     if (zone !== undefined) return { level: zone, how: 'job-zone' };
-    const near = (neighbours.get(code) ?? []).map((c) => zones.get(c)?.zone).filter((z): z is number => z !== undefined).sort((a, b) => a - b);
+    const near = (neighbours.get(code) ?? [])
+      .map((c) => zones.get(c)?.zone)
+      .filter((z): z is number => z !== undefined)
+      .sort((a, b) => a - b);
     if (!near.length) return { level: defaultLevel, how: 'default' };
     const mid = near.length / 2;
     const median = near.length % 2 ? near[Math.floor(mid)]! : (near[mid - 1]! + near[mid]!) / 2;

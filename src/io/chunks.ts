@@ -11,7 +11,11 @@ export function joinChunks(fn: string, chunked: string, chunks: Iterable<string>
   for (const chunk of chunks) {
     length += chunk.length;
     if (length > MAX_STRING_LENGTH) {
-      throw new QueryOptionsError(fn, [], `the output is longer than a JavaScript string can hold (${MAX_STRING_LENGTH.toLocaleString('en-GB')} characters); write ${chunked}(lattice) to a stream instead`);
+      throw new QueryOptionsError(
+        fn,
+        [],
+        `the output is longer than a JavaScript string can hold (${MAX_STRING_LENGTH.toLocaleString('en-GB')} characters); write ${chunked}(lattice) to a stream instead`,
+      );
     }
     parts.push(chunk);
   }

@@ -22,5 +22,11 @@
  */
 export { CSV_COLUMNS, CSV_REQUIRED_COLUMNS } from './csv/columns.js';
 export { datasetFromCsv, validateCsv } from './csv/read.js';
-export type { CsvFiles, CsvOutput, DatasetFields, DatasetFromCsvOptions, DatasetToCsvOptions } from './csv/types.js';
+export type {
+  CsvFiles,
+  CsvOutput,
+  DatasetFields,
+  DatasetFromCsvOptions,
+  DatasetToCsvOptions,
+} from './csv/types.js';
 export { datasetToCsv } from './csv/write.js';

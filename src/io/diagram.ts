@@ -2,13 +2,14 @@
  * What the diagram exports (Mermaid, DOT) share: which roles and transitions to draw, tracks as
  * clusters, roles in order of level, edge labels, and what to highlight.
  */
+
+import { checkOptions } from '../arguments.js';
 import { QueryOptionsError, UnknownIdError } from '../errors.js';
 import type { Lattice } from '../lattice/Lattice.js';
+import { type Role, TRACKS, type Track } from '../schema/dataset.js';
 import type { LatticeTransition, Route } from '../types.js';
-import { checkOptions } from '../arguments.js';
-import { describe } from '../util/describe.js';
-import { TRACKS, type Role, type Track } from '../schema/dataset.js';
 import { closestIds } from '../util/closest.js';
+import { describe } from '../util/describe.js';
 import { latticeArgument } from './latticeArgument.js';
 
 /** Options of `toMermaid` and `toDot`. */
@@ -60,26 +61,50 @@ export function edgeLabel(t: Pick<LatticeTransition, 'kind' | 'months' | 'estima
   return `${t.kind} · ${t.estimated ? '~' : ''}${formatMonths(t.months)} mo`;
 }
 
-function roleIdList(fn: string, lattice: Lattice, path: (string | number)[], value: unknown): string[] {
-  if (!Array.isArray(value)) throw new QueryOptionsError(fn, path, `${path.join('.')} must be an array of role ids, not ${describe(value)}`);
+function roleIdList(
+  fn: string,
+  lattice: Lattice,
+  path: (string | number)[],
+  value: unknown,
+): string[] {
+  if (!Array.isArray(value))
+    throw new QueryOptionsError(
+      fn,
+      path,
+      `${path.join('.')} must be an array of role ids, not ${describe(value)}`,
+    );
   const known = () => lattice.dataset.roles.map((r) => r.id);
   return value.map((id: unknown, i) => {
-    if (typeof id !== 'string') throw new QueryOptionsError(fn, [...path, i], `${path.join('.')}[${i}] must be a role id, not ${describe(id)}`);
+    if (typeof id !== 'string')
+      throw new QueryOptionsError(
+        fn,
+        [...path, i],
+        `${path.join('.')}[${i}] must be a role id, not ${describe(id)}`,
+      );
     if (!lattice.hasRole(id)) throw new UnknownIdError(fn, id, closestIds(id, known()));
     return id;
   });
 }
 
 /** Checks the options and works out what to draw. */
-export function diagramModel(fn: string, lattice: Lattice, options: DiagramOptions | undefined): DiagramModel {
+export function diagramModel(
+  fn: string,
+  lattice: Lattice,
+  options: DiagramOptions | undefined,
+): DiagramModel {
   latticeArgument(fn, lattice);
   const opts = checkOptions(fn, options, ['highlight', 'direction', 'roles']);
   const direction = opts.direction ?? 'TB';
   if (direction !== 'TB' && direction !== 'LR') {
-    throw new QueryOptionsError(fn, ['direction'], `direction must be 'TB' or 'LR', not ${describe(direction)}`);
+    throw new QueryOptionsError(
+      fn,
+      ['direction'],
+      `direction must be 'TB' or 'LR', not ${describe(direction)}`,
+    );
   }
 
-  const subset = opts.roles === undefined ? undefined : new Set(roleIdList(fn, lattice, ['roles'], opts.roles));
+  const subset =
+    opts.roles === undefined ? undefined : new Set(roleIdList(fn, lattice, ['roles'], opts.roles));
   const roles = lattice.dataset.roles.filter((r) => subset === undefined || subset.has(r.id));
   const drawn = new Set(roles.map((r) => r.id));
   const transitions = lattice.transitions().filter((t) => drawn.has(t.from) && drawn.has(t.to));
@@ -88,11 +113,22 @@ export function diagramModel(fn: string, lattice: Lattice, options: DiagramOptio
   const highlightTransitions = new Set<string>();
   if (opts.highlight !== undefined) {
     const h = checkOptions(fn, opts.highlight, ['route', 'roles']);
-    if (h.roles !== undefined) for (const id of roleIdList(fn, lattice, ['highlight', 'roles'], h.roles)) highlightRoles.add(id);
+    if (h.roles !== undefined)
+      for (const id of roleIdList(fn, lattice, ['highlight', 'roles'], h.roles))
+        highlightRoles.add(id);
     if (h.route !== undefined) {
       const route = h.route as Partial<Route> | null;
-      if (typeof route !== 'object' || route === null || !Array.isArray(route.roles) || !Array.isArray(route.transitions)) {
-        throw new QueryOptionsError(fn, ['highlight', 'route'], `highlight.route must be a Route (from fastestRoute, pathsBetween …), not ${describe(route)}`);
+      if (
+        typeof route !== 'object' ||
+        route === null ||
+        !Array.isArray(route.roles) ||
+        !Array.isArray(route.transitions)
+      ) {
+        throw new QueryOptionsError(
+          fn,
+          ['highlight', 'route'],
+          `highlight.route must be a Route (from fastestRoute, pathsBetween …), not ${describe(route)}`,
+        );
       }
       for (const id of route.roles) highlightRoles.add(id);
       for (const t of route.transitions) highlightTransitions.add(t.key);

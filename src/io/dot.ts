@@ -66,7 +66,13 @@ export function toDot(lattice: Lattice, options?: DotOptions): string {
       const attrs = [`label=${dotString(r.title)}`, `id=${dotString(r.id)}`];
       if (r.entry) attrs.push('peripheries=2');
       if (model.highlightRoles.has(r.id)) {
-        attrs.push(`style="rounded,filled,bold"`, `fillcolor="${HIGHLIGHT_FILL}"`, `color="${HIGHLIGHT}"`, 'penwidth=2', 'class="highlight"');
+        attrs.push(
+          `style="rounded,filled,bold"`,
+          `fillcolor="${HIGHLIGHT_FILL}"`,
+          `color="${HIGHLIGHT}"`,
+          'penwidth=2',
+          'class="highlight"',
+        );
       }
       lines.push(`    ${dotString(r.id)} [${attrs.join(', ')}];`);
     }
@@ -87,7 +93,13 @@ export function toDot(lattice: Lattice, options?: DotOptions): string {
     const attrs = [`label=${dotString(edgeLabel(t))}`, `id=${dotString(t.key)}`];
     if (t.estimated) attrs.push('style=dashed');
     if (t.direction === 'down') attrs.push('constraint=false');
-    if (model.highlightTransitions.has(t.key)) attrs.push(`color="${HIGHLIGHT}"`, `fontcolor="${HIGHLIGHT}"`, 'penwidth=2.5', 'class="highlight"');
+    if (model.highlightTransitions.has(t.key))
+      attrs.push(
+        `color="${HIGHLIGHT}"`,
+        `fontcolor="${HIGHLIGHT}"`,
+        'penwidth=2.5',
+        'class="highlight"',
+      );
     lines.push(`  ${dotString(t.from)} -> ${dotString(t.to)} [${attrs.join(', ')}];`);
   }
   lines.push('}');

@@ -5,11 +5,17 @@
  * out attributes whose value is an empty string (GraphML kept them: the two exports disagreed).
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import { edgeLabel } from './diagram.js';
-import { attributeValues, type AttributeType, type GraphAttribute, ROLE_ATTRIBUTES, TRANSITION_ATTRIBUTES } from './graphAttributes.js';
 import { joinChunks } from './chunks.js';
-import { xmlAttr, xmlSafe, xmlText } from './xml.js';
+import { edgeLabel } from './diagram.js';
+import {
+  type AttributeType,
+  attributeValues,
+  type GraphAttribute,
+  ROLE_ATTRIBUTES,
+  TRANSITION_ATTRIBUTES,
+} from './graphAttributes.js';
 import { latticeArgument } from './latticeArgument.js';
+import { xmlAttr, xmlSafe, xmlText } from './xml.js';
 
 /** An XML-safe, unique version of `id` (ids XML can carry, which is nearly all, are unchanged). */
 function safeKey(id: string, used: Set<string>): string {
@@ -19,12 +25,19 @@ function safeKey(id: string, used: Set<string>): string {
   return key;
 }
 
-const GEXF_TYPE: Readonly<Record<AttributeType, string>> = { string: 'string', int: 'integer', double: 'double', boolean: 'boolean' };
+const GEXF_TYPE: Readonly<Record<AttributeType, string>> = {
+  string: 'string',
+  int: 'integer',
+  double: 'double',
+  boolean: 'boolean',
+};
 
 function declarations(domain: 'node' | 'edge', specs: readonly GraphAttribute<never>[]): string {
   const lines = specs.map((a) => {
     const open = `      <attribute id="${xmlAttr(a.name)}" title="${xmlAttr(a.name)}" type="${GEXF_TYPE[a.type]}"`;
-    return a.type === 'boolean' ? `${open}>\n        <default>false</default>\n      </attribute>` : `${open}/>`;
+    return a.type === 'boolean'
+      ? `${open}>\n        <default>false</default>\n      </attribute>`
+      : `${open}/>`;
   });
   return `    <attributes class="${domain}">\n${lines.join('\n')}\n    </attributes>\n`;
 }
@@ -54,7 +67,9 @@ export function toGexf(lattice: Lattice): string {
 }
 
 function attvalues(values: Record<string, string | number | boolean>, indent: string): string {
-  const lines = Object.entries(values).map(([name, v]) => `${indent}  <attvalue for="${xmlAttr(name)}" value="${xmlAttr(String(v))}"/>`);
+  const lines = Object.entries(values).map(
+    ([name, v]) => `${indent}  <attvalue for="${xmlAttr(name)}" value="${xmlAttr(String(v))}"/>`,
+  );
   return lines.length ? `${indent}<attvalues>\n${lines.join('\n')}\n${indent}</attvalues>\n` : '';
 }
 

@@ -11,9 +11,10 @@
  * GRAPH_EXCLUDED the fields that are not attributes, and why. tests/fields.test.ts fails if a
  * field is neither.
  */
-import type { LatticeTransition } from '../types.js';
+
 import type { AreaPay, MonthsRange, Role } from '../schema/dataset.js';
 import { camelName, FIELDS, type Field, valueAt } from '../schema/fields.js';
+import type { LatticeTransition } from '../types.js';
 
 export type AttributeType = 'string' | 'int' | 'double' | 'boolean';
 
@@ -27,7 +28,8 @@ export interface GraphAttribute<T> {
 /** How lists (sectors, aliases, sources …) are joined into one string attribute. */
 export const LIST_SEPARATOR = '; ';
 
-const list = (values: readonly string[] | undefined) => (values && values.length ? values.join(LIST_SEPARATOR) : undefined);
+const list = (values: readonly string[] | undefined) =>
+  values?.length ? values.join(LIST_SEPARATOR) : undefined;
 
 /** Another area's pay in one string: `London: 44000-49000`. */
 const areaPay = (a: AreaPay) => `${a.area}: ${a.min ?? ''}-${a.max ?? ''}`;
@@ -35,12 +37,26 @@ const areaPay = (a: AreaPay) => `${a.area}: ${a.min ?? ''}-${a.max ?? ''}`;
 type Value = GraphAttribute<unknown>['value'];
 
 /** Fields (dotted path) presented otherwise than the default: another name, or one string for an object. */
-const PRESENTATION: Readonly<Record<'roles' | 'transitions', Readonly<Record<string, { name?: string; type?: AttributeType; value?: Value }>>>> = {
+const PRESENTATION: Readonly<
+  Record<
+    'roles' | 'transitions',
+    Readonly<Record<string, { name?: string; type?: AttributeType; value?: Value }>>
+  >
+> = {
   roles: {
-    'pay.areas': { type: 'string', value: (r) => list((valueAt(r, ['pay', 'areas']) as AreaPay[] | undefined)?.map(areaPay)) },
+    'pay.areas': {
+      type: 'string',
+      value: (r) => list((valueAt(r, ['pay', 'areas']) as AreaPay[] | undefined)?.map(areaPay)),
+    },
   },
   transitions: {
-    monthsRange: { type: 'string', value: (t) => { const m = valueAt(t, ['monthsRange']) as MonthsRange | undefined; return m ? `${m.least}-${m.most}` : undefined; } },
+    monthsRange: {
+      type: 'string',
+      value: (t) => {
+        const m = valueAt(t, ['monthsRange']) as MonthsRange | undefined;
+        return m ? `${m.least}-${m.most}` : undefined;
+      },
+    },
     'requires.qualifications': { name: 'requires' },
     'requires.monthsInRole': { name: 'monthsInRole' },
     'requires.monthsQualified': { name: 'monthsQualified' },
@@ -49,9 +65,16 @@ const PRESENTATION: Readonly<Record<'roles' | 'transitions', Readonly<Record<str
 };
 
 /** Fields that are not attributes, and why. */
-export const GRAPH_EXCLUDED: Readonly<Record<'roles' | 'transitions', Readonly<Record<string, string>>>> = {
+export const GRAPH_EXCLUDED: Readonly<
+  Record<'roles' | 'transitions', Readonly<Record<string, string>>>
+> = {
   roles: { id: 'the node id', title: 'the node label', meta: 'free-form JSON, not flat data' },
-  transitions: { id: 'part of the edge id (the transition key)', from: 'the edge source', to: 'the edge target', meta: 'free-form JSON, not flat data' },
+  transitions: {
+    id: 'part of the edge id (the transition key)',
+    from: 'the edge source',
+    to: 'the edge target',
+    meta: 'free-form JSON, not flat data',
+  },
 };
 
 function typeOf(field: Field): AttributeType {
@@ -59,7 +82,7 @@ function typeOf(field: Field): AttributeType {
   return field.kind === 'boolean' ? 'boolean' : 'string';
 }
 
-function valueOf(field: Field): Value {
+function fieldValue(field: Field): Value {
   const path = field.path;
   if (field.kind === 'boolean') return (item) => valueAt(item, path) === true;
   if (field.kind === 'list') return (item) => list(valueAt(item, path) as string[] | undefined);
@@ -77,7 +100,11 @@ function attributesOf(section: 'roles' | 'transitions'): GraphAttribute<unknown>
         walk(field.fields!);
         continue;
       }
-      out.push({ name: custom?.name ?? camelName(field.path), type: custom?.type ?? typeOf(field), value: custom?.value ?? valueOf(field) });
+      out.push({
+        name: custom?.name ?? camelName(field.path),
+        type: custom?.type ?? typeOf(field),
+        value: custom?.value ?? fieldValue(field),
+      });
     }
   };
   walk(FIELDS[section]);
@@ -85,18 +112,27 @@ function attributesOf(section: 'roles' | 'transitions'): GraphAttribute<unknown>
 }
 
 /** Role attributes, in the schema's order. */
-export const ROLE_ATTRIBUTES: readonly GraphAttribute<Role>[] = Object.freeze(attributesOf('roles'));
+export const ROLE_ATTRIBUTES: readonly GraphAttribute<Role>[] = Object.freeze(
+  attributesOf('roles'),
+);
 
 /** Transition attributes, in the schema's order; `direction` (derived, never stored) before the requirements. */
 export const TRANSITION_ATTRIBUTES: readonly GraphAttribute<LatticeTransition>[] = (() => {
   const attrs: GraphAttribute<LatticeTransition>[] = attributesOf('transitions');
   const at = attrs.findIndex((a) => a.name === 'requires');
-  attrs.splice(at < 0 ? attrs.length : at, 0, { name: 'direction', type: 'string', value: (t) => t.direction });
+  attrs.splice(at < 0 ? attrs.length : at, 0, {
+    name: 'direction',
+    type: 'string',
+    value: (t) => t.direction,
+  });
   return Object.freeze(attrs);
 })();
 
 /** The attributes of `item` that have a value, by name. */
-export function attributeValues<T>(specs: readonly GraphAttribute<T>[], item: T): Record<string, string | number | boolean> {
+export function attributeValues<T>(
+  specs: readonly GraphAttribute<T>[],
+  item: T,
+): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const spec of specs) {
     const value = spec.value(item);

@@ -3,13 +3,18 @@
  * graphology-graphml only parses, so this is a small escaping writer of its own.
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition } from '../types.js';
 import type { Role } from '../schema/dataset.js';
-import { edgeLabel } from './diagram.js';
-import { attributeValues, type GraphAttribute, ROLE_ATTRIBUTES, TRANSITION_ATTRIBUTES } from './graphAttributes.js';
-import { xmlAttr, xmlText } from './xml.js';
-import { latticeArgument } from './latticeArgument.js';
+import type { LatticeTransition } from '../types.js';
 import { joinChunks } from './chunks.js';
+import { edgeLabel } from './diagram.js';
+import {
+  attributeValues,
+  type GraphAttribute,
+  ROLE_ATTRIBUTES,
+  TRANSITION_ATTRIBUTES,
+} from './graphAttributes.js';
+import { latticeArgument } from './latticeArgument.js';
+import { xmlAttr, xmlText } from './xml.js';
 
 type Domain = 'graph' | 'node' | 'edge';
 
@@ -21,7 +26,10 @@ const GRAPH_KEYS: readonly GraphAttribute<Lattice['dataset']>[] = [
 ];
 
 // GraphML has no label of its own: the title (and, for a move, its key and label) are data too.
-const NODE_KEYS: readonly GraphAttribute<Role>[] = [{ name: 'label', type: 'string', value: (r) => r.title }, ...ROLE_ATTRIBUTES];
+const NODE_KEYS: readonly GraphAttribute<Role>[] = [
+  { name: 'label', type: 'string', value: (r) => r.title },
+  ...ROLE_ATTRIBUTES,
+];
 
 const EDGE_KEYS: readonly GraphAttribute<LatticeTransition>[] = [
   { name: 'key', type: 'string', value: (t) => t.key },
@@ -38,8 +46,15 @@ function keyLines(domain: Domain, specs: readonly GraphAttribute<never>[]): stri
   });
 }
 
-function dataLines<T>(domain: Domain, specs: readonly GraphAttribute<T>[], item: T, indent: string): string[] {
-  return Object.entries(attributeValues(specs, item)).map(([name, v]) => `${indent}<data key="${keyId(domain, name)}">${xmlText(String(v))}</data>`);
+function dataLines<T>(
+  domain: Domain,
+  specs: readonly GraphAttribute<T>[],
+  item: T,
+  indent: string,
+): string[] {
+  return Object.entries(attributeValues(specs, item)).map(
+    ([name, v]) => `${indent}<data key="${keyId(domain, name)}">${xmlText(String(v))}</data>`,
+  );
 }
 
 /**
@@ -93,7 +108,11 @@ export function* graphMLChunks(lattice: Lattice): Generator<string, void, undefi
     yield `${[`    <node id="${xmlAttr(role.id)}">`, ...dataLines('node', NODE_KEYS, role, '      '), '    </node>'].join('\n')}\n`;
   }
   for (const t of lattice.transitions()) {
-    const lines = [`    <edge id="${xmlAttr(t.key)}" source="${xmlAttr(t.from)}" target="${xmlAttr(t.to)}">`, ...dataLines('edge', EDGE_KEYS, t, '      '), '    </edge>'];
+    const lines = [
+      `    <edge id="${xmlAttr(t.key)}" source="${xmlAttr(t.from)}" target="${xmlAttr(t.to)}">`,
+      ...dataLines('edge', EDGE_KEYS, t, '      '),
+      '    </edge>',
+    ];
     yield `${lines.join('\n')}\n`;
   }
   yield '  </graph>\n</graphml>\n';

@@ -4,8 +4,8 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition } from '../types.js';
 import type { Role } from '../schema/dataset.js';
+import type { LatticeTransition } from '../types.js';
 import { latticeArgument } from './latticeArgument.js';
 
 /** Node attributes: the role's fields (a copy). */
@@ -21,7 +21,11 @@ export interface GraphologyLatticeAttributes {
 }
 
 /** The graphology graph `toGraphology` returns: roles as nodes, transitions as keyed edges. */
-export type LatticeGraph = MultiDirectedGraph<GraphologyRoleAttributes, GraphologyTransitionAttributes, GraphologyLatticeAttributes>;
+export type LatticeGraph = MultiDirectedGraph<
+  GraphologyRoleAttributes,
+  GraphologyTransitionAttributes,
+  GraphologyLatticeAttributes
+>;
 
 /**
  * A new graphology `MultiDirectedGraph` of the lattice: one node per role (key = role id,
@@ -44,6 +48,7 @@ export function toGraphology(lattice: Lattice): LatticeGraph {
   const graph: LatticeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes({ id: dataset.id, title: dataset.title, version: dataset.version });
   for (const role of dataset.roles) graph.addNode(role.id, structuredClone(role) as Role);
-  for (const t of lattice.transitions()) graph.addDirectedEdgeWithKey(t.key, t.from, t.to, structuredClone(t) as LatticeTransition);
+  for (const t of lattice.transitions())
+    graph.addDirectedEdgeWithKey(t.key, t.from, t.to, structuredClone(t) as LatticeTransition);
   return graph;
 }

@@ -8,13 +8,14 @@
  * `Action` whose `result` is the Occupation moved into. `potentialAction` is a property of every
  * Thing and `result` of every Action, so the document stays valid schema.org.
  */
-import { QueryOptionsError } from '../errors.js';
-import { type Lattice, coreOf } from '../lattice/Lattice.js';
-import { entryRequirements } from '../queries/entryRequirements.js';
-import type { LatticeTransition } from '../types.js';
+
 import { checkOptions } from '../arguments.js';
-import { describe } from '../util/describe.js';
+import { QueryOptionsError } from '../errors.js';
+import { coreOf, type Lattice } from '../lattice/Lattice.js';
+import { entryRequirements } from '../queries/entryRequirements.js';
 import type { Pay, Qualification, Role } from '../schema/dataset.js';
+import type { LatticeTransition } from '../types.js';
+import { describe } from '../util/describe.js';
 import { edgeLabel, trackTitle } from './diagram.js';
 import { latticeArgument } from './latticeArgument.js';
 
@@ -22,7 +23,10 @@ import { latticeArgument } from './latticeArgument.js';
  * encodeURIComponent throws URIError on a lone surrogate. Validation refuses those in ids, so
  * this is a second line: such a half becomes U+FFFD rather than stopping a whole page.
  */
-const uriComponent = (id: string): string => encodeURIComponent(id.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+const uriComponent = (id: string): string =>
+  encodeURIComponent(
+    id.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'),
+  );
 
 /** Options of `toJsonLd`. */
 export interface JsonLdOptions {
@@ -45,7 +49,12 @@ export interface JsonLdDocument {
   readonly '@graph': readonly JsonLdNode[];
 }
 
-const UNIT_TEXT: Readonly<Record<Pay['period'], string>> = { year: 'YEAR', month: 'MONTH', day: 'DAY', hour: 'HOUR' };
+const UNIT_TEXT: Readonly<Record<Pay['period'], string>> = {
+  year: 'YEAR',
+  month: 'MONTH',
+  day: 'DAY',
+  hour: 'HOUR',
+};
 const KIND_VERB: Readonly<Record<LatticeTransition['kind'], string>> = {
   experience: 'Progress with experience to',
   panel: 'Progress through a progression panel to',
@@ -99,7 +108,11 @@ export function toJsonLd(lattice: Lattice, options?: JsonLdOptions): JsonLdDocum
   const opts = checkOptions('toJsonLd', options, ['baseUrl', 'location']);
   for (const name of ['baseUrl', 'location'] as const) {
     if (opts[name] !== undefined && typeof opts[name] !== 'string') {
-      throw new QueryOptionsError('toJsonLd', [name], `${name} must be a string, not ${describe(opts[name])}`);
+      throw new QueryOptionsError(
+        'toJsonLd',
+        [name],
+        `${name} must be a string, not ${describe(opts[name])}`,
+      );
     }
   }
   const base = (opts.baseUrl as string | undefined) ?? '';
@@ -111,7 +124,8 @@ export function toJsonLd(lattice: Lattice, options?: JsonLdOptions): JsonLdDocum
 
   const requirements = entryRequirements(coreOf(lattice));
   const outgoing = new Map<string, LatticeTransition[]>();
-  for (const t of lattice.transitions()) (outgoing.get(t.from) ?? outgoing.set(t.from, []).get(t.from)!).push(t);
+  for (const t of lattice.transitions())
+    (outgoing.get(t.from) ?? outgoing.set(t.from, []).get(t.from)!).push(t);
 
   const occupation = (role: Role): JsonLdNode => {
     const outs = outgoing.get(role.id) ?? [];
@@ -135,9 +149,18 @@ export function toJsonLd(lattice: Lattice, options?: JsonLdOptions): JsonLdDocum
       },
       ...(role.responsibilities?.length ? { responsibilities: role.responsibilities } : {}),
       ...(qualifications.length ? { qualifications: qualifications.map(qualificationRef) } : {}),
-      ...(experience > 0 ? { experienceRequirements: { '@type': 'OccupationalExperienceRequirements', monthsOfExperience: experience } } : {}),
+      ...(experience > 0
+        ? {
+            experienceRequirements: {
+              '@type': 'OccupationalExperienceRequirements',
+              monthsOfExperience: experience,
+            },
+          }
+        : {}),
       ...(pay ? { estimatedSalary: pay } : {}),
-      ...(location !== undefined ? { occupationLocation: { '@type': 'AdministrativeArea', name: location } } : {}),
+      ...(location !== undefined
+        ? { occupationLocation: { '@type': 'AdministrativeArea', name: location } }
+        : {}),
       ...(outs.length
         ? {
             potentialAction: outs.map((t) => ({

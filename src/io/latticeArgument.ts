@@ -12,10 +12,24 @@ import { describe } from '../util/describe.js';
  */
 export function latticeArgument(fn: string, value: unknown): Lattice {
   const v = value as Partial<Lattice> | null | undefined;
-  if (typeof v === 'object' && v !== null && typeof v.nextSteps === 'function' && typeof v.dataset === 'object' && v.dataset !== null) {
+  if (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.nextSteps === 'function' &&
+    typeof v.dataset === 'object' &&
+    v.dataset !== null
+  ) {
     return value as Lattice;
   }
-  const hint = typeof v === 'object' && v !== null && 'roles' in v && 'transitions' in v ? ' (this looks like a dataset: pass createLattice(dataset))' : '';
-  const what = typeof v === 'object' && v !== null && !Array.isArray(v) ? 'another object' : describe(value);
-  throw new QueryOptionsError(fn, ['lattice'], `expected a Lattice from createLattice(), not ${what}${hint}`);
+  const hint =
+    typeof v === 'object' && v !== null && 'roles' in v && 'transitions' in v
+      ? ' (this looks like a dataset: pass createLattice(dataset))'
+      : '';
+  const what =
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? 'another object' : describe(value);
+  throw new QueryOptionsError(
+    fn,
+    ['lattice'],
+    `expected a Lattice from createLattice(), not ${what}${hint}`,
+  );
 }

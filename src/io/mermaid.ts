@@ -66,9 +66,13 @@ export function toMermaid(lattice: Lattice, options?: MermaidOptions): string {
     if (model.highlightTransitions.has(t.key)) highlightedLinks.push(i);
   });
 
-  const highlighted = model.roles.filter((r) => model.highlightRoles.has(r.id)).map((r) => nodeId.get(r.id));
-  if (highlighted.length || highlightedLinks.length) lines.push(`  classDef highlight ${HIGHLIGHT_STYLE}`);
+  const highlighted = model.roles
+    .filter((r) => model.highlightRoles.has(r.id))
+    .map((r) => nodeId.get(r.id));
+  if (highlighted.length || highlightedLinks.length)
+    lines.push(`  classDef highlight ${HIGHLIGHT_STYLE}`);
   if (highlighted.length) lines.push(`  class ${highlighted.join(',')} highlight`);
-  if (highlightedLinks.length) lines.push(`  linkStyle ${highlightedLinks.join(',')} ${HIGHLIGHT_LINK}`);
+  if (highlightedLinks.length)
+    lines.push(`  linkStyle ${highlightedLinks.join(',')} ${HIGHLIGHT_LINK}`);
   return `${lines.join('\n')}\n`;
 }

@@ -3,14 +3,15 @@
  * self-contained, accessible SVG string, with a route's roles and moves highlighted and numbered.
  * The same drawing the council site shows; no runtime dependency, every text escaped.
  */
-import { maxOf } from '../util/appendAll.js';
+
+import { checkOptions } from '../arguments.js';
 import { QueryOptionsError, UnknownRoleError } from '../errors.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import type { LatticeTransition, Route } from '../types.js';
-import { checkOptions } from '../arguments.js';
-import { describe } from '../util/describe.js';
 import type { Role, Track } from '../schema/dataset.js';
+import type { LatticeTransition, Route } from '../types.js';
+import { maxOf } from '../util/appendAll.js';
 import { closestIds } from '../util/closest.js';
+import { describe } from '../util/describe.js';
 import { type DiagramOptions, diagramModel, formatMonths, trackTitle } from './diagram.js';
 import { latticeArgument } from './latticeArgument.js';
 import { xmlAttr } from './xml.js';
@@ -35,7 +36,16 @@ export interface SvgOptions extends DiagramOptions {
   readonly style?: boolean;
 }
 
-const SVG_OPTIONS = ['highlight', 'direction', 'roles', 'from', 'to', 'title', 'idPrefix', 'style'] as const;
+const SVG_OPTIONS = [
+  'highlight',
+  'direction',
+  'roles',
+  'from',
+  'to',
+  'title',
+  'idPrefix',
+  'style',
+] as const;
 
 const NODE_W = 144;
 const NODE_H = 58;
@@ -82,7 +92,9 @@ function wrapTitle(text: string, width = LINE_CHARS, maxLines = MAX_LINES): stri
     }
   }
   if (line) lines.push(line);
-  const out = lines.slice(0, maxLines).map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l));
+  const out = lines
+    .slice(0, maxLines)
+    .map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l));
   if (lines.length > maxLines) out[maxLines - 1] = `${out[maxLines - 1]!.slice(0, width - 1)}…`;
   return out;
 }
@@ -107,11 +119,27 @@ function axes(direction: 'TB' | 'LR'): Axes {
   if (direction === 'TB') {
     const left = 64;
     const top = 52;
-    return { crossSize: NODE_W, rankSize: NODE_H, cellGap: 18, rankGap: 46, left, top, xy: (c, r) => ({ x: left + c, y: top + r }) };
+    return {
+      crossSize: NODE_W,
+      rankSize: NODE_H,
+      cellGap: 18,
+      rankGap: 46,
+      left,
+      top,
+      xy: (c, r) => ({ x: left + c, y: top + r }),
+    };
   }
   const left = 112;
   const top = 48;
-  return { crossSize: NODE_H, rankSize: NODE_W, cellGap: 14, rankGap: 64, left, top, xy: (c, r) => ({ x: left + r, y: top + c }) };
+  return {
+    crossSize: NODE_H,
+    rankSize: NODE_W,
+    cellGap: 14,
+    rankGap: 64,
+    left,
+    top,
+    xy: (c, r) => ({ x: left + r, y: top + c }),
+  };
 }
 
 interface Placed {
@@ -130,10 +158,24 @@ interface Edge {
   step: number | undefined;
 }
 
-function roleOption(fn: string, lattice: Lattice, name: string, value: unknown): string | undefined {
+function roleOption(
+  fn: string,
+  lattice: Lattice,
+  name: string,
+  value: unknown,
+): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new QueryOptionsError(fn, [name], `${name} must be a role id, not ${describe(value)}`);
-  if (!lattice.hasRole(value)) throw new UnknownRoleError(fn, value, closestIds(value, lattice.dataset.roles.map((r) => r.id)));
+  if (typeof value !== 'string')
+    throw new QueryOptionsError(fn, [name], `${name} must be a role id, not ${describe(value)}`);
+  if (!lattice.hasRole(value))
+    throw new UnknownRoleError(
+      fn,
+      value,
+      closestIds(
+        value,
+        lattice.dataset.roles.map((r) => r.id),
+      ),
+    );
   return value;
 }
 
@@ -170,21 +212,42 @@ export function toSvg(lattice: Lattice, options?: SvgOptions): string {
   latticeArgument(fn, lattice);
   const opts = checkOptions(fn, options, SVG_OPTIONS);
   const routeRoles = routeRolesOf(opts.highlight);
-  const roles = Array.isArray(opts.roles) && routeRoles ? [...new Set([...routeRoles, ...(opts.roles as unknown[])])] : opts.roles;
+  const roles =
+    Array.isArray(opts.roles) && routeRoles
+      ? [...new Set([...routeRoles, ...(opts.roles as unknown[])])]
+      : opts.roles;
   const model = diagramModel(fn, lattice, {
-    ...(opts.highlight !== undefined ? { highlight: opts.highlight as DiagramOptions['highlight'] } : {}),
-    ...(opts.direction !== undefined ? { direction: opts.direction as DiagramOptions['direction'] } : {}),
+    ...(opts.highlight !== undefined
+      ? { highlight: opts.highlight as DiagramOptions['highlight'] }
+      : {}),
+    ...(opts.direction !== undefined
+      ? { direction: opts.direction as DiagramOptions['direction'] }
+      : {}),
     ...(roles !== undefined ? { roles: roles as string[] } : {}),
   });
   const route = (opts.highlight as DiagramOptions['highlight'])?.route;
   const from = roleOption(fn, lattice, 'from', opts.from) ?? route?.roles[0];
   const to = roleOption(fn, lattice, 'to', opts.to) ?? route?.roles[route.roles.length - 1];
-  if (opts.title !== undefined && typeof opts.title !== 'string') throw new QueryOptionsError(fn, ['title'], `title must be a string, not ${describe(opts.title)}`);
+  if (opts.title !== undefined && typeof opts.title !== 'string')
+    throw new QueryOptionsError(
+      fn,
+      ['title'],
+      `title must be a string, not ${describe(opts.title)}`,
+    );
   const prefix = opts.idPrefix ?? 'pathway';
   if (typeof prefix !== 'string' || !ID_PREFIX.test(prefix)) {
-    throw new QueryOptionsError(fn, ['idPrefix'], `idPrefix must be letters, digits, - or _, starting with a letter, not ${describe(prefix)}`);
+    throw new QueryOptionsError(
+      fn,
+      ['idPrefix'],
+      `idPrefix must be letters, digits, - or _, starting with a letter, not ${describe(prefix)}`,
+    );
   }
-  if (opts.style !== undefined && typeof opts.style !== 'boolean') throw new QueryOptionsError(fn, ['style'], `style must be true or false, not ${describe(opts.style)}`);
+  if (opts.style !== undefined && typeof opts.style !== 'boolean')
+    throw new QueryOptionsError(
+      fn,
+      ['style'],
+      `style must be true or false, not ${describe(opts.style)}`,
+    );
 
   const ax = axes(model.direction);
   const onRoute = new Set(route?.roles ?? []);
@@ -202,7 +265,10 @@ export function toSvg(lattice: Lattice, options?: SvgOptions): string {
     cells.set(key, list);
   }
   const order = (r: Role): number => (r.id === from ? 0 : onRoute.has(r.id) ? 1 : 2);
-  for (const list of cells.values()) list.sort((a, b) => order(a) - order(b) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+  for (const list of cells.values())
+    list.sort(
+      (a, b) => order(a) - order(b) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0),
+    );
 
   const laneStart = new Map<Track, number>();
   const laneSize = new Map<Track, number>();
@@ -221,7 +287,11 @@ export function toSvg(lattice: Lattice, options?: SvgOptions): string {
   for (const role of model.roles) {
     const list = cells.get(`${role.track}|${role.level}`)!;
     const i = list.indexOf(role);
-    placed.set(role.id, { role, c: laneStart.get(role.track)! + i * (ax.crossSize + ax.cellGap), r: rankOf.get(role.level)! });
+    placed.set(role.id, {
+      role,
+      c: laneStart.get(role.track)! + i * (ax.crossSize + ax.cellGap),
+      r: rankOf.get(role.level)!,
+    });
   }
 
   // Edges: one per ordered pair of drawn roles; the route's own on top, numbered in order.
@@ -232,7 +302,14 @@ export function toSvg(lattice: Lattice, options?: SvgOptions): string {
     const key = `${t.from}\u0000${t.to}`;
     let edge = pairs.get(key);
     if (!edge) {
-      edge = { from: placed.get(t.from)!, to: placed.get(t.to)!, transitions: [], estimated: true, highlighted: false, step: undefined };
+      edge = {
+        from: placed.get(t.from)!,
+        to: placed.get(t.to)!,
+        transitions: [],
+        estimated: true,
+        highlighted: false,
+        step: undefined,
+      };
       pairs.set(key, edge);
     }
     edge.transitions.push(t);
@@ -240,7 +317,9 @@ export function toSvg(lattice: Lattice, options?: SvgOptions): string {
     if (model.highlightTransitions.has(t.key)) edge.highlighted = true;
     edge.step ??= stepOf.get(t.key);
   }
-  const edges = [...pairs.values()].sort((p, q) => Number(p.highlighted) - Number(q.highlighted) || (p.step ?? 0) - (q.step ?? 0));
+  const edges = [...pairs.values()].sort(
+    (p, q) => Number(p.highlighted) - Number(q.highlighted) || (p.step ?? 0) - (q.step ?? 0),
+  );
   const boxes = [...placed.values()];
 
   const id = (name: string) => `${prefix}-${name}`;
@@ -255,12 +334,21 @@ export function toSvg(lattice: Lattice, options?: SvgOptions): string {
     // A pair joined both ways gets two parallel lines rather than one on top of the other.
     const offset = reverse ? (a.role.id < b.role.id ? -6 : 6) : 0;
     const { points, mid } = edgePath(ax, a, b, offset, boxes);
-    const d = `M${point(points[0]![0], points[0]![1])}${points.length === 2 ? `L${point(points[1]![0], points[1]![1])}` : `C${points.slice(1).map(([c, r]) => point(c, r)).join(' ')}`}`;
+    const d = `M${point(points[0]![0], points[0]![1])}${
+      points.length === 2
+        ? `L${point(points[1]![0], points[1]![1])}`
+        : `C${points
+            .slice(1)
+            .map(([c, r]) => point(c, r))
+            .join(' ')}`
+    }`;
     const classes = ['edge'];
     if (e.highlighted) classes.push('highlight', 'on-route');
     if (e.estimated) classes.push('estimated');
     const m = ax.xy(mid[0], mid[1]);
-    const label = e.transitions.map((t) => `${t.kind}, ${t.estimated ? 'about ' : ''}${formatMonths(t.months)} months`).join('; or ');
+    const label = e.transitions
+      .map((t) => `${t.kind}, ${t.estimated ? 'about ' : ''}${formatMonths(t.months)} months`)
+      .join('; or ');
     return svg`<path class="${classes.join(' ')}" data-from="${a.role.id}" data-to="${b.role.id}" d="${d}" marker-end="url(#${id(e.highlighted ? 'arrow-route' : 'arrow')})"><title>${a.role.title} to ${b.role.title}: ${label}</title></path>${
       e.step !== undefined
         ? svg`<g class="step-no"><circle cx="${round(m.x)}" cy="${round(m.y)}" r="10"/><text x="${round(m.x)}" y="${round(m.y + 4)}" text-anchor="middle">${e.step}</text></g>`
@@ -279,7 +367,9 @@ export function toSvg(lattice: Lattice, options?: SvgOptions): string {
     const firstY = y + NODE_H / 2 - ((lines.length - 1) * 14) / 2 + 4;
     const badge = role.id === from ? 'You are here' : role.id === to ? 'Goal' : '';
     return svg`<g class="${classes.join(' ')}" data-role="${role.id}"><title>${role.title} — level ${role.level}, ${trackTitle(role.track)}</title><rect x="${x}" y="${y}" width="${NODE_W}" height="${NODE_H}" rx="8"/>${
-      badge ? svg`<text class="badge" x="${x + NODE_W - 6}" y="${y - 4}" text-anchor="end">${badge}</text>` : ''
+      badge
+        ? svg`<text class="badge" x="${x + NODE_W - 6}" y="${y - 4}" text-anchor="end">${badge}</text>`
+        : ''
     }<text class="node-title" x="${x + NODE_W / 2}" y="${firstY}" text-anchor="middle">${lines.map(
       (l, i) => svg`<tspan x="${x + NODE_W / 2}" dy="${i === 0 ? 0 : 14}">${l}</tspan>`,
     )}</text></g>`;
@@ -297,7 +387,10 @@ export function toSvg(lattice: Lattice, options?: SvgOptions): string {
       const w = laneSize.get(t)!;
       return svg`<g class="lane track-${t}"><rect class="lane-bg" x="${x - 8}" y="${ax.top - 48}" width="${w + 16}" height="${rankExtent + 56}" rx="10"/><text class="lane-label" x="${x + w / 2}" y="${ax.top - 32}" text-anchor="middle">${trackTitle(t)}</text></g>`;
     });
-    ranks = levels.map((l) => svg`<text class="level-label" x="8" y="${ax.top + rankOf.get(l)! + NODE_H / 2 + 4}">Level ${l}</text>`);
+    ranks = levels.map(
+      (l) =>
+        svg`<text class="level-label" x="8" y="${ax.top + rankOf.get(l)! + NODE_H / 2 + 4}">Level ${l}</text>`,
+    );
   } else {
     width = ax.left + rankExtent + 16;
     height = Math.max(ax.top + crossExtent + 16, 120);
@@ -306,14 +399,19 @@ export function toSvg(lattice: Lattice, options?: SvgOptions): string {
       const h = laneSize.get(t)!;
       return svg`<g class="lane track-${t}"><rect class="lane-bg" x="8" y="${y - 8}" width="${ax.left + rankExtent}" height="${h + 16}" rx="10"/><text class="lane-label" x="16" y="${y + h / 2 + 4}">${trackTitle(t)}</text></g>`;
     });
-    ranks = levels.map((l) => svg`<text class="level-label" x="${ax.left + rankOf.get(l)! + NODE_W / 2}" y="${ax.top - 16}" text-anchor="middle">Level ${l}</text>`);
+    ranks = levels.map(
+      (l) =>
+        svg`<text class="level-label" x="${ax.left + rankOf.get(l)! + NODE_W / 2}" y="${ax.top - 16}" text-anchor="middle">Level ${l}</text>`,
+    );
   }
 
   const title = (opts.title as string | undefined) ?? defaultTitle(lattice, route);
   const desc = describeDiagram(lattice, route, model.highlightRoles, boxes.length, edges.length);
   const style = opts.style === false ? '' : svg`<style>${new Markup(DEFAULT_STYLE)}</style>`;
-  const background = opts.style === false ? '' : svg`<rect class="background" width="100%" height="100%"/>`;
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="pathway" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id('title')} ${id('desc')}"><title id="${id('title')}">${title}</title><desc id="${id('desc')}">${desc}</desc>${style}<defs><marker id="${id('arrow')}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="arrow-head"/></marker><marker id="${id('arrow-route')}" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="arrow-head on-route"/></marker></defs>${background}${lanes}${ranks}<g class="edges">${edgeSvg}</g><g class="nodes">${nodeSvg}</g></svg>`.value;
+  const background =
+    opts.style === false ? '' : svg`<rect class="background" width="100%" height="100%"/>`;
+  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="pathway" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id('title')} ${id('desc')}"><title id="${id('title')}">${title}</title><desc id="${id('desc')}">${desc}</desc>${style}<defs><marker id="${id('arrow')}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="arrow-head"/></marker><marker id="${id('arrow-route')}" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="arrow-head on-route"/></marker></defs>${background}${lanes}${ranks}<g class="edges">${edgeSvg}</g><g class="nodes">${nodeSvg}</g></svg>`
+    .value;
 }
 
 function routeRolesOf(highlight: unknown): readonly unknown[] | undefined {
@@ -330,7 +428,13 @@ function defaultTitle(lattice: Lattice, route: Route | undefined): string {
   return `Route from ${title(route.roles[0]!)} to ${title(route.roles[route.roles.length - 1]!)}`;
 }
 
-function describeDiagram(lattice: Lattice, route: Route | undefined, highlighted: ReadonlySet<string>, roles: number, moves: number): string {
+function describeDiagram(
+  lattice: Lattice,
+  route: Route | undefined,
+  highlighted: ReadonlySet<string>,
+  roles: number,
+  moves: number,
+): string {
   const title = (id: string) => (lattice.hasRole(id) ? lattice.role(id).title : id);
   const shown = `${roles} role${roles === 1 ? '' : 's'} and ${moves} move${moves === 1 ? '' : 's'} shown by level and track.`;
   const parts: string[] = [];
@@ -348,9 +452,25 @@ function describeDiagram(lattice: Lattice, route: Route | undefined, highlighted
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Whether a straight line along the rank axis at cross position `c` between ranks `r1` and `r2` would cross a box. */
-function crosses(ax: Axes, c: number, r1: number, r2: number, boxes: readonly Placed[], a: Placed, b: Placed): boolean {
+function crosses(
+  ax: Axes,
+  c: number,
+  r1: number,
+  r2: number,
+  boxes: readonly Placed[],
+  a: Placed,
+  b: Placed,
+): boolean {
   const [lo, hi] = r1 < r2 ? [r1, r2] : [r2, r1];
-  return boxes.some((p) => p !== a && p !== b && p.c - 4 < c && c < p.c + ax.crossSize + 4 && p.r < hi && p.r + ax.rankSize > lo);
+  return boxes.some(
+    (p) =>
+      p !== a &&
+      p !== b &&
+      p.c - 4 < c &&
+      c < p.c + ax.crossSize + 4 &&
+      p.r < hi &&
+      p.r + ax.rankSize > lo,
+  );
 }
 
 type Point = readonly [cross: number, rank: number];
@@ -360,7 +480,13 @@ type Point = readonly [cross: number, rank: number];
  * leave the box's rank-facing side; moves within a rank leave the sides facing each other (or arc
  * over the boxes in between); a move that would run through another box goes round it.
  */
-function edgePath(ax: Axes, a: Placed, b: Placed, offset: number, boxes: readonly Placed[]): { points: Point[]; mid: Point } {
+function edgePath(
+  ax: Axes,
+  a: Placed,
+  b: Placed,
+  offset: number,
+  boxes: readonly Placed[],
+): { points: Point[]; mid: Point } {
   const cs = ax.crossSize;
   const rs = ax.rankSize;
   const ac = a.c + cs / 2 + offset;
@@ -370,11 +496,25 @@ function edgePath(ax: Axes, a: Placed, b: Placed, offset: number, boxes: readonl
     const sr = a.r + rs / 2 + offset;
     if (Math.abs(b.c - a.c) > cs + LANE_GAP + ax.cellGap) {
       const lift = a.r - 22;
-      return { points: [[ac, a.r], [ac, lift], [bc, lift], [bc, b.r]], mid: [(ac + bc) / 2, a.r - 16] };
+      return {
+        points: [
+          [ac, a.r],
+          [ac, lift],
+          [bc, lift],
+          [bc, b.r],
+        ],
+        mid: [(ac + bc) / 2, a.r - 16],
+      };
     }
     const sc = forward ? a.c + cs : a.c;
     const ec = forward ? b.c : b.c + cs;
-    return { points: [[sc, sr], [ec, sr]], mid: [(sc + ec) / 2, sr] };
+    return {
+      points: [
+        [sc, sr],
+        [ec, sr],
+      ],
+      mid: [(sc + ec) / 2, sr],
+    };
   }
   const back = b.r < a.r;
   const sr = back ? a.r : a.r + rs;
@@ -385,10 +525,26 @@ function edgePath(ax: Axes, a: Placed, b: Placed, offset: number, boxes: readonl
     const ar = a.r + rs / 2 + offset;
     const br = b.r + rs / 2 + offset;
     const out = Math.max(sc, ec) + 22;
-    return { points: [[sc, ar], [out, ar], [out, br], [ec, br]], mid: [out - 6, (ar + br) / 2] };
+    return {
+      points: [
+        [sc, ar],
+        [out, ar],
+        [out, br],
+        [ec, br],
+      ],
+      mid: [out - 6, (ar + br) / 2],
+    };
   }
   const bend = (er - sr) / 2;
-  return { points: [[ac, sr], [ac, sr + bend], [bc, er - bend], [bc, er]], mid: [(ac + bc) / 2, (sr + er) / 2] };
+  return {
+    points: [
+      [ac, sr],
+      [ac, sr + bend],
+      [bc, er - bend],
+      [bc, er],
+    ],
+    mid: [(ac + bc) / 2, (sr + er) / 2],
+  };
 }
 
 /** The default look: the council site's colours; CSS variables (`--route` …) override them. */

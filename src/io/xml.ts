@@ -10,7 +10,8 @@
 
 // Anything outside XML 1.0's Char production: C0 controls except TAB/LF/CR, U+FFFE/U+FFFF, and
 // surrogates that are not part of a valid pair.
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `text` with every character XML 1.0 cannot carry replaced by U+FFFD. */
 export function xmlSafe(text: string): string {
@@ -19,7 +20,9 @@ export function xmlSafe(text: string): string {
 
 /** Escaped for element content (between tags). */
 export function xmlText(text: string): string {
-  return xmlSafe(text).replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#xD;'));
+  return xmlSafe(text).replace(/[&<>\r]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#xD;',
+  );
 }
 
 const ATTR: Readonly<Record<string, string>> = {

@@ -3,20 +3,26 @@
  * afterwards. Every query returns plain, frozen data.
  */
 import { QueryOptionsError } from '../errors.js';
-import { find } from '../queries/find.js';
+import { sectorOption, sectorView } from '../model/sector.js';
+import { type Core, createCore, qualificationOf, roleIndexOf } from '../queries/core.js';
 import { eligibility } from '../queries/eligibility.js';
 import { fastestRoute, kFastestRoutes } from '../queries/fastestRoutes.js';
+import { find } from '../queries/find.js';
 import { gapTo } from '../queries/gapTo.js';
 import { horizontalMoves, nextSteps } from '../queries/moves.js';
-import { describe } from '../util/describe.js';
 import { pathsBetween } from '../queries/pathsBetween.js';
 import { prerequisitesFor } from '../queries/prerequisitesFor.js';
 import { reachableFrom } from '../queries/reachableFrom.js';
 import { ladder, roles, rolesRequiring } from '../queries/roles.js';
-import type { Dataset, DatasetInput, Qualification, Role, Source, Track } from '../schema/dataset.js';
+import type {
+  Dataset,
+  DatasetInput,
+  Qualification,
+  Role,
+  Source,
+  Track,
+} from '../schema/dataset.js';
 import { parseDataset, type ValidDataset } from '../schema/validate.js';
-import { deepFreeze } from '../util/freeze.js';
-import { type Core, createCore, qualificationOf, roleIndexOf } from '../queries/core.js';
 import type {
   Eligibility,
   FindResult,
@@ -37,14 +43,16 @@ import type {
   RouteOptions,
 } from '../types.js';
 import { isCalendarDay } from '../util/calendarDay.js';
-import { sectorOption, sectorView } from '../model/sector.js';
+import { describe } from '../util/describe.js';
+import { deepFreeze } from '../util/freeze.js';
 
 /** What the queries see: the dataset, or — when it is limited to a sector — that sector's view of it. */
 function queryable(dataset: Dataset): Dataset {
   return dataset.sector === undefined ? dataset : sectorView(dataset, dataset.sector);
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `sector` taken out of a query's options (the queries themselves never see it); anything else is passed on as given. */
 function splitSector<T>(options: T): [unknown, T] {
@@ -77,10 +85,18 @@ export function createLattice(dataset: DatasetInput | ValidDataset): Lattice {
  */
 const OWNED = new WeakSet<object>();
 
-type InForce = { validFrom?: string | undefined; validUntil?: string | undefined; proposed?: boolean | undefined };
+type InForce = {
+  validFrom?: string | undefined;
+  validUntil?: string | undefined;
+  proposed?: boolean | undefined;
+};
 
 function inForce(entry: InForce, date: string): boolean {
-  return !entry.proposed && (entry.validFrom === undefined || entry.validFrom <= date) && (entry.validUntil === undefined || date < entry.validUntil);
+  return (
+    !entry.proposed &&
+    (entry.validFrom === undefined || entry.validFrom <= date) &&
+    (entry.validUntil === undefined || date < entry.validUntil)
+  );
 }
 
 const CORES = new WeakMap<Lattice, Core>();
@@ -335,7 +351,11 @@ export class Lattice {
     if (fixed !== undefined && sector === fixed) return this;
     const name = sectorOption('inSector', sector, this.dataset)!;
     if (fixed !== undefined) {
-      throw new QueryOptionsError('inSector', ['sector'], `this lattice is limited to the "${fixed}" sector by its data; it cannot answer for "${name}"`);
+      throw new QueryOptionsError(
+        'inSector',
+        ['sector'],
+        `this lattice is limited to the "${fixed}" sector by its data; it cannot answer for "${name}"`,
+      );
     }
     let view = this.#sectors.get(name);
     if (!view) {
@@ -355,7 +375,8 @@ export class Lattice {
       return coreOf(this.inSector(sector as string));
     } catch (error) {
       // Name the query, not inSector, in the message.
-      if (error instanceof QueryOptionsError) throw new QueryOptionsError(fn, ['sector'], error.message.replace(/^inSector: /, ''));
+      if (error instanceof QueryOptionsError)
+        throw new QueryOptionsError(fn, ['sector'], error.message.replace(/^inSector: /, ''));
       throw error;
     }
   }
@@ -364,7 +385,11 @@ export class Lattice {
   #profileSector(fn: string, profile: unknown, optionSector: unknown): [unknown, unknown] {
     const [own, rest] = splitSector(profile);
     if (own !== undefined && optionSector !== undefined && own !== optionSector) {
-      throw new QueryOptionsError(fn, ['sector'], `the profile's sector ${describe(own)} and the sector option ${describe(optionSector)} disagree`);
+      throw new QueryOptionsError(
+        fn,
+        ['sector'],
+        `the profile's sector ${describe(own)} and the sector option ${describe(optionSector)} disagree`,
+      );
     }
     return [optionSector ?? own, rest];
   }
@@ -374,9 +399,18 @@ export class Lattice {
    * proposals not in force, are left out.
    */
   asOf(date: string | Date): Lattice {
-    const day = typeof date === 'string' ? date : date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 10) : undefined;
+    const day =
+      typeof date === 'string'
+        ? date
+        : date instanceof Date && !Number.isNaN(date.getTime())
+          ? date.toISOString().slice(0, 10)
+          : undefined;
     if (day === undefined || !isCalendarDay(day)) {
-      throw new QueryOptionsError('asOf', ['date'], `the date must be a calendar day YYYY-MM-DD or a valid Date, not ${describe(date)}`);
+      throw new QueryOptionsError(
+        'asOf',
+        ['date'],
+        `the date must be a calendar day YYYY-MM-DD or a valid Date, not ${describe(date)}`,
+      );
     }
     const cached = this.#asOf.get(day);
     if (cached) {
@@ -388,7 +422,9 @@ export class Lattice {
     const filtered: Dataset = {
       ...this.dataset,
       roles: this.dataset.roles.filter((r) => keep.has(r.id)),
-      transitions: this.dataset.transitions.filter((t) => inForce(t, day) && keep.has(t.from) && keep.has(t.to)),
+      transitions: this.dataset.transitions.filter(
+        (t) => inForce(t, day) && keep.has(t.from) && keep.has(t.to),
+      ),
     };
     OWNED.add(filtered);
     const lattice = new Lattice(filtered);

@@ -27,7 +27,10 @@ const comparable = (a: Pay, b: Pay) => a.currency === b.currency && a.period ===
 export function payChange(from: Pick<Role, 'pay'>, to: Pick<Role, 'pay'>): PayChange {
   const a = payRange(from.pay);
   const b = payRange(to.pay);
-  const change = a && b && from.pay && to.pay && comparable(from.pay, to.pay) ? Object.freeze({ min: b.min - a.min, max: b.max - a.max }) : undefined;
+  const change =
+    a && b && from.pay && to.pay && comparable(from.pay, to.pay)
+      ? Object.freeze({ min: b.min - a.min, max: b.max - a.max })
+      : undefined;
   return Object.freeze({ from: from.pay, to: to.pay, change });
 }
 
@@ -40,11 +43,20 @@ export function routePay(roles: readonly Pick<Role, 'pay'>[]): RoutePay {
   return Object.freeze({ steps: Object.freeze(steps), overall: payChange(first, last) });
 }
 
-const PERIOD_WORDS: Record<Pay['period'], string> = { year: 'a year', month: 'a month', day: 'a day', hour: 'an hour' };
+const PERIOD_WORDS: Record<Pay['period'], string> = {
+  year: 'a year',
+  month: 'a month',
+  day: 'a day',
+  hour: 'an hour',
+};
 
 function money(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+    return new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+    }).format(amount);
   } catch {
     return `${amount} ${currency}`;
   }
@@ -54,14 +66,28 @@ function money(amount: number, currency: string): string {
  * Pay in words with where it comes from: "£38,682 to £54,710 a year (2025/26, England;
  * Agenda for Change bands 6-7)". `sourceTitle` turns source ids into names.
  */
-export function describePay(pay: Pay, sourceTitle?: (id: string) => string | undefined): string | undefined {
+export function describePay(
+  pay: Pay,
+  sourceTitle?: (id: string) => string | undefined,
+): string | undefined {
   const r = payRange(pay);
   if (!r) return undefined;
-  const figure = r.min === r.max ? money(r.min, pay.currency) : `${money(r.min, pay.currency)} to ${money(r.max, pay.currency)}`;
-  const context = [pay.year, pay.area, pay.grade].filter((x): x is string => typeof x === 'string' && x.length > 0);
+  const figure =
+    r.min === r.max
+      ? money(r.min, pay.currency)
+      : `${money(r.min, pay.currency)} to ${money(r.max, pay.currency)}`;
+  const context = [pay.year, pay.area, pay.grade].filter(
+    (x): x is string => typeof x === 'string' && x.length > 0,
+  );
   const sources = (pay.sources ?? []).map((id) => sourceTitle?.(id) ?? id);
   const estimate = pay.estimated ? 'estimate' : undefined;
-  const tail = [context.join(', '), sources.length ? `source: ${sources.join('; ')}` : '', estimate ?? ''].filter(Boolean).join('; ');
+  const tail = [
+    context.join(', '),
+    sources.length ? `source: ${sources.join('; ')}` : '',
+    estimate ?? '',
+  ]
+    .filter(Boolean)
+    .join('; ');
   return `${figure} ${PERIOD_WORDS[pay.period]}${tail ? ` (${tail})` : ''}`;
 }
 
@@ -69,7 +95,8 @@ export function describePay(pay: Pay, sourceTitle?: (id: string) => string | und
 export function describePayChange(change: PayChange): string | undefined {
   if (!change.change || !change.to) return undefined;
   const { min, max } = change.change;
-  const signed = (n: number) => (n === 0 ? '£0' : `${n > 0 ? '+' : '−'}${money(Math.abs(n), change.to!.currency)}`);
+  const signed = (n: number) =>
+    n === 0 ? '£0' : `${n > 0 ? '+' : '−'}${money(Math.abs(n), change.to!.currency)}`;
   if (min === 0 && max === 0) return 'no change';
   return `${min === max ? signed(min) : `${signed(min)} to ${signed(max)}`} ${PERIOD_WORDS[change.to.period]}`;
 }

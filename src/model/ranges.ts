@@ -18,7 +18,12 @@ type Timed = Pick<Transition, 'months' | 'monthsRange' | 'estimated'>;
 /** One move's span: its range, or its typical months when it has none. */
 export function transitionSpan(t: Timed): MonthsSpan {
   const range: MonthsRange | undefined = t.monthsRange;
-  return { least: range?.least ?? t.months, typical: t.months, most: range?.most ?? t.months, estimated: t.estimated === true };
+  return {
+    least: range?.least ?? t.months,
+    typical: t.months,
+    most: range?.most ?? t.months,
+    estimated: t.estimated === true,
+  };
 }
 
 /** The sum of the moves' spans: a route's range always holds its typical months. */
@@ -43,7 +48,8 @@ const years = (months: number): string => {
   return Number.isInteger(y) ? String(y) : y.toFixed(1);
 };
 
-const plural = (value: string, unit: 'month' | 'year') => `${value} ${unit}${value === '1' ? '' : 's'}`;
+const plural = (value: string, unit: 'month' | 'year') =>
+  `${value} ${unit}${value === '1' ? '' : 's'}`;
 
 /**
  * A span in words: "about 6 to 9 years" when its figures are estimates, "12 months" when exact.
@@ -56,6 +62,7 @@ export function describeSpan(span: MonthsSpan): string {
     const m = span.typical;
     return about + (m < 24 ? plural(String(Math.round(m)), 'month') : plural(years(m), 'year'));
   }
-  if (span.most < 36) return `${about}${Math.round(span.least)} to ${plural(String(Math.round(span.most)), 'month')}`;
+  if (span.most < 36)
+    return `${about}${Math.round(span.least)} to ${plural(String(Math.round(span.most)), 'month')}`;
   return `${about}${years(span.least)} to ${plural(years(span.most), 'year')}`;
 }

@@ -28,7 +28,10 @@ export function qualificationInSector(q: Pick<Qualification, 'sectors'>, sector:
  * The test a move passes to stay in a sector's view: its own sectors, both roles', and those of
  * every qualification it requires or grants.
  */
-export function transitionInSectorTest(dataset: Pick<Dataset, 'roles' | 'qualifications'>, sector: string): (t: Transition) => boolean {
+export function transitionInSectorTest(
+  dataset: Pick<Dataset, 'roles' | 'qualifications'>,
+  sector: string,
+): (t: Transition) => boolean {
   const roles = new Map<string, boolean>();
   for (const r of dataset.roles) roles.set(r.id, roleInSector(r, sector));
   const quals = new Map<string, boolean>();
@@ -43,7 +46,9 @@ export function transitionInSectorTest(dataset: Pick<Dataset, 'roles' | 'qualifi
 }
 
 /** Every sector any role, move or qualification names, sorted. */
-export function sectorsOf(dataset: Pick<Dataset, 'roles' | 'qualifications' | 'transitions'>): string[] {
+export function sectorsOf(
+  dataset: Pick<Dataset, 'roles' | 'qualifications' | 'transitions'>,
+): string[] {
   const names = new Set<string>();
   for (const r of dataset.roles) for (const s of r.sectors) names.add(s);
   for (const q of dataset.qualifications) for (const s of q.sectors ?? []) names.add(s);
@@ -55,13 +60,21 @@ export function sectorsOf(dataset: Pick<Dataset, 'roles' | 'qualifications' | 't
  * The `sector` option, checked: undefined, or a sector the data names. A typo (`child`) would
  * otherwise silently leave nothing to offer, so it is refused with the closest names.
  */
-export function sectorOption(fn: string, value: unknown, dataset: Pick<Dataset, 'roles' | 'qualifications' | 'transitions'>): string | undefined {
+export function sectorOption(
+  fn: string,
+  value: unknown,
+  dataset: Pick<Dataset, 'roles' | 'qualifications' | 'transitions'>,
+): string | undefined {
   if (value === undefined) return undefined;
   const known = sectorsOf(dataset);
   if (typeof value === 'string' && known.includes(value)) return value;
   const near = typeof value === 'string' ? closestIds(value, known, 3) : [];
   const hint = near.length ? `; did you mean ${near.map((s) => `"${s}"`).join(' or ')}?` : '';
-  throw new QueryOptionsError(fn, ['sector'], `sector ${describe(value)} is not one the data names (known: ${known.join(', ') || 'none'})${hint}`);
+  throw new QueryOptionsError(
+    fn,
+    ['sector'],
+    `sector ${describe(value)} is not one the data names (known: ${known.join(', ') || 'none'})${hint}`,
+  );
 }
 
 /**

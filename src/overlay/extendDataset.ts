@@ -8,6 +8,7 @@
  * or field in the overlay; problems in untouched base entries at `["base", section, index]`.
  */
 import { type Issue, LatticeValidationError } from '../errors.js';
+import type { DatasetInput } from '../schema/dataset.js';
 import { makeIssue } from '../schema/issues.js';
 import type { Overlay } from '../schema/overlay.js';
 import { ENTITY } from '../schema/references.js';
@@ -26,8 +27,7 @@ import {
   SECTIONS,
   updateEntries,
 } from './operations.js';
-import { type OverlayParts, parseOverlay, type Path, type Section } from './parseOverlay.js';
-import type { DatasetInput } from '../schema/dataset.js';
+import { type OverlayParts, type Path, parseOverlay, type Section } from './parseOverlay.js';
 
 /** safeExtendDataset's answer: the extended dataset, or every problem found. */
 export type ExtendResult =
@@ -68,7 +68,13 @@ export function extendDataset(base: DatasetInput, overlay: unknown): ValidDatase
 export function safeExtendDataset(base: DatasetInput, overlay: unknown): ExtendResult {
   // A ValidDataset (the usual base) is not validated again.
   const checkedBase = validateDataset(base);
-  const baseIssues = checkedBase.success ? [] : checkedBase.issues.map((i) => ({ ...i, path: ['base', ...i.path], message: `the base dataset: ${i.message}` }));
+  const baseIssues = checkedBase.success
+    ? []
+    : checkedBase.issues.map((i) => ({
+        ...i,
+        path: ['base', ...i.path],
+        message: `the base dataset: ${i.message}`,
+      }));
   try {
     // Cycles and runaway nesting would overflow the recursive parse and clones below: find them first.
     const structure = structureIssues(overlay);
@@ -79,7 +85,15 @@ export function safeExtendDataset(base: DatasetInput, overlay: unknown): ExtendR
     return apply(checkedBase.data, parts, issues);
   } catch (error) {
     // Only a hostile input gets here: a getter that throws, a revoked proxy.
-    return fail([...baseIssues, makeIssue('unreadable_input', [], undefined, `the overlay could not be read: ${asText(error)}`)]);
+    return fail([
+      ...baseIssues,
+      makeIssue(
+        'unreadable_input',
+        [],
+        undefined,
+        `the overlay could not be read: ${asText(error)}`,
+      ),
+    ]);
   }
 }
 
@@ -88,7 +102,11 @@ function fail(issues: Issue[]): ExtendResult {
 }
 
 /** The operations in order, then the result validated like any dataset, its problems mapped back to where they came from. */
-function apply(base: ValidDataset, parts: OverlayParts, shapeIssues: readonly Issue[]): ExtendResult {
+function apply(
+  base: ValidDataset,
+  parts: OverlayParts,
+  shapeIssues: readonly Issue[],
+): ExtendResult {
   const drafts = new Drafts(base);
   removeEntries(drafts, parts.remove);
   removeTransitions(drafts, parts.remove.transitions);
@@ -115,8 +133,13 @@ function apply(base: ValidDataset, parts: OverlayParts, shapeIssues: readonly Is
   const checked = validateDataset(result);
   const issues: Issue[] = [...shapeIssues, ...drafts.issues];
   if (!checked.success) {
-    const gone = new Set([...drafts.removedAt.qualifications.keys(), ...drafts.removedAt.sources.keys()]);
-    const illShaped = new Set(SECTIONS.flatMap((s) => [...parts.illShaped[s]].map((id) => `${ENTITY[s]}\u0000${id}`)));
+    const gone = new Set([
+      ...drafts.removedAt.qualifications.keys(),
+      ...drafts.removedAt.sources.keys(),
+    ]);
+    const illShaped = new Set(
+      SECTIONS.flatMap((s) => [...parts.illShaped[s]].map((id) => `${ENTITY[s]}\u0000${id}`)),
+    );
     for (const issue of checked.issues) {
       if (issue.code === 'unknown_reference') {
         const id = issue.details?.id ?? '';
@@ -132,9 +155,17 @@ function apply(base: ValidDataset, parts: OverlayParts, shapeIssues: readonly Is
 }
 
 /** A result path → the place in the overlay (or base) that supplied it. */
-function locate(path: readonly (string | number)[], drafts: Record<Section, Draft[]>, rename: Overlay['dataset']): Path {
+function locate(
+  path: readonly (string | number)[],
+  drafts: Record<Section, Draft[]>,
+  rename: Overlay['dataset'],
+): Path {
   const [section, index, field, ...rest] = path;
-  if (typeof section === 'string' && (SECTIONS as readonly string[]).includes(section) && typeof index === 'number') {
+  if (
+    typeof section === 'string' &&
+    (SECTIONS as readonly string[]).includes(section) &&
+    typeof index === 'number'
+  ) {
     const d = drafts[section as Section][index];
     if (d) {
       const patched = typeof field === 'string' ? d.fields.get(field) : undefined;
@@ -145,4 +176,3 @@ function locate(path: readonly (string | number)[], drafts: Record<Section, Draf
   if (typeof section === 'string' && rename && section in rename) return ['dataset', ...path];
   return [...path];
 }
-

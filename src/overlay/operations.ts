@@ -48,15 +48,25 @@ export class Drafts {
   /** Transition keys, kept beside the drafts (a transition without an id is known by its derived key). */
   keys: string[];
   /** Why an id is gone: so a later reference to it says so instead of "unknown". */
-  readonly removed: Record<Section, Map<string, string>> = { sources: new Map(), qualifications: new Map(), roles: new Map(), transitions: new Map() };
+  readonly removed: Record<Section, Map<string, string>> = {
+    sources: new Map(),
+    qualifications: new Map(),
+    roles: new Map(),
+    transitions: new Map(),
+  };
   /** Qualifications and sources removed, and where: they must not be left referenced. */
-  readonly removedAt: Record<'sources' | 'qualifications', Map<string, Path>> = { sources: new Map(), qualifications: new Map() };
+  readonly removedAt: Record<'sources' | 'qualifications', Map<string, Path>> = {
+    sources: new Map(),
+    qualifications: new Map(),
+  };
   readonly issues: Issue[] = [];
 
   constructor(base: Dataset) {
     this.lists = {
       sources: base.sources.map((e, i) => baseDraft(e, ['base', 'sources', i])),
-      qualifications: base.qualifications.map((e, i) => baseDraft(e, ['base', 'qualifications', i])),
+      qualifications: base.qualifications.map((e, i) =>
+        baseDraft(e, ['base', 'qualifications', i]),
+      ),
       roles: base.roles.map((e, i) => baseDraft(e, ['base', 'roles', i])),
       transitions: base.transitions.map((e, i) => baseDraft(e, ['base', 'transitions', i])),
     };
@@ -124,14 +134,16 @@ export class Drafts {
   append(section: Section, d: Draft, id: string): void {
     this.lists[section].push(d);
     if (section === 'transitions') this.keys.push(id);
-    if (!this.positions[section].has(id)) this.positions[section].set(id, this.lists[section].length - 1);
+    if (!this.positions[section].has(id))
+      this.positions[section].set(id, this.lists[section].length - 1);
     delete this.suggesters[section];
   }
 
   /** Drops the removed drafts (and their keys) from the lists. */
   compact(): void {
     this.keys = this.keys.filter((_, i) => !this.lists.transitions[i]!.gone);
-    for (const section of SECTIONS) this.lists[section] = this.lists[section].filter((d) => !d.gone);
+    for (const section of SECTIONS)
+      this.lists[section] = this.lists[section].filter((d) => !d.gone);
     this.positions = this.index();
     for (const section of SECTIONS) delete this.suggesters[section];
   }
@@ -145,10 +157,12 @@ export class Drafts {
     }
     const positions = this.positions[section];
     this.suggesters[section] ??= new Suggester(positions.keys());
-    const suggestions = this.suggesters[section].suggest(id, 6).filter((s) => positions.has(s)).slice(0, 3);
+    const suggestions = this.suggesters[section]
+      .suggest(id, 6)
+      .filter((s) => positions.has(s))
+      .slice(0, 3);
     this.issues.push(makeIssue('unknown_id', path, { id, entity: ENTITY[section], suggestions }));
   }
-
 }
 
 /** `remove` of sources, qualifications and roles by id; a removed role takes its transitions with it. */
@@ -161,7 +175,9 @@ export function removeEntries(drafts: Drafts, remove: OverlayParts['remove']): v
         continue;
       }
       drafts.drop(section, at, 'removed');
-      if (section === 'roles') for (const j of drafts.touching.get(id) ?? []) drafts.drop('transitions', j, `removed with role "${id}"`);
+      if (section === 'roles')
+        for (const j of drafts.touching.get(id) ?? [])
+          drafts.drop('transitions', j, `removed with role "${id}"`);
       else drafts.removedAt[section].set(id, path);
     }
   }
@@ -177,8 +193,14 @@ export function removeTransitions(drafts: Drafts, matches: readonly Item<Transit
       else drafts.drop('transitions', at, 'removed');
       continue;
     }
-    const hits = (d: Draft) => !d.gone && d.entry.from === match.from && d.entry.to === match.to && (match.kind === undefined || d.entry.kind === match.kind);
-    const matched = (drafts.touching.get(match.from) ?? []).filter((j) => hits(drafts.lists.transitions[j]!));
+    const hits = (d: Draft) =>
+      !d.gone &&
+      d.entry.from === match.from &&
+      d.entry.to === match.to &&
+      (match.kind === undefined || d.entry.kind === match.kind);
+    const matched = (drafts.touching.get(match.from) ?? []).filter((j) =>
+      hits(drafts.lists.transitions[j]!),
+    );
     for (const j of matched) drafts.drop('transitions', j, 'removed');
     if (matched.length > 0) continue;
     let named = true;
@@ -190,7 +212,14 @@ export function removeTransitions(drafts: Drafts, matches: readonly Item<Transit
     }
     if (named && !drafts.removed.roles.has(match.from) && !drafts.removed.roles.has(match.to)) {
       const kind = match.kind ? ` of kind "${match.kind}"` : '';
-      drafts.issues.push(makeIssue('no_match', path, undefined, `no transition from "${match.from}" to "${match.to}"${kind} to remove`));
+      drafts.issues.push(
+        makeIssue(
+          'no_match',
+          path,
+          undefined,
+          `no transition from "${match.from}" to "${match.to}"${kind} to remove`,
+        ),
+      );
     }
   }
 }
@@ -223,7 +252,9 @@ export function retitleEntries(drafts: Drafts, retitle: OverlayParts['retitle'])
       const d = drafts.lists[section][at]!;
       const old = d.entry.title as string;
       const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-      const aliases = ((d.entry.aliases as string[] | undefined) ?? []).filter((a) => !same(a, title));
+      const aliases = ((d.entry.aliases as string[] | undefined) ?? []).filter(
+        (a) => !same(a, title),
+      );
       if (!same(old, title) && !aliases.some((a) => same(a, old))) aliases.push(old);
       d.entry = { ...d.entry, title, ...(aliases.length ? { aliases } : {}) };
       d.fields.set('title', path);
@@ -255,10 +286,20 @@ export function addEntries(drafts: Drafts, add: OverlayParts['add']): void {
     for (const { value: entry, path } of add[section]) {
       if (entry.id !== undefined && drafts.indexOf(section, entry.id) >= 0) {
         const message = `${ENTITY[section]} "${entry.id}" already exists; use "replace" to change it or "update" to patch it`;
-        drafts.issues.push(makeIssue('duplicate_id', [...path, 'id'], { id: entry.id, entity: ENTITY[section] }, message));
+        drafts.issues.push(
+          makeIssue(
+            'duplicate_id',
+            [...path, 'id'],
+            { id: entry.id, entity: ENTITY[section] },
+            message,
+          ),
+        );
         continue;
       }
-      const id = section === 'transitions' ? (entry.id ?? derivedKey(entry as { from: string; to: string; kind: string })) : (entry.id as string);
+      const id =
+        section === 'transitions'
+          ? (entry.id ?? derivedKey(entry as { from: string; to: string; kind: string }))
+          : (entry.id as string);
       drafts.append(section, draft(entry, path), id);
     }
   }
@@ -272,7 +313,10 @@ export function checkRemovedUnused(drafts: Drafts): void {
   for (const section of ['qualifications', 'sources'] as const) {
     for (const [id, path] of drafts.removedAt[section]) {
       const users = refs[section].get(id);
-      if (users) drafts.issues.push(makeIssue('still_referenced', path, { id, entity: ENTITY[section], referencedBy: users }));
+      if (users)
+        drafts.issues.push(
+          makeIssue('still_referenced', path, { id, entity: ENTITY[section], referencedBy: users }),
+        );
     }
   }
 }
@@ -280,19 +324,29 @@ export function checkRemovedUnused(drafts: Drafts): void {
 /** The overlay's own `sources` must be in the result. */
 export function checkOverlaySources(drafts: Drafts, sources: readonly Item<string>[]): void {
   const known = new Set(drafts.lists.sources.map((d) => d.entry.id as string));
-  for (const { value: id, path } of sources) if (!known.has(id)) drafts.unknown('sources', id, path);
+  for (const { value: id, path } of sources)
+    if (!known.has(id)) drafts.unknown('sources', id, path);
 }
 
 /** Who refers to each qualification and source (role ids, transition keys): every reference field of the field table. */
 function references(drafts: Drafts): Record<'qualifications' | 'sources', Map<string, string[]>> {
   const out = { qualifications: new Map<string, string[]>(), sources: new Map<string, string[]>() };
   for (const section of SECTIONS) {
-    const fields = referenceFields(section).filter((f) => f.references === 'qualifications' || f.references === 'sources');
+    const fields = referenceFields(section).filter(
+      (f) => f.references === 'qualifications' || f.references === 'sources',
+    );
     drafts.lists[section].forEach((d, i) => {
-      const who = section === 'transitions' ? `transition "${drafts.keys[i]}"` : `${ENTITY[section]} "${String(d.entry.id)}"`;
+      const who =
+        section === 'transitions'
+          ? `transition "${drafts.keys[i]}"`
+          : `${ENTITY[section]} "${String(d.entry.id)}"`;
       for (const field of fields) {
         let value: unknown = d.entry;
-        for (const key of field.path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+        for (const key of field.path)
+          value =
+            typeof value === 'object' && value !== null
+              ? (value as Record<string, unknown>)[key]
+              : undefined;
         for (const id of Array.isArray(value) ? value : [value]) {
           if (typeof id !== 'string') continue;
           const target = out[field.references as 'qualifications' | 'sources'];

@@ -32,7 +32,9 @@ export interface OverlayParts {
   /** The one sector the overlay's services are in, when given (and well-shaped). */
   readonly sector: string | undefined;
   readonly sources: readonly Item<string>[];
-  readonly remove: Readonly<Record<'sources' | 'qualifications' | 'roles', readonly Item<string>[]>> & { readonly transitions: readonly Item<TransitionMatch>[] };
+  readonly remove: Readonly<
+    Record<'sources' | 'qualifications' | 'roles', readonly Item<string>[]>
+  > & { readonly transitions: readonly Item<TransitionMatch>[] };
   readonly replace: Readonly<Record<Section, readonly Item<Entry>[]>>;
   readonly retitle: Readonly<Record<'qualifications' | 'roles', readonly Keyed<string>[]>>;
   readonly update: Readonly<Record<Section, readonly Keyed<Entry>[]>>;
@@ -47,18 +49,28 @@ export interface ParsedOverlay {
   readonly issues: readonly Issue[];
 }
 
-type Def = { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; valueType?: z.core.$ZodType };
+type Def = {
+  type: string;
+  innerType?: z.core.$ZodType;
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
+};
 const defOf = (s: z.core.$ZodType): Def => (s as unknown as { def: Def }).def;
-const unwrap = (s: z.core.$ZodType): z.core.$ZodType => (defOf(s).type === 'optional' ? unwrap(defOf(s).innerType!) : s);
+const unwrap = (s: z.core.$ZodType): z.core.$ZodType =>
+  defOf(s).type === 'optional' ? unwrap(defOf(s).innerType!) : s;
 const shapeOf = (s: z.core.$ZodType): Record<string, z.core.$ZodType> => defOf(unwrap(s)).shape!;
 
 /** The schema of one item of `op.section` (a list's element, a record's value), read from the overlay schema. */
 function itemSchema(op: string, section: string): z.core.$ZodType {
-  const list = defOf(unwrap(shapeOf(overlaySchema.shape[op as keyof typeof overlaySchema.shape])[section]!));
+  const list = defOf(
+    unwrap(shapeOf(overlaySchema.shape[op as keyof typeof overlaySchema.shape])[section]!),
+  );
   return list.element ?? list.valueType!;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const child = (node: unknown, key: string): unknown => (isObject(node) ? node[key] : undefined);
 
 const SECTIONS: readonly Section[] = ['sources', 'qualifications', 'roles', 'transitions'];
@@ -72,7 +84,12 @@ export function parseOverlay(raw: unknown): ParsedOverlay {
   // No "meta" hint after an unknown key: in an overlay it is most often a misspelt operation (`retitel`).
   const issues = parsed.success ? [] : parsed.error.issues.map((i) => fromZodIssue(i, ''));
   const root: unknown = parsed.success ? parsed.data : raw;
-  const illShaped: Record<Section, Set<string>> = { sources: new Set(), qualifications: new Set(), roles: new Set(), transitions: new Set() };
+  const illShaped: Record<Section, Set<string>> = {
+    sources: new Set(),
+    qualifications: new Set(),
+    roles: new Set(),
+    transitions: new Set(),
+  };
 
   /** The value, as parsed, or undefined when it does not pass its schema. */
   const read = <T>(schema: z.core.$ZodType, value: unknown): T | undefined => {
@@ -100,7 +117,10 @@ export function parseOverlay(raw: unknown): ParsedOverlay {
     const done = child(child(root, op), section) as Record<string, unknown> | undefined;
     const schema = itemSchema(op, section);
     return Object.keys(node).map((id) => {
-      const value = parsed.success && done && Object.hasOwn(done, id) ? (done[id] as T) : (schema as z.ZodMiniType).safeParse(node[id], PARSE).data as T | undefined;
+      const value =
+        parsed.success && done && Object.hasOwn(done, id)
+          ? (done[id] as T)
+          : ((schema as z.ZodMiniType).safeParse(node[id], PARSE).data as T | undefined);
       return { id, value, path: [op, section, id] };
     });
   };
@@ -112,11 +132,17 @@ export function parseOverlay(raw: unknown): ParsedOverlay {
 
   const renameSchema = overlaySchema.shape.dataset;
   const rename = read<Overlay['dataset']>(renameSchema, child(root, 'dataset'));
-  const sourceIds = Array.isArray(child(root, 'sources')) ? (child(root, 'sources') as unknown[]) : [];
+  const sourceIds = Array.isArray(child(root, 'sources'))
+    ? (child(root, 'sources') as unknown[])
+    : [];
   const parts: OverlayParts = {
     rename,
     sector: read<string>(overlaySchema.shape.sector, child(root, 'sector')),
-    sources: sourceIds.flatMap((id, i) => (typeof id === 'string' && read(itemSchemaOfSources, id) !== undefined ? [{ value: id, path: ['sources', i] }] : [])),
+    sources: sourceIds.flatMap((id, i) =>
+      typeof id === 'string' && read(itemSchemaOfSources, id) !== undefined
+        ? [{ value: id, path: ['sources', i] }]
+        : [],
+    ),
     remove: {
       sources: items<string>('remove', 'sources'),
       qualifications: items<string>('remove', 'qualifications'),
@@ -124,7 +150,10 @@ export function parseOverlay(raw: unknown): ParsedOverlay {
       transitions: items<TransitionMatch>('remove', 'transitions'),
     },
     replace: bySection((s) => items<Entry>('replace', s, noteIllShaped(s))),
-    retitle: { qualifications: keyed<string>('retitle', 'qualifications'), roles: keyed<string>('retitle', 'roles') },
+    retitle: {
+      qualifications: keyed<string>('retitle', 'qualifications'),
+      roles: keyed<string>('retitle', 'roles'),
+    },
     update: bySection((s) => keyed<Entry>('update', s)),
     add: bySection((s) => items<Entry>('add', s, noteIllShaped(s))),
     illShaped,

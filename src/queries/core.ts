@@ -4,10 +4,10 @@
  */
 import { SearchSpace } from '../algorithms/dijkstra.js';
 import { UnknownIdError } from '../errors.js';
+import { buildIndex, type LatticeIndex } from '../graph/buildIndex.js';
 import type { Dataset, Qualification, Role } from '../schema/dataset.js';
 import { closestIds } from '../util/closest.js';
 import { describe } from '../util/describe.js';
-import { type LatticeIndex, buildIndex } from '../graph/buildIndex.js';
 
 export interface Core {
   readonly dataset: Dataset;
@@ -46,7 +46,12 @@ export function qualificationOf(core: Core, fn: string, id: unknown): Qualificat
 }
 
 /** Not `String(id)`: an object without a prototype has no toString, and would throw a TypeError. */
-function unknown(fn: string, id: unknown, known: Iterable<string>, entity: 'role' | 'qualification'): UnknownIdError {
+function unknown(
+  fn: string,
+  id: unknown,
+  known: Iterable<string>,
+  entity: 'role' | 'qualification',
+): UnknownIdError {
   if (typeof id !== 'string') return new UnknownIdError(fn, describe(id), [], entity, true);
   return new UnknownIdError(fn, id, closestIds(id, known), entity);
 }

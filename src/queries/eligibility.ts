@@ -7,11 +7,18 @@
  * their typical months in post too; for vacancies and panels those months are typical, not a bar.
  */
 import { QueryOptionsError } from '../errors.js';
-import { type Core, qualificationOf, roleIndexOf } from './core.js';
-import type { EligibleMove, Eligibility, LatticeTransition, Missing, NextStepsOptions, Profile } from '../types.js';
-import { describe } from '../util/describe.js';
-import { nextSteps } from './moves.js';
 import { payChange } from '../model/pay.js';
+import type {
+  Eligibility,
+  EligibleMove,
+  LatticeTransition,
+  Missing,
+  NextStepsOptions,
+  Profile,
+} from '../types.js';
+import { describe } from '../util/describe.js';
+import { type Core, qualificationOf, roleIndexOf } from './core.js';
+import { nextSteps } from './moves.js';
 
 /** The state of a person at one point of a route. */
 export interface Standing {
@@ -21,9 +28,17 @@ export interface Standing {
 }
 
 /** Checks a profile and fills defaults. */
-export function readProfile(core: Core, fn: string, profile: unknown): Required<Omit<Profile, 'sector'>> {
+export function readProfile(
+  core: Core,
+  fn: string,
+  profile: unknown,
+): Required<Omit<Profile, 'sector'>> {
   if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) {
-    throw new QueryOptionsError(fn, ['profile'], `the profile must be an object like { role, qualifications, monthsInRole, monthsQualified }, not ${describe(profile)}`);
+    throw new QueryOptionsError(
+      fn,
+      ['profile'],
+      `the profile must be an object like { role, qualifications, monthsInRole, monthsQualified }, not ${describe(profile)}`,
+    );
   }
   const p = profile as Record<string, unknown>;
   for (const key of Object.keys(p)) {
@@ -33,12 +48,21 @@ export function readProfile(core: Core, fn: string, profile: unknown): Required<
   }
   roleIndexOf(core, fn, p.role);
   const quals = p.qualifications ?? [];
-  if (!Array.isArray(quals)) throw new QueryOptionsError(fn, ['profile', 'qualifications'], 'qualifications must be an array of qualification ids');
+  if (!Array.isArray(quals))
+    throw new QueryOptionsError(
+      fn,
+      ['profile', 'qualifications'],
+      'qualifications must be an array of qualification ids',
+    );
   quals.forEach((q) => qualificationOf(core, fn, q));
   const months = (name: 'monthsInRole' | 'monthsQualified'): number => {
     const v = p[name] ?? 0;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new QueryOptionsError(fn, ['profile', name], `${name} must be a finite number ≥ 0, not ${describe(v)}`);
+      throw new QueryOptionsError(
+        fn,
+        ['profile', name],
+        `${name} must be a finite number ≥ 0, not ${describe(v)}`,
+      );
     }
     return v;
   };
@@ -52,9 +76,14 @@ export function readProfile(core: Core, fn: string, profile: unknown): Required<
 
 /** What a transition still needs from someone standing where `standing` says. */
 export function missingFor(t: LatticeTransition, standing: Standing): Missing {
-  const needInRole = Math.max(t.requires?.monthsInRole ?? 0, t.kind === 'experience' ? t.months : 0);
+  const needInRole = Math.max(
+    t.requires?.monthsInRole ?? 0,
+    t.kind === 'experience' ? t.months : 0,
+  );
   return Object.freeze({
-    qualifications: Object.freeze((t.requires?.qualifications ?? []).filter((q) => !standing.qualifications.has(q))),
+    qualifications: Object.freeze(
+      (t.requires?.qualifications ?? []).filter((q) => !standing.qualifications.has(q)),
+    ),
     monthsInRole: Math.max(0, needInRole - standing.monthsInRole),
     monthsQualified: Math.max(0, (t.requires?.monthsQualified ?? 0) - standing.monthsQualified),
   });
@@ -70,22 +99,39 @@ export function stepMonths(t: LatticeTransition, wait: number, monthsInRole: num
 }
 
 export function isOpen(missing: Missing): boolean {
-  return missing.qualifications.length === 0 && missing.monthsInRole === 0 && missing.monthsQualified === 0;
+  return (
+    missing.qualifications.length === 0 &&
+    missing.monthsInRole === 0 &&
+    missing.monthsQualified === 0
+  );
 }
 
 export function eligibility(core: Core, profile: Profile, options?: NextStepsOptions): Eligibility {
   const fn = 'eligibility';
   const p = readProfile(core, fn, profile);
-  const standing: Standing = { qualifications: new Set(p.qualifications), monthsInRole: p.monthsInRole, monthsQualified: p.monthsQualified };
+  const standing: Standing = {
+    qualifications: new Set(p.qualifications),
+    monthsInRole: p.monthsInRole,
+    monthsQualified: p.monthsQualified,
+  };
   const open: EligibleMove[] = [];
   const blocked: EligibleMove[] = [];
   const here = core.index.roles[roleIndexOf(core, fn, p.role)]!;
   for (const move of nextSteps(core, p.role, options, fn)) {
     const missing = missingFor(move.transition, standing);
     const ok = isOpen(missing);
-    const qualMonths = missing.qualifications.reduce((sum, q) => sum + (core.qualifications.get(q)?.months ?? 0), 0);
+    const qualMonths = missing.qualifications.reduce(
+      (sum, q) => sum + (core.qualifications.get(q)?.months ?? 0),
+      0,
+    );
     const wait = Math.max(missing.monthsInRole, missing.monthsQualified, qualMonths);
-    const entry = Object.freeze({ ...move, open: ok, missing, monthsToComplete: stepMonths(move.transition, wait, p.monthsInRole), pay: payChange(here, move.role) });
+    const entry = Object.freeze({
+      ...move,
+      open: ok,
+      missing,
+      monthsToComplete: stepMonths(move.transition, wait, p.monthsInRole),
+      pay: payChange(here, move.role),
+    });
     (ok ? open : blocked).push(entry);
   }
   return Object.freeze({ profile: p, open: Object.freeze(open), blocked: Object.freeze(blocked) });

@@ -26,9 +26,22 @@ export function entryRequirements(core: Core): ReadonlyMap<string, EntryRequirem
   const sources = startRoles(core);
   const requires = (e: number) => g.transitions.raw(e).requires;
   const targets = core.roleList.map((r) => g.roleIndex.get(r.id)!);
-  const { every } = labelsOnEveryRoute({ g, usable, labels: (e) => requires(e)?.qualifications }, sources, targets);
-  const experience = leastExperience(g, usable, sources, (e) => requires(e)?.monthsInRole ?? 0, (e) => requires(e)?.monthsQualified ?? 0);
+  const { every } = labelsOnEveryRoute(
+    { g, usable, labels: (e) => requires(e)?.qualifications },
+    sources,
+    targets,
+  );
+  const experience = leastExperience(
+    g,
+    usable,
+    sources,
+    (e) => requires(e)?.monthsInRole ?? 0,
+    (e) => requires(e)?.monthsQualified ?? 0,
+  );
   return new Map(
-    targets.map((v, i) => [g.roleIds[v]!, { every: every[i]!, experience: Number.isFinite(experience[v]!) ? experience[v] : undefined }]),
+    targets.map((v, i) => [
+      g.roleIds[v]!,
+      { every: every[i]!, experience: Number.isFinite(experience[v]!) ? experience[v] : undefined },
+    ]),
   );
 }

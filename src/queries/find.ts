@@ -4,12 +4,13 @@
  * ('domestic violence') are searched too, but they are what a role works on, not its name:
  * such matches come after every name match, and only for roles whose names did not match.
  */
-import type { Core } from './core.js';
+
+import { checkOptions, countOption } from '../arguments.js';
+import { QueryOptionsError } from '../errors.js';
 import type { FindResult } from '../types.js';
 import { editDistance } from '../util/closest.js';
-import { QueryOptionsError } from '../errors.js';
-import { checkOptions, countOption } from '../arguments.js';
 import { describe } from '../util/describe.js';
+import type { Core } from './core.js';
 
 export function normalise(text: string): string {
   return text
@@ -51,7 +52,9 @@ export function matchScore(query: string, candidate: string): number {
     for (const cw of c) {
       let d = 0;
       if (!cw.startsWith(w)) {
-        d = isAbbreviation(w, cw) ? 0.5 : editDistance(w, cw.length > w.length + cap ? cw.slice(0, w.length + cap) : cw, cap);
+        d = isAbbreviation(w, cw)
+          ? 0.5
+          : editDistance(w, cw.length > w.length + cap ? cw.slice(0, w.length + cap) : cw, cap);
         if (d > cap && d !== 0.5) d = Infinity;
       }
       if (d < bestWord) bestWord = d;
@@ -87,10 +90,20 @@ function normalisedOf(core: Core): (text: string) => string {
   };
 }
 
-export function find(core: Core, text: string, options?: { limit?: number }): readonly FindResult[] {
+export function find(
+  core: Core,
+  text: string,
+  options?: { limit?: number },
+): readonly FindResult[] {
   const fn = 'find';
-  if (typeof text !== 'string') throw new QueryOptionsError(fn, ['text'], `text must be a string, not ${describe(text)}`);
-  if (text.length > MAX_FIND_LENGTH) throw new QueryOptionsError(fn, ['text'], `text is at most ${MAX_FIND_LENGTH} characters (this is ${text.length})`);
+  if (typeof text !== 'string')
+    throw new QueryOptionsError(fn, ['text'], `text must be a string, not ${describe(text)}`);
+  if (text.length > MAX_FIND_LENGTH)
+    throw new QueryOptionsError(
+      fn,
+      ['text'],
+      `text is at most ${MAX_FIND_LENGTH} characters (this is ${text.length})`,
+    );
   const opts = checkOptions(fn, options, ['limit']);
   const limit = countOption(fn, 'limit', opts.limit, 10, 1);
   const query = normalise(text);
@@ -101,7 +114,8 @@ export function find(core: Core, text: string, options?: { limit?: number }): re
     let best: FindResult | undefined;
     const consider = (candidate: string, matched: FindResult['matched']) => {
       const score = role.id === text && matched === 'id' ? 1 : matchScore(query, normal(candidate));
-      if (score > 0 && (!best || score > best.score)) best = { role, score, matched, text: candidate };
+      if (score > 0 && (!best || score > best.score))
+        best = { role, score, matched, text: candidate };
     };
     consider(role.id, 'id');
     consider(role.title, 'title');
@@ -109,6 +123,13 @@ export function find(core: Core, text: string, options?: { limit?: number }): re
     if (!best) for (const specialism of role.specialisms ?? []) consider(specialism, 'specialism');
     if (best) results.push(Object.freeze(best));
   }
-  results.sort((a, b) => tier(a) - tier(b) || b.score - a.score || a.role.level - b.role.level || byText(a.role.title, b.role.title) || byText(a.role.id, b.role.id));
+  results.sort(
+    (a, b) =>
+      tier(a) - tier(b) ||
+      b.score - a.score ||
+      a.role.level - b.role.level ||
+      byText(a.role.title, b.role.title) ||
+      byText(a.role.id, b.role.id),
+  );
   return Object.freeze(results.slice(0, limit));
 }

@@ -11,19 +11,20 @@
  * A qualification move takes its months of study after any wait; for the other kinds `months`
  * is the typical time in post before moving, which time already served counts against.
  */
-import { payChange } from '../model/pay.js';
-import type { RawRoute } from '../algorithms/routeOrder.js';
+
 import type { EdgeFilter } from '../algorithms/dijkstra.js';
-import { yenRoutes } from '../algorithms/yen.js';
 import { reaches } from '../algorithms/reachability.js';
-import { KIND_CODE, type LatticeIndex } from '../graph/buildIndex.js';
-import { type Core, roleIndexOf, withSpaces } from './core.js';
-import type { Gap, GapOptions, GapStep, Profile } from '../types.js';
-import { type Standing, missingFor, readProfile, stepMonths } from './eligibility.js';
-import { DEFAULT_ROUTE_DIRECTIONS } from './routeOptions.js';
-import { LIMIT_KEYS, budgetOf, filterOf } from './options.js';
+import type { RawRoute } from '../algorithms/routeOrder.js';
+import { yenRoutes } from '../algorithms/yen.js';
 import { checkOptions } from '../arguments.js';
+import { KIND_CODE, type LatticeIndex } from '../graph/buildIndex.js';
+import { payChange } from '../model/pay.js';
+import type { Gap, GapOptions, GapStep, Profile } from '../types.js';
+import { type Core, roleIndexOf, withSpaces } from './core.js';
+import { missingFor, readProfile, type Standing, stepMonths } from './eligibility.js';
+import { budgetOf, filterOf, LIMIT_KEYS } from './options.js';
 import { toRoute } from './route.js';
+import { DEFAULT_ROUTE_DIRECTIONS } from './routeOptions.js';
 
 interface Simulation {
   readonly months: number;
@@ -38,14 +39,29 @@ export function gapTo(core: Core, profile: Profile, target: string, options?: Ga
   const source = roleIndexOf(core, fn, p.role);
   const goal = roleIndexOf(core, fn, target);
   const budget = budgetOf(fn, opts);
-  const filter = filterOf(core, fn, { kinds: opts.kinds, directions: opts.directions, avoid: opts.avoid }, DEFAULT_ROUTE_DIRECTIONS, budget);
+  const filter = filterOf(
+    core,
+    fn,
+    { kinds: opts.kinds, directions: opts.directions, avoid: opts.avoid },
+    DEFAULT_ROUTE_DIRECTIONS,
+    budget,
+  );
   const g = core.index;
 
-  const registrations = new Set([...core.qualifications.values()].filter((q) => q.kind === 'registration').map((q) => q.id));
-  const qualifiedAtStart = registrations.size === 0 || p.monthsQualified > 0 || p.qualifications.some((q) => registrations.has(q));
+  const registrations = new Set(
+    [...core.qualifications.values()].filter((q) => q.kind === 'registration').map((q) => q.id),
+  );
+  const qualifiedAtStart =
+    registrations.size === 0 ||
+    p.monthsQualified > 0 ||
+    p.qualifications.some((q) => registrations.has(q));
 
   const simulate = (raw: RawRoute): Simulation => {
-    let standing: Standing = { qualifications: new Set(p.qualifications), monthsInRole: p.monthsInRole, monthsQualified: p.monthsQualified };
+    let standing: Standing = {
+      qualifications: new Set(p.qualifications),
+      monthsInRole: p.monthsInRole,
+      monthsQualified: p.monthsQualified,
+    };
     let qualified = qualifiedAtStart;
     let months = 0;
     const steps: GapStep[] = [];
@@ -53,13 +69,24 @@ export function gapTo(core: Core, profile: Profile, target: string, options?: Ga
     for (const e of raw.edges) {
       const t = g.transitions.at(e);
       const missing = missingFor(t, standing);
-      const qualMonths = missing.qualifications.reduce((sum, q) => sum + (core.qualifications.get(q)?.months ?? 0), 0);
+      const qualMonths = missing.qualifications.reduce(
+        (sum, q) => sum + (core.qualifications.get(q)?.months ?? 0),
+        0,
+      );
       for (const q of missing.qualifications) if (!outside.includes(q)) outside.push(q);
       const wait = Math.max(missing.monthsInRole, missing.monthsQualified, qualMonths);
       const total = stepMonths(t, wait, standing.monthsInRole);
       const duration = total - wait;
       months += total;
-      steps.push(Object.freeze({ transition: t, wait, duration, missing, pay: payChange(g.roles[g.edgeFrom[e]!]!, g.roles[g.edgeTo[e]!]!) }));
+      steps.push(
+        Object.freeze({
+          transition: t,
+          wait,
+          duration,
+          missing,
+          pay: payChange(g.roles[g.edgeFrom[e]!]!, g.roles[g.edgeTo[e]!]!),
+        }),
+      );
       const held = new Set(standing.qualifications);
       for (const q of [...missing.qualifications, ...(t.grants ?? [])]) held.add(q);
       const becomesQualified = !qualified && (t.grants ?? []).some((q) => registrations.has(q));

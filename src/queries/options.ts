@@ -10,13 +10,14 @@ import { DIRECTION_CODE, KIND_CODE } from '../graph/buildIndex.js';
 import type { Direction, TransitionKind } from '../schema/dataset.js';
 import { DIRECTIONS, TRANSITION_KINDS } from '../schema/dataset.js';
 import type { WeightOption } from '../types.js';
-import { isWeight, MAX_WEIGHT } from '../util/limits.js';
 import { describe } from '../util/describe.js';
+import { isWeight, MAX_WEIGHT } from '../util/limits.js';
 import { type Core, roleIndexOf } from './core.js';
 
 export function roleList(core: Core, fn: string, name: string, value: unknown): number[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new QueryOptionsError(fn, [name], `${name} must be an array of role ids`);
+  if (!Array.isArray(value))
+    throw new QueryOptionsError(fn, [name], `${name} must be an array of role ids`);
   return value.map((id) => roleIndexOf(core, fn, id));
 }
 
@@ -27,17 +28,37 @@ export const LIMIT_KEYS = ['budget', 'signal', 'timeoutMs'] as const;
 export function budgetOf(fn: string, opts: Record<string, unknown>): Budget {
   const limit = opts.budget;
   if (limit !== undefined && (typeof limit !== 'number' || Number.isNaN(limit) || limit <= 0)) {
-    throw new QueryOptionsError(fn, ['budget'], `budget must be a positive number, not ${describe(limit)}`);
+    throw new QueryOptionsError(
+      fn,
+      ['budget'],
+      `budget must be a positive number, not ${describe(limit)}`,
+    );
   }
   const timeout = opts.timeoutMs;
-  if (timeout !== undefined && (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)) {
-    throw new QueryOptionsError(fn, ['timeoutMs'], `timeoutMs must be a number of milliseconds ≥ 0, not ${describe(timeout)}`);
+  if (
+    timeout !== undefined &&
+    (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)
+  ) {
+    throw new QueryOptionsError(
+      fn,
+      ['timeoutMs'],
+      `timeoutMs must be a number of milliseconds ≥ 0, not ${describe(timeout)}`,
+    );
   }
-  return new Budget(fn, (limit as number | undefined) ?? DEFAULT_BUDGET, signalOption(fn, opts.signal), (timeout as number | undefined) ?? Infinity);
+  return new Budget(
+    fn,
+    (limit as number | undefined) ?? DEFAULT_BUDGET,
+    signalOption(fn, opts.signal),
+    (timeout as number | undefined) ?? Infinity,
+  );
 }
 
 /** Which edges a query may use (kinds × directions), cached per signature. */
-export function edgeMask(core: Core, kinds: readonly TransitionKind[] | undefined, directions: readonly Direction[]): Uint8Array | null {
+export function edgeMask(
+  core: Core,
+  kinds: readonly TransitionKind[] | undefined,
+  directions: readonly Direction[],
+): Uint8Array | null {
   const kindSet = new Set(kinds ?? TRANSITION_KINDS);
   const dirSet = new Set(directions);
   const allKinds = TRANSITION_KINDS.every((k) => kindSet.has(k));
@@ -63,11 +84,21 @@ export function edgeMask(core: Core, kinds: readonly TransitionKind[] | undefine
  * budget's signal and clock are polled as it runs; once out of time the rest is left at 0 (the
  * searches stop at once on an exhausted budget, and say so).
  */
-export function weightsOf(core: Core, fn: string, weight: unknown, edgeOk: Uint8Array | null, budget?: Budget): Float64Array {
+export function weightsOf(
+  core: Core,
+  fn: string,
+  weight: unknown,
+  edgeOk: Uint8Array | null,
+  budget?: Budget,
+): Float64Array {
   if (weight === undefined || weight === 'months') return core.index.monthsWeights;
   if (weight === 'steps') return core.index.stepWeights;
   if (typeof weight !== 'function') {
-    throw new QueryOptionsError(fn, ['weight'], `weight must be 'months', 'steps' or a function of a transition, not ${describe(weight)}`);
+    throw new QueryOptionsError(
+      fn,
+      ['weight'],
+      `weight must be 'months', 'steps' or a function of a transition, not ${describe(weight)}`,
+    );
   }
   const { m, transitions } = core.index;
   const out = new Float64Array(m);
@@ -80,12 +111,22 @@ export function weightsOf(core: Core, fn: string, weight: unknown, edgeOk: Uint8
     try {
       w = measure(t);
     } catch (error) {
-      const err = new QueryOptionsError(fn, ['weight', t.key], `the weight function threw on transition "${t.key}": ${String(error)}`, 'invalid_weight');
+      const err = new QueryOptionsError(
+        fn,
+        ['weight', t.key],
+        `the weight function threw on transition "${t.key}": ${String(error)}`,
+        'invalid_weight',
+      );
       (err as { cause?: unknown }).cause = error;
       throw err;
     }
     if (!isWeight(w)) {
-      throw new QueryOptionsError(fn, ['weight', t.key], `the weight function returned ${describe(w)} for transition "${t.key}"; a weight must be a number from 0 to ${MAX_WEIGHT} (so no route's total can overflow)`, 'invalid_weight');
+      throw new QueryOptionsError(
+        fn,
+        ['weight', t.key],
+        `the weight function returned ${describe(w)} for transition "${t.key}"; a weight must be a number from 0 to ${MAX_WEIGHT} (so no route's total can overflow)`,
+        'invalid_weight',
+      );
     }
     out[e] = w;
   }
@@ -101,7 +142,13 @@ export interface FilterOptions {
 }
 
 /** The usable graph for a query: masks, blocked roles and weights (polling `budget` while a weight function runs). */
-export function filterOf(core: Core, fn: string, opts: FilterOptions, defaultDirections: readonly Direction[], budget?: Budget): EdgeFilter {
+export function filterOf(
+  core: Core,
+  fn: string,
+  opts: FilterOptions,
+  defaultDirections: readonly Direction[],
+  budget?: Budget,
+): EdgeFilter {
   const kinds = listOf(fn, 'kinds', opts.kinds, TRANSITION_KINDS);
   const directions = listOf(fn, 'directions', opts.directions, DIRECTIONS) ?? defaultDirections;
   const edgeOk = edgeMask(core, kinds, directions);

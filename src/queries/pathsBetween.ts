@@ -10,12 +10,28 @@ import { type Core, withSpaces } from './core.js';
 import { toRoute } from './route.js';
 import { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, MAX_ROUTES, routeQuery } from './routeOptions.js';
 
-export function pathsBetween(core: Core, from: string, to: string, options?: PathsOptions): RouteList {
+export function pathsBetween(
+  core: Core,
+  from: string,
+  to: string,
+  options?: PathsOptions,
+): RouteList {
   const fn = 'pathsBetween';
-  const { opts, source, target, filter, via, budget } = routeQuery(core, fn, from, to, options, ['limit']);
+  const { opts, source, target, filter, via, budget } = routeQuery(core, fn, from, to, options, [
+    'limit',
+  ]);
   const maxSteps = countOption(fn, 'maxSteps', opts.maxSteps, DEFAULT_MAX_STEPS);
   const limit = Math.min(countOption(fn, 'limit', opts.limit, DEFAULT_LIMIT, 1), MAX_ROUTES);
-  const result = withSpaces(core, (hops, weights) => boundedSearch(core.index, filter, source, target, { maxSteps, limit, via, budget }, { hops, weights }));
+  const result = withSpaces(core, (hops, weights) =>
+    boundedSearch(
+      core.index,
+      filter,
+      source,
+      target,
+      { maxSteps, limit, via, budget },
+      { hops, weights },
+    ),
+  );
   return Object.freeze({
     routes: Object.freeze(result.routes.map((r) => toRoute(core, r))),
     truncated: result.truncated,

@@ -18,22 +18,33 @@ import { dijkstra } from '../algorithms/dijkstra.js';
 import { edgeOnSimpleRoute } from '../algorithms/edgeOnSimpleRoute.js';
 import { labelsOnEveryRoute } from '../algorithms/labelsOnEveryRoute.js';
 import { Reachability } from '../algorithms/reachability.js';
-import { type Core, roleIndexOf, withSpace } from './core.js';
-import type { IncomingRequirement, Prerequisites, PrerequisitesOptions } from '../types.js';
-import { DEFAULT_ROUTE_DIRECTIONS } from './routeOptions.js';
-import { LIMIT_KEYS, budgetOf, filterOf } from './options.js';
 import { checkOptions } from '../arguments.js';
+import type { IncomingRequirement, Prerequisites, PrerequisitesOptions } from '../types.js';
+import { type Core, roleIndexOf, withSpace } from './core.js';
+import { budgetOf, filterOf, LIMIT_KEYS } from './options.js';
 import { toRoute } from './route.js';
+import { DEFAULT_ROUTE_DIRECTIONS } from './routeOptions.js';
 import { startRoles } from './startRoles.js';
 
-export function prerequisitesFor(core: Core, id: string, options?: PrerequisitesOptions): Prerequisites {
+export function prerequisitesFor(
+  core: Core,
+  id: string,
+  options?: PrerequisitesOptions,
+): Prerequisites {
   const fn = 'prerequisitesFor';
   const opts = checkOptions(fn, options, ['from', 'kinds', 'directions', ...LIMIT_KEYS]);
   const target = roleIndexOf(core, fn, id);
   const g = core.index;
   const budget = budgetOf(fn, opts);
-  const filter = filterOf(core, fn, { kinds: opts.kinds, directions: opts.directions }, DEFAULT_ROUTE_DIRECTIONS, budget);
-  const usable = (e: number) => (filter.edgeOk === null || filter.edgeOk[e] === 1) && g.edgeFrom[e] !== target;
+  const filter = filterOf(
+    core,
+    fn,
+    { kinds: opts.kinds, directions: opts.directions },
+    DEFAULT_ROUTE_DIRECTIONS,
+    budget,
+  );
+  const usable = (e: number) =>
+    (filter.edgeOk === null || filter.edgeOk[e] === 1) && g.edgeFrom[e] !== target;
 
   const sources = opts.from !== undefined ? [roleIndexOf(core, fn, opts.from)] : startRoles(core);
 
@@ -42,17 +53,31 @@ export function prerequisitesFor(core: Core, id: string, options?: Prerequisites
     const e = g.inEdges[i]!;
     if (filter.edgeOk !== null && filter.edgeOk[e] === 0) continue;
     const t = g.transitions.at(e);
-    incoming.push(Object.freeze({ transition: t, from: g.roles[g.edgeFrom[e]!]!, requires: Object.freeze({ ...t.requires }) }));
+    incoming.push(
+      Object.freeze({
+        transition: t,
+        from: g.roles[g.edgeFrom[e]!]!,
+        requires: Object.freeze({ ...t.requires }),
+      }),
+    );
   }
 
   // The exact part (reachable, every, the fastest route) is polynomial; it must finish.
   const labels = (e: number) => g.transitions.raw(e).requires?.qualifications;
-  const { every: [every = []], reached, carriers } = labelsOnEveryRoute({ g, usable, labels, budget }, sources, [target]);
+  const {
+    every: [every = []],
+    reached,
+    carriers,
+  } = labelsOnEveryRoute({ g, usable, labels, budget }, sources, [target]);
   const reachable = reached[target] === 1;
   const fastest = reachable
     ? withSpace(core, (space) => {
         const starts = sources.map((node) => ({ node, dist: 0, steps: 0 }));
-        dijkstra(g, { ...filter, weights: g.monthsWeights }, { space, sources: starts, target, budget });
+        dijkstra(
+          g,
+          { ...filter, weights: g.monthsWeights },
+          { space, sources: starts, target, budget },
+        );
         if (budget.exhausted) return undefined;
         const edges = space.pathTo(target, g.edgeFrom);
         const start = edges.length ? g.edgeFrom[edges[0]!]! : target;

@@ -2,10 +2,10 @@
  * From the algorithms' edge lists to the public, frozen Route.
  */
 import type { RawRoute } from '../algorithms/routeOrder.js';
-import type { LatticeTransition, Route } from '../types.js';
-import type { Core } from './core.js';
 import { routePay } from '../model/pay.js';
 import type { Role } from '../schema/dataset.js';
+import type { LatticeTransition, Route } from '../types.js';
+import type { Core } from './core.js';
 
 export function toRoute(core: Core, raw: RawRoute): Route {
   const { index } = core;

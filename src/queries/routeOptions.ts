@@ -8,7 +8,7 @@ import { checkOptions } from '../arguments.js';
 import { QueryOptionsError } from '../errors.js';
 import type { Direction } from '../schema/dataset.js';
 import { type Core, roleIndexOf } from './core.js';
-import { LIMIT_KEYS, budgetOf, filterOf, roleList } from './options.js';
+import { budgetOf, filterOf, LIMIT_KEYS, roleList } from './options.js';
 
 /** Directions a route query uses unless told otherwise: moving back down is opt-in. */
 export const DEFAULT_ROUTE_DIRECTIONS: readonly Direction[] = ['up', 'across'];
@@ -25,10 +25,25 @@ export const DEFAULT_LIMIT = 50;
  */
 export const MAX_ROUTES = 10_000;
 
-const ROUTE_OPTION_KEYS = ['kinds', 'avoid', 'via', 'directions', 'weight', 'maxSteps', ...LIMIT_KEYS] as const;
+const ROUTE_OPTION_KEYS = [
+  'kinds',
+  'avoid',
+  'via',
+  'directions',
+  'weight',
+  'maxSteps',
+  ...LIMIT_KEYS,
+] as const;
 
 /** Resolves from/to and the options common to every route query (`extraKeys`: the query's own). */
-export function routeQuery(core: Core, fn: string, from: unknown, to: unknown, options: unknown, extraKeys: readonly string[] = []) {
+export function routeQuery(
+  core: Core,
+  fn: string,
+  from: unknown,
+  to: unknown,
+  options: unknown,
+  extraKeys: readonly string[] = [],
+) {
   const opts = checkOptions(fn, options, [...ROUTE_OPTION_KEYS, ...extraKeys]);
   const source = roleIndexOf(core, fn, from);
   const target = roleIndexOf(core, fn, to);
@@ -38,11 +53,20 @@ export function routeQuery(core: Core, fn: string, from: unknown, to: unknown, o
   const via = [...new Set(roleList(core, fn, 'via', opts.via))];
   for (const end of [source, target]) {
     if (filter.nodeBlocked?.[end] === 1) {
-      throw new QueryOptionsError(fn, ['avoid'], `avoid names "${core.index.roleIds[end]}", where the route ${end === source ? 'starts' : 'ends'}`);
+      throw new QueryOptionsError(
+        fn,
+        ['avoid'],
+        `avoid names "${core.index.roleIds[end]}", where the route ${end === source ? 'starts' : 'ends'}`,
+      );
     }
   }
   for (const v of via) {
-    if (filter.nodeBlocked?.[v] === 1) throw new QueryOptionsError(fn, ['via'], `"${core.index.roleIds[v]}" is both in via and in avoid`);
+    if (filter.nodeBlocked?.[v] === 1)
+      throw new QueryOptionsError(
+        fn,
+        ['via'],
+        `"${core.index.roleIds[v]}" is both in via and in avoid`,
+      );
   }
   return { opts, source, target, filter, via, budget };
 }

@@ -9,6 +9,7 @@ export function startRoles(core: Core): number[] {
   const g = core.index;
   const sources: number[] = [];
   for (let v = 0; v < g.n; v++) if (g.roles[v]!.entry) sources.push(v);
-  if (sources.length === 0) for (let v = 0; v < g.n; v++) if (g.inStart[v + 1] === g.inStart[v]) sources.push(v);
+  if (sources.length === 0)
+    for (let v = 0; v < g.n; v++) if (g.inStart[v + 1] === g.inStart[v]) sources.push(v);
   return sources;
 }

@@ -25,17 +25,48 @@ export function contentIssues(input: unknown): Issue[] {
   const visitValue = (value: unknown, key: string | number, field: string | number): void => {
     if (typeof value === 'string') {
       const problem = field === 'id' ? idProblem(value) : textProblem(value);
-      if (problem) issues.push({ code: field === 'id' ? 'invalid_id' : 'invalid_text', path: [...path, key], message: `${field === 'id' ? 'the id' : 'the text'} ${problem}` });
+      if (problem)
+        issues.push({
+          code: field === 'id' ? 'invalid_id' : 'invalid_text',
+          path: [...path, key],
+          message: `${field === 'id' ? 'the id' : 'the text'} ${problem}`,
+        });
       else if (field === 'url' && URL.canParse(value) && !isWebUrl(value)) {
-        issues.push(makeIssue('unsafe_url', [...path, key], undefined, 'a source URL must start with http: or https: (never javascript:, data:, vbscript: or file:)'));
+        issues.push(
+          makeIssue(
+            'unsafe_url',
+            [...path, key],
+            undefined,
+            'a source URL must start with http: or https: (never javascript:, data:, vbscript: or file:)',
+          ),
+        );
       }
     } else if (typeof value === 'number') {
       if (value > MAX_MONTHS && MONTH_FIELDS.has(field as string)) {
-        issues.push(makeIssue('too_big', [...path, key], undefined, `${field} is at most ${MAX_MONTHS.toLocaleString('en-GB')}`));
+        issues.push(
+          makeIssue(
+            'too_big',
+            [...path, key],
+            undefined,
+            `${field} is at most ${MAX_MONTHS.toLocaleString('en-GB')}`,
+          ),
+        );
       } else if (value > MAX_LEVEL && field === 'level') {
-        issues.push(makeIssue('too_big', [...path, key], undefined, `a level is at most ${MAX_LEVEL} (2³¹ − 1)`));
+        issues.push(
+          makeIssue(
+            'too_big',
+            [...path, key],
+            undefined,
+            `a level is at most ${MAX_LEVEL} (2³¹ − 1)`,
+          ),
+        );
       }
-    } else if (typeof value === 'object' && value !== null && !onPath.has(value) && path.length < DEPTH_LIMIT) {
+    } else if (
+      typeof value === 'object' &&
+      value !== null &&
+      !onPath.has(value) &&
+      path.length < DEPTH_LIMIT
+    ) {
       path.push(key);
       visit(value, key);
       path.pop();
@@ -47,7 +78,8 @@ export function contentIssues(input: unknown): Issue[] {
       // Inside a list, the field is named by the list's own key (`aliases`, `sources`).
       for (let i = 0; i < node.length; i++) visitValue(node[i], i, own);
     } else {
-      for (const key of Object.keys(node)) if (key !== 'meta') visitValue((node as Record<string, unknown>)[key], key, key);
+      for (const key of Object.keys(node))
+        if (key !== 'meta') visitValue((node as Record<string, unknown>)[key], key, key);
     }
     onPath.delete(node);
   };

@@ -12,11 +12,20 @@
  *
  * Why: zod spends ~3.5 µs per transition; bench/fastParse.ts measures the two (BENCHMARKS.md).
  */
-import { fieldMeta, levelSchema, months, plainText, sectorList, sourceRefs, text } from './dataset.js';
-import { type Field, FIELDS } from './fields.js';
+import {
+  fieldMeta,
+  levelSchema,
+  months,
+  plainText,
+  sectorList,
+  sourceRefs,
+  text,
+} from './dataset.js';
+import { FIELDS, type Field } from './fields.js';
 
 const WHITESPACE = /\s/;
-const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 200 && !WHITESPACE.test(v);
+const isId = (v: unknown): boolean =>
+  typeof v === 'string' && v.length >= 1 && v.length <= 200 && !WHITESPACE.test(v);
 const isText = (v: unknown): boolean => typeof v === 'string' && v.length >= 1;
 const isString = (v: unknown): boolean => typeof v === 'string';
 const isMonths = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -28,8 +37,16 @@ type Check = (v: unknown) => boolean;
 /** Scalars checked here exactly as their schema does; undefined for any other. */
 function scalarCheck(field: Field): Check | undefined {
   const meta = fieldMeta.get(field.schema);
-  if (field.kind === 'text') return meta?.format === 'id' ? isId : field.schema === text ? isText : field.schema === plainText ? isString : undefined;
-  if (field.kind === 'number') return field.schema === months ? isMonths : field.schema === levelSchema ? isLevel : undefined;
+  if (field.kind === 'text')
+    return meta?.format === 'id'
+      ? isId
+      : field.schema === text
+        ? isText
+        : field.schema === plainText
+          ? isString
+          : undefined;
+  if (field.kind === 'number')
+    return field.schema === months ? isMonths : field.schema === levelSchema ? isLevel : undefined;
   if (field.kind === 'boolean') return isBoolean;
   if (field.kind === 'enum') {
     const values = new Set<unknown>(field.values);
@@ -158,7 +175,10 @@ function entries(list: unknown, s: EntrySpec): unknown[] | undefined {
  * `freeze`: freeze each entry as it is made (validation freezes its output anyway; doing it
  * here, while the object is fresh, saves walking half a million of them again).
  */
-export function fastRolesAndTransitions(input: unknown, freeze = false): { roles: unknown[]; transitions: unknown[] } | undefined {
+export function fastRolesAndTransitions(
+  input: unknown,
+  freeze = false,
+): { roles: unknown[]; transitions: unknown[] } | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
   const raw = input as Record<string, unknown>;
   freezing = freeze;

@@ -10,7 +10,15 @@
  * from the field's path unless the presenter names an exception.
  */
 import type * as z from 'zod/mini';
-import { datasetSchema, fieldMeta, type ReferencedSection, qualificationSchema, roleSchema, sourceSchema, transitionSchema } from './dataset.js';
+import {
+  datasetSchema,
+  fieldMeta,
+  qualificationSchema,
+  type ReferencedSection,
+  roleSchema,
+  sourceSchema,
+  transitionSchema,
+} from './dataset.js';
 
 /** The shape of a field's value. `json` is free-form data (`meta`). */
 export type FieldKind = 'text' | 'number' | 'boolean' | 'enum' | 'list' | 'nested' | 'json';
@@ -18,7 +26,12 @@ export type FieldKind = 'text' | 'number' | 'boolean' | 'enum' | 'list' | 'neste
 /** The four lists of entries, and `dataset` for the dataset's own fields. */
 export type EntrySection = 'sources' | 'qualifications' | 'roles' | 'transitions';
 export type Section = 'dataset' | EntrySection;
-export const ENTRY_SECTIONS: readonly EntrySection[] = ['sources', 'qualifications', 'roles', 'transitions'];
+export const ENTRY_SECTIONS: readonly EntrySection[] = [
+  'sources',
+  'qualifications',
+  'roles',
+  'transitions',
+];
 
 export interface Field {
   /** The key in its object. */
@@ -46,7 +59,15 @@ export interface Field {
   readonly schema: z.ZodMiniType;
 }
 
-type Def = { type: string; innerType?: z.core.$ZodType; defaultValue?: unknown; element?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; entries?: Record<string, string>; format?: string };
+type Def = {
+  type: string;
+  innerType?: z.core.$ZodType;
+  defaultValue?: unknown;
+  element?: z.core.$ZodType;
+  shape?: Record<string, z.core.$ZodType>;
+  entries?: Record<string, string>;
+  format?: string;
+};
 const defOf = (schema: z.core.$ZodType): Def => (schema as unknown as { def: Def }).def;
 
 function describeField(name: string, path: readonly string[], schema: z.core.$ZodType): Field {
@@ -64,22 +85,46 @@ function describeField(name: string, path: readonly string[], schema: z.core.$Zo
   }
   const def = defOf(inner);
   const meta = fieldMeta.get(inner);
-  const base = { name, path, optional, schema: inner as z.ZodMiniType, ...(defaultValue !== undefined ? { defaultValue } : {}) };
+  const base = {
+    name,
+    path,
+    optional,
+    schema: inner as z.ZodMiniType,
+    ...(defaultValue !== undefined ? { defaultValue } : {}),
+  };
   switch (def.type) {
     case 'string':
-      return { ...base, kind: 'text', ...(meta ? { format: meta.format } : {}), ...(meta?.references ? { references: meta.references } : {}) };
+      return {
+        ...base,
+        kind: 'text',
+        ...(meta ? { format: meta.format } : {}),
+        ...(meta?.references ? { references: meta.references } : {}),
+      };
     case 'number':
-      return { ...base, kind: 'number', integer: def.format === 'safeint' || def.format === 'int32' };
+      return {
+        ...base,
+        kind: 'number',
+        integer: def.format === 'safeint' || def.format === 'int32',
+      };
     case 'boolean':
       return { ...base, kind: 'boolean' };
     case 'enum':
       return { ...base, kind: 'enum', values: Object.values(def.entries!) };
     case 'array': {
       const item = describeField(name, path, def.element!);
-      return { ...base, kind: 'list', item, ...(item.references ? { references: item.references } : {}) };
+      return {
+        ...base,
+        kind: 'list',
+        item,
+        ...(item.references ? { references: item.references } : {}),
+      };
     }
     case 'object':
-      return { ...base, kind: 'nested', fields: Object.entries(def.shape!).map(([k, s]) => describeField(k, [...path, k], s)) };
+      return {
+        ...base,
+        kind: 'nested',
+        fields: Object.entries(def.shape!).map(([k, s]) => describeField(k, [...path, k], s)),
+      };
     default:
       // Records and unions of JSON values: free-form data.
       return { ...base, kind: 'json' };
@@ -87,12 +132,18 @@ function describeField(name: string, path: readonly string[], schema: z.core.$Zo
 }
 
 function fieldsOf(schema: z.core.$ZodType): readonly Field[] {
-  return Object.freeze(Object.entries(defOf(schema).shape!).map(([name, s]) => Object.freeze(describeField(name, [name], s))));
+  return Object.freeze(
+    Object.entries(defOf(schema).shape!).map(([name, s]) =>
+      Object.freeze(describeField(name, [name], s)),
+    ),
+  );
 }
 
 /** Each section's fields, in the schema's order. `dataset` leaves out the four lists of entries. */
 export const FIELDS: Readonly<Record<Section, readonly Field[]>> = Object.freeze({
-  dataset: fieldsOf(datasetSchema).filter((f) => !(ENTRY_SECTIONS as readonly string[]).includes(f.name)),
+  dataset: fieldsOf(datasetSchema).filter(
+    (f) => !(ENTRY_SECTIONS as readonly string[]).includes(f.name),
+  ),
   sources: fieldsOf(sourceSchema),
   qualifications: fieldsOf(qualificationSchema),
   roles: fieldsOf(roleSchema),

@@ -14,18 +14,25 @@ const defaultPlace: PlaceName = (path) => formatPath(path);
 
 /** `; did you mean "a" or "b"?`, or nothing: the one wording of a suggestion. */
 export function didYouMean(suggestions: readonly string[] | undefined): string {
-  return suggestions?.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
+  return suggestions?.length
+    ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`
+    : '';
 }
 
 /** The message of an issue whose wording the library owns, from its details; undefined for any other. */
-export function messageFrom(code: string, d: IssueDetails, place: PlaceName = defaultPlace): string | undefined {
+export function messageFrom(
+  code: string,
+  d: IssueDetails,
+  place: PlaceName = defaultPlace,
+): string | undefined {
   switch (code) {
     case 'duplicate_id':
       if (d.firstAt) return `duplicate id "${d.id}" (first used at ${place(d.firstAt)})`;
       return undefined;
     case 'unknown_reference':
       // A sector is not an entry: it is named by the roles that are in it.
-      if (d.entity === 'sector') return `no role is in the sector "${d.id}"${didYouMean(d.suggestions)}`;
+      if (d.entity === 'sector')
+        return `no role is in the sector "${d.id}"${didYouMean(d.suggestions)}`;
       return `unknown ${d.entity} "${d.id}"${didYouMean(d.suggestions)}`;
     case 'unknown_id':
       return `unknown ${d.entity} "${d.id}"${didYouMean(d.suggestions)}`;
@@ -35,7 +42,8 @@ export function messageFrom(code: string, d: IssueDetails, place: PlaceName = de
       return `a transition cannot lead from "${d.id}" to itself`;
     case 'still_referenced': {
       const users = d.referencedBy ?? [];
-      const shown = users.slice(0, 5).join(', ') + (users.length > 5 ? ` and ${users.length - 5} more` : '');
+      const shown =
+        users.slice(0, 5).join(', ') + (users.length > 5 ? ` and ${users.length - 5} more` : '');
       return `${d.entity} "${d.id}" cannot be removed: ${shown} still ${users.length === 1 ? 'refers' : 'refer'} to it (remove or update them too)`;
     }
     default:
@@ -47,9 +55,16 @@ export function messageFrom(code: string, d: IssueDetails, place: PlaceName = de
  * The one way to build an Issue. The message is written from `details` where the library owns
  * the wording (messageFrom); otherwise it is `message` (a schema's own words, a CSV cell's).
  */
-export function makeIssue(code: IssueCode | (string & {}), path: IssuePath, details?: IssueDetails, message?: string): Issue {
+export function makeIssue(
+  code: IssueCode | (string & {}),
+  path: IssuePath,
+  details?: IssueDetails,
+  message?: string,
+): Issue {
   const text = (details && messageFrom(code, details)) ?? message ?? code;
-  return details && Object.keys(details).length > 0 ? { code, path: [...path], message: text, details } : { code, path: [...path], message: text };
+  return details && Object.keys(details).length > 0
+    ? { code, path: [...path], message: text, details }
+    : { code, path: [...path], message: text };
 }
 
 /**
@@ -58,8 +73,10 @@ export function makeIssue(code: IssueCode | (string & {}), path: IssuePath, deta
  */
 const plainWords: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
-  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (issue.code === 'invalid_union') return 'expected a JSON value (text, a number, true/false, null, a list or an object)';
+  if (issue.code === 'invalid_value')
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_union')
+    return 'expected a JSON value (text, a number, true/false, null, a list or an object)';
   return undefined;
 };
 
@@ -70,12 +87,16 @@ export const PARSE = { error: plainWords } as const;
  * A zod issue as an Issue, with its facts as details. `unknownKeyHint` follows the names of
  * unknown keys: in a dataset a stray key is most often data that belongs in `meta`.
  */
-export function fromZodIssue(issue: z.core.$ZodIssue, unknownKeyHint = ' (put free-form data in "meta")'): Issue {
+export function fromZodIssue(
+  issue: z.core.$ZodIssue,
+  unknownKeyHint = ' (put free-form data in "meta")',
+): Issue {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
     const message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${unknownKeyHint}`;
     return makeIssue(issue.code, path, { keys: [...issue.keys] }, message);
   }
-  if (issue.code === 'invalid_value') return makeIssue(issue.code, path, { expected: issue.values.map(String) }, issue.message);
+  if (issue.code === 'invalid_value')
+    return makeIssue(issue.code, path, { expected: issue.values.map(String) }, issue.message);
   return makeIssue(issue.code, path, undefined, issue.message);
 }

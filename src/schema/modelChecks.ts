@@ -15,7 +15,8 @@ import { makeIssue } from './issues.js';
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 
 /** `least <= months <= most`, reported at the bound that is wrong. */
 function rangeIssues(entry: Raw, path: (string | number)[], issues: Issue[]): void {
@@ -25,15 +26,36 @@ function rangeIssues(entry: Raw, path: (string | number)[], issues: Issue[]): vo
   const most = num(range.most);
   const typical = num(entry.months);
   if (least !== undefined && most !== undefined && least > most) {
-    issues.push(makeIssue('invalid_range', [...path, 'monthsRange', 'most'], undefined, `monthsRange.most (${most}) is below monthsRange.least (${least})`));
+    issues.push(
+      makeIssue(
+        'invalid_range',
+        [...path, 'monthsRange', 'most'],
+        undefined,
+        `monthsRange.most (${most}) is below monthsRange.least (${least})`,
+      ),
+    );
     return;
   }
   if (typical === undefined) return;
   if (least !== undefined && least > typical) {
-    issues.push(makeIssue('invalid_range', [...path, 'monthsRange', 'least'], undefined, `monthsRange.least (${least}) is above the typical months (${typical})`));
+    issues.push(
+      makeIssue(
+        'invalid_range',
+        [...path, 'monthsRange', 'least'],
+        undefined,
+        `monthsRange.least (${least}) is above the typical months (${typical})`,
+      ),
+    );
   }
   if (most !== undefined && most < typical) {
-    issues.push(makeIssue('invalid_range', [...path, 'monthsRange', 'most'], undefined, `monthsRange.most (${most}) is below the typical months (${typical})`));
+    issues.push(
+      makeIssue(
+        'invalid_range',
+        [...path, 'monthsRange', 'most'],
+        undefined,
+        `monthsRange.most (${most}) is below the typical months (${typical})`,
+      ),
+    );
   }
 }
 
@@ -45,8 +67,20 @@ export function modelIssues(input: Raw): Issue[] {
   roles.forEach((r, i) => {
     if (!isObject(r) || !isObject(r.pay)) return;
     asArray(r.pay.areas).forEach((a, j) => {
-      if (isObject(a) && num(a.min) !== undefined && num(a.max) !== undefined && (a.min as number) > (a.max as number)) {
-        issues.push(makeIssue('invalid_range', ['roles', i, 'pay', 'areas', j, 'max'], undefined, `max (${String(a.max)}) is below min (${String(a.min)})`));
+      if (
+        isObject(a) &&
+        num(a.min) !== undefined &&
+        num(a.max) !== undefined &&
+        (a.min as number) > (a.max as number)
+      ) {
+        issues.push(
+          makeIssue(
+            'invalid_range',
+            ['roles', i, 'pay', 'areas', j, 'max'],
+            undefined,
+            `max (${String(a.max)}) is below min (${String(a.min)})`,
+          ),
+        );
       }
     });
   });

@@ -18,7 +18,12 @@ const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null &
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** The noun for an entry of each section, as messages say it. */
-export const ENTITY = { sources: 'source', qualifications: 'qualification', roles: 'role', transitions: 'transition' } as const;
+export const ENTITY = {
+  sources: 'source',
+  qualifications: 'qualification',
+  roles: 'role',
+  transitions: 'transition',
+} as const;
 
 /** Ids of a section's entries (first use wins), reporting each id used twice. */
 function collectIds(list: unknown[], section: EntrySection, issues: Issue[]): Set<string> {
@@ -28,27 +33,48 @@ function collectIds(list: unknown[], section: EntrySection, issues: Issue[]): Se
     const id = isObject(entry) ? str(entry.id) : undefined;
     if (id === undefined) continue;
     const first = seen.get(id);
-    if (first !== undefined) issues.push(makeIssue('duplicate_id', [section, i, 'id'], { id, firstAt: [section, first] }));
+    if (first !== undefined)
+      issues.push(makeIssue('duplicate_id', [section, i, 'id'], { id, firstAt: [section, first] }));
     else seen.set(id, i);
   }
   return new Set(seen.keys());
 }
 
 /** One reference: reported when `known` is a list of ids and `value` a string not among them. */
-function checkRef(issues: Issue[], known: Set<string> | undefined, value: unknown, target: ReferencedSection, path: () => IssuePath): void {
+function checkRef(
+  issues: Issue[],
+  known: Set<string> | undefined,
+  value: unknown,
+  target: ReferencedSection,
+  path: () => IssuePath,
+): void {
   const id = str(value);
   if (id === undefined || known === undefined || known.has(id)) return;
-  issues.push(makeIssue('unknown_reference', path(), { id, entity: ENTITY[target], suggestions: [...suggesterFor(known).suggest(id, 3)] }));
+  issues.push(
+    makeIssue('unknown_reference', path(), {
+      id,
+      entity: ENTITY[target],
+      suggestions: [...suggesterFor(known).suggest(id, 3)],
+    }),
+  );
 }
 
-function checkField(issues: Issue[], known: Partial<Record<ReferencedSection, Set<string>>>, entry: Raw, field: Field, section: EntrySection, i: number): void {
+function checkField(
+  issues: Issue[],
+  known: Partial<Record<ReferencedSection, Set<string>>>,
+  entry: Raw,
+  field: Field,
+  section: EntrySection,
+  i: number,
+): void {
   let value: unknown = entry;
   for (const key of field.path) value = isObject(value) ? value[key] : undefined;
   const target = field.references!;
   const ids = known[target];
   if (field.kind === 'list') {
     if (!Array.isArray(value)) return;
-    for (let j = 0; j < value.length; j++) checkRef(issues, ids, value[j], target, () => [section, i, ...field.path, j]);
+    for (let j = 0; j < value.length; j++)
+      checkRef(issues, ids, value[j], target, () => [section, i, ...field.path, j]);
   } else checkRef(issues, ids, value, target, () => [section, i, ...field.path]);
 }
 
@@ -56,15 +82,36 @@ function checkRanges(issues: Issue[], entry: Raw, section: EntrySection, i: numb
   const from = str(entry.validFrom);
   const until = str(entry.validUntil);
   if (from && until && from >= until) {
-    issues.push(makeIssue('invalid_range', [section, i, 'validUntil'], { received: until }, `validUntil (${until}) must be after validFrom (${from})`));
+    issues.push(
+      makeIssue(
+        'invalid_range',
+        [section, i, 'validUntil'],
+        { received: until },
+        `validUntil (${until}) must be after validFrom (${from})`,
+      ),
+    );
   }
   const pay = entry.pay;
-  if (isObject(pay) && typeof pay.min === 'number' && typeof pay.max === 'number' && pay.min > pay.max) {
-    issues.push(makeIssue('invalid_range', [section, i, 'pay', 'max'], {}, `pay.max (${pay.max}) is below pay.min (${pay.min})`));
+  if (
+    isObject(pay) &&
+    typeof pay.min === 'number' &&
+    typeof pay.max === 'number' &&
+    pay.min > pay.max
+  ) {
+    issues.push(
+      makeIssue(
+        'invalid_range',
+        [section, i, 'pay', 'max'],
+        {},
+        `pay.max (${pay.max}) is below pay.min (${pay.min})`,
+      ),
+    );
   }
 }
 
-const REFERENCE_FIELDS = Object.fromEntries(ENTRY_SECTIONS.map((s) => [s, referenceFields(s)])) as Record<EntrySection, readonly Field[]>;
+const REFERENCE_FIELDS = Object.fromEntries(
+  ENTRY_SECTIONS.map((s) => [s, referenceFields(s)]),
+) as Record<EntrySection, readonly Field[]>;
 
 /** Duplicate ids, unknown references, self-loops and ranges in a (raw, possibly ill-shaped) dataset. */
 export function referenceIssues(input: unknown): Issue[] {

@@ -43,9 +43,23 @@ export function structureIssues(input: unknown, skip?: ReadonlySet<unknown>): Is
     // The child's path has one entry per frame below the root, plus its own key.
     const depth = stack.length;
     if (onPath.has(child)) {
-      issues.push(makeIssue('cycle', pathTo(key), undefined, 'the value refers back to itself: a dataset must be plain JSON'));
+      issues.push(
+        makeIssue(
+          'cycle',
+          pathTo(key),
+          undefined,
+          'the value refers back to itself: a dataset must be plain JSON',
+        ),
+      );
     } else if (depth > MAX_DEPTH) {
-      issues.push(makeIssue('too_deep', pathTo(key).slice(0, MAX_DEPTH), undefined, `nested more than ${MAX_DEPTH} levels deep`));
+      issues.push(
+        makeIssue(
+          'too_deep',
+          pathTo(key).slice(0, MAX_DEPTH),
+          undefined,
+          `nested more than ${MAX_DEPTH} levels deep`,
+        ),
+      );
     } else if (skip === undefined || !skip.has(child)) {
       onPath.add(child);
       stack.push({ value: child, keys: Object.keys(child), next: 0, key });
@@ -54,4 +68,3 @@ export function structureIssues(input: unknown, skip?: ReadonlySet<unknown>): Is
   }
   return issues;
 }
-

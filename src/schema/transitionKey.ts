@@ -5,13 +5,23 @@
  */
 
 /** `from>to:kind` (repeat 1), `from>to:kind#2` … */
-export function derivedKey(t: { readonly from: string; readonly to: string; readonly kind: string }, repeat = 1): string {
+export function derivedKey(
+  t: { readonly from: string; readonly to: string; readonly kind: string },
+  repeat = 1,
+): string {
   const base = `${t.from}>${t.to}:${t.kind}`;
   return repeat === 1 ? base : `${base}#${repeat}`;
 }
 
 /** Deterministic, unique keys: the explicit `id`, else `from>to:kind`, with `#n` for repeats. */
-export function transitionKeys(transitions: readonly { readonly id?: string | undefined; readonly from: string; readonly to: string; readonly kind: string }[]): string[] {
+export function transitionKeys(
+  transitions: readonly {
+    readonly id?: string | undefined;
+    readonly from: string;
+    readonly to: string;
+    readonly kind: string;
+  }[],
+): string[] {
   const used = new Set<string>();
   for (const t of transitions) if (t.id !== undefined) used.add(t.id);
   return transitions.map((t) => {

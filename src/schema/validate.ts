@@ -8,9 +8,9 @@ import * as z from 'zod/mini';
 import type { Issue } from '../errors.js';
 import { LatticeValidationError } from '../errors.js';
 import { appendAll } from '../util/appendAll.js';
+import { asText } from '../util/describe.js';
 import { restoreMeta } from '../util/ownKeys.js';
 import { contentIssues } from './contentRules.js';
-import { asText } from '../util/describe.js';
 import { type Dataset, datasetSchema } from './dataset.js';
 import { fastRolesAndTransitions } from './fastParse.js';
 import { fromZodIssue, makeIssue, PARSE } from './issues.js';
@@ -43,7 +43,9 @@ export function validateDataset(input: unknown): ValidationResult {
     issues = structureIssues(input, fast ? new Set([raw.roles, raw.transitions]) : undefined);
     // Cycles and runaway nesting would overflow a recursive parser: report them instead.
     if (issues.length === 0) {
-      const parsed = fast ? shellSchema.safeParse(input, PARSE) : datasetSchema.safeParse(input, PARSE);
+      const parsed = fast
+        ? shellSchema.safeParse(input, PARSE)
+        : datasetSchema.safeParse(input, PARSE);
       if (parsed.success) {
         data = parsed.data as Dataset;
         if (fast) Object.assign(data, fast);
@@ -54,14 +56,19 @@ export function validateDataset(input: unknown): ValidationResult {
     appendAll(issues, contentIssues(input));
   } catch (error) {
     // A hostile input (a throwing getter, a revoked proxy) must still get an answer.
-    issues = [makeIssue('unreadable_input', [], undefined, `the input could not be read: ${asText(error)}`)];
+    issues = [
+      makeIssue('unreadable_input', [], undefined, `the input could not be read: ${asText(error)}`),
+    ];
   }
   if (issues.length === 0 && data) return { success: true, data: markValid(data) };
   return { success: false, issues: dedupe(issues) };
 }
 
 /** The dataset schema with roles and transitions left to the fast path (which checked every entry). */
-const shellSchema = z.extend(datasetSchema, { roles: z.array(z.unknown()), transitions: z.array(z.unknown()) });
+const shellSchema = z.extend(datasetSchema, {
+  roles: z.array(z.unknown()),
+  transitions: z.array(z.unknown()),
+});
 
 /** Validate, or throw LatticeValidationError listing every problem. */
 export function parseDataset(input: unknown, context = 'createLattice'): ValidDataset {

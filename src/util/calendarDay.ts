@@ -10,5 +10,7 @@ export function isCalendarDay(text: string): boolean {
   // Date.UTC maps years 0–99 to 1900–1999; setting the year afterwards keeps 0000–0099 as written.
   const date = new Date(Date.UTC(2000, month - 1, day));
   date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }

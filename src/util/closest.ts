@@ -21,7 +21,8 @@ export function editDistance(a: string, b: string, cap = Infinity): number {
     for (let j = 1; j <= m; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -49,7 +50,10 @@ export class Suggester {
   private readonly memo = new Map<string, readonly string[]>();
   private spent = 0;
 
-  constructor(known: Iterable<string>, private readonly budget = SUGGESTION_BUDGET) {
+  constructor(
+    known: Iterable<string>,
+    private readonly budget = SUGGESTION_BUDGET,
+  ) {
     this.known = [...known];
     this.lower = this.known.map((k) => k.toLowerCase());
   }
@@ -77,7 +81,8 @@ export class Suggester {
     for (let i = 0; i < this.known.length; i++, looked++) {
       const hay = this.lower[i]!;
       let score = editDistance(needle, hay, cap);
-      if (score > cap && needle.length >= 3 && (hay.includes(needle) || needle.includes(hay))) score = cap;
+      if (score > cap && needle.length >= 3 && (hay.includes(needle) || needle.includes(hay)))
+        score = cap;
       if (score <= cap) scored.push({ id: this.known[i]!, score });
       if ((i & 1023) === 1023 && this.spent + i + (cellsFilled - before) >= this.budget) {
         cut = true; // a partial scan could suggest a worse id than one not yet looked at

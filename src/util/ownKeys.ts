@@ -18,7 +18,12 @@ export function copyJson<T>(value: T, depth = 0): T {
   if (Array.isArray(value)) return value.map((v) => copyJson(v, depth + 1)) as T;
   const out = {} as Record<string, unknown>;
   for (const key of Object.keys(value)) {
-    Object.defineProperty(out, key, { value: copyJson((value as Record<string, unknown>)[key], depth + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: copyJson((value as Record<string, unknown>)[key], depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out as T;
 }
@@ -35,7 +40,8 @@ export function restoreMeta(input: unknown, output: unknown, sections: readonly 
     const from = input[section];
     const to = output[section];
     if (!Array.isArray(from) || !Array.isArray(to)) continue;
-    for (let i = 0; i < from.length && i < to.length; i++) if (isRecord(from[i]) && isRecord(to[i])) restoreOne(from[i], to[i]);
+    for (let i = 0; i < from.length && i < to.length; i++)
+      if (isRecord(from[i]) && isRecord(to[i])) restoreOne(from[i], to[i]);
   }
 }
 
@@ -44,4 +50,5 @@ function restoreOne(from: Record<string, unknown>, to: Record<string, unknown>):
   to.meta = copyJson(from.meta);
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

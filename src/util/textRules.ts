@@ -9,7 +9,8 @@
 
 /** C0 controls but tab, LF and CR; DEL and C1; the bidi embeddings and overrides U+202A–U+202E; lone surrogates; U+FFFE and U+FFFF. */
 /** With the `u` flag a well-formed surrogate pair is one code point, so `[\ud800-\udfff]` matches lone halves only. */
-const BAD_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\ud800-\udfff\ufffe\uffff]/u;
+const BAD_TEXT =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\ud800-\udfff\ufffe\uffff]/u;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Any control or invisible format character (zero-width space/joiners, bidi marks and isolates, BOM, soft hyphen). */
 const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
@@ -30,9 +31,12 @@ export function textProblem(text: string): string | undefined {
   const m = BAD_TEXT.exec(text);
   if (!m) return undefined;
   const ch = m[0];
-  if (LONE_SURROGATE.test(ch)) return `contains a lone surrogate (${codePointName(ch)}), which no UTF-8 file can hold`;
-  if (ch === '\ufffe' || ch === '\uffff') return `contains a noncharacter (${codePointName(ch)}), which XML cannot hold`;
-  if (ch >= '\u202a' && ch <= '\u202e') return `contains a bidi override (${codePointName(ch)}), which reorders what a reader sees`;
+  if (LONE_SURROGATE.test(ch))
+    return `contains a lone surrogate (${codePointName(ch)}), which no UTF-8 file can hold`;
+  if (ch === '\ufffe' || ch === '\uffff')
+    return `contains a noncharacter (${codePointName(ch)}), which XML cannot hold`;
+  if (ch >= '\u202a' && ch <= '\u202e')
+    return `contains a bidi override (${codePointName(ch)}), which reorders what a reader sees`;
   return `contains a control character (${codePointName(ch)})`;
 }
 
@@ -42,9 +46,11 @@ export function idProblem(id: string): string | undefined {
   const text = textProblem(id);
   if (text) return text;
   const invisible = INVISIBLE.exec(id);
-  if (invisible) return `contains an invisible character (${codePointName(invisible[0])}); an id must look like what it is`;
+  if (invisible)
+    return `contains an invisible character (${codePointName(invisible[0])}); an id must look like what it is`;
   const scripts = CONFUSABLE_SCRIPTS.filter(([, re]) => re.test(id)).map(([name]) => name);
-  if (scripts.length > 1) return `mixes ${scripts.join(' and ')} letters, which look alike; write an id in one script`;
+  if (scripts.length > 1)
+    return `mixes ${scripts.join(' and ')} letters, which look alike; write an id in one script`;
   return undefined;
 }
 

@@ -5,7 +5,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLattice, type Eligibility, type Gap, type Move, type Prerequisites, type Role, type Route, type RouteList } from '../../src/index.js';
+import {
+  createLattice,
+  type Eligibility,
+  type Gap,
+  type Move,
+  type Prerequisites,
+  type Role,
+  type Route,
+  type RouteList,
+} from '../../src/index.js';
 import { small as smallDataset } from '../fixtures/small.js';
 import { cli, workspace } from './helpers.js';
 
@@ -27,12 +36,15 @@ describe('roles', () => {
     const r = await run('roles');
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^Id +Title +Level {2}Track +Stage +Sectors$/);
-    expect(r.stdout).toMatch(/^student +Student +0 {2}practice +student +children, adults {2}entry$/m);
+    expect(r.stdout).toMatch(
+      /^student +Student +0 {2}practice +student +children, adults {2}entry$/m,
+    );
     expect(r.stdout).toContain('9 roles.');
   });
 
   it('filters by track, level, sector, entry, credential; searches by name', async () => {
-    const ids = async (...args: string[]) => (await json<Role[]>('roles', ...args)).value.map((r) => r.id);
+    const ids = async (...args: string[]) =>
+      (await json<Role[]>('roles', ...args)).value.map((r) => r.id);
     expect(await ids('--track', 'management')).toEqual(['manager', 'head']);
     expect(await ids('--level', '3')).toEqual(['senior', 'amhp']);
     expect(await ids('--sector', 'adults')).toEqual(['student', 'amhp']);
@@ -126,7 +138,10 @@ describe('moves', () => {
     expect(r.stdout).toContain('Up (1)');
     expect(r.stdout).toContain('Across (same level) (1)');
     expect(r.stdout).toContain('Down (0)');
-    const { value } = await json<{ role: string; up: Move[]; across: Move[]; down: Move[] }>('moves', 'head');
+    const { value } = await json<{ role: string; up: Move[]; across: Move[]; down: Move[] }>(
+      'moves',
+      'head',
+    );
     expect(value.down.map((m) => m.role.id)).toEqual(['senior']);
   });
 
@@ -137,16 +152,52 @@ describe('moves', () => {
 
 describe('eligible', () => {
   it('lists moves open now and, for the rest, what is missing', async () => {
-    const r = await run('eligible', '--role', 'sw', '--qual', 'registration', '--qual', 'asye', '--months-in-role', '12', '--months-qualified', '26');
+    const r = await run(
+      'eligible',
+      '--role',
+      'sw',
+      '--qual',
+      'registration',
+      '--qual',
+      'asye',
+      '--months-in-role',
+      '12',
+      '--months-qualified',
+      '26',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Open now (1)');
     expect(r.stdout).toContain('Not yet (2)');
-    const lib = lattice.eligibility({ role: 'sw', qualifications: ['registration', 'asye'], monthsInRole: 12, monthsQualified: 26 });
+    const lib = lattice.eligibility({
+      role: 'sw',
+      qualifications: ['registration', 'asye'],
+      monthsInRole: 12,
+      monthsQualified: 26,
+    });
     const panel = lib.blocked.find((m) => m.transition.kind === 'panel')!;
-    expect(r.stdout).toMatch(new RegExp(`Senior practitioner \\(senior\\) +panel +12 more months in role +${panel.monthsToComplete} months`));
-    const { value } = await json<Eligibility>('eligible', '--role', 'sw', '--qual', 'registration,asye', '--months-in-role', '12', '--months-qualified', '26');
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `Senior practitioner \\(senior\\) +panel +12 more months in role +${panel.monthsToComplete} months`,
+      ),
+    );
+    const { value } = await json<Eligibility>(
+      'eligible',
+      '--role',
+      'sw',
+      '--qual',
+      'registration,asye',
+      '--months-in-role',
+      '12',
+      '--months-qualified',
+      '26',
+    );
     expect(value.open.map((m) => m.role.id)).toEqual(['amhp']);
-    expect(value.profile).toEqual({ role: 'sw', qualifications: ['registration', 'asye'], monthsInRole: 12, monthsQualified: 26 });
+    expect(value.profile).toEqual({
+      role: 'sw',
+      qualifications: ['registration', 'asye'],
+      monthsInRole: 12,
+      monthsQualified: 26,
+    });
   });
 
   it('exits 1 when nothing is open yet, 2 for an unknown qualification or a missing --role', async () => {
@@ -165,13 +216,38 @@ describe('eligible', () => {
 
 describe('gap', () => {
   it('shows the quickest route from where the person stands, with waits and what is missing', async () => {
-    const r = await run('gap', 'head', '--role', 'sw', '--qual', 'registration,asye', '--months-in-role', '6');
+    const r = await run(
+      'gap',
+      'head',
+      '--role',
+      'sw',
+      '--qual',
+      'registration,asye',
+      '--months-in-role',
+      '6',
+    );
     expect(r.code).toBe(0);
-    const lib = lattice.gapTo({ role: 'sw', qualifications: ['registration', 'asye'], monthsInRole: 6 }, 'head');
+    const lib = lattice.gapTo(
+      { role: 'sw', qualifications: ['registration', 'asye'], monthsInRole: 6 },
+      'head',
+    );
     const first = lib.steps[0]!;
-    expect(r.stdout).toMatch(new RegExp(`Quickest: ~?${lib.months} months from today, ${lib.route!.steps} steps`));
-    expect(r.stdout).toMatch(new RegExp(`1 +Senior practitioner \\(senior\\) +${first.transition.kind} +${first.wait} +~?${first.duration} +18 more months in role`));
-    const { value } = await json<Gap>('gap', 'manager', '--role', 'sw', '--qual', 'registration,asye');
+    expect(r.stdout).toMatch(
+      new RegExp(`Quickest: ~?${lib.months} months from today, ${lib.route!.steps} steps`),
+    );
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `1 +Senior practitioner \\(senior\\) +${first.transition.kind} +${first.wait} +~?${first.duration} +18 more months in role`,
+      ),
+    );
+    const { value } = await json<Gap>(
+      'gap',
+      'manager',
+      '--role',
+      'sw',
+      '--qual',
+      'registration,asye',
+    );
     expect(value.reachable).toBe(true);
     expect(value.route!.roles.at(-1)).toBe('manager');
   });
@@ -216,9 +292,15 @@ describe('export', () => {
   it('exits 2 for a bad format, a highlight outside diagrams, or csv without --out', async () => {
     const bad = await run('export', '--format', 'png');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('Allowed choices are mermaid, dot, svg, graphml, gexf, jsonld, json, csv.');
-    expect((await run('export', '--format', 'graphml', '--highlight-route', 'nqsw,head')).code).toBe(2);
-    expect((await run('export', '--format', 'mermaid', '--highlight-route', 'nqsw')).stderr).toContain('--highlight-route takes two roles');
+    expect(bad.stderr).toContain(
+      'Allowed choices are mermaid, dot, svg, graphml, gexf, jsonld, json, csv.',
+    );
+    expect(
+      (await run('export', '--format', 'graphml', '--highlight-route', 'nqsw,head')).code,
+    ).toBe(2);
+    expect(
+      (await run('export', '--format', 'mermaid', '--highlight-route', 'nqsw')).stderr,
+    ).toContain('--highlight-route takes two roles');
     expect((await run('export', '--format', 'csv')).stderr).toContain('give it one with --out DIR');
   });
 });
@@ -226,24 +308,43 @@ describe('export', () => {
 describe('export --format jsonld', () => {
   it('--base-url prefixes every @id; --location gives each Occupation a place', async () => {
     const base = 'https://careers.example.gov.uk/sw/';
-    const r = await run('export', '--format', 'jsonld', '--base-url', base, '--location', 'England');
+    const r = await run(
+      'export',
+      '--format',
+      'jsonld',
+      '--base-url',
+      base,
+      '--location',
+      'England',
+    );
     expect(r.code).toBe(0);
-    const graph = (JSON.parse(r.stdout) as { '@graph': { '@type': string; '@id': string; occupationLocation?: unknown }[] })['@graph'];
+    const graph = (
+      JSON.parse(r.stdout) as {
+        '@graph': { '@type': string; '@id': string; occupationLocation?: unknown }[];
+      }
+    )['@graph'];
     expect(graph.length).toBe(lattice.dataset.roles.length + lattice.dataset.qualifications.length);
     for (const node of graph) expect(node['@id'].startsWith(`${base}#`), node['@id']).toBe(true);
-    for (const o of graph.filter((n) => n['@type'] === 'Occupation')) expect(o.occupationLocation).toEqual({ '@type': 'AdministrativeArea', name: 'England' });
-    const plain = JSON.parse((await run('export', '--format', 'jsonld')).stdout) as { '@graph': { '@id': string }[] };
+    for (const o of graph.filter((n) => n['@type'] === 'Occupation'))
+      expect(o.occupationLocation).toEqual({ '@type': 'AdministrativeArea', name: 'England' });
+    const plain = JSON.parse((await run('export', '--format', 'jsonld')).stdout) as {
+      '@graph': { '@id': string }[];
+    };
     expect(plain['@graph'][0]!['@id']).toBe('#role-student');
   });
 
   it('exits 2 for a URL that is not absolute, or --base-url with another format', async () => {
     const relative = await run('export', '--format', 'jsonld', '--base-url', 'careers/sw');
     expect(relative.code).toBe(2);
-    expect(relative.stderr).toContain("option '--base-url <url>' argument 'careers/sw' is invalid. expected an absolute URL");
+    expect(relative.stderr).toContain(
+      "option '--base-url <url>' argument 'careers/sw' is invalid. expected an absolute URL",
+    );
     const dot = await run('export', '--format', 'dot', '--base-url', 'https://x.example/');
     expect(dot.code).toBe(2);
     expect(dot.stderr).toBe('--base-url and --location apply to jsonld only, not dot.\n');
-    expect((await run('export', '--format', 'json', '--bom')).stderr).toBe('--bom applies to csv only, not json.\n');
+    expect((await run('export', '--format', 'json', '--bom')).stderr).toBe(
+      '--bom applies to csv only, not json.\n',
+    );
   });
 });
 
@@ -251,7 +352,9 @@ describe('qualifications', () => {
   it('lists every qualification with its kind, months and the moves that need or give it', async () => {
     const r = await run('qualifications');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^Id +Title +Kind +Months +Moves needing it +Moves giving it$/);
+    expect(r.stdout.split('\n')[0]).toMatch(
+      /^Id +Title +Kind +Months +Moves needing it +Moves giving it$/,
+    );
     // asye: needed by sw→senior (panel and vacancy), given by nqsw→sw.
     expect(r.stdout).toMatch(/^asye +ASYE +programme +12 +2 +1$/m);
     expect(r.stdout).toMatch(/^leadership +Leadership course +training +6 +1 +—$/m);
@@ -266,28 +369,41 @@ describe('qualifications', () => {
   it('is where an unknown qualification points', async () => {
     const r = await run('eligible', '--role', 'sw', '--qual', 'zzzz-unheard-of');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('Unknown qualification "zzzz-unheard-of". Run "career-lattice qualifications" to see what there is.\n');
+    expect(r.stderr).toBe(
+      'Unknown qualification "zzzz-unheard-of". Run "career-lattice qualifications" to see what there is.\n',
+    );
   });
 });
 
 describe('estimated requirement figures', () => {
   // The small lattice with two requirements marked as estimates (the moves' own months are not).
-  const estimatedRequirements = structuredClone(smallDataset) as { transitions: { from: string; to: string; kind: string; requires?: object }[] };
+  const estimatedRequirements = structuredClone(smallDataset) as {
+    transitions: { from: string; to: string; kind: string; requires?: object }[];
+  };
   for (const t of estimatedRequirements.transitions) {
-    if (t.from === 'sw' && t.to === 'senior' && t.kind === 'vacancy') t.requires = { qualifications: ['asye'], monthsQualified: 30, estimated: true };
+    if (t.from === 'sw' && t.to === 'senior' && t.kind === 'vacancy')
+      t.requires = { qualifications: ['asye'], monthsQualified: 30, estimated: true };
     if (t.from === 'manager' && t.to === 'head') t.requires = { monthsInRole: 24, estimated: true };
   }
   const estimated = (...args: string[]) => cli(['--data', join(dir, 'estimated.json'), ...args]);
-  beforeAll(() => writeFileSync(join(dir, 'estimated.json'), JSON.stringify(estimatedRequirements)));
+  beforeAll(() =>
+    writeFileSync(join(dir, 'estimated.json'), JSON.stringify(estimatedRequirements)),
+  );
   const NOTE = '~ marks a figure no source gives (an estimate).';
 
   it('are marked ~ where a move says what it needs, with the note saying what ~ means', async () => {
     const moves = await estimated('moves', 'sw');
-    expect(moves.stdout).toMatch(/Senior practitioner \(senior\) +3 +vacancy +2 +asye; ~30 months qualified\n/);
-    expect(moves.stdout).toMatch(/Senior practitioner \(senior\) +3 +panel +3 +asye; 24 months in role\n/);
+    expect(moves.stdout).toMatch(
+      /Senior practitioner \(senior\) +3 +vacancy +2 +asye; ~30 months qualified\n/,
+    );
+    expect(moves.stdout).toMatch(
+      /Senior practitioner \(senior\) +3 +panel +3 +asye; 24 months in role\n/,
+    );
     expect(moves.stdout).toContain(NOTE);
     const paths = await estimated('paths', 'manager', 'head');
-    expect(paths.stdout).toMatch(/1 +↑ Head of service \(head\) +vacancy +24 +~24 months in role\n/);
+    expect(paths.stdout).toMatch(
+      /1 +↑ Head of service \(head\) +vacancy +24 +~24 months in role\n/,
+    );
     expect(paths.stdout).toContain(NOTE);
     const prereqs = await estimated('prereqs', 'head');
     expect(prereqs.stdout).toMatch(/Team manager \(manager\) +vacancy +24 +~24 months in role\n/);
@@ -298,13 +414,38 @@ describe('estimated requirement figures', () => {
   });
 
   it('are marked ~ in what is missing, and in the times that wait on them', async () => {
-    const eligible = await estimated('eligible', '--role', 'sw', '--qual', 'registration,asye', '--months-in-role', '12', '--months-qualified', '26');
-    expect(eligible.stdout).toMatch(/Senior practitioner \(senior\) +vacancy +~4 more months qualified +~4 months\n/);
-    expect(eligible.stdout).toMatch(/Senior practitioner \(senior\) +panel +12 more months in role +12 months\n/);
+    const eligible = await estimated(
+      'eligible',
+      '--role',
+      'sw',
+      '--qual',
+      'registration,asye',
+      '--months-in-role',
+      '12',
+      '--months-qualified',
+      '26',
+    );
+    expect(eligible.stdout).toMatch(
+      /Senior practitioner \(senior\) +vacancy +~4 more months qualified +~4 months\n/,
+    );
+    expect(eligible.stdout).toMatch(
+      /Senior practitioner \(senior\) +panel +12 more months in role +12 months\n/,
+    );
     expect(eligible.stdout).toContain(NOTE);
-    const gap = await estimated('gap', 'senior', '--role', 'sw', '--qual', 'registration,asye', '--months-qualified', '26');
+    const gap = await estimated(
+      'gap',
+      'senior',
+      '--role',
+      'sw',
+      '--qual',
+      'registration,asye',
+      '--months-qualified',
+      '26',
+    );
     expect(gap.stdout).toContain('Quickest: ~4 months from today, 1 step');
-    expect(gap.stdout).toMatch(/1 +Senior practitioner \(senior\) +vacancy +~4 +0 +~4 more months qualified\n/);
+    expect(gap.stdout).toMatch(
+      /1 +Senior practitioner \(senior\) +vacancy +~4 +0 +~4 more months qualified\n/,
+    );
     expect(gap.stdout).toContain(NOTE);
   });
 
@@ -318,7 +459,12 @@ describe('estimated requirement figures', () => {
 describe('finding roles by specialism', () => {
   it('roles --search finds them; a specialism is never taken for a role name, only suggests one', async () => {
     const r = await cli(['roles', '--search', 'domestic violence', '--json']);
-    expect((JSON.parse(r.stdout) as Role[]).map((x) => x.id)).toEqual(['experienced-social-worker', 'specialist-social-worker', 'senior-practitioner', 'advanced-practitioner']);
+    expect((JSON.parse(r.stdout) as Role[]).map((x) => x.id)).toEqual([
+      'experienced-social-worker',
+      'specialist-social-worker',
+      'senior-practitioner',
+      'advanced-practitioner',
+    ]);
     const show = await cli(['show', 'forensic']);
     expect(show.code).toBe(2);
     expect(show.stderr).toBe('Unknown role "forensic". Did you mean: specialist-social-worker?\n');
@@ -333,8 +479,27 @@ describe('on the bundled dataset', () => {
       ['fastest', 'newly-qualified-social-worker', 'team-manager'],
       ['prereqs', 'team-manager'],
       ['moves', 'social-worker'],
-      ['eligible', '--role', 'social-worker', '--qual', 'social-work-england-registration', '--qual', 'asye', '--months-in-role', '36', '--months-qualified', '48'],
-      ['gap', 'team-manager', '--role', 'social-worker', '--qual', 'social-work-england-registration,asye'],
+      [
+        'eligible',
+        '--role',
+        'social-worker',
+        '--qual',
+        'social-work-england-registration',
+        '--qual',
+        'asye',
+        '--months-in-role',
+        '36',
+        '--months-qualified',
+        '48',
+      ],
+      [
+        'gap',
+        'team-manager',
+        '--role',
+        'social-worker',
+        '--qual',
+        'social-work-england-registration,asye',
+      ],
       ['validate'],
     ]) {
       const r = await cli(args);

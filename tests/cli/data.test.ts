@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role, RouteList } from '../../src/index.js';
 import { run } from '../../src/cli/run.js';
+import type { Role, RouteList } from '../../src/index.js';
 import { small as smallDataset } from '../fixtures/small.js';
 import { cli, workspace } from './helpers.js';
 
@@ -22,8 +22,16 @@ describe('--data and validate', () => {
   it('validates a JSON file', async () => {
     const r = await cli(['validate', small]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`✓ ${small} is valid: 9 roles, 13 transitions, 5 qualifications, 1 source.\n`);
-    expect(JSON.parse((await cli(['validate', small, '--json'])).stdout)).toEqual({ valid: true, roles: 9, transitions: 13, qualifications: 5, sources: 1 });
+    expect(r.stdout).toBe(
+      `✓ ${small} is valid: 9 roles, 13 transitions, 5 qualifications, 1 source.\n`,
+    );
+    expect(JSON.parse((await cli(['validate', small, '--json'])).stdout)).toEqual({
+      valid: true,
+      roles: 9,
+      transitions: 13,
+      qualifications: 5,
+      sources: 1,
+    });
   });
 
   it('lists every problem in an invalid data file, with its path, and exits 2', async () => {
@@ -55,7 +63,9 @@ describe('--data and validate', () => {
     expect(r.stderr).toMatch(/^The data file .*bad\.json is not valid JSON at line 3, column 12: /);
     const missing = await cli(['--data', join(dir, 'nope.json'), 'roles']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^Cannot read the data file .*nope\.json: no such file or folder\.\n$/);
+    expect(missing.stderr).toMatch(
+      /^Cannot read the data file .*nope\.json: no such file or folder\.\n$/,
+    );
     const csvFile = await cli(['--data', 'roles.csv', 'roles']);
     expect(csvFile.stderr).toContain('point at the folder that holds roles.csv');
   });
@@ -96,7 +106,10 @@ describe('CSV folders', () => {
     const transitions = readFileSync(join(out, 'transitions.csv'), 'utf8').split('\n');
     transitions[3] = transitions[3]!.replace(/^sw,senior,panel,3,/, 'sw,senoir,panel,three,');
     writeFileSync(join(out, 'transitions.csv'), transitions.join('\n'));
-    const roles = readFileSync(join(out, 'roles.csv'), 'utf8').replace('\nsw,Social worker,,2,', '\nsw,Social worker,,two,');
+    const roles = readFileSync(join(out, 'roles.csv'), 'utf8').replace(
+      '\nsw,Social worker,,2,',
+      '\nsw,Social worker,,two,',
+    );
     writeFileSync(join(out, 'roles.csv'), roles);
     const v = await cli(['validate', 'broken-csv'], { cwd: dir });
     expect(v.code).toBe(2);
@@ -111,7 +124,13 @@ describe('CSV folders', () => {
     );
     const j = JSON.parse((await cli(['validate', 'broken-csv', '--json'], { cwd: dir })).stdout);
     expect(j.valid).toBe(false);
-    expect(j.issues[0]).toMatchObject({ file: 'broken-csv/roles.csv', line: 4, column: 'level', code: 'invalid_number', path: ['broken-csv/roles.csv', 4, 'level'] });
+    expect(j.issues[0]).toMatchObject({
+      file: 'broken-csv/roles.csv',
+      line: 4,
+      column: 'level',
+      code: 'invalid_number',
+      path: ['broken-csv/roles.csv', 4, 'level'],
+    });
   });
 
   it('says which required file a folder lacks', async () => {
@@ -126,8 +145,18 @@ describe('CSV folders', () => {
 describe('--overlay and --as-of', () => {
   it('applies an overlay before answering', async () => {
     const overlay = join(dir, 'overlay.json');
-    writeFileSync(overlay, JSON.stringify({ id: 'test-council', title: 'Test council', retitle: { roles: { manager: 'Team leader' } }, remove: { roles: ['amhp'] } }));
-    const roles = JSON.parse((await cli(['--data', small, '--overlay', overlay, 'roles', '--json'])).stdout) as Role[];
+    writeFileSync(
+      overlay,
+      JSON.stringify({
+        id: 'test-council',
+        title: 'Test council',
+        retitle: { roles: { manager: 'Team leader' } },
+        remove: { roles: ['amhp'] },
+      }),
+    );
+    const roles = JSON.parse(
+      (await cli(['--data', small, '--overlay', overlay, 'roles', '--json'])).stdout,
+    ) as Role[];
     expect(roles.find((r) => r.id === 'manager')!.title).toBe('Team leader');
     expect(roles.some((r) => r.id === 'amhp')).toBe(false);
     const v = await cli(['--data', small, '--overlay', overlay, 'validate']);
@@ -137,7 +166,10 @@ describe('--overlay and --as-of', () => {
 
   it('reports an invalid overlay with every problem, exit 2', async () => {
     const overlay = join(dir, 'bad-overlay.json');
-    writeFileSync(overlay, JSON.stringify({ id: 'x', title: 'X', retitel: {}, remove: { roles: ['no-such-role'] } }));
+    writeFileSync(
+      overlay,
+      JSON.stringify({ id: 'x', title: 'X', retitel: {}, remove: { roles: ['no-such-role'] } }),
+    );
     const r = await cli(['--data', small, '--overlay', overlay, 'roles']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^The data is invalid \(\d+ problems?\):\n- /);
@@ -149,7 +181,10 @@ describe('--overlay and --as-of', () => {
     dated.roles[8].validFrom = '2030-01-01';
     const path = join(dir, 'dated.json');
     writeFileSync(path, JSON.stringify(dated));
-    const ids = async (...args: string[]) => (JSON.parse((await cli(['--data', path, ...args, 'roles', '--json'])).stdout) as Role[]).map((r) => r.id);
+    const ids = async (...args: string[]) =>
+      (JSON.parse((await cli(['--data', path, ...args, 'roles', '--json'])).stdout) as Role[]).map(
+        (r) => r.id,
+      );
     expect(await ids()).toContain('island');
     expect(await ids('--as-of', '2026-01-01')).not.toContain('island');
     expect((await cli(['--data', path, '--as-of', 'soon', 'roles'])).code).toBe(2);
@@ -158,11 +193,25 @@ describe('--overlay and --as-of', () => {
 
 describe('manners', () => {
   it('every command has --help with examples', async () => {
-    for (const command of ['roles', 'show', 'qualifications', 'paths', 'fastest', 'prereqs', 'moves', 'eligible', 'gap', 'validate', 'export']) {
+    for (const command of [
+      'roles',
+      'show',
+      'qualifications',
+      'paths',
+      'fastest',
+      'prereqs',
+      'moves',
+      'eligible',
+      'gap',
+      'validate',
+      'export',
+    ]) {
       const r = await cli([command, '--help']);
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toMatch(new RegExp(`Usage: career-lattice ${command}`));
-      expect(r.stdout, command).toMatch(new RegExp(`Examples:\\n {2}\\$ career-lattice ${command}[ \\n]`));
+      expect(r.stdout, command).toMatch(
+        new RegExp(`Examples:\\n {2}\\$ career-lattice ${command}[ \\n]`),
+      );
     }
     const top = await cli(['--help']);
     expect(top.stdout).toContain('Exit codes: 0 ok · 1 nothing found');
@@ -173,10 +222,32 @@ describe('manners', () => {
     mkdirSync(join(cwd, 'overlays'), { recursive: true });
     await cli(['export', '--format', 'csv', '--out', 'council-csv'], { cwd });
     writeFileSync(join(cwd, 'my-council.json'), (await cli(['export', '--format', 'json'])).stdout);
-    writeFileSync(join(cwd, 'overlays', 'my-council.json'), JSON.stringify({ id: 'my-council', title: 'My council', retitle: { roles: { 'team-manager': 'Team leader' } } }));
+    writeFileSync(
+      join(cwd, 'overlays', 'my-council.json'),
+      JSON.stringify({
+        id: 'my-council',
+        title: 'My council',
+        retitle: { roles: { 'team-manager': 'Team leader' } },
+      }),
+    );
     const help = [(await cli(['--help'])).stdout];
-    for (const command of ['roles', 'show', 'qualifications', 'paths', 'fastest', 'prereqs', 'moves', 'eligible', 'gap', 'validate', 'export']) help.push((await cli([command, '--help'])).stdout);
-    const examples = help.flatMap((h) => [...h.matchAll(/^ {2}\$ career-lattice (.+)$/gm)].map((m) => m[1]!)).filter((e) => !/&&|>/.test(e));
+    for (const command of [
+      'roles',
+      'show',
+      'qualifications',
+      'paths',
+      'fastest',
+      'prereqs',
+      'moves',
+      'eligible',
+      'gap',
+      'validate',
+      'export',
+    ])
+      help.push((await cli([command, '--help'])).stdout);
+    const examples = help
+      .flatMap((h) => [...h.matchAll(/^ {2}\$ career-lattice (.+)$/gm)].map((m) => m[1]!))
+      .filter((e) => !/&&|>/.test(e));
     expect(examples.length).toBeGreaterThan(30);
     for (const example of examples) {
       const args = [...example.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
@@ -200,14 +271,23 @@ describe('manners', () => {
   it('colours only a terminal, and never with NO_COLOR or --no-color', async () => {
     const args = ['--data', small, 'moves', 'sw'];
     expect((await cli(args, { color: true })).stdout).toContain('\u001b[1m');
-    expect((await cli(args, { color: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await cli(args, { color: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(
+      '\u001b[',
+    );
     expect((await cli([...args, '--no-color'], { color: true })).stdout).not.toContain('\u001b[');
     expect((await cli(args)).stdout).not.toContain('\u001b[');
   });
 
   it('wraps the last column to the terminal width', async () => {
     let stdout = '';
-    await run(['--data', small, 'paths', 'nqsw', 'head', '--limit', '1'], { out: (t) => void (stdout += t), err: () => {}, color: false, columns: 80, cwd: process.cwd(), env: {} });
+    await run(['--data', small, 'paths', 'nqsw', 'head', '--limit', '1'], {
+      out: (t) => void (stdout += t),
+      err: () => {},
+      color: false,
+      columns: 80,
+      cwd: process.cwd(),
+      env: {},
+    });
     const lines = stdout.split('\n');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100); // the header line is prose
     expect(lines.filter((l) => / {2}\d {2}↑/.test(l)).every((l) => l.length <= 80)).toBe(true);
@@ -226,17 +306,27 @@ describe('manners', () => {
       env: {},
     });
     expect(code).toBe(70);
-    expect(stderr).toBe('career-lattice: internal error: disk full\nThis is a bug; please report it. Set CAREER_LATTICE_DEBUG=1 to see the stack trace.\n');
+    expect(stderr).toBe(
+      'career-lattice: internal error: disk full\nThis is a bug; please report it. Set CAREER_LATTICE_DEBUG=1 to see the stack trace.\n',
+    );
   });
 
   it('the real process: main.ts sets the exit code and writes to stdout', () => {
     const tsx = ['--import', 'tsx', 'src/cli/main.ts'];
-    const ok = spawnSync(process.execPath, [...tsx, '--data', small, 'paths', 'nqsw', 'head', '--json', '--limit', '2'], { encoding: 'utf8' });
+    const ok = spawnSync(
+      process.execPath,
+      [...tsx, '--data', small, 'paths', 'nqsw', 'head', '--json', '--limit', '2'],
+      { encoding: 'utf8' },
+    );
     expect(ok.status).toBe(0);
     expect((JSON.parse(ok.stdout) as RouteList).routes).toHaveLength(2);
-    const none = spawnSync(process.execPath, [...tsx, '--data', small, 'paths', 'nqsw', 'island'], { encoding: 'utf8' });
+    const none = spawnSync(process.execPath, [...tsx, '--data', small, 'paths', 'nqsw', 'island'], {
+      encoding: 'utf8',
+    });
     expect(none.status).toBe(1);
-    const bad = spawnSync(process.execPath, [...tsx, '--data', small, 'paths', 'nqsw', 'nowhere'], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [...tsx, '--data', small, 'paths', 'nqsw', 'nowhere'], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Unknown role "nowhere".');
   });

@@ -5,15 +5,34 @@ import { cli, workspace } from './helpers.js';
 
 const { small } = workspace();
 const run = (...args: string[]) => cli(['--data', small, ...args]);
-const attr = (svg: string, name: string) => [...svg.matchAll(new RegExp(`${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
+const attr = (svg: string, name: string) =>
+  [...svg.matchAll(new RegExp(`${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
 
 describe('export --format svg', () => {
   it('draws the route numbered and only the roles asked for (plus the route)', async () => {
-    const r = await run('export', '--format', 'svg', '--highlight-route', 'nqsw,manager', '--roles', 'island', '--direction', 'LR');
+    const r = await run(
+      'export',
+      '--format',
+      'svg',
+      '--highlight-route',
+      'nqsw,manager',
+      '--roles',
+      'island',
+      '--direction',
+      'LR',
+    );
     expect(r.code).toBe(0);
     expect(XMLValidator.validate(r.stdout)).toBe(true);
-    expect(attr(r.stdout, 'data-role').sort()).toEqual(['island', 'manager', 'nqsw', 'senior', 'sw']);
-    expect(r.stdout).toContain('<title id="pathway-title">Route from Newly qualified social worker to Team manager</title>');
+    expect(attr(r.stdout, 'data-role').sort()).toEqual([
+      'island',
+      'manager',
+      'nqsw',
+      'senior',
+      'sw',
+    ]);
+    expect(r.stdout).toContain(
+      '<title id="pathway-title">Route from Newly qualified social worker to Team manager</title>',
+    );
     expect(r.stdout.match(/class="step-no"/g)).toHaveLength(3);
   });
 

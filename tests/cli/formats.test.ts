@@ -31,13 +31,29 @@ const lattice = createLattice(smallDataset);
 const run = (...args: string[]) => cli(['--data', small, ...args]);
 
 /** CSV or TSV text as records (header row as keys), every cell a string. */
-function read(text: string, delimiter: ',' | '\t' = ','): { fields: string[]; rows: Record<string, string>[] } {
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, delimiter, skipEmptyLines: true });
+function read(
+  text: string,
+  delimiter: ',' | '\t' = ',',
+): { fields: string[]; rows: Record<string, string>[] } {
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    delimiter,
+    skipEmptyLines: true,
+  });
   expect(parsed.errors).toEqual([]);
   return { fields: parsed.meta.fields ?? [], rows: parsed.data };
 }
 
-const profile = ['--role', 'sw', '--qual', 'registration,asye', '--months-in-role', '30', '--months-qualified', '20'];
+const profile = [
+  '--role',
+  'sw',
+  '--qual',
+  'registration,asye',
+  '--months-in-role',
+  '30',
+  '--months-qualified',
+  '20',
+];
 
 const COMMANDS: readonly [name: string, args: string[], columns: readonly string[]][] = [
   ['paths', ['paths', 'nqsw', 'head'], ROUTE_COLUMNS],
@@ -52,20 +68,30 @@ const COMMANDS: readonly [name: string, args: string[], columns: readonly string
 ];
 
 describe('--format csv, tsv, ndjson', () => {
-  it.each(COMMANDS)('%s: the documented columns, and csv, tsv and ndjson say the same', async (_, args, columns) => {
-    const csv = await run(...args, '--format', 'csv');
-    expect(csv.code).toBe(0);
-    const { fields, rows } = read(csv.stdout);
-    expect(fields).toEqual([...columns]);
-    expect(rows.length).toBeGreaterThan(0);
+  it.each(COMMANDS)(
+    '%s: the documented columns, and csv, tsv and ndjson say the same',
+    async (_, args, columns) => {
+      const csv = await run(...args, '--format', 'csv');
+      expect(csv.code).toBe(0);
+      const { fields, rows } = read(csv.stdout);
+      expect(fields).toEqual([...columns]);
+      expect(rows.length).toBeGreaterThan(0);
 
-    const tsv = read((await run(...args, '--format', 'tsv')).stdout, '\t');
-    expect(tsv.rows).toEqual(rows);
+      const tsv = read((await run(...args, '--format', 'tsv')).stdout, '\t');
+      expect(tsv.rows).toEqual(rows);
 
-    const nd = (await run(...args, '--format', 'ndjson')).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(nd.map((r) => Object.keys(r))).toEqual(rows.map(() => [...columns]));
-    expect(nd.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)])))).toEqual(rows);
-  });
+      const nd = (await run(...args, '--format', 'ndjson')).stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(nd.map((r) => Object.keys(r))).toEqual(rows.map(() => [...columns]));
+      expect(
+        nd.map((r) =>
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)])),
+        ),
+      ).toEqual(rows);
+    },
+  );
 
   it('paths: one row per step, ranked as the library ranks routes, months adding up', async () => {
     const { rows } = read((await run('paths', 'nqsw', 'head', '--format', 'csv')).stdout);
@@ -88,22 +114,45 @@ describe('--format csv, tsv, ndjson', () => {
   it('eligible and gap: one row per move or step, as the library answers', async () => {
     const e = read((await run('eligible', ...profile, '--format', 'csv')).stdout).rows;
     expect(new Set(e.map((r) => r.status))).toEqual(new Set(['open', 'blocked']));
-    const answer = lattice.eligibility({ role: 'sw', qualifications: ['registration', 'asye'], monthsInRole: 30, monthsQualified: 20 });
+    const answer = lattice.eligibility({
+      role: 'sw',
+      qualifications: ['registration', 'asye'],
+      monthsInRole: 30,
+      monthsQualified: 20,
+    });
     expect(e.map((r) => [r.status, r.to, r.transition])).toEqual([
       ...answer.open.map((m) => ['open', m.role.id, m.transition.key]),
       ...answer.blocked.map((m) => ['blocked', m.role.id, m.transition.key]),
     ]);
     const g = read((await run('gap', 'head', ...profile, '--format', 'csv')).stdout).rows;
-    const gap = lattice.gapTo({ role: 'sw', qualifications: ['registration', 'asye'], monthsInRole: 30, monthsQualified: 20 }, 'head');
+    const gap = lattice.gapTo(
+      {
+        role: 'sw',
+        qualifications: ['registration', 'asye'],
+        monthsInRole: 30,
+        monthsQualified: 20,
+      },
+      'head',
+    );
     expect(g.map((r) => r.to)).toEqual(gap.route!.roles.slice(1));
     expect(Number(g.at(-1)!.cumulative_months)).toBeCloseTo(gap.months!);
   });
 
   it('keeps commas, quotes and line breaks in cells, quoted by papaparse', async () => {
     const path = join(dir, 'quoted.json');
-    writeFileSync(path, JSON.stringify({ ...smallDataset, roles: smallDataset.roles.map((r) => (r.id === 'sw' ? { ...r, title: 'Social "worker", grade\n2' } : r)) }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        ...smallDataset,
+        roles: smallDataset.roles.map((r) =>
+          r.id === 'sw' ? { ...r, title: 'Social "worker", grade\n2' } : r,
+        ),
+      }),
+    );
     const r = await cli(['--data', path, 'roles', '--format', 'csv']);
-    expect(read(r.stdout).rows.find((row) => row.id === 'sw')!.title).toBe('Social "worker", grade\n2');
+    expect(read(r.stdout).rows.find((row) => row.id === 'sw')!.title).toBe(
+      'Social "worker", grade\n2',
+    );
   });
 
   it('nothing found: exit 1 with the header only (csv) or nothing (ndjson)', async () => {
@@ -114,8 +163,12 @@ describe('--format csv, tsv, ndjson', () => {
   });
 
   it('--format json is --json, and --format table the text for people', async () => {
-    expect((await run('paths', 'nqsw', 'head', '--format', 'json')).stdout).toBe((await run('paths', 'nqsw', 'head', '--json')).stdout);
-    expect((await run('moves', 'sw', '--format', 'table')).stdout).toBe((await run('moves', 'sw')).stdout);
+    expect((await run('paths', 'nqsw', 'head', '--format', 'json')).stdout).toBe(
+      (await run('paths', 'nqsw', 'head', '--json')).stdout,
+    );
+    expect((await run('moves', 'sw', '--format', 'table')).stdout).toBe(
+      (await run('moves', 'sw')).stdout,
+    );
   });
 
   it('--json with another format is a usage error; so is a format it does not know', async () => {
@@ -127,21 +180,36 @@ describe('--format csv, tsv, ndjson', () => {
 });
 
 describe('errors as JSON', () => {
-  const error = (stdout: string) => (JSON.parse(stdout) as { error: { code: string; message: string; issues: unknown[]; suggestions?: string[] } }).error;
+  const error = (stdout: string) =>
+    (
+      JSON.parse(stdout) as {
+        error: { code: string; message: string; issues: unknown[]; suggestions?: string[] };
+      }
+    ).error;
 
   it('an unknown role: code, message and suggestions on stdout, words on stderr, exit 2', async () => {
     for (const flag of [['--json'], ['--format', 'json']]) {
       const r = await run('fastest', 'nqws', 'head', ...flag);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('Unknown role "nqws"');
-      expect(error(r.stdout)).toMatchObject({ code: 'unknown_role', issues: [], suggestions: ['nqsw'] });
+      expect(error(r.stdout)).toMatchObject({
+        code: 'unknown_role',
+        issues: [],
+        suggestions: ['nqsw'],
+      });
       expect(error(r.stdout).message).toBe(r.stderr.trimEnd());
     }
   });
 
   it('invalid data: every issue with its path', async () => {
     const path = join(dir, 'bad.json');
-    writeFileSync(path, JSON.stringify({ ...smallDataset, transitions: [{ ...smallDataset.transitions[0], to: 'nowhere' }] }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        ...smallDataset,
+        transitions: [{ ...smallDataset.transitions[0], to: 'nowhere' }],
+      }),
+    );
     const r = await cli(['--data', path, 'roles', '--json']);
     expect(r.code).toBe(2);
     const e = error(r.stdout);
@@ -170,7 +238,12 @@ describe('errors as JSON', () => {
   it('a budget error exits 1 with its code', () => {
     let out = '';
     let err = '';
-    const exit = reportError(new QueryBudgetError('fastestRoute', 10), { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, json: true });
+    const exit = reportError(new QueryBudgetError('fastestRoute', 10), {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+      env: {},
+      json: true,
+    });
     expect(exit).toBe(1);
     expect(error(out)).toMatchObject({ code: 'budget_exceeded', issues: [] });
     expect(err).toContain('Narrow the question');

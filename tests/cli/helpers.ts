@@ -13,7 +13,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export async function cli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; color?: boolean } = {}): Promise<CliResult> {
+export async function cli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; color?: boolean } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {

@@ -1,7 +1,7 @@
 /** The CLI loads only the command it is asked for: which word names it. */
 import { describe, expect, it } from 'vitest';
-import { commandNamed } from '../../src/cli/run.js';
 import { bundledDataset } from '../../src/cli/bundled.js';
+import { commandNamed } from '../../src/cli/run.js';
 import { ukSocialWork } from '../../src/index.js';
 import { cli } from './helpers.js';
 
@@ -9,7 +9,9 @@ describe('commandNamed', () => {
   it('finds the command after global options and their values', () => {
     expect(commandNamed(['paths', 'a', 'b'])).toBe('paths');
     expect(commandNamed(['--data', 'roles', 'moves', 'x'])).toBe('moves');
-    expect(commandNamed(['--json', '--as-of', '2026-01-01', 'export', '--format', 'svg'])).toBe('export');
+    expect(commandNamed(['--json', '--as-of', '2026-01-01', 'export', '--format', 'svg'])).toBe(
+      'export',
+    );
     expect(commandNamed(['--help'])).toBeUndefined();
     expect(commandNamed(['pahts'])).toBeUndefined();
     expect(commandNamed(['--', 'paths'])).toBeUndefined();
@@ -18,7 +20,8 @@ describe('commandNamed', () => {
 
   it('still lists every command in the overview, and suggests one for a typo', async () => {
     const help = await cli(['--help']);
-    for (const name of ['roles', 'paths', 'batch', 'matrix', 'export']) expect(help.stdout).toContain(`  ${name}`);
+    for (const name of ['roles', 'paths', 'batch', 'matrix', 'export'])
+      expect(help.stdout).toContain(`  ${name}`);
     const typo = await cli(['pahts', 'a', 'b']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('paths');

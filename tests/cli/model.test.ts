@@ -7,19 +7,39 @@ import { cli } from './helpers.js';
 
 describe('the CLI and the model', () => {
   it("--sector children: the children's ASYE only, time as a range, pay with year and source", async () => {
-    const r = await cli(['--sector', 'children', '--as-of', '2026-12-01', 'fastest', 'newly-qualified-social-worker', 'team-manager']);
+    const r = await cli([
+      '--sector',
+      'children',
+      '--as-of',
+      '2026-12-01',
+      'fastest',
+      'newly-qualified-social-worker',
+      'team-manager',
+    ]);
     expect(r.code).toBe(0);
     // One ASYE in the children's view: no need to say which.
     expect(r.stdout).toMatch(/Social worker \(social-worker\)\s+experience\s/);
     expect(r.stdout).not.toContain('asye-adults');
     expect(r.stdout).toMatch(/Time: about \d+(\.5)? to \d+(\.5)? years \(typical \d+ months\)/);
-    expect(r.stdout).toMatch(/Pay: Team manager: £51,555 a year \(2018, London; source: Community Care/);
+    expect(r.stdout).toMatch(
+      /Pay: Team manager: £51,555 a year \(2018, London; source: Community Care/,
+    );
   });
 
   it('without a sector, paths groups routes that differ only by the sector’s own ASYE', async () => {
-    const r = await cli(['--as-of', '2026-12-01', 'paths', 'newly-qualified-social-worker', 'experienced-social-worker', '--max-steps', '2']);
+    const r = await cli([
+      '--as-of',
+      '2026-12-01',
+      'paths',
+      'newly-qualified-social-worker',
+      'experienced-social-worker',
+      '--max-steps',
+      '2',
+    ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Step 1 by sector: asye-adults (adults') or asye-children (children's)");
+    expect(r.stdout).toContain(
+      "Step 1 by sector: asye-adults (adults') or asye-children (children's)",
+    );
     expect(r.stdout.match(/^Route \d+/gm)?.length).toBe(2); // time served or panel, each once
   });
 
@@ -33,6 +53,8 @@ describe('the CLI and the model', () => {
     const moves = await cli(['moves', 'best-interests-assessor']);
     expect(moves.stdout).toMatch(/Approved mental capacity professional.*proposed, not in force/);
     const show = await cli(['show', 'nhs-mental-health-social-worker']);
-    expect(show.stdout).toMatch(/£38,682 to £54,710 a year \(2025\/26, England, Agenda for Change bands 6-7; source: NHS Employers/);
+    expect(show.stdout).toMatch(
+      /£38,682 to £54,710 a year \(2025\/26, England, Agenda for Change bands 6-7; source: NHS Employers/,
+    );
   });
 });

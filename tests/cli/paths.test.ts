@@ -16,7 +16,9 @@ describe('paths on the bundled dataset (the README command)', () => {
     const r = await cli(['paths', 'newly-qualified-social-worker', 'principal-social-worker']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^From Newly qualified social worker \(newly-qualified-social-worker\)\n {2}to Principal social worker \(principal-social-worker\)\n/);
+    expect(r.stdout).toMatch(
+      /^From Newly qualified social worker \(newly-qualified-social-worker\)\n {2}to Principal social worker \(principal-social-worker\)\n/,
+    );
     expect(r.stdout).toContain('Route 1  ');
     expect(r.stdout).toMatch(/Step {2}Move to +Kind +Months {2}Needs/);
     expect(r.stdout).toMatch(/Total +\d+ steps +~?\d+/);
@@ -24,12 +26,19 @@ describe('paths on the bundled dataset (the README command)', () => {
 
   it('does not list as missing what the starting post already holds', async () => {
     const r = await cli(['paths', 'newly-qualified-social-worker', 'principal-social-worker']);
-    expect(r.stdout).toContain('Held already as newly qualified social worker: social-work-england-registration');
+    expect(r.stdout).toContain(
+      'Held already as newly qualified social worker: social-work-england-registration',
+    );
     expect(r.stdout).not.toMatch(/Needs beforehand:[^\n]*social-work-england-registration/);
   });
 
   it('--json prints { routes, truncated }, ranked by weight', async () => {
-    const r = await cli(['paths', 'newly-qualified-social-worker', 'principal-social-worker', '--json']);
+    const r = await cli([
+      'paths',
+      'newly-qualified-social-worker',
+      'principal-social-worker',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as RouteList;
     expect(Object.keys(result).sort()).toEqual(['routes', 'truncated']);
@@ -97,7 +106,9 @@ describe('paths on the small lattice', () => {
     expect(viaAmhp.length).toBeGreaterThan(0);
     expect(viaAmhp.every((r) => r.roles.includes('amhp'))).toBe(true);
     const avoid = (await json('--avoid', 'advanced,amhp')).result.routes;
-    expect(avoid.every((r) => !r.roles.includes('advanced') && !r.roles.includes('amhp'))).toBe(true);
+    expect(avoid.every((r) => !r.roles.includes('advanced') && !r.roles.includes('amhp'))).toBe(
+      true,
+    );
     const vacancies = (await json('--kinds', 'vacancy')).result.routes;
     expect(vacancies.length).toBeGreaterThan(0);
     expect(vacancies.every((r) => r.transitions.every((t) => t.kind === 'vacancy'))).toBe(true);
@@ -109,20 +120,48 @@ describe('paths on the small lattice', () => {
     const limited = await json('--limit', '1');
     expect(limited.result.routes).toHaveLength(1);
     expect(limited.result.truncated).toBe(true);
-    const down = (await cli(['--data', small, 'paths', 'head', 'advanced', '--json', '--directions', 'up,across,down'])).stdout;
+    const down = (
+      await cli([
+        '--data',
+        small,
+        'paths',
+        'head',
+        'advanced',
+        '--json',
+        '--directions',
+        'up,across,down',
+      ])
+    ).stdout;
     expect((JSON.parse(down) as RouteList).routes.length).toBeGreaterThan(0);
   });
 
   it('accepts exact titles and aliases as well as ids', async () => {
-    const r = await cli(['--data', small, 'paths', 'NQSW', 'Head of service', '--json', '--limit', '1']);
+    const r = await cli([
+      '--data',
+      small,
+      'paths',
+      'NQSW',
+      'Head of service',
+      '--json',
+      '--limit',
+      '1',
+    ]);
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as RouteList).routes[0]!.roles).toEqual(['nqsw', 'sw', 'senior', 'manager', 'head']);
+    expect((JSON.parse(r.stdout) as RouteList).routes[0]!.roles).toEqual([
+      'nqsw',
+      'sw',
+      'senior',
+      'manager',
+      'head',
+    ]);
   });
 
   it('exits 1 when there is no route, saying what was searched', async () => {
     const r = await cli(['--data', small, 'paths', 'nqsw', 'island']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('No route found (least months, then fewest steps; up and across moves; at most 8 steps).');
+    expect(r.stdout).toContain(
+      'No route found (least months, then fewest steps; up and across moves; at most 8 steps).',
+    );
     const j = await cli(['--data', small, 'paths', 'nqsw', 'island', '--json']);
     expect(j.code).toBe(1);
     expect(JSON.parse(j.stdout)).toEqual({ routes: [], truncated: false });
@@ -134,17 +173,31 @@ describe('paths on the small lattice', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('Unknown role "hed". Did you mean: head?\n');
     const none = await cli(['--data', small, 'paths', 'zzzzzzzz', 'head']);
-    expect(none.stderr).toBe('Unknown role "zzzzzzzz". Run "career-lattice roles" to see what there is.\n');
+    expect(none.stderr).toBe(
+      'Unknown role "zzzzzzzz". Run "career-lattice roles" to see what there is.\n',
+    );
   });
 
   it('exits 2 with a clear message for bad option values', async () => {
     for (const [args, message] of [
-      [['--max-steps', 'abc'], "option '--max-steps <n>' argument 'abc' is invalid. expected a whole number ≥ 1."],
+      [
+        ['--max-steps', 'abc'],
+        "option '--max-steps <n>' argument 'abc' is invalid. expected a whole number ≥ 1.",
+      ],
       [['--max-steps', '0'], 'expected a whole number ≥ 1.'],
       [['--limit', '-3'], "option '--limit <n>' argument '-3' is invalid"],
-      [['--kinds', 'vacancy,promotion'], '"promotion" is not a transition kind; choose from experience, panel, qualification, vacancy.'],
-      [['--directions', 'sideways'], '"sideways" is not a direction; choose from up, across, down.'],
-      [['--weight', 'cost'], "option '--weight <measure>' argument 'cost' is invalid. Allowed choices are months, steps, observed, trodden."],
+      [
+        ['--kinds', 'vacancy,promotion'],
+        '"promotion" is not a transition kind; choose from experience, panel, qualification, vacancy.',
+      ],
+      [
+        ['--directions', 'sideways'],
+        '"sideways" is not a direction; choose from up, across, down.',
+      ],
+      [
+        ['--weight', 'cost'],
+        "option '--weight <measure>' argument 'cost' is invalid. Allowed choices are months, steps, observed, trodden.",
+      ],
       [['--avoid', 'nobody'], 'Unknown role "nobody".'],
     ] as const) {
       const r = await cli(['--data', small, 'paths', 'sw', 'head', ...args]);

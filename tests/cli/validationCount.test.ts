@@ -33,7 +33,14 @@ describe('the CLI validates once', () => {
   it('with --data and --overlay: one validation per input, one for the result, none in createLattice', async () => {
     const { dir, small } = workspace();
     const overlay = join(dir, 'overlay.json');
-    writeFileSync(overlay, JSON.stringify({ id: 'local', title: 'Local', retitle: { roles: { sw: 'Social worker (local)' } } }));
+    writeFileSync(
+      overlay,
+      JSON.stringify({
+        id: 'local',
+        title: 'Local',
+        retitle: { roles: { sw: 'Social worker (local)' } },
+      }),
+    );
     const r = await cli(['roles', '--data', small, '--overlay', overlay, '--json'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

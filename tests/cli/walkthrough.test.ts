@@ -16,20 +16,35 @@ const ONET = 'tests/fixtures/onet';
 const read = (file: string) => readFileSync(join(ONET, file), 'utf8');
 
 function walkthrough(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'examples/analyst/walkthrough.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'examples/analyst/walkthrough.ts', ...args],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
 }
 
 /** The nodes and edges of a GraphML file, by id. */
 function graphml(path: string): { nodes: string[]; edges: string[] } {
   const text = readFileSync(path, 'utf8');
   expect(XMLValidator.validate(text)).toBe(true);
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _p, _l, isAttribute) => !isAttribute && ['node', 'edge'].includes(name) });
-  const graph = (parser.parse(text) as { graphml: { graph: { node?: { id: string }[]; edge?: { id: string }[] } } }).graphml.graph;
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name, _p, _l, isAttribute) => !isAttribute && ['node', 'edge'].includes(name),
+  });
+  const graph = (
+    parser.parse(text) as {
+      graphml: { graph: { node?: { id: string }[]; edge?: { id: string }[] } };
+    }
+  ).graphml.graph;
   return { nodes: (graph.node ?? []).map((n) => n.id), edges: (graph.edge ?? []).map((e) => e.id) };
 }
 
 const expectGraphOf = (path: string, l: Lattice) =>
-  expect(graphml(path)).toEqual({ nodes: l.dataset.roles.map((r) => r.id), edges: l.transitions().map((t) => t.key) });
+  expect(graphml(path)).toEqual({
+    nodes: l.dataset.roles.map((r) => r.id),
+    edges: l.transitions().map((t) => t.key),
+  });
 
 describe('examples/analyst/walkthrough.ts', () => {
   it('answers its questions on the bundled data and the O*NET fixtures, and writes both graphs as GraphML', () => {
@@ -39,12 +54,28 @@ describe('examples/analyst/walkthrough.ts', () => {
     expect(r.status).toBe(0);
 
     const uk = createLattice(ukSocialWork);
-    const onet = createLattice(datasetFromOnet({ related: read('Related Occupations.txt'), jobZones: read('Job Zones.txt'), occupations: read('Occupation Data.txt') }));
-    expect(r.stdout).toContain(`UK social work: ${uk.size.roles} roles, ${uk.size.transitions} transitions`);
-    expect(r.stdout).toContain('What is the fastest route from a newly qualified social worker to principal social worker?');
-    expect(r.stdout).toMatch(/roles that need the AMHP warrant: .*Approved mental health professional/);
-    expect(r.stdout).toContain(`O*NET 29.3: ${onet.size.roles} occupations, ${onet.size.transitions} related-occupation links`);
-    expect(r.stdout).toContain('Fastest route: Customer Service Representatives → General and Operations Managers');
+    const onet = createLattice(
+      datasetFromOnet({
+        related: read('Related Occupations.txt'),
+        jobZones: read('Job Zones.txt'),
+        occupations: read('Occupation Data.txt'),
+      }),
+    );
+    expect(r.stdout).toContain(
+      `UK social work: ${uk.size.roles} roles, ${uk.size.transitions} transitions`,
+    );
+    expect(r.stdout).toContain(
+      'What is the fastest route from a newly qualified social worker to principal social worker?',
+    );
+    expect(r.stdout).toMatch(
+      /roles that need the AMHP warrant: .*Approved mental health professional/,
+    );
+    expect(r.stdout).toContain(
+      `O*NET 29.3: ${onet.size.roles} occupations, ${onet.size.transitions} related-occupation links`,
+    );
+    expect(r.stdout).toContain(
+      'Fastest route: Customer Service Representatives → General and Operations Managers',
+    );
     expect(r.stdout).not.toMatch(/undefined|NaN/);
 
     expect(r.stdout).toContain(`GraphML written: ${out}`);

@@ -10,13 +10,22 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { CSP } from '../../examples/council-site/csp.mjs';
 
 export const root = resolve(fileURLToPath(import.meta.url), '../../..');
 export const site = join(root, 'examples/council-site');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 812 };
@@ -33,7 +42,11 @@ const TYPES: Record<string, string> = {
 
 /** Builds the site into `outdir` with these extra arguments. */
 export function buildSite(outdir: string, ...args: string[]): void {
-  execFileSync(process.execPath, [join(site, 'build.mjs'), '--quiet', '--outdir', outdir, ...args], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(site, 'build.mjs'), '--quiet', '--outdir', outdir, ...args],
+    { cwd: root, stdio: 'inherit' },
+  );
 }
 
 /** Serves each mount (URL prefix → folder) with the site's CSP as a header, as a council's server would. */
@@ -48,14 +61,21 @@ export function serve(mounts: Record<string, string>): Promise<Server> {
     if (!file.startsWith(base + sep) && file !== base) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP }).end(readFileSync(file));
+    res
+      .writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CSP,
+      })
+      .end(readFileSync(file));
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-export const origin = (server: Server): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+export const origin = (server: Server): string =>
+  `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-export const launch = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath, args: ARGS });
+export const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: chromiumPath, args: ARGS });
 
 /**
  * Opens a page, recording problems into `problems`: console errors and warnings, page errors,
@@ -70,15 +90,20 @@ export async function openPage(
   const context = await browser.newContext({ viewport, javaScriptEnabled: javaScript });
   const page = await context.newPage();
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+    if (m.type() === 'error' || m.type() === 'warning')
+      problems.push(`console ${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   if (javaScript) {
-    await page.exposeFunction('__cspViolation', (text: string) => problems.push(`CSP violation: ${text}`));
+    await page.exposeFunction('__cspViolation', (text: string) =>
+      problems.push(`CSP violation: ${text}`),
+    );
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+        (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation(
+          `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+        ),
       );
     });
   }
@@ -97,14 +122,23 @@ export function focusedId(page: Page): Promise<string | undefined> {
   return page.evaluate(() => {
     const host = document.querySelector('career-pathways');
     const inner = host?.shadowRoot?.activeElement;
-    return inner?.id || (inner ? inner.className : document.activeElement?.id || document.activeElement?.className) || undefined;
+    return (
+      inner?.id ||
+      (inner ? inner.className : document.activeElement?.id || document.activeElement?.className) ||
+      undefined
+    );
   });
 }
 
 /** axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules; returns the violations, described. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 /** Types into a combobox and waits for its suggestions. */

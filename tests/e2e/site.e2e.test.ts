@@ -17,7 +17,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CSP } from '../../examples/council-site/csp.mjs';
 import { createLattice, type DatasetInput } from '../../src/index.js';
 import { extendDataset } from '../../src/overlay/extendDataset.js';
-import { axeViolations, buildSite, DESKTOP, focusedId, launch, openPage, origin, PHONE, root, serve, site, typeInto } from './helpers.js';
+import {
+  axeViolations,
+  buildSite,
+  DESKTOP,
+  focusedId,
+  launch,
+  openPage,
+  origin,
+  PHONE,
+  root,
+  serve,
+  site,
+  typeInto,
+} from './helpers.js';
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
 const dataset = readJson('data/england-social-work.json') as DatasetInput;
@@ -41,12 +54,40 @@ function hostileDataset(): unknown {
   const src = dataset.sources[0]!.id;
   return {
     ...dataset,
-    sources: [...dataset.sources, { id: 'evil-source', title: '<b>bold source</b>', publisher: '"quoted" <i>publisher</i>', url: 'https://example.org/"><img src=z onerror="window.__xss=3">' }],
+    sources: [
+      ...dataset.sources,
+      {
+        id: 'evil-source',
+        title: '<b>bold source</b>',
+        publisher: '"quoted" <i>publisher</i>',
+        url: 'https://example.org/"><img src=z onerror="window.__xss=3">',
+      },
+    ],
     roles: [
       ...dataset.roles,
-      { id: '__proto__', title: evil, aliases: ['constructor'], level: 3, stage: '<em>stage</em>', track: 'practice', sectors: ['children'], summary: '</p><script>window.__xss=4</script>', sources: [src, 'evil-source'] },
+      {
+        id: '__proto__',
+        title: evil,
+        aliases: ['constructor'],
+        level: 3,
+        stage: '<em>stage</em>',
+        track: 'practice',
+        sectors: ['children'],
+        summary: '</p><script>window.__xss=4</script>',
+        sources: [src, 'evil-source'],
+      },
     ],
-    transitions: [...dataset.transitions, { from: 'social-worker', to: '__proto__', kind: 'vacancy', months: 6, note: '<img src=y onerror="window.__xss=5">', sources: [src] }],
+    transitions: [
+      ...dataset.transitions,
+      {
+        from: 'social-worker',
+        to: '__proto__',
+        kind: 'vacancy',
+        months: 6,
+        note: '<img src=y onerror="window.__xss=5">',
+        sources: [src],
+      },
+    ],
   };
 }
 
@@ -68,7 +109,8 @@ let base: string;
 let tmp: string;
 const problems: string[] = [];
 
-const open = (path = '/', options: Parameters<typeof openPage>[3] = {}): Promise<Page> => openPage(browser, base + path, problems, options);
+const open = (path = '/', options: Parameters<typeof openPage>[3] = {}): Promise<Page> =>
+  openPage(browser, base + path, problems, options);
 const routeCount = (page: Page) => page.locator('#routes .route').count();
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
@@ -81,7 +123,11 @@ beforeAll(async () => {
   mkdirSync(join(tmp, 'foreign'));
   writeFileSync(join(tmp, 'foreign/index.html'), FOREIGN_HTML);
   writeFileSync(join(tmp, 'foreign/hostile.css'), FOREIGN_CSS);
-  server = await serve({ '/': join(tmp, 'dist'), '/hostile/': join(tmp, 'hostile'), '/foreign/': join(tmp, 'foreign') });
+  server = await serve({
+    '/': join(tmp, 'dist'),
+    '/hostile/': join(tmp, 'hostile'),
+    '/foreign/': join(tmp, 'foreign'),
+  });
   base = origin(server);
   browser = await launch();
 });
@@ -103,51 +149,84 @@ describe('the planner', () => {
     const page = await open();
     await typeInto(page, 'from', 'newly qualifed');
     await page.keyboard.press('Enter');
-    await expect(page.inputValue('#from-input')).resolves.toBe(bestMatch('newly qualifed', 'newly-qualified-social-worker'));
+    await expect(page.inputValue('#from-input')).resolves.toBe(
+      bestMatch('newly qualifed', 'newly-qualified-social-worker'),
+    );
     await typeInto(page, 'to', 'principle socal');
-    await page.locator('#to-listbox [role="option"]', { hasText: title('principal-social-worker') }).first().click();
+    await page
+      .locator('#to-listbox [role="option"]', { hasText: title('principal-social-worker') })
+      .first()
+      .click();
     await page.click('#search');
     await expect(focusedId(page)).resolves.toBe('results-summary');
     expect(param(page, 'from')).toBe('newly-qualified-social-worker');
     expect(param(page, 'to')).toBe('principal-social-worker');
 
-    const expected = lattice.kFastestRoutes('newly-qualified-social-worker', 'principal-social-worker', 10, { directions: ['up', 'across'] }).routes;
+    const expected = lattice.kFastestRoutes(
+      'newly-qualified-social-worker',
+      'principal-social-worker',
+      10,
+      { directions: ['up', 'across'] },
+    ).routes;
     expect(await routeCount(page)).toBe(expected.length);
     const ties = expected.filter((r) => r.weight === expected[0]!.weight).length;
     expect(ties).toBeGreaterThan(1); // the data has ties here: they must be said as ties
     await expect(page.locator('#routes .badge.fastest').count()).resolves.toBe(1);
-    await expect(page.locator('#routes .route').first().locator('.badge.fastest').textContent()).resolves.toBe('Fastest (tied)');
+    await expect(
+      page.locator('#routes .route').first().locator('.badge.fastest').textContent(),
+    ).resolves.toBe('Fastest (tied)');
     await expect(page.locator('#routes .badge.tie').count()).resolves.toBe(ties - 1);
-    await expect(page.textContent('#results-summary')).resolves.toContain(`${ties} routes tie as the fastest`);
-    const months = (await page.locator('#routes .route-months').allTextContents()).map((t) => Number(/(\d+) month/.exec(t)![1]));
+    await expect(page.textContent('#results-summary')).resolves.toContain(
+      `${ties} routes tie as the fastest`,
+    );
+    const months = (await page.locator('#routes .route-months').allTextContents()).map((t) =>
+      Number(/(\d+) month/.exec(t)![1]),
+    );
     expect(months).toEqual(expected.map((r) => r.months));
 
     // aria-pressed is "true" on the route shown and "false" (never empty) on the others.
-    const pressed = await page.locator('#routes [data-action="route"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-pressed')));
+    const pressed = await page
+      .locator('#routes [data-action="route"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-pressed')));
     expect(pressed).toEqual(expected.map((_, i) => (i === 0 ? 'true' : 'false')));
     await page.click('#routes [data-action="route"][data-route="1"]');
-    await expect(page.getAttribute('#routes [data-action="route"][data-route="1"]', 'aria-pressed')).resolves.toBe('true');
-    await expect(page.getAttribute('#routes [data-action="route"][data-route="0"]', 'aria-pressed')).resolves.toBe('false');
+    await expect(
+      page.getAttribute('#routes [data-action="route"][data-route="1"]', 'aria-pressed'),
+    ).resolves.toBe('true');
+    await expect(
+      page.getAttribute('#routes [data-action="route"][data-route="0"]', 'aria-pressed'),
+    ).resolves.toBe('false');
     expect(param(page, 'route')).toBe('1');
     const svg = page.locator('#diagram svg.pathway');
     await expect(svg.locator('.edge.on-route').count()).resolves.toBe(expected[1]!.steps);
-    await expect(svg.locator('.node.start').getAttribute('data-role')).resolves.toBe('newly-qualified-social-worker');
+    await expect(svg.locator('.node.start').getAttribute('data-role')).resolves.toBe(
+      'newly-qualified-social-worker',
+    );
     expect(await page.locator('#role-cards .role-card').count()).toBeGreaterThanOrEqual(2);
   });
 
   it('shows a single fastest route without a tie', async () => {
-    const best = lattice.kFastestRoutes('social-care-worker', 'director-of-childrens-services', 10).routes;
+    const best = lattice.kFastestRoutes(
+      'social-care-worker',
+      'director-of-childrens-services',
+      10,
+    ).routes;
     const page = await open('/?from=social-care-worker&to=director-of-childrens-services');
     const tied = best.filter((r) => r.weight === best[0]!.weight).length;
     await expect(page.locator('#routes .badge.fastest').count()).resolves.toBe(1);
-    await expect(page.locator('#routes .badge.fastest').textContent()).resolves.toBe(tied > 1 ? 'Fastest (tied)' : 'Fastest');
-    await expect(page.locator('#routes .route').first().locator('.route-steps').textContent()).resolves.toBe(`${best[0]!.steps} steps`);
+    await expect(page.locator('#routes .badge.fastest').textContent()).resolves.toBe(
+      tied > 1 ? 'Fastest (tied)' : 'Fastest',
+    );
+    await expect(
+      page.locator('#routes .route').first().locator('.route-steps').textContent(),
+    ).resolves.toBe(`${best[0]!.steps} steps`);
   });
 
   it('applies the filters, and restores deep links with back/forward', async () => {
     const page = await open('/?from=newly-qualified-social-worker&to=practice-development-manager');
     const tracks = new Map(lattice.roles().map((r) => [r.title, r.track]));
-    const stepTracks = async () => (await page.locator('#routes .step .role-link').allTextContents()).map((t) => tracks.get(t));
+    const stepTracks = async () =>
+      (await page.locator('#routes .step .role-link').allTextContents()).map((t) => tracks.get(t));
     expect(await stepTracks()).toContain('management');
     await page.check('#f-nomgmt');
     expect(param(page, 'nomgmt')).toBe('1');
@@ -166,10 +245,20 @@ describe('the planner', () => {
     const gapBefore = Number(/about (\d+) month/.exec((await page.textContent('#gap'))!)![1]);
     await page.fill('#months-in-role', '60');
     await page.fill('#months-qualified', '120');
-    for (const box of await page.locator('#quals-list input[type="checkbox"]:not(:disabled)').all()) await box.check();
-    await page.waitForFunction(() => document.querySelector('career-pathways')!.shadowRoot!.querySelectorAll('#eligibility-results .open-moves .move').length > 0);
-    expect(await page.locator('#eligibility-results .blocked-moves .move').count()).toBeLessThan(blockedBefore);
-    expect(Number(/about (\d+) month/.exec((await page.textContent('#gap'))!)![1])).toBeLessThan(gapBefore);
+    for (const box of await page.locator('#quals-list input[type="checkbox"]:not(:disabled)').all())
+      await box.check();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('career-pathways')!
+          .shadowRoot!.querySelectorAll('#eligibility-results .open-moves .move').length > 0,
+    );
+    expect(await page.locator('#eligibility-results .blocked-moves .move').count()).toBeLessThan(
+      blockedBefore,
+    );
+    expect(Number(/about (\d+) month/.exec((await page.textContent('#gap'))!)![1])).toBeLessThan(
+      gapBefore,
+    );
     expect(param(page, 'inrole')).toBe('60');
     const goal = page.locator('#next .dir-across .set-goal').first();
     const goalRole = await goal.getAttribute('data-role');
@@ -180,12 +269,22 @@ describe('the planner', () => {
 
   it('keeps one council’s programme out of another’s pages', async () => {
     const page = await open('/?from=newly-qualified-social-worker&to=social-worker');
-    await page.locator('#routes details').evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
-    const text = await page.locator('career-pathways .root').innerText();
+    await page
+      .locator('#routes details')
+      .evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
+    const text = await page.locator('career-pathways .root').textContent();
     expect(text).toContain('ASYE');
-    expect(text).not.toMatch(/Herefordshire Council's programme|Herefordshire's Social Care Academy/);
-    for (const file of ['payload.json', 'roles/newly-qualified-social-worker.html', 'roles/practice-assessor.html']) {
-      expect(readFileSync(join(tmp, 'dist', file), 'utf8'), file).not.toMatch(/Herefordshire Council's programme|Herefordshire's Social Care Academy/);
+    expect(text).not.toMatch(
+      /Herefordshire Council's programme|Herefordshire's Social Care Academy/,
+    );
+    for (const file of [
+      'payload.json',
+      'roles/newly-qualified-social-worker.html',
+      'roles/practice-assessor.html',
+    ]) {
+      expect(readFileSync(join(tmp, 'dist', file), 'utf8'), file).not.toMatch(
+        /Herefordshire Council's programme|Herefordshire's Social Care Academy/,
+      );
     }
   });
 
@@ -193,19 +292,32 @@ describe('the planner', () => {
     const page = await open('/hostile/?from=social-worker&to=__proto__');
     await expect(page.inputValue('#to-input')).resolves.toContain('<script>');
     expect(await routeCount(page)).toBe(1);
-    await expect(page.locator('#diagram .node.goal title').textContent()).resolves.toContain('<script>window.__xss=2</script>');
-    await expect(page.locator('#role-cards').textContent()).resolves.toContain('</p><script>window.__xss=4</script>');
-    await expect(page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
-    await expect(page.locator('.root img, .root script, .root b, .root em, .root i').count()).resolves.toBe(0);
+    await expect(page.locator('#diagram .node.goal title').textContent()).resolves.toContain(
+      '<script>window.__xss=2</script>',
+    );
+    await expect(page.locator('#role-cards').textContent()).resolves.toContain(
+      '</p><script>window.__xss=4</script>',
+    );
+    await expect(
+      page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).resolves.toBeUndefined();
+    await expect(
+      page.locator('.root img, .root script, .root b, .root em, .root i').count(),
+    ).resolves.toBe(0);
     await expect(page.locator('a[href^="javascript:"]').count()).resolves.toBe(0);
-    const rolePage = readFileSync(join(tmp, 'hostile/roles', readdirRole(join(tmp, 'hostile/roles'), '__proto__')), 'utf8');
+    const rolePage = readFileSync(
+      join(tmp, 'hostile/roles', readdirRole(join(tmp, 'hostile/roles'), '__proto__')),
+      'utf8',
+    );
     expect(rolePage).not.toMatch(/<script>window|<img src/);
   });
 });
 
 /** The role page file for an id (its name is encoded when the id is not a plain slug). */
-function readdirRole(dir: string, id: string): string {
-  const hex = Array.from(new TextEncoder().encode(id), (b) => b.toString(16).padStart(2, '0')).join('');
+function readdirRole(_dir: string, id: string): string {
+  const hex = Array.from(new TextEncoder().encode(id), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
   return /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(id) ? `${id}.html` : `role-${hex}.html`;
 }
 
@@ -216,7 +328,9 @@ describe('errors, the GOV.UK way', () => {
     await page.keyboard.press('Tab');
     await expect(page.inputValue('#from-input')).resolves.toBe('socail wroker xyz');
     await expect(page.getAttribute('#from-input', 'aria-invalid')).resolves.toBe('true');
-    await expect(page.textContent('#from-error')).resolves.toContain('No role matches “socail wroker xyz”');
+    await expect(page.textContent('#from-error')).resolves.toContain(
+      'No role matches “socail wroker xyz”',
+    );
     await page.click('#search');
     await expect(focusedId(page)).resolves.toBe('error-summary');
     await expect(page.getAttribute('#error-summary', 'role')).resolves.toBe('alert');
@@ -224,7 +338,9 @@ describe('errors, the GOV.UK way', () => {
     expect(items).toHaveLength(2); // where you are, and the empty goal
     expect(items[0]).toContain('No role matches');
     expect(items[1]).toContain('Enter where you want to go');
-    await expect(page.getAttribute('#from-input', 'aria-describedby')).resolves.toMatch(/^from-error /);
+    await expect(page.getAttribute('#from-input', 'aria-describedby')).resolves.toMatch(
+      /^from-error /,
+    );
     // The summary's link takes focus to the field.
     await page.click('#error-list a >> nth=0');
     await expect(focusedId(page)).resolves.toBe('from-input');
@@ -253,7 +369,9 @@ describe('errors, the GOV.UK way', () => {
       await expect(page.getAttribute('#months-in-role', 'aria-invalid')).resolves.toBe('true');
       await expect(page.inputValue('#months-in-role')).resolves.toBe(value);
       expect(param(page, 'inrole')).toBeNull();
-      await expect(page.textContent('#eligibility-results')).resolves.toContain('Correct the months');
+      await expect(page.textContent('#eligibility-results')).resolves.toContain(
+        'Correct the months',
+      );
     }
     await page.press('#months-in-role', 'Enter');
     await expect(focusedId(page)).resolves.toBe('error-summary');
@@ -282,20 +400,31 @@ describe('errors, the GOV.UK way', () => {
     expect(message).toContain(`“${national.role(REMOVED).title}”`);
     expect(message).toContain(`${lattice.title} does not include`);
     await expect(page.inputValue('#from-input')).resolves.toBe(national.role(REMOVED).title);
-    await expect(page.locator('#error-list a').first().textContent()).resolves.toBe(message.replace(/^Error:\s*/, '').trim());
+    await expect(page.locator('#error-list a').first().textContent()).resolves.toBe(
+      message.replace(/^Error:\s*/, '').trim(),
+    );
   });
 });
 
 describe('small screens, keyboard and print', () => {
   it('on a phone: fits the screen, and routes after the first are collapsed', async () => {
-    const page = await open('/?from=newly-qualified-social-worker&to=principal-social-worker', { viewport: PHONE });
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const page = await open('/?from=newly-qualified-social-worker&to=principal-social-worker', {
+      viewport: PHONE,
+    });
+    const overflow = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     const n = await routeCount(page);
     expect(n).toBeGreaterThan(1);
     await expect(page.locator('#routes .route.collapsed').count()).resolves.toBe(n - 1);
-    await expect(page.locator('#routes .route').first().locator('details.route-more').count()).resolves.toBe(0);
-    await expect(page.locator('#routes .route.collapsed details.route-more:not([open])').count()).resolves.toBe(n - 1);
+    await expect(
+      page.locator('#routes .route').first().locator('details.route-more').count(),
+    ).resolves.toBe(0);
+    await expect(
+      page.locator('#routes .route.collapsed details.route-more:not([open])').count(),
+    ).resolves.toBe(n - 1);
     // A collapsed route opens from its summary.
     await page.locator('#routes .route.collapsed summary').first().click();
     await expect(page.locator('#routes .route.collapsed details[open]').count()).resolves.toBe(1);
@@ -303,7 +432,9 @@ describe('small screens, keyboard and print', () => {
     // Searching moves what is in view to the results.
     await page.click('#search');
     await expect(focusedId(page)).resolves.toBe('results-summary');
-    const top = await page.locator('#results-summary').evaluate((el) => el.getBoundingClientRect().top);
+    const top = await page
+      .locator('#results-summary')
+      .evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThan(-1); // scrolled to the top of the screen (sub-pixel rounding aside)
     expect(top).toBeLessThan(PHONE.height / 2);
   });
@@ -321,14 +452,18 @@ describe('small screens, keyboard and print', () => {
     await page.waitForSelector('#from-listbox:not([hidden]) [role="option"]');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(page.inputValue('#from-input')).resolves.toBe(title('newly-qualified-social-worker'));
+    await expect(page.inputValue('#from-input')).resolves.toBe(
+      title('newly-qualified-social-worker'),
+    );
     await tab(); // swap
     await tab();
     await expect(focusedId(page)).resolves.toBe('to-input');
     await page.keyboard.type('advnced prac');
     await page.waitForSelector('#to-listbox:not([hidden]) [role="option"]');
     await page.keyboard.press('Enter');
-    await expect(page.inputValue('#to-input')).resolves.toBe(bestMatch('advnced prac', 'advanced-practitioner'));
+    await expect(page.inputValue('#to-input')).resolves.toBe(
+      bestMatch('advnced prac', 'advanced-practitioner'),
+    );
     const toInput = tabs;
     while ((await focusedId(page)) !== 'search' && tabs < toInput + 8) await tab();
     await page.keyboard.press('Enter');
@@ -345,7 +480,11 @@ describe('small screens, keyboard and print', () => {
     await page.keyboard.press('Enter');
     await expect(focusedId(page)).resolves.toBe('eligibility-heading');
     await tab();
-    const box = await page.evaluate(() => (document.querySelector('career-pathways')!.shadowRoot!.activeElement as HTMLInputElement).name);
+    const box = await page.evaluate(
+      () =>
+        (document.querySelector('career-pathways')!.shadowRoot!.activeElement as HTMLInputElement)
+          .name,
+    );
     expect(box).toBe('qual');
     await page.keyboard.press('Space');
     expect(param(page, 'qual')).not.toBeNull();
@@ -353,11 +492,15 @@ describe('small screens, keyboard and print', () => {
   });
 
   it('prints the chosen route only', async () => {
-    const page = await open('/?from=newly-qualified-social-worker&to=principal-social-worker&route=1');
+    const page = await open(
+      '/?from=newly-qualified-social-worker&to=principal-social-worker&route=1',
+    );
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.journey').isVisible()).resolves.toBe(false);
     await expect(page.locator('#routes .route.selected').isVisible()).resolves.toBe(true);
-    await expect(page.locator('#routes .route:not(.selected)').first().isVisible()).resolves.toBe(false);
+    await expect(page.locator('#routes .route:not(.selected)').first().isVisible()).resolves.toBe(
+      false,
+    );
     await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
     await expect(page.locator('#routes .route.selected details[open]').count()).resolves.toBe(1);
   });
@@ -368,27 +511,45 @@ describe('role pages', () => {
     const page = await open('/roles/team-manager.html', { javaScript: false, waitFor: 'load' });
     await expect(page.locator('h1').textContent()).resolves.toBe(title('team-manager'));
     const headings = await page.locator('main h2').allTextContents();
-    expect(headings).toEqual(expect.arrayContaining(['Summary', 'How to get there', 'Where it leads', 'What it needs', 'Sources']));
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        'Summary',
+        'How to get there',
+        'Where it leads',
+        'What it needs',
+        'Sources',
+      ]),
+    );
     const fastest = lattice
       .roles({ entry: true })
       .map((e) => lattice.fastestRoute(e.id, 'team-manager'))
       .filter((r) => r !== undefined)
       .sort((a, b) => a.weight - b.weight)[0]!;
-    await expect(page.locator('.route-lines li').first().textContent()).resolves.toContain(`${fastest.months} month`);
-    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    await expect(page.locator('.route-lines li').first().textContent()).resolves.toContain(
+      `${fastest.months} month`,
+    );
+    const ld = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').textContent())!,
+    );
     const occupation = ld['@graph'].find((n: { '@type': string }) => n['@type'] === 'Occupation');
     expect(occupation.name).toBe(title('team-manager'));
     expect(occupation.url).toMatch(/roles\/team-manager\.html$/);
     // Every link to another role page resolves.
-    const hrefs = await page.locator('main a[href$=".html"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page
+      .locator('main a[href$=".html"]')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs.length).toBeGreaterThan(3);
-    for (const href of new Set(hrefs)) expect((await page.request.get(href)).status(), href).toBe(200);
-    await expect(page.locator('a', { hasText: 'Plan your own route' }).getAttribute('href')).resolves.toBe('../index.html?to=team-manager');
+    for (const href of new Set(hrefs))
+      expect((await page.request.get(href)).status(), href).toBe(200);
+    await expect(
+      page.locator('a', { hasText: 'Plan your own route' }).getAttribute('href'),
+    ).resolves.toBe('../index.html?to=team-manager');
   });
 
   it('a sitemap lists every role page, and the planner page links to them all', async () => {
     const sitemap = readFileSync(join(tmp, 'dist/sitemap.xml'), 'utf8');
-    for (const role of everything.roles()) expect(sitemap).toContain(`roles/${readdirRole('', role.id)}</loc>`);
+    for (const role of everything.roles())
+      expect(sitemap).toContain(`roles/${readdirRole('', role.id)}</loc>`);
     const page = await open('/');
     await expect(page.locator('#roles a').count()).resolves.toBe(lattice.roles().length);
   });
@@ -404,7 +565,9 @@ describe('a strict Content-Security-Policy', () => {
     // Violations are caught by the afterEach hook on every page these tests open; these open the rest.
     for (const path of ['/', '/embed.html', '/roles/social-worker.html', `/?from=${REMOVED}`]) {
       const page = await open(path, { waitFor: path.startsWith('/roles') ? 'load' : 'element' });
-      await expect(page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).resolves.toBe(CSP);
+      await expect(
+        page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+      ).resolves.toBe(CSP);
     }
   });
 });
@@ -418,11 +581,25 @@ describe('embedded in a foreign council page', () => {
     expect(box!.height).toBeGreaterThan(30);
     const style = await input.evaluate((el) => {
       const s = getComputedStyle(el);
-      return { fontSize: s.fontSize, border: s.borderTopWidth, transform: s.textTransform, letterSpacing: s.letterSpacing };
+      return {
+        fontSize: s.fontSize,
+        border: s.borderTopWidth,
+        transform: s.textTransform,
+        letterSpacing: s.letterSpacing,
+      };
     });
-    expect(style).toEqual({ fontSize: '16px', border: '2px', transform: 'none', letterSpacing: 'normal' });
-    await expect(page.locator('#swap').evaluate((el) => getComputedStyle(el).borderTopColor)).resolves.toBe('rgb(128, 0, 128)');
-    const height = await page.locator('career-pathways').evaluate((el) => el.getBoundingClientRect().height);
+    expect(style).toEqual({
+      fontSize: '16px',
+      border: '2px',
+      transform: 'none',
+      letterSpacing: 'normal',
+    });
+    await expect(
+      page.locator('#swap').evaluate((el) => getComputedStyle(el).borderTopColor),
+    ).resolves.toBe('rgb(128, 0, 128)');
+    const height = await page
+      .locator('career-pathways')
+      .evaluate((el) => el.getBoundingClientRect().height);
     expect(height).toBeGreaterThan(400);
     // It works: a route from typed names.
     await typeInto(page, 'from', 'social worker');
@@ -434,7 +611,9 @@ describe('embedded in a foreign council page', () => {
     // url-state="off": the host page's address is left alone.
     expect(new URL(page.url()).search).toBe('');
     // Nothing leaks out: the host's own button keeps the host's look.
-    await expect(page.locator('body > button.primary').evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(255, 0, 0)');
+    await expect(
+      page.locator('body > button.primary').evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).resolves.toBe('rgb(255, 0, 0)');
   });
 });
 
@@ -473,7 +652,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     // axe is slow on a busy machine: a generous timeout, not a bound on the page.
     it(`${name}: no violations at desktop and phone widths`, { timeout: 240_000 }, async () => {
       for (const viewport of [DESKTOP, PHONE]) {
-        const page = await open(path, { viewport, waitFor: path.startsWith('/roles') ? 'load' : 'element' });
+        const page = await open(path, {
+          viewport,
+          waitFor: path.startsWith('/roles') ? 'load' : 'element',
+        });
         if (act) await act(page);
         expect(await axeViolations(page), `${name} at ${viewport.width}px`).toEqual([]);
         await page.context().close();
@@ -484,8 +666,12 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
 
 describe('README screenshot', () => {
   it('shows the element in a plain council page (UPDATE_SCREENSHOT=1 writes examples/council-site/embed.png)', async () => {
-    const page = await open('/embed.html?from=social-worker&to=team-manager', { viewport: { width: 820, height: 980 } });
-    const out = process.env.UPDATE_SCREENSHOT ? join(site, 'embed.png') : join(root, 'tests/artifacts/embed.png');
+    const page = await open('/embed.html?from=social-worker&to=team-manager', {
+      viewport: { width: 820, height: 980 },
+    });
+    const out = process.env.UPDATE_SCREENSHOT
+      ? join(site, 'embed.png')
+      : join(root, 'tests/artifacts/embed.png');
     mkdirSync(join(out, '..'), { recursive: true });
     await page.screenshot({ path: out, type: 'png' });
     expect(statSync(out).size).toBeLessThan(250 * 1024);

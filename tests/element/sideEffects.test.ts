@@ -22,9 +22,18 @@ async function bundle(manifest: Record<string, unknown>): Promise<string> {
   const dist = join(app, 'node_modules/career-lattice/dist');
   mkdirSync(dist, { recursive: true });
   writeFileSync(join(app, 'node_modules/career-lattice/package.json'), JSON.stringify(manifest));
-  for (const file of ['element.js', 'element.cjs', 'index.js', 'index.cjs']) writeFileSync(join(dist, file), `globalThis.registered = ${JSON.stringify(file)};\n`);
+  for (const file of ['element.js', 'element.cjs', 'index.js', 'index.cjs'])
+    writeFileSync(join(dist, file), `globalThis.registered = ${JSON.stringify(file)};\n`);
   writeFileSync(join(app, 'main.js'), "import 'career-lattice/element';\n");
-  const out = await build({ absWorkingDir: app, entryPoints: ['main.js'], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+  const out = await build({
+    absWorkingDir: app,
+    entryPoints: ['main.js'],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
   return out.outputFiles[0]!.text;
 }
 

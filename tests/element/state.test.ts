@@ -3,7 +3,12 @@ import { MAX_MONTHS, parseMonths, parseState, stateToSearch } from '../../src/el
 
 const roles = new Set(['social-worker', 'team-manager']);
 const quals = new Set(['asye']);
-const parse = (search: string) => parseState(search, (id) => roles.has(id), (id) => quals.has(id));
+const parse = (search: string) =>
+  parseState(
+    search,
+    (id) => roles.has(id),
+    (id) => quals.has(id),
+  );
 
 describe('parseMonths', () => {
   it('takes whole numbers from 0 to the maximum, and an empty field as 0', () => {
@@ -13,23 +18,47 @@ describe('parseMonths', () => {
   });
 
   it('refuses what it cannot take, saying why, and never clamps', () => {
-    expect(parseMonths('-5', 'Months in your current role')).toEqual({ ok: false, message: 'Months in your current role must be 0 or more' });
-    expect(parseMonths('99999', 'Months')).toEqual({ ok: false, message: 'Months must be 1,200 or fewer (100 years)' });
-    expect(parseMonths('1.5', 'Months')).toEqual({ ok: false, message: 'Months must be a whole number, like 18' });
-    expect(parseMonths('ten', 'Months')).toEqual({ ok: false, message: 'Months must be a number, like 18' });
+    expect(parseMonths('-5', 'Months in your current role')).toEqual({
+      ok: false,
+      message: 'Months in your current role must be 0 or more',
+    });
+    expect(parseMonths('99999', 'Months')).toEqual({
+      ok: false,
+      message: 'Months must be 1,200 or fewer (100 years)',
+    });
+    expect(parseMonths('1.5', 'Months')).toEqual({
+      ok: false,
+      message: 'Months must be a whole number, like 18',
+    });
+    expect(parseMonths('ten', 'Months')).toEqual({
+      ok: false,
+      message: 'Months must be a number, like 18',
+    });
     expect(parseMonths('1e3', 'Months').ok).toBe(false);
   });
 });
 
 describe('parseState', () => {
   it('reads a link the planner can use', () => {
-    const { state, problems } = parse('?from=social-worker&to=team-manager&practice=1&qual=asye&qual=nope&inrole=12&route=2&asof=2027-09-01');
+    const { state, problems } = parse(
+      '?from=social-worker&to=team-manager&practice=1&qual=asye&qual=nope&inrole=12&route=2&asof=2027-09-01',
+    );
     expect(problems).toEqual([]);
-    expect(state).toMatchObject({ from: 'social-worker', to: 'team-manager', practice: true, qualifications: ['asye'], monthsInRole: 12, route: 2, asOf: '2027-09-01' });
+    expect(state).toMatchObject({
+      from: 'social-worker',
+      to: 'team-manager',
+      practice: true,
+      qualifications: ['asye'],
+      monthsInRole: 12,
+      route: 2,
+      asOf: '2027-09-01',
+    });
   });
 
   it('returns every parameter it could not use as a problem, with the text it held', () => {
-    const { state, problems } = parse('?from=nonsense&to=team-manager&inrole=-5&qualified=99999&asof=2026-02-30');
+    const { state, problems } = parse(
+      '?from=nonsense&to=team-manager&inrole=-5&qualified=99999&asof=2026-02-30',
+    );
     expect(state.from).toBeUndefined();
     expect(state.monthsInRole).toBe(0);
     expect(state.monthsQualified).toBe(0);
@@ -37,7 +66,11 @@ describe('parseState', () => {
       { param: 'asof', value: '2026-02-30' },
       { param: 'from', value: 'nonsense' },
       { param: 'inrole', value: '-5', message: 'Months in your current role must be 0 or more' },
-      { param: 'qualified', value: '99999', message: 'Months since you qualified must be 1,200 or fewer (100 years)' },
+      {
+        param: 'qualified',
+        value: '99999',
+        message: 'Months since you qualified must be 1,200 or fewer (100 years)',
+      },
     ]);
   });
 });

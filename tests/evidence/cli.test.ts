@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLattice, ukSocialWork } from '../../src/index.js';
 import { modelFromLattice, recordsToCsv, simulateRecords } from '../../src/evidence/index.js';
+import { createLattice, ukSocialWork } from '../../src/index.js';
 import { cli } from '../cli/helpers.js';
 
 const duckdb = await import('@duckdb/node-api').then(
@@ -15,49 +15,92 @@ const duckdb = await import('@duckdb/node-api').then(
 );
 const lattice = createLattice(ukSocialWork);
 const dir = mkdtempSync(join(tmpdir(), 'evidence-cli-'));
-const records = simulateRecords(modelFromLattice(lattice), { people: 400, seed: 11, from: 2016, to: 2024, noise: { variant: 0.2, typo: 0.02, overlap: 0.05, badDate: 0.02, unknownTitle: 0.03 } }, lattice);
+const records = simulateRecords(
+  modelFromLattice(lattice),
+  {
+    people: 400,
+    seed: 11,
+    from: 2016,
+    to: 2024,
+    noise: { variant: 0.2, typo: 0.02, overlap: 0.05, badDate: 0.02, unknownTitle: 0.03 },
+  },
+  lattice,
+);
 writeFileSync(join(dir, 'hr.csv'), recordsToCsv(records));
 const people = [...new Set(records.map((r) => String(r.person)))];
 
 describe('career-lattice evidence', () => {
   it('prints moves, roles, unmatched titles and problem lines; --out writes only what is safe to publish', async () => {
-    const r = await cli(['evidence', 'hr.csv', '--engine', 'ts', '--out', 'ev.json', '--source', 'Test council'], { cwd: dir });
+    const r = await cli(
+      ['evidence', 'hr.csv', '--engine', 'ts', '--out', 'ev.json', '--source', 'Test council'],
+      { cwd: dir },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Observed moves \(\d+\)/);
     expect(r.stdout).toMatch(/Titles that matched no role[\s\S]*Business Support Officer/);
     expect(r.stdout).toMatch(/hr\.csv, line \d+: /);
     expect(r.stdout).toMatch(/withheld/);
     const out = readFileSync(join(dir, 'ev.json'), 'utf8');
-    expect(JSON.parse(out)).toMatchObject({ format: 'career-lattice-evidence', source: 'Test council', suppressed: { minCount: 5 } });
+    expect(JSON.parse(out)).toMatchObject({
+      format: 'career-lattice-evidence',
+      source: 'Test council',
+      suppressed: { minCount: 5 },
+    });
     expect(out).not.toMatch(/P0\d{6}|Business Support|\d{4}-\d{2}-\d{2}/);
     for (const p of people.slice(0, 50)) expect(out).not.toContain(p);
   });
 
   it('--format json gives { moves, roles, unmatched, suppressed }', async () => {
-    const r = await cli(['evidence', 'hr.csv', '--engine', 'ts', '--format', 'json', '--min-count', '3'], { cwd: dir });
+    const r = await cli(
+      ['evidence', 'hr.csv', '--engine', 'ts', '--format', 'json', '--min-count', '3'],
+      { cwd: dir },
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(['moves', 'roles', 'unmatched', 'suppressed']));
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['moves', 'roles', 'unmatched', 'suppressed']),
+    );
     expect(json.suppressed.minCount).toBe(3);
     for (const m of json.moves) {
-      expect(Object.keys(m)).toEqual(['from', 'to', 'count', 'atRisk', 'share', 'estimatedShare', 'months']);
+      expect(Object.keys(m)).toEqual([
+        'from',
+        'to',
+        'count',
+        'atRisk',
+        'share',
+        'estimatedShare',
+        'months',
+      ]);
       expect(m.count).toBeGreaterThanOrEqual(3);
     }
-    expect(json.unmatched.some((u: { title: string }) => u.title === 'Business Support Officer')).toBe(true);
+    expect(
+      json.unmatched.some((u: { title: string }) => u.title === 'Business Support Officer'),
+    ).toBe(true);
   });
 
   it('a mapping file (CSV or JSON) matches local titles; a bad one is a clear error', async () => {
     writeFileSync(join(dir, 'map.csv'), 'title,role\nBusiness Support Officer,\n');
-    const r = await cli(['evidence', 'hr.csv', '--engine', 'ts', '--mapping', 'map.csv', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(r.stdout).unmatched.some((u: { title: string }) => u.title === 'Business Support Officer')).toBe(false);
+    const r = await cli(
+      ['evidence', 'hr.csv', '--engine', 'ts', '--mapping', 'map.csv', '--format', 'json'],
+      { cwd: dir },
+    );
+    expect(
+      JSON.parse(r.stdout).unmatched.some(
+        (u: { title: string }) => u.title === 'Business Support Officer',
+      ),
+    ).toBe(false);
     writeFileSync(join(dir, 'bad.json'), '{ "Business Support Officer": "no-such-role" }');
-    const bad = await cli(['evidence', 'hr.csv', '--engine', 'ts', '--mapping', 'bad.json'], { cwd: dir });
+    const bad = await cli(['evidence', 'hr.csv', '--engine', 'ts', '--mapping', 'bad.json'], {
+      cwd: dir,
+    });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown role "no-such-role"/);
   });
 
   it('bad input: a missing file, missing columns, --min-count 0', async () => {
-    expect((await cli(['evidence', 'nope.csv', '--engine', 'ts'], { cwd: dir })).stderr).toMatch(/Cannot read the records file nope\.csv: no such file/);
+    expect((await cli(['evidence', 'nope.csv', '--engine', 'ts'], { cwd: dir })).stderr).toMatch(
+      /Cannot read the records file nope\.csv: no such file/,
+    );
     writeFileSync(join(dir, 'cols.csv'), 'a,b\n1,2\n');
     const cols = await cli(['evidence', 'cols.csv', '--engine', 'ts'], { cwd: dir });
     expect(cols.code).toBe(2);
@@ -72,51 +115,119 @@ describe('career-lattice evidence', () => {
     expect(r.stdout).toMatch(/ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING/);
   });
 
-  it.skipIf(!duckdb)('the DuckDB engine gives the same evidence; the SQL run elsewhere and fed back (--aggregates) too', async () => {
-    const ts = JSON.parse((await cli(['evidence', 'hr.csv', '--engine', 'ts', '--format', 'json'], { cwd: dir })).stdout);
-    const db = JSON.parse((await cli(['evidence', 'hr.csv', '--engine', 'duckdb', '--format', 'json'], { cwd: dir })).stdout);
-    expect(db.moves).toEqual(ts.moves);
-    expect(db.roles).toEqual(ts.roles);
-    expect(db.problems).toEqual(ts.problems);
-    // As a national team would: titles out, title map back, the SQL run by "another engine", the result fed back.
-    const { DuckDBInstance } = await import('@duckdb/node-api');
-    const { TITLES_SQL, evidenceSql } = await import('../../src/evidence/index.js');
-    const instance = await DuckDBInstance.create(':memory:');
-    const c = await instance.connect();
-    // ISO dates only in this hand-written loader: use a clean extract.
-    const clean = simulateRecords(modelFromLattice(lattice), { people: 300, seed: 5, ids: true }, lattice).map((r) => ({ ...r, start: String(r.start).replace(/^(\d\d)\/(\d\d)\/(\d{4})$/, '$3-$2-$1'), end: r.end ? String(r.end).replace(/^(\d\d)\/(\d\d)\/(\d{4})$/, '$3-$2-$1') : '' }));
-    writeFileSync(join(dir, 'iso.csv'), recordsToCsv(clean));
-    await c.run(`CREATE OR REPLACE TABLE records AS SELECT CAST(row_number() OVER () + 1 AS BIGINT) AS line, NULLIF(trim(person, ' '), '') AS person, NULLIF(trim(role, ' '), '') AS title,
+  it.skipIf(!duckdb)(
+    'the DuckDB engine gives the same evidence; the SQL run elsewhere and fed back (--aggregates) too',
+    async () => {
+      const ts = JSON.parse(
+        (await cli(['evidence', 'hr.csv', '--engine', 'ts', '--format', 'json'], { cwd: dir }))
+          .stdout,
+      );
+      const db = JSON.parse(
+        (await cli(['evidence', 'hr.csv', '--engine', 'duckdb', '--format', 'json'], { cwd: dir }))
+          .stdout,
+      );
+      expect(db.moves).toEqual(ts.moves);
+      expect(db.roles).toEqual(ts.roles);
+      expect(db.problems).toEqual(ts.problems);
+      // As a national team would: titles out, title map back, the SQL run by "another engine", the result fed back.
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      const { TITLES_SQL, evidenceSql } = await import('../../src/evidence/index.js');
+      const instance = await DuckDBInstance.create(':memory:');
+      const c = await instance.connect();
+      // ISO dates only in this hand-written loader: use a clean extract.
+      const clean = simulateRecords(
+        modelFromLattice(lattice),
+        { people: 300, seed: 5, ids: true },
+        lattice,
+      ).map((r) => ({
+        ...r,
+        start: String(r.start).replace(/^(\d\d)\/(\d\d)\/(\d{4})$/, '$3-$2-$1'),
+        end: r.end ? String(r.end).replace(/^(\d\d)\/(\d\d)\/(\d{4})$/, '$3-$2-$1') : '',
+      }));
+      writeFileSync(join(dir, 'iso.csv'), recordsToCsv(clean));
+      await c.run(`CREATE OR REPLACE TABLE records AS SELECT CAST(row_number() OVER () + 1 AS BIGINT) AS line, NULLIF(trim(person, ' '), '') AS person, NULLIF(trim(role, ' '), '') AS title,
       CAST(date_diff('day', DATE '1970-01-01', TRY_CAST(start AS DATE)) AS INT) AS start_day, CAST(date_diff('day', DATE '1970-01-01', TRY_CAST("end" AS DATE)) AS INT) AS end_day,
       CASE WHEN NULLIF("end", '') IS NOT NULL AND TRY_CAST("end" AS DATE) IS NULL THEN 1 ELSE 0 END AS end_bad FROM read_csv('${join(dir, 'iso.csv')}', all_varchar = true)`);
-    await c.run(`COPY (${TITLES_SQL}) TO '${join(dir, 'titles.csv')}' (HEADER)`);
-    expect((await cli(['evidence', 'titles.csv', '--titles', '--out', 'title_map.csv'], { cwd: dir })).code).toBe(0);
-    await c.run(`CREATE TABLE title_map AS SELECT * FROM read_csv('${join(dir, 'title_map.csv')}', all_varchar = true)`);
-    await c.run(`COPY (${evidenceSql()}) TO '${join(dir, 'result.csv')}' (HEADER)`);
-    c.closeSync();
-    instance.closeSync();
-    const fed = JSON.parse((await cli(['evidence', 'result.csv', '--aggregates', '--format', 'json'], { cwd: dir })).stdout);
-    const direct = JSON.parse((await cli(['evidence', 'iso.csv', '--engine', 'ts', '--format', 'json'], { cwd: dir })).stdout);
-    expect(fed.moves).toEqual(direct.moves);
-    expect(fed.roles).toEqual(direct.roles);
-  });
+      await c.run(`COPY (${TITLES_SQL}) TO '${join(dir, 'titles.csv')}' (HEADER)`);
+      expect(
+        (await cli(['evidence', 'titles.csv', '--titles', '--out', 'title_map.csv'], { cwd: dir }))
+          .code,
+      ).toBe(0);
+      await c.run(
+        `CREATE TABLE title_map AS SELECT * FROM read_csv('${join(dir, 'title_map.csv')}', all_varchar = true)`,
+      );
+      await c.run(`COPY (${evidenceSql()}) TO '${join(dir, 'result.csv')}' (HEADER)`);
+      c.closeSync();
+      instance.closeSync();
+      const fed = JSON.parse(
+        (await cli(['evidence', 'result.csv', '--aggregates', '--format', 'json'], { cwd: dir }))
+          .stdout,
+      );
+      const direct = JSON.parse(
+        (await cli(['evidence', 'iso.csv', '--engine', 'ts', '--format', 'json'], { cwd: dir }))
+          .stdout,
+      );
+      expect(fed.moves).toEqual(direct.moves);
+      expect(fed.roles).toEqual(direct.roles);
+    },
+  );
 });
 
 describe('--evidence on the query commands', () => {
   it('ranks routes by how commonly they are taken, and says what people did', async () => {
-    expect((await cli(['evidence', 'hr.csv', '--engine', 'ts', '--out', 'ev2.json', '--min-count', '2'], { cwd: dir })).code).toBe(0);
+    expect(
+      (
+        await cli(
+          ['evidence', 'hr.csv', '--engine', 'ts', '--out', 'ev2.json', '--min-count', '2'],
+          { cwd: dir },
+        )
+      ).code,
+    ).toBe(0);
     expect(existsSync(join(dir, 'ev2.json'))).toBe(true);
-    const paths = await cli(['paths', 'newly-qualified-social-worker', 'social-worker', '--evidence', 'ev2.json', '--weight', 'trodden', '--limit', '2'], { cwd: dir });
+    const paths = await cli(
+      [
+        'paths',
+        'newly-qualified-social-worker',
+        'social-worker',
+        '--evidence',
+        'ev2.json',
+        '--weight',
+        'trodden',
+        '--limit',
+        '2',
+      ],
+      { cwd: dir },
+    );
     expect(paths.code).toBe(0);
-    expect(paths.stdout).toMatch(/Observed: \d+% of newly qualified social workers here became social workers/);
-    const moves = await cli(['moves', 'newly-qualified-social-worker', '--evidence', 'ev2.json'], { cwd: dir });
-    expect(moves.stdout).toMatch(/Observed \(20\d\d–20\d\d\)\n  \d+% of newly qualified social workers here became/);
-    const fastest = await cli(['fastest', 'newly-qualified-social-worker', 'social-worker', '--evidence', 'ev2.json', '--weight', 'observed', '--json'], { cwd: dir });
+    expect(paths.stdout).toMatch(
+      /Observed: \d+% of newly qualified social workers here became social workers/,
+    );
+    const moves = await cli(['moves', 'newly-qualified-social-worker', '--evidence', 'ev2.json'], {
+      cwd: dir,
+    });
+    expect(moves.stdout).toMatch(
+      /Observed \(20\d\d–20\d\d\)\n {2}\d+% of newly qualified social workers here became/,
+    );
+    const fastest = await cli(
+      [
+        'fastest',
+        'newly-qualified-social-worker',
+        'social-worker',
+        '--evidence',
+        'ev2.json',
+        '--weight',
+        'observed',
+        '--json',
+      ],
+      { cwd: dir },
+    );
     expect(fastest.code).toBe(0);
   });
 
   it('--weight trodden without --evidence, or a file that is not evidence, is a clear error', async () => {
-    const r = await cli(['paths', 'social-worker', 'team-manager', '--weight', 'trodden'], { cwd: dir });
+    const r = await cli(['paths', 'social-worker', 'team-manager', '--weight', 'trodden'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--weight trodden needs observed evidence: add --evidence FILE/);
     writeFileSync(join(dir, 'not.json'), '{"moves": 3}');

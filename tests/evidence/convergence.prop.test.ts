@@ -5,8 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  evidenceFromRecords,
+  type SimulationModel,
+  simulateRecords,
+  truth,
+} from '../../src/evidence/index.js';
 import { createLattice } from '../../src/index.js';
-import { evidenceFromRecords, type SimulationModel, simulateRecords, truth } from '../../src/evidence/index.js';
 import { small } from '../fixtures/small.js';
 
 const lattice = createLattice(small);
@@ -14,7 +19,13 @@ const [a, b, c] = lattice.roles().map((r) => r.id) as [string, string, string];
 
 const model = (pB: number, pC: number, min: number, span: number): SimulationModel => ({
   roles: {
-    [a]: { next: [{ to: b, p: pB }, { to: c, p: pC }], months: [min, min + span] },
+    [a]: {
+      next: [
+        { to: b, p: pB },
+        { to: c, p: pC },
+      ],
+      months: [min, min + span],
+    },
     [b]: { next: [], months: [6, 30] },
     [c]: { next: [], months: [6, 30] },
   },
@@ -27,23 +38,36 @@ function error(m: SimulationModel, people: number, seed: number) {
   const move = evidence.moves.find((x) => x.from === a && x.to === b);
   const t = truth(m, a, b);
   if (!move || move.months.median === null) return { share: 1, months: 99, naive: 1 };
-  return { share: Math.abs(move.estimatedShare - t.share), naive: Math.abs(move.share - t.share), months: Math.abs(move.months.median - t.months.median) };
+  return {
+    share: Math.abs(move.estimatedShare - t.share),
+    naive: Math.abs(move.share - t.share),
+    months: Math.abs(move.months.median - t.months.median),
+  };
 }
 
 describe('the simulator and the evidence', () => {
   it('converge: estimated shares and median months approach the model as people grow', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.2, max: 0.6, noNaN: true }), fc.double({ min: 0.05, max: 0.3, noNaN: true }), fc.integer({ min: 6, max: 30 }), fc.integer({ min: 6, max: 36 }), fc.nat(1000), (pB, pC, min, span, seed) => {
-        const m = model(pB, pC, min, span);
-        const big = error(m, 6000, seed);
-        expect(big.share).toBeLessThan(0.03);
-        expect(big.months).toBeLessThanOrEqual(2);
-        // Mean error over a few seeds falls from 60 people to 6,000.
-        const seeds = [seed + 1, seed + 2, seed + 3];
-        const smallErr = seeds.map((s) => error(m, 60, s).share).reduce((x, y) => x + y, 0) / seeds.length;
-        const bigErr = seeds.map((s) => error(m, 6000, s).share).reduce((x, y) => x + y, 0) / seeds.length;
-        expect(bigErr).toBeLessThan(smallErr + 1e-9);
-      }),
+      fc.property(
+        fc.double({ min: 0.2, max: 0.6, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.3, noNaN: true }),
+        fc.integer({ min: 6, max: 30 }),
+        fc.integer({ min: 6, max: 36 }),
+        fc.nat(1000),
+        (pB, pC, min, span, seed) => {
+          const m = model(pB, pC, min, span);
+          const big = error(m, 6000, seed);
+          expect(big.share).toBeLessThan(0.03);
+          expect(big.months).toBeLessThanOrEqual(2);
+          // Mean error over a few seeds falls from 60 people to 6,000.
+          const seeds = [seed + 1, seed + 2, seed + 3];
+          const smallErr =
+            seeds.map((s) => error(m, 60, s).share).reduce((x, y) => x + y, 0) / seeds.length;
+          const bigErr =
+            seeds.map((s) => error(m, 6000, s).share).reduce((x, y) => x + y, 0) / seeds.length;
+          expect(bigErr).toBeLessThan(smallErr + 1e-9);
+        },
+      ),
       { numRuns: 6 },
     );
   });

@@ -9,8 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  type JobRecord,
+  readCsvRecords,
+  readNdjsonRecords,
+  recordsToCsv,
+  recordsToNdjson,
+  reportFromPrepared,
+} from '../../src/evidence/index.js';
 import { createLattice, ukSocialWork } from '../../src/index.js';
-import { type JobRecord, readCsvRecords, readNdjsonRecords, recordsToCsv, recordsToNdjson, reportFromPrepared } from '../../src/evidence/index.js';
 
 const duckdb = await import('@duckdb/node-api').then(
   () => true,
@@ -19,11 +26,47 @@ const duckdb = await import('@duckdb/node-api').then(
 const lattice = createLattice(ukSocialWork);
 const dir = mkdtempSync(join(tmpdir(), 'evidence-engines-'));
 
-const titles = ['social-worker', 'Senior Practitioner', 'team manager', 'Teem manager', 'SW', 'Business Support', '', ' Social Worker '];
+const titles = [
+  'social-worker',
+  'Senior Practitioner',
+  'team manager',
+  'Teem manager',
+  'SW',
+  'Business Support',
+  '',
+  ' Social Worker ',
+];
 const dateText = fc.oneof(
-  { weight: 8, arbitrary: fc.tuple(fc.integer({ min: 2015, max: 2020 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`) },
-  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 2015, max: 2020 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${d}/${m}/${y}`) },
-  { weight: 1, arbitrary: fc.constantFrom('2019-02-30', 'unknown', '31/02/2018', '1899-05-01', '2018-06-01T09:00:00') },
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(
+        fc.integer({ min: 2015, max: 2020 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+      )
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.integer({ min: 2015, max: 2020 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+      )
+      .map(([y, m, d]) => `${d}/${m}/${y}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '2019-02-30',
+      'unknown',
+      '31/02/2018',
+      '1899-05-01',
+      '2018-06-01T09:00:00',
+    ),
+  },
 );
 const record: fc.Arbitrary<JobRecord> = fc.record({
   person: fc.constantFrom('a', 'b', 'c', 'd', 'e', ''),
@@ -37,17 +80,23 @@ describe.skipIf(!duckdb)('DuckDB and TypeScript engines', () => {
     const { evidenceFromFileDuckDb } = await import('../../src/evidence/duckdb.js');
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 40 }), fc.constantFrom(1, 2, 5), fc.constantFrom('csv', 'ndjson'), async (records, minCount, format) => {
-        const path = join(dir, `r${run++}.${format}`);
-        writeFileSync(path, format === 'csv' ? recordsToCsv(records) : recordsToNdjson(records));
-        const text = format === 'csv' ? recordsToCsv(records) : recordsToNdjson(records);
-        const read = format === 'csv' ? readCsvRecords(text, path) : readNdjsonRecords(text, path);
-        const ts = reportFromPrepared(read.records, { lattice, minCount });
-        const db = await evidenceFromFileDuckDb(path, { lattice, minCount, threads: 1 });
-        expect(db.aggregates).toEqual(ts.aggregates);
-        expect(db.evidence).toEqual(ts.evidence);
-        expect(db.titles.unmatched).toEqual(ts.titles.unmatched);
-      }),
+      fc.asyncProperty(
+        fc.array(record, { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(1, 2, 5),
+        fc.constantFrom('csv', 'ndjson'),
+        async (records, minCount, format) => {
+          const path = join(dir, `r${run++}.${format}`);
+          writeFileSync(path, format === 'csv' ? recordsToCsv(records) : recordsToNdjson(records));
+          const text = format === 'csv' ? recordsToCsv(records) : recordsToNdjson(records);
+          const read =
+            format === 'csv' ? readCsvRecords(text, path) : readNdjsonRecords(text, path);
+          const ts = reportFromPrepared(read.records, { lattice, minCount });
+          const db = await evidenceFromFileDuckDb(path, { lattice, minCount, threads: 1 });
+          expect(db.aggregates).toEqual(ts.aggregates);
+          expect(db.evidence).toEqual(ts.evidence);
+          expect(db.titles.unmatched).toEqual(ts.titles.unmatched);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -56,11 +105,16 @@ describe.skipIf(!duckdb)('DuckDB and TypeScript engines', () => {
     const { evidenceFromFileDuckDb } = await import('../../src/evidence/duckdb.js');
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const csv = join(dir, 'lines.csv');
-    writeFileSync(csv, 'person,role,start,end\np1,social-worker,2018-01-01,2017-01-01\np1,social-worker,2018-02-01,\np2,senior-practitioner,nope,\n');
+    writeFileSync(
+      csv,
+      'person,role,start,end\np1,social-worker,2018-01-01,2017-01-01\np1,social-worker,2018-02-01,\np2,senior-practitioner,nope,\n',
+    );
     const parquet = join(dir, 'lines.parquet');
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
-    await c.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    await c.run(
+      `COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
     c.closeSync();
     db.closeSync();
     const fromCsv = await evidenceFromFileDuckDb(csv, { lattice, minCount: 1 });

@@ -13,6 +13,8 @@ describe('the DuckDB engine without DuckDB', () => {
     const { EvidenceEngineError } = await import('../../src/evidence/errors.js');
     const error = await loadDuckDb().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EvidenceEngineError);
-    expect((error as Error).message).toMatch(/optional package @duckdb\/node-api, which is not installed[\s\S]*npm install @duckdb\/node-api[\s\S]*--engine ts/);
+    expect((error as Error).message).toMatch(
+      /optional package @duckdb\/node-api, which is not installed[\s\S]*npm install @duckdb\/node-api[\s\S]*--engine ts/,
+    );
   });
 });

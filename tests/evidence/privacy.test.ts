@@ -5,30 +5,51 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  attack,
+  type Cell,
+  evidenceFromRecords,
+  type JobRecord,
+  type Relation,
+  suppress,
+} from '../../src/evidence/index.js';
 import { createLattice, ukSocialWork } from '../../src/index.js';
-import { attack, type Cell, evidenceFromRecords, type JobRecord, type Relation, suppress } from '../../src/evidence/index.js';
 
 const lattice = createLattice(ukSocialWork);
 
 /** n people in `role` from `start` (each a day apart), optionally moving to `to` after ~2 years, or leaving. */
-function cohort(prefix: string, n: number, role: string, then?: { to?: string; left?: boolean }): JobRecord[] {
+function cohort(
+  prefix: string,
+  n: number,
+  role: string,
+  then?: { to?: string; left?: boolean },
+): JobRecord[] {
   const out: JobRecord[] = [];
   for (let i = 0; i < n; i++) {
     const start = `2018-01-${String(1 + (i % 28)).padStart(2, '0')}`;
     const end = `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`;
     if (then?.to) {
       out.push({ person: `${prefix}${i}`, role, start, end });
-      out.push({ person: `${prefix}${i}`, role: then.to, start: `2020-01-${String(2 + (i % 27)).padStart(2, '0')}`, end: '' });
+      out.push({
+        person: `${prefix}${i}`,
+        role: then.to,
+        start: `2020-01-${String(2 + (i % 27)).padStart(2, '0')}`,
+        end: '',
+      });
     } else out.push({ person: `${prefix}${i}`, role, start, end: then?.left ? end : '' });
   }
   return out;
 }
 
-const publishedText = (records: readonly JobRecord[], minCount = 5) => JSON.stringify(evidenceFromRecords(records, { lattice, minCount }).evidence);
+const publishedText = (records: readonly JobRecord[], minCount = 5) =>
+  JSON.stringify(evidenceFromRecords(records, { lattice, minCount }).evidence);
 
 describe('small-number suppression', () => {
   it('withholds a role held by one person, and says so', () => {
-    const records = [...cohort('sw', 20, 'Social Worker'), { person: 'only-psw-9731', role: 'Principal Social Worker', start: '2019-03-04', end: '' }];
+    const records = [
+      ...cohort('sw', 20, 'Social Worker'),
+      { person: 'only-psw-9731', role: 'Principal Social Worker', start: '2019-03-04', end: '' },
+    ];
     const { evidence } = evidenceFromRecords(records, { lattice });
     expect(evidence.roles.map((r) => r.role)).not.toContain('principal-social-worker');
     expect(evidence.suppressed.roles).toBe(1);
@@ -55,7 +76,10 @@ describe('small-number suppression', () => {
     expect(sp!.spells - known).toBeGreaterThanOrEqual(5);
     // And the team manager's column does not give it away either: joined is withheld.
     const tm = evidence.roles.find((r) => r.role === 'team-manager');
-    if (tm) expect(tm.joined === null || tm.spells - tm.joined >= 5 || tm.spells - tm.joined === 0).toBe(true);
+    if (tm)
+      expect(tm.joined === null || tm.spells - tm.joined >= 5 || tm.spells - tm.joined === 0).toBe(
+        true,
+      );
     expect(evidence.suppressed.complementary).toBeGreaterThan(0);
   });
 
@@ -69,11 +93,16 @@ describe('small-number suppression', () => {
     expect(text).not.toMatch(/X-Unique|Fostering Zeta|Snr Practitioner/i);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}/);
     // And with everything shown (minCount 1) still no identifiers: only role ids and numbers.
-    expect(publishedText(records, 1)).not.toMatch(/person-|X-Unique|Fostering Zeta|\d{4}-\d{2}-\d{2}/);
+    expect(publishedText(records, 1)).not.toMatch(
+      /person-|X-Unique|Fostering Zeta|\d{4}-\d{2}-\d{2}/,
+    );
   });
 
   it('minCount 1 withholds nothing and says it is not for publication', () => {
-    const { evidence } = evidenceFromRecords(cohort('a', 2, 'social-worker', { to: 'senior-practitioner' }), { lattice, minCount: 1 });
+    const { evidence } = evidenceFromRecords(
+      cohort('a', 2, 'social-worker', { to: 'senior-practitioner' }),
+      { lattice, minCount: 1 },
+    );
     expect(evidence.moves).toHaveLength(1);
     expect(evidence.suppressed.note).toMatch(/NOT for publication/);
   });
@@ -83,8 +112,17 @@ describe('small-number suppression', () => {
 const tables = fc
   .record({
     roles: fc.integer({ min: 1, max: 5 }),
-    moves: fc.array(fc.tuple(fc.nat(4), fc.nat(4), fc.integer({ min: 1, max: 12 })), { maxLength: 12 }),
-    outcomes: fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 })), { minLength: 5, maxLength: 5 }),
+    moves: fc.array(fc.tuple(fc.nat(4), fc.nat(4), fc.integer({ min: 1, max: 12 })), {
+      maxLength: 12,
+    }),
+    outcomes: fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 12 }),
+      ),
+      { minLength: 5, maxLength: 5 },
+    ),
     joined: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 5, maxLength: 5 }),
     minCount: fc.integer({ min: 2, max: 6 }),
   })
@@ -94,7 +132,7 @@ const tables = fc
     const rows = new Map<string, string[]>();
     const cols = new Map<string, string[]>();
     const names = Array.from({ length: roles }, (_, i) => `r${i}`);
-    for (const r of names) (rows.set(r, []), cols.set(r, []));
+    for (const r of names) rows.set(r, []), cols.set(r, []);
     const seen = new Set<string>();
     for (const [a, b, n] of moves) {
       const [from, to] = [names[a % roles]!, names[b % roles]!];
@@ -106,7 +144,11 @@ const tables = fc
     }
     names.forEach((r, i) => {
       const [left, inPost, other] = outcomes[i]!;
-      for (const [k, v] of [['left', left], ['in_post', inPost], ['other', other]] as const) {
+      for (const [k, v] of [
+        ['left', left],
+        ['in_post', inPost],
+        ['other', other],
+      ] as const) {
         add({ id: `${k}:${r}`, value: v, people: v, role: r });
         rows.get(r)!.push(`${k}:${r}`);
       }
@@ -118,13 +160,20 @@ const tables = fc
       const j = Math.max(0, out - arrivals) + joined[Number(r.slice(1))]!;
       // Extra joiners also leave, to keep both sums equal.
       const extra = j - (out - arrivals);
-      add({ ...cells.get(`left:${r}`)!, value: cells.get(`left:${r}`)!.value + extra, people: cells.get(`left:${r}`)!.value + extra });
+      add({
+        ...cells.get(`left:${r}`)!,
+        value: cells.get(`left:${r}`)!.value + extra,
+        people: cells.get(`left:${r}`)!.value + extra,
+      });
       add({ id: `joined:${r}`, value: j, people: j, role: r });
       cols.get(r)!.push(`joined:${r}`);
       const spells = out + extra;
       add({ id: `spells:${r}`, value: spells, people: spells, role: r });
     }
-    const relations: Relation[] = [...names.map((r) => ({ total: `spells:${r}`, parts: rows.get(r)! })), ...names.map((r) => ({ total: `spells:${r}`, parts: cols.get(r)! }))];
+    const relations: Relation[] = [
+      ...names.map((r) => ({ total: `spells:${r}`, parts: rows.get(r)! })),
+      ...names.map((r) => ({ total: `spells:${r}`, parts: cols.get(r)! })),
+    ];
     return { cells, relations, minCount };
   });
 
@@ -138,7 +187,8 @@ describe('the adversary', () => {
         }
         const { primary, complementary } = suppress(cells, relations, minCount);
         const withheld = new Set([...primary, ...complementary]);
-        for (const [id, cell] of cells) if (cell.people > 0 && cell.people < minCount) expect(withheld.has(id)).toBe(true);
+        for (const [id, cell] of cells)
+          if (cell.people > 0 && cell.people < minCount) expect(withheld.has(id)).toBe(true);
         for (const [id, [lo, hi]] of attack(cells, relations, withheld)) {
           expect(hi - lo, id).toBeGreaterThanOrEqual(minCount - 1);
           // The adversary's bounds are sound: the true value is inside them.
@@ -161,6 +211,8 @@ describe('the adversary', () => {
     expect(attack(cells, relations, new Set(['move:a>b'])).get('move:a>b')).toEqual([1, 1]);
     const { complementary } = suppress(cells, relations, 5);
     expect([...complementary]).toEqual(['in_post:a']);
-    expect(attack(cells, relations, new Set(['move:a>b', 'in_post:a'])).get('move:a>b')).toEqual([0, 6]);
+    expect(attack(cells, relations, new Set(['move:a>b', 'in_post:a'])).get('move:a>b')).toEqual([
+      0, 6,
+    ]);
   });
 });

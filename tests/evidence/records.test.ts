@@ -3,7 +3,6 @@
  * titles matched forgivingly or reported with counts and guesses, the census shape.
  */
 import { describe, expect, it } from 'vitest';
-import { createLattice, ukSocialWork } from '../../src/index.js';
 import {
   aggregatesFromSqlRows,
   CENSUS_ROLE_MAPPING,
@@ -16,6 +15,7 @@ import {
   readNdjsonRecords,
   reportFromPrepared,
 } from '../../src/evidence/index.js';
+import { createLattice, ukSocialWork } from '../../src/index.js';
 
 const lattice = createLattice(ukSocialWork);
 
@@ -35,7 +35,13 @@ describe('dates', () => {
 
 describe('CSV and NDJSON extracts', () => {
   it('keeps line numbers through quoted line breaks and blank lines, and reports bad records by line', () => {
-    const csv = ['person,role,start,end', 'a,"Social\nworker",2018-01-01,', '', 'b,social-worker,2019-05-01,2018-01-01', 'c,social-worker,not a date,'].join('\n');
+    const csv = [
+      'person,role,start,end',
+      'a,"Social\nworker",2018-01-01,',
+      '',
+      'b,social-worker,2019-05-01,2018-01-01',
+      'c,social-worker,not a date,',
+    ].join('\n');
     const read = readCsvRecords(csv, 'x.csv');
     expect(read.records.map((r) => r.line)).toEqual([2, 5, 6]);
     const report = reportFromPrepared(read.records, { lattice, minCount: 1 });
@@ -48,19 +54,32 @@ describe('CSV and NDJSON extracts', () => {
   });
 
   it('reports overlapping spells and still uses them, ending the earlier one at the later start', () => {
-    const csv = 'person,role,start,end\np,social-worker,2018-01-01,2020-03-01\np,senior-practitioner,2020-01-01,\n';
-    const report = reportFromPrepared(readCsvRecords(csv, 'x.csv').records, { lattice, minCount: 1 });
+    const csv =
+      'person,role,start,end\np,social-worker,2018-01-01,2020-03-01\np,senior-practitioner,2020-01-01,\n';
+    const report = reportFromPrepared(readCsvRecords(csv, 'x.csv').records, {
+      lattice,
+      minCount: 1,
+    });
     expect(report.problems.lines).toEqual([{ line: 3, code: 'overlap', otherLine: 2 }]);
-    expect(report.evidence.moves).toMatchObject([{ from: 'social-worker', to: 'senior-practitioner', count: 1, months: { median: 24 } }]);
+    expect(report.evidence.moves).toMatchObject([
+      { from: 'social-worker', to: 'senior-practitioner', count: 1, months: { median: 24 } },
+    ]);
   });
 
   it('names the missing columns', () => {
-    expect(() => readCsvRecords('who,what\n1,2\n', 'hr.csv')).toThrow(/hr\.csv: no "person", "role", "start" column.*found: "who", "what"/);
-    expect(() => readCsvRecords('Employee ID,Job Title,Start Date,End Date\n', 'hr.csv')).not.toThrow();
+    expect(() => readCsvRecords('who,what\n1,2\n', 'hr.csv')).toThrow(
+      /hr\.csv: no "person", "role", "start" column.*found: "who", "what"/,
+    );
+    expect(() =>
+      readCsvRecords('Employee ID,Job Title,Start Date,End Date\n', 'hr.csv'),
+    ).not.toThrow();
   });
 
   it('NDJSON: bad lines reported, the rest read', () => {
-    const read = readNdjsonRecords('{"person":1,"role":"social-worker","start":"2019-01-01"}\nnot json\n\n{"person":2,"role":"social-worker","start":"2019-01-01","end":null}\n', 'x.ndjson');
+    const read = readNdjsonRecords(
+      '{"person":1,"role":"social-worker","start":"2019-01-01"}\nnot json\n\n{"person":2,"role":"social-worker","start":"2019-01-01","end":null}\n',
+      'x.ndjson',
+    );
     expect(read.records.map((r) => [r.line, r.person])).toEqual([
       [1, '1'],
       [4, '2'],
@@ -95,25 +114,49 @@ describe('title matching', () => {
   });
 
   it('a mapping comes first, can say "not in the framework", and unknown role ids are all reported', () => {
-    const m = matchTitles(lattice, [{ title: 'SW', records: 9 }, { title: 'Business support', records: 2 }], { sw: 'social-worker', 'business support': null });
+    const m = matchTitles(
+      lattice,
+      [
+        { title: 'SW', records: 9 },
+        { title: 'Business support', records: 2 },
+      ],
+      { sw: 'social-worker', 'business support': null },
+    );
     expect(Object.fromEntries(m.map)).toEqual({ SW: 'social-worker' });
     expect(m.outside).toEqual([{ title: 'Business support', records: 2 }]);
     expect(m.unmatched).toEqual([]);
-    expect(() => matchTitles(lattice, [], { a: 'nope', b: 'team-managr' })).toThrow(/2 problems[\s\S]*"nope"[\s\S]*team-manager/);
+    expect(() => matchTitles(lattice, [], { a: 'nope', b: 'team-managr' })).toThrow(
+      /2 problems[\s\S]*"nope"[\s\S]*team-manager/,
+    );
   });
 });
 
 describe('the DfE workforce census shape', () => {
   it('maps the census role categories to lattice roles by default', () => {
-    for (const role of Object.values(CENSUS_ROLE_MAPPING)) if (role !== null) expect(lattice.hasRole(role)).toBe(true);
+    for (const role of Object.values(CENSUS_ROLE_MAPPING))
+      if (role !== null) expect(lattice.hasRole(role)).toBe(true);
   });
 
   it('joins stacked yearly returns into spells, a role change dated to the middle of its census year', () => {
     const { records } = censusToRecords([
       { person: 'x', role: 'Case holder', start: '2016-05-01', end: null, year: 2019, line: 2 },
       { person: 'x', role: 'Case holder', start: '2016-05-01', end: null, year: 2020, line: 3 },
-      { person: 'x', role: 'Senior practitioner', start: '2016-05-01', end: '2022-07-31', year: 2021, line: 4 },
-      { person: 'x', role: 'Senior practitioner', start: '2016-05-01', end: '2022-07-31', year: 2022, line: 5 },
+      {
+        person: 'x',
+        role: 'Senior practitioner',
+        start: '2016-05-01',
+        end: '2022-07-31',
+        year: 2021,
+        line: 4,
+      },
+      {
+        person: 'x',
+        role: 'Senior practitioner',
+        start: '2016-05-01',
+        end: '2022-07-31',
+        year: 2022,
+        line: 5,
+      },
     ]);
     expect(records).toEqual([
       { person: 'x', role: 'Case holder', start: '2016-05-01', end: '2021-03-31' },
@@ -122,18 +165,35 @@ describe('the DfE workforce census shape', () => {
   });
 
   it('reads a census CSV with its own headings', () => {
-    const csv = 'SWE registration number,Role,Start date,Leaving date,Census year\nSW1,Case holder,01/05/2016,,2019\nSW1,First line manager,01/05/2016,,2020\nSW2,Case holder,2017-01-01,,20x0\n';
+    const csv =
+      'SWE registration number,Role,Start date,Leaving date,Census year\nSW1,Case holder,01/05/2016,,2019\nSW1,First line manager,01/05/2016,,2020\nSW2,Case holder,2017-01-01,,20x0\n';
     const read = readCensusCsv(csv, 'census.csv');
     expect(read.unreadable).toEqual([{ line: 4, message: 'the census year "20x0" is not a year' }]);
-    const report = reportFromPrepared(read.records, { lattice, mapping: CENSUS_ROLE_MAPPING, minCount: 1 });
-    expect(report.evidence.moves).toMatchObject([{ from: 'social-worker', to: 'team-manager', count: 1 }]);
+    const report = reportFromPrepared(read.records, {
+      lattice,
+      mapping: CENSUS_ROLE_MAPPING,
+      minCount: 1,
+    });
+    expect(report.evidence.moves).toMatchObject([
+      { from: 'social-worker', to: 'team-manager', count: 1 },
+    ]);
   });
 });
 
 describe('a result from elsewhere (Spark)', () => {
   it('is checked row by row', () => {
-    expect(() => aggregatesFromSqlRows([{ section: 'life', role: 'a', kind: 'moved', to_role: '', months: 1, n: 1 }], 'out.csv')).toThrow(EvidenceInputError);
-    expect(() => aggregatesFromSqlRows([{ section: 'role', role: 'a', n: '-1', people: 1, days: 3 }], 'out.csv')).toThrow(/out\.csv, row 1: column "n"/);
+    expect(() =>
+      aggregatesFromSqlRows(
+        [{ section: 'life', role: 'a', kind: 'moved', to_role: '', months: 1, n: 1 }],
+        'out.csv',
+      ),
+    ).toThrow(EvidenceInputError);
+    expect(() =>
+      aggregatesFromSqlRows(
+        [{ section: 'role', role: 'a', n: '-1', people: 1, days: 3 }],
+        'out.csv',
+      ),
+    ).toThrow(/out\.csv, row 1: column "n"/);
     expect(() => aggregatesFromSqlRows([], 'out.csv')).toThrow(/no "period" row/);
   });
 });

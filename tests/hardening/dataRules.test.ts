@@ -30,7 +30,9 @@ describe('month and level limits', () => {
   it('refuses requirement months past the limit too', () => {
     const data = chain(2);
     (data.transitions[0] as Record<string, unknown>).requires = { monthsInRole: MAX_MONTHS + 1 };
-    expect(issuesOf(data)).toEqual([{ code: 'too_big', path: ['transitions', 0, 'requires', 'monthsInRole'] }]);
+    expect(issuesOf(data)).toEqual([
+      { code: 'too_big', path: ['transitions', 0, 'requires', 'monthsInRole'] },
+    ]);
   });
 
   it('refuses a level that would wrap in 32 bits, and keeps the largest one exact', () => {
@@ -45,7 +47,11 @@ describe('month and level limits', () => {
 
   it('a weight function returning 1e308 is an error naming the transition, not a vanished route', () => {
     const lattice = createLattice(chain(3));
-    for (const query of [() => lattice.fastestRoute('r0', 'r2', { weight: () => 1e308 }), () => lattice.kFastestRoutes('r0', 'r2', 2, { weight: () => 1e308 }), () => lattice.pathsBetween('r0', 'r2', { weight: () => 1e308 })]) {
+    for (const query of [
+      () => lattice.fastestRoute('r0', 'r2', { weight: () => 1e308 }),
+      () => lattice.kFastestRoutes('r0', 'r2', 2, { weight: () => 1e308 }),
+      () => lattice.pathsBetween('r0', 'r2', { weight: () => 1e308 }),
+    ]) {
       expect(query).toThrow(/weight must be a number from 0 to/);
     }
     expect(lattice.fastestRoute('r0', 'r2', { weight: () => MAX_WEIGHT })?.months).toBe(12);
@@ -70,11 +76,18 @@ describe('ids and text', () => {
     const result = validateDataset(withRoleId(id));
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(result.issues).toContainEqual(expect.objectContaining({ code: 'invalid_id', path: ['roles', 1, 'id'], message: expect.stringMatching(message) }));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid_id',
+        path: ['roles', 1, 'id'],
+        message: expect.stringMatching(message),
+      }),
+    );
   });
 
   it('accepts ids in one script, any script', () => {
-    for (const id of ['ключ-роль', '役割', 'μέντορας', 'sozial-arbeiter-ü']) expect(validateDataset(withRoleId(id)).success).toBe(true);
+    for (const id of ['ключ-роль', '役割', 'μέντορας', 'sozial-arbeiter-ü'])
+      expect(validateDataset(withRoleId(id)).success).toBe(true);
   });
 
   it('refuses control characters and bidi overrides in text, keeps tabs and line breaks', () => {
@@ -89,7 +102,13 @@ describe('ids and text', () => {
   });
 
   it('refuses javascript:, data:, vbscript: and file: source URLs', () => {
-    for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>x</script>', 'vbscript:msgbox', 'file:///etc/passwd']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,<script>x</script>',
+      'vbscript:msgbox',
+      'file:///etc/passwd',
+    ]) {
       const data = chain(2);
       (data.sources[0] as { url: string }).url = url;
       expect(issuesOf(data)).toEqual([{ code: 'unsafe_url', path: ['sources', 0, 'url'] }]);
@@ -105,11 +124,15 @@ describe('meta keeps every key', () => {
     const result = validateDataset(data);
     expect(result.success).toBe(true);
     if (!result.success) return;
-    expect(JSON.stringify(result.data.meta)).toBe('{"__proto__":{"polluted":true},"nested":{"__proto__":2}}');
+    expect(JSON.stringify(result.data.meta)).toBe(
+      '{"__proto__":{"polluted":true},"nested":{"__proto__":2}}',
+    );
     expect(Object.getPrototypeOf(result.data.meta)).toBe(Object.prototype);
     const json = toJSON(createLattice(data));
     const back = JSON.parse(typeof json === 'string' ? json : JSON.stringify(json));
-    expect(JSON.stringify(back.meta)).toBe('{"__proto__":{"polluted":true},"nested":{"__proto__":2}}');
+    expect(JSON.stringify(back.meta)).toBe(
+      '{"__proto__":{"polluted":true},"nested":{"__proto__":2}}',
+    );
     expect(JSON.stringify(back.roles[0].meta)).toBe('{"__proto__":"role"}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

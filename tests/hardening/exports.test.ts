@@ -6,7 +6,14 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DistanceHeap } from '../../src/algorithms/heap.js';
-import { createLattice, gexfChunks, graphMLChunks, toGexf, toGraphML, toJsonLd } from '../../src/index.js';
+import {
+  createLattice,
+  gexfChunks,
+  graphMLChunks,
+  toGexf,
+  toGraphML,
+  toJsonLd,
+} from '../../src/index.js';
 import { small } from '../fixtures/small.js';
 import { chain } from './helpers.js';
 
@@ -14,17 +21,20 @@ describe('graph files in pieces', () => {
   it.each([
     ['GraphML', graphMLChunks, toGraphML],
     ['GEXF', gexfChunks, toGexf],
-  ] as const)('%s: the pieces join to the document, one piece per role and per transition, none growing with the lattice', (_, chunks, whole) => {
-    for (const n of [50, 400]) {
-      const lattice = createLattice(chain(n));
-      const pieces = [...chunks(lattice)];
-      expect(pieces.join('')).toBe(whole(lattice));
-      expect(pieces.length).toBeGreaterThanOrEqual(n + (n - 1));
-      expect(pieces.length).toBeLessThanOrEqual(n + (n - 1) + 6);
-      // The header holds the attribute declarations; every other piece is one element.
-      expect(Math.max(...pieces.slice(2).map((p) => p.length))).toBeLessThan(2000);
-    }
-  });
+  ] as const)(
+    '%s: the pieces join to the document, one piece per role and per transition, none growing with the lattice',
+    (_, chunks, whole) => {
+      for (const n of [50, 400]) {
+        const lattice = createLattice(chain(n));
+        const pieces = [...chunks(lattice)];
+        expect(pieces.join('')).toBe(whole(lattice));
+        expect(pieces.length).toBeGreaterThanOrEqual(n + (n - 1));
+        expect(pieces.length).toBeLessThanOrEqual(n + (n - 1) + 6);
+        // The header holds the attribute declarations; every other piece is one element.
+        expect(Math.max(...pieces.slice(2).map((p) => p.length))).toBeLessThan(2000);
+      }
+    },
+  );
 
   it('GEXF keeps an attribute whose value is an empty string, as GraphML does', () => {
     const data = structuredClone(small);

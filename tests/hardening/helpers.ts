@@ -9,8 +9,23 @@ export function chain(n: number, months = 6): DatasetInput {
     version: '1',
     sources: [{ id: 's', title: 'Source', publisher: 'Tests', url: 'https://example.org/a' }],
     qualifications: [{ id: 'q', title: 'Qualification', kind: 'training', sources: src }],
-    roles: Array.from({ length: n }, (_, i) => ({ id: `r${i}`, title: `Role ${i}`, level: i, stage: 'stage', track: 'practice' as const, sectors: [], entry: i === 0, sources: src })),
-    transitions: Array.from({ length: n - 1 }, (_, i) => ({ from: `r${i}`, to: `r${i + 1}`, kind: 'experience' as const, months, sources: src })),
+    roles: Array.from({ length: n }, (_, i) => ({
+      id: `r${i}`,
+      title: `Role ${i}`,
+      level: i,
+      stage: 'stage',
+      track: 'practice' as const,
+      sectors: [],
+      entry: i === 0,
+      sources: src,
+    })),
+    transitions: Array.from({ length: n - 1 }, (_, i) => ({
+      from: `r${i}`,
+      to: `r${i + 1}`,
+      kind: 'experience' as const,
+      months,
+      sources: src,
+    })),
   };
 }
 

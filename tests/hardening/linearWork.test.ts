@@ -3,15 +3,23 @@
  * find() on a huge query, overlays, and spreading big lists into a call. Held by operation
  * counts and structural checks, never by wall time.
  */
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLattice, datasetFromCsv, datasetToCsv, extendDataset, QueryOptionsError, validateDataset } from '../../src/index.js';
 import { createStyle, renderTable } from '../../src/cli/table.js';
+import {
+  createLattice,
+  datasetFromCsv,
+  datasetToCsv,
+  extendDataset,
+  QueryOptionsError,
+  validateDataset,
+} from '../../src/index.js';
 import { MAX_FIND_LENGTH } from '../../src/queries/find.js';
 import { appendAll, maxOf } from '../../src/util/appendAll.js';
 import { SUGGESTION_BUDGET, Suggester } from '../../src/util/closest.js';
 import { chain } from './helpers.js';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 
 describe('suggestions', () => {
   const known = Array.from({ length: 4000 }, (_, i) => `role-number-${i}`);
@@ -47,7 +55,9 @@ describe('find', () => {
   const lattice = createLattice(chain(5));
   it('refuses a query longer than MAX_FIND_LENGTH with an options error, and takes one of that length', () => {
     expect(() => lattice.find('x'.repeat(1_000_000))).toThrow(QueryOptionsError);
-    expect(() => lattice.find('x'.repeat(MAX_FIND_LENGTH + 1))).toThrow(/text is at most 200 characters/);
+    expect(() => lattice.find('x'.repeat(MAX_FIND_LENGTH + 1))).toThrow(
+      /text is at most 200 characters/,
+    );
     expect(lattice.find(`Role 3 ${'y'.repeat(MAX_FIND_LENGTH - 7)}`)).toEqual([]);
     expect(lattice.find('role 3')[0]?.role.id).toBe('r3');
   });
@@ -63,13 +73,24 @@ describe('overlays', () => {
       id: 'council',
       title: 'Council',
       remove: { roles: Array.from({ length: n / 4 }, (_, i) => `r${n - 1 - i}`) },
-      retitle: { roles: Object.fromEntries(Array.from({ length: n / 4 }, (_, i) => [`r${i}`, `Local role ${i}`])) },
-      update: { roles: Object.fromEntries(Array.from({ length: n / 4 }, (_, i) => [`r${i + n / 4}`, { summary: 'local' }])) },
+      retitle: {
+        roles: Object.fromEntries(
+          Array.from({ length: n / 4 }, (_, i) => [`r${i}`, `Local role ${i}`]),
+        ),
+      },
+      update: {
+        roles: Object.fromEntries(
+          Array.from({ length: n / 4 }, (_, i) => [`r${i + n / 4}`, { summary: 'local' }]),
+        ),
+      },
     };
     let work = 0;
     for (const name of ['findIndex', 'indexOf', 'includes', 'splice'] as const) {
       const original = Array.prototype[name] as (...args: unknown[]) => unknown;
-      vi.spyOn(Array.prototype, name).mockImplementation(function (this: unknown[], ...args: unknown[]): never {
+      vi.spyOn(Array.prototype, name).mockImplementation(function (
+        this: unknown[],
+        ...args: unknown[]
+      ): never {
         work += this.length;
         return original.apply(this, args) as never;
       });
@@ -105,7 +126,11 @@ describe('big lists never go through a spread call', () => {
       }
     };
     walk(join(import.meta.dirname, '../../src'));
-    const offenders = files.filter((f) => /\.(push|unshift)\(\s*\.\.\.|\.splice\([^)]*,\s*\.\.\.|Math\.(max|min)\([^)]*\.\.\./.test(readFileSync(f, 'utf8')));
+    const offenders = files.filter((f) =>
+      /\.(push|unshift)\(\s*\.\.\.|\.splice\([^)]*,\s*\.\.\.|Math\.(max|min)\([^)]*\.\.\./.test(
+        readFileSync(f, 'utf8'),
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 });
@@ -114,7 +139,11 @@ describe('big inputs that used to overflow the stack', () => {
   it('150,000 unknown references are 150,000 issues, not one unreadable_input', () => {
     const data = chain(3);
     const t = data.transitions[0]!;
-    data.transitions = Array.from({ length: 150_000 }, (_, i) => ({ ...t, id: `t${i}`, to: `gone${i % 7}` }));
+    data.transitions = Array.from({ length: 150_000 }, (_, i) => ({
+      ...t,
+      id: `t${i}`,
+      to: `gone${i % 7}`,
+    }));
     const result = validateDataset(data);
     expect(result.success).toBe(false);
     if (result.success) return;

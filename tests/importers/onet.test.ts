@@ -8,8 +8,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createLattice, formatIssues, LatticeValidationError, QueryOptionsError } from '../../src/index.js';
-import { datasetFromOnet, defaultOnetMonths, type OnetTables, onetTrack } from '../../src/importers/onet.js';
+import {
+  datasetFromOnet,
+  defaultOnetMonths,
+  type OnetTables,
+  onetTrack,
+} from '../../src/importers/onet.js';
+import {
+  createLattice,
+  formatIssues,
+  LatticeValidationError,
+  QueryOptionsError,
+} from '../../src/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readTables = (dir: string): OnetTables => ({
@@ -55,7 +65,11 @@ describe('datasetFromOnet: mapping', () => {
       sources: ['onet'],
       meta: { onet: { code: '43-4051.00', jobZone: 2, level: 'job-zone' } },
     });
-    expect(role('11-1011.00')).toMatchObject({ level: 5, track: 'management', sectors: ['Management'] });
+    expect(role('11-1011.00')).toMatchObject({
+      level: 5,
+      track: 'management',
+      sectors: ['Management'],
+    });
     expect(role('11-1011.00').entry).toBeUndefined();
     expect(role('43-1011.00').track).toBe('management'); // first-line supervisors
     expect(role('25-2021.00').track).toBe('education');
@@ -71,7 +85,11 @@ describe('datasetFromOnet: mapping', () => {
       meta: { onet: { code: '19-3033.00', jobZone: null, level: 'related' } },
     });
     expect(role('19-3033.00').entry).toBeUndefined();
-    expect(role('99-9999.00')).toMatchObject({ level: 3, stage: 'Job Zone not given (level 3 assumed)', sectors: ['SOC major group 99'] });
+    expect(role('99-9999.00')).toMatchObject({
+      level: 3,
+      stage: 'Job Zone not given (level 3 assumed)',
+      sectors: ['SOC major group 99'],
+    });
   });
 
   it('makes a transition per related row: experience, months from tier and rank, estimated', () => {
@@ -86,14 +104,28 @@ describe('datasetFromOnet: mapping', () => {
       sources: ['onet'],
     });
     expect(dataset.transitions.map((t) => t.months)).toEqual([7, 18, 7, 8, 7, 8, 35, 19]);
-    expect([defaultOnetMonths('Primary-Short', 5), defaultOnetMonths('Primary-Long', 6), defaultOnetMonths('Primary-Long', 10), defaultOnetMonths('Supplemental', 11)]).toEqual([11, 18, 22, 35]);
+    expect([
+      defaultOnetMonths('Primary-Short', 5),
+      defaultOnetMonths('Primary-Long', 6),
+      defaultOnetMonths('Primary-Long', 10),
+      defaultOnetMonths('Supplemental', 11),
+    ]).toEqual([11, 18, 22, 35]);
   });
 
   it('credits O*NET, and the dataset makes a working lattice', () => {
     expect(dataset.sources).toEqual([
-      expect.objectContaining({ id: 'onet', title: 'O*NET 29.3 Database', note: expect.stringContaining('O*NET 29.3 Database, USDOL/ETA, CC BY 4.0') }),
+      expect.objectContaining({
+        id: 'onet',
+        title: 'O*NET 29.3 Database',
+        note: expect.stringContaining('O*NET 29.3 Database, USDOL/ETA, CC BY 4.0'),
+      }),
     ]);
-    expect(dataset).toMatchObject({ id: 'onet-29-3', version: '29.3', license: 'CC-BY-4.0', meta: { attribution: 'O*NET 29.3 Database, USDOL/ETA, CC BY 4.0' } });
+    expect(dataset).toMatchObject({
+      id: 'onet-29-3',
+      version: '29.3',
+      license: 'CC-BY-4.0',
+      meta: { attribution: 'O*NET 29.3 Database, USDOL/ETA, CC BY 4.0' },
+    });
     const lattice = createLattice(dataset);
     const route = lattice.fastestRoute('43-4051.00', '11-1011.00')!;
     expect(route.roles).toEqual(['43-4051.00', '43-1011.00', '11-1021.00', '11-1011.00']);
@@ -102,7 +134,9 @@ describe('datasetFromOnet: mapping', () => {
 
   it('onetTrack maps SOC major groups', () => {
     expect(onetTrack('11-9151.00', 'Social and Community Service Managers')).toBe('management');
-    expect(onetTrack('35-1012.00', 'First-Line Supervisors of Food Preparation and Serving Workers')).toBe('management');
+    expect(
+      onetTrack('35-1012.00', 'First-Line Supervisors of Food Preparation and Serving Workers'),
+    ).toBe('management');
     expect(onetTrack('19-1042.00', 'Medical Scientists, Except Epidemiologists')).toBe('research');
     expect(onetTrack('21-1021.00', 'Child, Family, and School Social Workers')).toBe('practice');
   });
@@ -113,9 +147,16 @@ describe('datasetFromOnet: options and lenient input', () => {
     const d = datasetFromOnet(fixture, { ids: 'slug' });
     const csr = d.roles.find((r) => r.id === 'customer-service-representatives')!;
     expect(csr.aliases).toEqual(['43-4051.00']);
-    expect(d.roles.map((r) => r.id)).toContain('elementary-school-teachers-except-special-education');
-    expect(d.transitions[0]).toMatchObject({ from: 'customer-service-representatives', to: 'first-line-supervisors-of-office-and-administrative-support-workers' });
-    expect(createLattice(d).find('43-4051.00')[0]?.role.id).toBe('customer-service-representatives');
+    expect(d.roles.map((r) => r.id)).toContain(
+      'elementary-school-teachers-except-special-education',
+    );
+    expect(d.transitions[0]).toMatchObject({
+      from: 'customer-service-representatives',
+      to: 'first-line-supervisors-of-office-and-administrative-support-workers',
+    });
+    expect(createLattice(d).find('43-4051.00')[0]?.role.id).toBe(
+      'customer-service-representatives',
+    );
   });
 
   it('track, months, version, id, title, entryMaxZone, defaultLevel', () => {
@@ -137,11 +178,21 @@ describe('datasetFromOnet: options and lenient input', () => {
 
   it('rejects bad options and inputs with QueryOptionsError', () => {
     expect(() => datasetFromOnet(fixture, { months: () => -1 })).toThrow(QueryOptionsError);
-    expect(() => datasetFromOnet(fixture, { months: () => Number.NaN })).toThrow(/months\("Primary-Short", 1\) returned NaN/);
-    expect(() => datasetFromOnet(fixture, { ids: 'title' as never })).toThrow(/ids must be 'code' or 'slug'/);
-    expect(() => datasetFromOnet(fixture, { track: 'nursing' as never })).toThrow(QueryOptionsError);
-    expect(() => datasetFromOnet(fixture, { colour: 1 } as never)).toThrow(/^datasetFromOnet: unknown option "colour"/);
-    expect(() => datasetFromOnet({ ...fixture, related: undefined as never })).toThrow(/related must be the text of "Related Occupations.txt"/);
+    expect(() => datasetFromOnet(fixture, { months: () => Number.NaN })).toThrow(
+      /months\("Primary-Short", 1\) returned NaN/,
+    );
+    expect(() => datasetFromOnet(fixture, { ids: 'title' as never })).toThrow(
+      /ids must be 'code' or 'slug'/,
+    );
+    expect(() => datasetFromOnet(fixture, { track: 'nursing' as never })).toThrow(
+      QueryOptionsError,
+    );
+    expect(() => datasetFromOnet(fixture, { colour: 1 } as never)).toThrow(
+      /^datasetFromOnet: unknown option "colour"/,
+    );
+    expect(() => datasetFromOnet({ ...fixture, related: undefined as never })).toThrow(
+      /related must be the text of "Related Occupations.txt"/,
+    );
   });
 
   it('accepts a BOM, CRLF line ends, blank lines and any column order', () => {
@@ -160,7 +211,11 @@ describe('datasetFromOnet: options and lenient input', () => {
   });
 
   it('an empty Related Occupations table still gives every occupation', () => {
-    const d = datasetFromOnet({ ...fixture, related: 'O*NET-SOC Code\tTitle\tRelated O*NET-SOC Code\tRelated Title\tRelatedness Tier\tIndex\n' });
+    const d = datasetFromOnet({
+      ...fixture,
+      related:
+        'O*NET-SOC Code\tTitle\tRelated O*NET-SOC Code\tRelated Title\tRelatedness Tier\tIndex\n',
+    });
     expect(d.roles).toHaveLength(7);
     expect(d.transitions).toEqual([]);
   });
@@ -200,15 +255,27 @@ describe('datasetFromOnet: malformed lines', () => {
       ['invalid_index', ['related', 5, 'Index']],
       ['invalid_index', ['related', 7, 'Index']],
     ]);
-    expect(err.issues[8]).toMatchObject({ file: 'Related Occupations.txt', line: 5, column: 'Index' });
+    expect(err.issues[8]).toMatchObject({
+      file: 'Related Occupations.txt',
+      line: 5,
+      column: 'Index',
+    });
     const text = formatIssues(err.issues);
-    expect(text).toContain('- Related Occupations.txt, line 5, column "Index": "x" is not a rank (a whole number ≥ 1)');
+    expect(text).toContain(
+      '- Related Occupations.txt, line 5, column "Index": "x" is not a rank (a whole number ≥ 1)',
+    );
     expect(text).toContain('- Occupation Data.txt, line 1: the header has no "Title" column');
   });
 
   it('an empty table is reported, not mistaken for no data', () => {
     const err = issuesOf(() => datasetFromOnet({ ...fixture, jobZones: '' }));
-    expect(err.issues).toEqual([expect.objectContaining({ code: 'missing_header', path: ['jobZones', 1], file: 'Job Zones.txt' })]);
+    expect(err.issues).toEqual([
+      expect.objectContaining({
+        code: 'missing_header',
+        path: ['jobZones', 1],
+        file: 'Job Zones.txt',
+      }),
+    ]);
   });
 });
 
@@ -216,21 +283,30 @@ describe('datasetFromOnet: malformed lines', () => {
 const ONET_DIR = process.env.ONET_DIR ?? resolve(root, '../shared/data/onet-29.3');
 const HAVE_ONET = existsSync(join(ONET_DIR, 'Related Occupations.txt'));
 
-describe.skipIf(!HAVE_ONET)(`datasetFromOnet on the real O*NET 29.3 tables (${HAVE_ONET ? ONET_DIR : `not found at ${ONET_DIR}`})`, () => {
-  it('imports 1,016 occupations and 18,460 links, and createLattice accepts them', () => {
-    const started = performance.now();
-    const dataset = datasetFromOnet(readTables(ONET_DIR));
-    const lattice = createLattice(dataset);
-    const ms = performance.now() - started;
-    expect(dataset.roles).toHaveLength(1016); // every code in Occupation Data (923 of them have links and job zones)
-    expect(dataset.transitions).toHaveLength(18_460);
-    expect(dataset.roles.filter((r) => (r.meta as { onet: { jobZone: number | null } }).onet.jobZone !== null)).toHaveLength(923);
-    expect(lattice.size).toEqual({ roles: 1016, transitions: 18_460 });
-    expect(new Set(dataset.roles.map((r) => r.level))).toEqual(new Set([1, 2, 3, 4, 5]));
-    expect(lattice.role('11-1011.00').title).toBe('Chief Executives');
-    const route = lattice.fastestRoute('43-4051.00', '11-1011.00', { directions: ['up', 'across', 'down'] });
-    expect(route).toBeDefined();
-    expect(route!.roles[0]).toBe('43-4051.00');
-    expect(ms).toBeLessThan(30_000);
-  });
-});
+describe.skipIf(!HAVE_ONET)(
+  `datasetFromOnet on the real O*NET 29.3 tables (${HAVE_ONET ? ONET_DIR : `not found at ${ONET_DIR}`})`,
+  () => {
+    it('imports 1,016 occupations and 18,460 links, and createLattice accepts them', () => {
+      const started = performance.now();
+      const dataset = datasetFromOnet(readTables(ONET_DIR));
+      const lattice = createLattice(dataset);
+      const ms = performance.now() - started;
+      expect(dataset.roles).toHaveLength(1016); // every code in Occupation Data (923 of them have links and job zones)
+      expect(dataset.transitions).toHaveLength(18_460);
+      expect(
+        dataset.roles.filter(
+          (r) => (r.meta as { onet: { jobZone: number | null } }).onet.jobZone !== null,
+        ),
+      ).toHaveLength(923);
+      expect(lattice.size).toEqual({ roles: 1016, transitions: 18_460 });
+      expect(new Set(dataset.roles.map((r) => r.level))).toEqual(new Set([1, 2, 3, 4, 5]));
+      expect(lattice.role('11-1011.00').title).toBe('Chief Executives');
+      const route = lattice.fastestRoute('43-4051.00', '11-1011.00', {
+        directions: ['up', 'across', 'down'],
+      });
+      expect(route).toBeDefined();
+      expect(route!.roles[0]).toBe('43-4051.00');
+      expect(ms).toBeLessThan(30_000);
+    });
+  },
+);

@@ -3,9 +3,30 @@
  * QueryOptionsError naming the function, never a TypeError from deep inside.
  */
 import { describe, expect, it } from 'vitest';
-import { QueryOptionsError, createLattice, toDot, toGexf, toGraphML, toGraphology, toJSON, toJsonLd, toJsonLdScript, toMermaid, ukSocialWork } from '../../src/index.js';
+import {
+  createLattice,
+  QueryOptionsError,
+  toDot,
+  toGexf,
+  toGraphML,
+  toGraphology,
+  toJSON,
+  toJsonLd,
+  toJsonLdScript,
+  toMermaid,
+  ukSocialWork,
+} from '../../src/index.js';
 
-const exports = { toDot, toGexf, toGraphML, toGraphology, toJSON, toJsonLd, toJsonLdScript, toMermaid } as Record<string, (x: unknown) => unknown>;
+const exports = {
+  toDot,
+  toGexf,
+  toGraphML,
+  toGraphology,
+  toJSON,
+  toJsonLd,
+  toJsonLdScript,
+  toMermaid,
+} as Record<string, (x: unknown) => unknown>;
 const notLattices: [string, unknown][] = [
   ['undefined', undefined],
   ['null', null],
@@ -27,7 +48,8 @@ describe('exports given something other than a Lattice', () => {
         }
         expect(error).toBeInstanceOf(QueryOptionsError);
         expect((error as Error).message).toMatch(new RegExp(`^${name}: expected a Lattice`));
-        if (value === ukSocialWork) expect((error as Error).message).toContain('pass createLattice(dataset)');
+        if (value === ukSocialWork)
+          expect((error as Error).message).toContain('pass createLattice(dataset)');
       });
     }
     it(`${name}(lattice) works`, () => {

@@ -26,7 +26,8 @@ interface Stmt {
 }
 
 /** A quoted DOT string's content as Graphviz's escString reads it: `\\` → `\`, `\"` → `"`, `\n` → newline. */
-const unescape = (raw: string) => raw.replace(/\\([\\"n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
+const dotUnescape = (raw: string) =>
+  raw.replace(/\\([\\"n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
 
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
@@ -47,7 +48,7 @@ function parseDot(text: string): { name: string; body: Stmt[] } {
   let i = 0;
   const id = () => {
     const tok = t[i++]!;
-    return tok.startsWith('"') ? unescape(tok.slice(1)) : tok;
+    return tok.startsWith('"') ? dotUnescape(tok.slice(1)) : tok;
   };
   const expect_ = (tok: string) => {
     if (t[i++] !== tok) throw new Error(`expected ${tok} at token ${i - 1}, got ${t[i - 1]}`);
@@ -121,7 +122,13 @@ interface Summary {
 
 function summarize(text: string): Summary {
   const g = parseDot(text);
-  const s: Summary = { nodes: new Map(), clusters: new Map(), loose: [], edges: [], graphAttrs: {} };
+  const s: Summary = {
+    nodes: new Map(),
+    clusters: new Map(),
+    loose: [],
+    edges: [],
+    graphAttrs: {},
+  };
   for (const st of g.body) {
     if (st.kind === 'attr' && st.ids[0] === 'graph') s.graphAttrs = st.attrs;
     if (st.kind === 'edge') s.edges.push({ from: st.ids[0]!, to: st.ids[1]!, attrs: st.attrs });
@@ -160,7 +167,10 @@ function checkStructure(l: Lattice, text: string) {
   const band = s.edges.filter((e) => e.attrs.style === 'invis').map((e) => `${e.from} -> ${e.to}`);
   const expected = l.dataset.roles.flatMap((r) => {
     const next = levels[levels.indexOf(r.level) + 1];
-    return [`level ${r.level} -> ${r.id}`, ...(next === undefined ? [] : [`${r.id} -> level ${next}`])];
+    return [
+      `level ${r.level} -> ${r.id}`,
+      ...(next === undefined ? [] : [`${r.id} -> level ${next}`]),
+    ];
   });
   expect(band.sort()).toEqual(expected.sort());
   const moves = s.edges.filter((e) => e.attrs.style !== 'invis');
@@ -177,9 +187,24 @@ function checkStructure(l: Lattice, text: string) {
 describe('toDot', () => {
   it('has a cluster per track, a band per level (lowest first), and every transition', () => {
     const s = checkStructure(lattice, toDot(lattice));
-    expect([...s.clusters.keys()]).toEqual(['cluster_practice', 'cluster_management', 'cluster_specialist', 'cluster_other']);
-    expect(s.clusters.get('cluster_practice')!.nodes).toEqual(['student', 'nqsw', 'sw', 'senior', 'advanced']);
-    expect(s.graphAttrs).toMatchObject({ rankdir: 'TB', newrank: 'true', label: 'Small test lattice' });
+    expect([...s.clusters.keys()]).toEqual([
+      'cluster_practice',
+      'cluster_management',
+      'cluster_specialist',
+      'cluster_other',
+    ]);
+    expect(s.clusters.get('cluster_practice')!.nodes).toEqual([
+      'student',
+      'nqsw',
+      'sw',
+      'senior',
+      'advanced',
+    ]);
+    expect(s.graphAttrs).toMatchObject({
+      rankdir: 'TB',
+      newrank: 'true',
+      label: 'Small test lattice',
+    });
     expect(s.nodes.get('student')!.attrs.peripheries).toBe('2');
   });
 
@@ -194,11 +219,12 @@ describe('toDot', () => {
 
     const sub = summarize(toDot(lattice, { roles: ['manager', 'head', 'senior'] }));
     expect([...sub.nodes.keys()].sort()).toEqual(['head', 'manager', 'senior']);
-    expect(sub.edges.filter((e) => e.attrs.style !== 'invis').map((e) => e.attrs.id).sort()).toEqual([
-      'head>senior:vacancy',
-      'manager>head:vacancy',
-      'senior>manager:vacancy',
-    ]);
+    expect(
+      sub.edges
+        .filter((e) => e.attrs.style !== 'invis')
+        .map((e) => e.attrs.id)
+        .sort(),
+    ).toEqual(['head>senior:vacancy', 'manager>head:vacancy', 'senior>manager:vacancy']);
     expect(() => toDot(lattice, { roles: ['hed'] })).toThrow(UnknownRoleError);
   });
 
@@ -209,11 +235,14 @@ describe('toDot', () => {
     expect(s.nodes.get('back\\slash#1')!.attrs.label).toBe('Back\\slash \\N "end\\"');
   });
 
-  propTest.prop([fc.string({ unit: 'grapheme', maxLength: 30 })])('dotString round-trips through the DOT lexer', (s) => {
-    const tokens = tokenize(`digraph { a [label=${dotString(s)}] }`);
-    expect(tokens).toHaveLength(9);
-    expect(unescape(tokens[6]!.slice(1))).toBe(s.replace(/\r\n|\r|\u2028|\u2029/g, '\n'));
-  });
+  propTest.prop([fc.string({ unit: 'grapheme', maxLength: 30 })])(
+    'dotString round-trips through the DOT lexer',
+    (s) => {
+      const tokens = tokenize(`digraph { a [label=${dotString(s)}] }`);
+      expect(tokens).toHaveLength(9);
+      expect(dotUnescape(tokens[6]!.slice(1))).toBe(s.replace(/\r\n|\r|\u2028|\u2029/g, '\n'));
+    },
+  );
 });
 
 // ---- Graphviz itself --------------------------------------------------------------------------
@@ -224,77 +253,111 @@ interface Layout {
   clusters: Map<string, [number, number, number, number]>;
 }
 
-describe.skipIf(!DOT)(`toDot rendered by Graphviz (${DOT ?? 'dot not installed: apt-get install graphviz'})`, () => {
-  const render = (text: string, format: string, timeout = 60_000) => {
-    const r = spawnSync(DOT!, [`-T${format}`], { input: text, encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
-    expect(r.error, 'dot finished in time').toBeUndefined();
-    expect(r.stderr).toBe(''); // no syntax errors, no warnings
-    expect(r.status).toBe(0);
-    return r.stdout;
-  };
-  const layout = (text: string, timeout?: number): Layout => {
-    const json = JSON.parse(render(text, 'json', timeout)) as { objects: { name: string; pos?: string; bb?: string }[] };
-    const numbers = (s: string) => s.split(',').map(Number);
-    return {
-      pos: new Map(json.objects.filter((o) => o.pos).map((o) => [o.name, numbers(o.pos!) as [number, number]])),
-      clusters: new Map(json.objects.filter((o) => o.bb).map((o) => [o.name, numbers(o.bb!) as [number, number, number, number]])),
+describe.skipIf(!DOT)(
+  `toDot rendered by Graphviz (${DOT ?? 'dot not installed: apt-get install graphviz'})`,
+  () => {
+    const render = (text: string, format: string, timeout = 60_000) => {
+      const r = spawnSync(DOT!, [`-T${format}`], {
+        input: text,
+        encoding: 'utf8',
+        timeout,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(r.error, 'dot finished in time').toBeUndefined();
+      expect(r.stderr).toBe(''); // no syntax errors, no warnings
+      expect(r.status).toBe(0);
+      return r.stdout;
     };
-  };
+    const layout = (text: string, timeout?: number): Layout => {
+      const json = JSON.parse(render(text, 'json', timeout)) as {
+        objects: { name: string; pos?: string; bb?: string }[];
+      };
+      const numbers = (s: string) => s.split(',').map(Number);
+      return {
+        pos: new Map(
+          json.objects
+            .filter((o) => o.pos)
+            .map((o) => [o.name, numbers(o.pos!) as [number, number]]),
+        ),
+        clusters: new Map(
+          json.objects
+            .filter((o) => o.bb)
+            .map((o) => [o.name, numbers(o.bb!) as [number, number, number, number]]),
+        ),
+      };
+    };
 
-  /** Lower levels strictly first (top to bottom, or left to right); each role inside its track's cluster, and no other. */
-  function expectLaidOut(l: Lattice, { pos, clusters }: Layout, direction: 'TB' | 'LR') {
-    // Graphviz's y axis points up: a lower level has a larger y (TB) or a smaller x (LR).
-    const depth = (id: string) => (direction === 'TB' ? -pos.get(id)![1] : pos.get(id)![0]);
-    const byLevel = [...l.dataset.roles].sort((a, b) => a.level - b.level);
-    for (let i = 1; i < byLevel.length; i++) {
-      const [a, b] = [byLevel[i - 1]!, byLevel[i]!];
-      if (a.level === b.level) continue;
-      // Every role of a level before every role of the next: the deepest of one before the shallowest of the other.
-      const deepest = Math.max(...byLevel.filter((r) => r.level === a.level).map((r) => depth(r.id)));
-      const shallowest = Math.min(...byLevel.filter((r) => r.level === b.level).map((r) => depth(r.id)));
-      expect(deepest, `level ${a.level} before level ${b.level}`).toBeLessThan(shallowest);
-    }
-    expect([...clusters.keys()].filter((k) => k.startsWith('cluster_')).sort()).toEqual([...new Set(l.dataset.roles.map((r) => `cluster_${r.track}`))].sort());
-    for (const r of l.dataset.roles) {
-      const [x, y] = pos.get(r.id)!;
-      for (const [name, [x0, y0, x1, y1]] of clusters) {
-        if (!name.startsWith('cluster_')) continue;
-        expect(x >= x0 && x <= x1 && y >= y0 && y <= y1, `${r.id} inside ${name}`).toBe(name === `cluster_${r.track}`);
+    /** Lower levels strictly first (top to bottom, or left to right); each role inside its track's cluster, and no other. */
+    function expectLaidOut(l: Lattice, { pos, clusters }: Layout, direction: 'TB' | 'LR') {
+      // Graphviz's y axis points up: a lower level has a larger y (TB) or a smaller x (LR).
+      const depth = (id: string) => (direction === 'TB' ? -pos.get(id)![1] : pos.get(id)![0]);
+      const byLevel = [...l.dataset.roles].sort((a, b) => a.level - b.level);
+      for (let i = 1; i < byLevel.length; i++) {
+        const [a, b] = [byLevel[i - 1]!, byLevel[i]!];
+        if (a.level === b.level) continue;
+        // Every role of a level before every role of the next: the deepest of one before the shallowest of the other.
+        const deepest = Math.max(
+          ...byLevel.filter((r) => r.level === a.level).map((r) => depth(r.id)),
+        );
+        const shallowest = Math.min(
+          ...byLevel.filter((r) => r.level === b.level).map((r) => depth(r.id)),
+        );
+        expect(deepest, `level ${a.level} before level ${b.level}`).toBeLessThan(shallowest);
+      }
+      expect([...clusters.keys()].filter((k) => k.startsWith('cluster_')).sort()).toEqual(
+        [...new Set(l.dataset.roles.map((r) => `cluster_${r.track}`))].sort(),
+      );
+      for (const r of l.dataset.roles) {
+        const [x, y] = pos.get(r.id)!;
+        for (const [name, [x0, y0, x1, y1]] of clusters) {
+          if (!name.startsWith('cluster_')) continue;
+          expect(x >= x0 && x <= x1 && y >= y0 && y <= y1, `${r.id} inside ${name}`).toBe(
+            name === `cluster_${r.track}`,
+          );
+        }
       }
     }
-  }
 
-  it('lays lower levels out first (top to bottom, or left to right), tracks as clusters', () => {
-    for (const direction of ['TB', 'LR'] as const) expectLaidOut(lattice, layout(toDot(lattice, { direction })), direction);
-  });
+    it('lays lower levels out first (top to bottom, or left to right), tracks as clusters', () => {
+      for (const direction of ['TB', 'LR'] as const)
+        expectLaidOut(lattice, layout(toDot(lattice, { direction })), direction);
+    });
 
-  it('lays out the bundled dataset in seconds, with and without a highlighted route', () => {
-    // Same-level moves inside rank=same rows once made Graphviz 2.43 spin for minutes here.
-    const uk = createLattice(ukSocialWork);
-    const route = uk.fastestRoute('newly-qualified-social-worker', 'director-of-childrens-services')!;
-    expect(route.steps).toBeGreaterThan(5);
-    for (const direction of ['TB', 'LR'] as const) {
-      for (const highlight of [undefined, { route }]) {
-        expectLaidOut(uk, layout(toDot(uk, { direction, ...(highlight ? { highlight } : {}) }), 20_000), direction);
+    it('lays out the bundled dataset in seconds, with and without a highlighted route', () => {
+      // Same-level moves inside rank=same rows once made Graphviz 2.43 spin for minutes here.
+      const uk = createLattice(ukSocialWork);
+      const route = uk.fastestRoute(
+        'newly-qualified-social-worker',
+        'director-of-childrens-services',
+      )!;
+      expect(route.steps).toBeGreaterThan(5);
+      for (const direction of ['TB', 'LR'] as const) {
+        for (const highlight of [undefined, { route }]) {
+          expectLaidOut(
+            uk,
+            layout(toDot(uk, { direction, ...(highlight ? { highlight } : {}) }), 20_000),
+            direction,
+          );
+        }
       }
-    }
-    const svg = render(toDot(uk, { highlight: { route } }), 'svg', 20_000);
-    expect(svg.match(/class="edge highlight"/g)).toHaveLength(route.steps);
-    expect(svg.match(/class="node highlight"/g)).toHaveLength(route.roles.length);
-  });
+      const svg = render(toDot(uk, { highlight: { route } }), 'svg', 20_000);
+      expect(svg.match(/class="edge highlight"/g)).toHaveLength(route.steps);
+      expect(svg.match(/class="node highlight"/g)).toHaveLength(route.roles.length);
+    });
 
-  it('renders hostile ids and titles intact in SVG, with highlight classes', () => {
-    const hostile = createLattice(nasty);
-    const route = hostile.fastestRoute('__proto__', 'toString')!;
-    const svg = render(toDot(hostile, { highlight: { route } }), 'svg');
-    expect(svg).toContain('<g id="__proto__" class="node highlight">');
-    expect(svg).toContain('<g id="a&quot;b&lt;c&gt;&amp;d" class="node highlight">');
-    expect(svg).toContain('<g id="back\\slash#1" class="node highlight">');
-    expect(svg).toContain('>Émile — 社会工作者 🎉</text>');
-    expect(svg).toContain('>Back\\slash \\N &quot;end\\&quot;</text>');
-    expect(svg).toContain('>Line one</text>');
-    expect(svg).toContain('>Line two</text>');
-    expect(svg).toContain('>Proto &quot;quoted&quot; &lt;b&gt;bold&lt;/b&gt; &amp; co</text>');
-    expect(svg.match(/class="edge highlight"/g)).toHaveLength(route.steps);
-  });
-});
+    it('renders hostile ids and titles intact in SVG, with highlight classes', () => {
+      const hostile = createLattice(nasty);
+      const route = hostile.fastestRoute('__proto__', 'toString')!;
+      const svg = render(toDot(hostile, { highlight: { route } }), 'svg');
+      expect(svg).toContain('<g id="__proto__" class="node highlight">');
+      expect(svg).toContain('<g id="a&quot;b&lt;c&gt;&amp;d" class="node highlight">');
+      expect(svg).toContain('<g id="back\\slash#1" class="node highlight">');
+      expect(svg).toContain('>Émile — 社会工作者 🎉</text>');
+      expect(svg).toContain('>Back\\slash \\N &quot;end\\&quot;</text>');
+      expect(svg).toContain('>Line one</text>');
+      expect(svg).toContain('>Line two</text>');
+      expect(svg).toContain('>Proto &quot;quoted&quot; &lt;b&gt;bold&lt;/b&gt; &amp; co</text>');
+      expect(svg.match(/class="edge highlight"/g)).toHaveLength(route.steps);
+    });
+  },
+);

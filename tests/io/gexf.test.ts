@@ -16,13 +16,23 @@ import { expectNetworkxReadsBack, nasty, PYTHON_WITH_NETWORKX } from './fixtures
 function checkRoundTrip(l: Lattice) {
   const xml = toGexf(l);
   expect(XMLValidator.validate(xml)).toBe(true);
-  expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\s*<gexf version="1.2" xmlns="http:\/\/www.gexf.net\/1.2draft"/);
+  expect(xml).toMatch(
+    /^<\?xml version="1.0" encoding="UTF-8"\?>\s*<gexf version="1.2" xmlns="http:\/\/www.gexf.net\/1.2draft"/,
+  );
   const g = parse(MultiDirectedGraph, xml);
   expect(g.order).toBe(l.dataset.roles.length);
   expect(g.size).toBe(l.transitions().length);
   for (const r of l.dataset.roles) {
-    expect(g.getNodeAttributes(r.id)).toMatchObject({ label: r.title, level: r.level, track: r.track, stage: r.stage, entry: r.entry === true });
-    expect(g.getNodeAttribute(r.id, 'sectors')).toBe(r.sectors.length ? r.sectors.join('; ') : undefined);
+    expect(g.getNodeAttributes(r.id)).toMatchObject({
+      label: r.title,
+      level: r.level,
+      track: r.track,
+      stage: r.stage,
+      entry: r.entry === true,
+    });
+    expect(g.getNodeAttribute(r.id, 'sectors')).toBe(
+      r.sectors.length ? r.sectors.join('; ') : undefined,
+    );
     expect(g.getNodeAttribute(r.id, 'summary')).toBe(r.summary);
   }
   for (const t of l.transitions()) {
@@ -62,12 +72,15 @@ describe('toGexf', () => {
   });
 });
 
-describe.skipIf(!PYTHON_WITH_NETWORKX)(`toGexf read by networkx (${PYTHON_WITH_NETWORKX ?? 'no python with networkx: apt-get install python3-networkx'})`, () => {
-  it.each([
-    ['small', small],
-    ['nasty', nasty],
-    ['bundled', ukSocialWork],
-  ])('read_gexf gives the same roles, moves and attributes (%s)', (_, data) => {
-    expectNetworkxReadsBack('read_gexf', data, toGexf);
-  });
-});
+describe.skipIf(!PYTHON_WITH_NETWORKX)(
+  `toGexf read by networkx (${PYTHON_WITH_NETWORKX ?? 'no python with networkx: apt-get install python3-networkx'})`,
+  () => {
+    it.each([
+      ['small', small],
+      ['nasty', nasty],
+      ['bundled', ukSocialWork],
+    ])('read_gexf gives the same roles, moves and attributes (%s)', (_, data) => {
+      expectNetworkxReadsBack('read_gexf', data, toGexf);
+    });
+  },
+);

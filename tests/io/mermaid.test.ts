@@ -12,7 +12,8 @@ import { nasty } from './fixtures.js';
 const lattice = createLattice(small);
 
 /** Undo mermaidText: entity codes back to characters, `<br>` back to a newline. */
-const decode = (s: string) => s.replace(/<br>/g, '\n').replace(/#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+const decode = (s: string) =>
+  s.replace(/<br>/g, '\n').replace(/#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
 
 interface Parsed {
   header: string;
@@ -26,7 +27,15 @@ interface Parsed {
 
 function parse(text: string): Parsed {
   const lines = text.trimEnd().split('\n');
-  const out: Parsed = { header: lines[0]!, nodes: new Map(), subgraphs: [], edges: [], classes: new Map(), classDefs: [], linkStyles: [] };
+  const out: Parsed = {
+    header: lines[0]!,
+    nodes: new Map(),
+    subgraphs: [],
+    edges: [],
+    classes: new Map(),
+    classDefs: [],
+    linkStyles: [],
+  };
   let current: Parsed['subgraphs'][number] | undefined;
   for (const line of lines.slice(1)) {
     let m: RegExpMatchArray | null;
@@ -36,12 +45,19 @@ function parse(text: string): Parsed {
     } else if (line === '  end') current = undefined;
     else if ((m = line.match(/^ {4}(r\d+)(\(\["([^"]*)"\]\)|\["([^"]*)"\])$/))) {
       const label = m[3] ?? m[4]!;
-      out.nodes.set(m[1]!, { label: decode(label), shape: m[3] !== undefined ? 'stadium' : 'box', subgraph: current!.id });
+      out.nodes.set(m[1]!, {
+        label: decode(label),
+        shape: m[3] !== undefined ? 'stadium' : 'box',
+        subgraph: current!.id,
+      });
       current!.nodes.push(m[1]!);
-    } else if ((m = line.match(/^ {2}(r\d+) -->\|"([^"]*)"\| (r\d+)$/))) out.edges.push({ from: m[1]!, to: m[3]!, label: decode(m[2]!) });
+    } else if ((m = line.match(/^ {2}(r\d+) -->\|"([^"]*)"\| (r\d+)$/)))
+      out.edges.push({ from: m[1]!, to: m[3]!, label: decode(m[2]!) });
     else if ((m = line.match(/^ {2}classDef (\w+) /))) out.classDefs.push(m[1]!);
-    else if ((m = line.match(/^ {2}class ([\w,]+) (\w+)$/))) out.classes.set(m[2]!, m[1]!.split(','));
-    else if ((m = line.match(/^ {2}linkStyle ([\d,]+) /))) out.linkStyles.push(...m[1]!.split(',').map(Number));
+    else if ((m = line.match(/^ {2}class ([\w,]+) (\w+)$/)))
+      out.classes.set(m[2]!, m[1]!.split(','));
+    else if ((m = line.match(/^ {2}linkStyle ([\d,]+) /)))
+      out.linkStyles.push(...m[1]!.split(',').map(Number));
     else throw new Error(`unexpected line: ${JSON.stringify(line)}`);
   }
   return out;
@@ -58,7 +74,12 @@ describe('toMermaid', () => {
       expect(node.subgraph).toBe(`track_${r.track}`);
       expect(node.shape).toBe(r.entry ? 'stadium' : 'box');
     });
-    expect(p.subgraphs.map((s) => s.title)).toEqual(['Practice', 'Management', 'Specialist', 'Other']);
+    expect(p.subgraphs.map((s) => s.title)).toEqual([
+      'Practice',
+      'Management',
+      'Specialist',
+      'Other',
+    ]);
     for (const s of p.subgraphs) {
       const levels = s.nodes.map((id) => lattice.dataset.roles[Number(id.slice(1))]!.level);
       expect(levels).toEqual([...levels].sort((a, b) => a - b));
@@ -84,31 +105,52 @@ describe('toMermaid', () => {
     const p = parse(toMermaid(lattice, { highlight: { route } }));
     const idOf = new Map(lattice.dataset.roles.map((r, i) => [r.id, `r${i}`]));
     expect(p.classDefs).toEqual(['highlight']);
-    expect(p.classes.get('highlight')!.sort()).toEqual(route.roles.map((id) => idOf.get(id)).sort());
+    expect(p.classes.get('highlight')!.sort()).toEqual(
+      route.roles.map((id) => idOf.get(id)).sort(),
+    );
     const styled = p.linkStyles.map((i) => p.edges[i]!);
     expect(styled).toHaveLength(route.steps);
-    const keys = lattice.transitions().filter((_, i) => p.linkStyles.includes(i)).map((t) => t.key);
+    const keys = lattice
+      .transitions()
+      .filter((_, i) => p.linkStyles.includes(i))
+      .map((t) => t.key);
     expect(keys.sort()).toEqual(route.transitions.map((t) => t.key).sort());
   });
 
   it('highlights roles, restricts to a subset of roles, and lays out left to right', () => {
-    const p = parse(toMermaid(lattice, { roles: ['sw', 'senior', 'amhp'], highlight: { roles: ['amhp'] }, direction: 'LR' }));
+    const p = parse(
+      toMermaid(lattice, {
+        roles: ['sw', 'senior', 'amhp'],
+        highlight: { roles: ['amhp'] },
+        direction: 'LR',
+      }),
+    );
     expect(p.header).toBe('flowchart LR');
-    expect([...p.nodes.values()].map((n) => n.label).sort()).toEqual(['Approved mental health professional', 'Senior practitioner', 'Social worker']);
+    expect([...p.nodes.values()].map((n) => n.label).sort()).toEqual([
+      'Approved mental health professional',
+      'Senior practitioner',
+      'Social worker',
+    ]);
     // sw→senior (panel, vacancy), sw→amhp, senior→amhp, amhp→senior
     expect(p.edges).toHaveLength(5);
     expect(p.classes.get('highlight')).toHaveLength(1);
-    expect(p.nodes.get(p.classes.get('highlight')![0]!)!.label).toBe('Approved mental health professional');
+    expect(p.nodes.get(p.classes.get('highlight')![0]!)!.label).toBe(
+      'Approved mental health professional',
+    );
     expect(p.linkStyles).toEqual([]);
   });
 
   it('rejects unknown roles and bad options', () => {
     expect(() => toMermaid(lattice, { roles: ['senoir'] })).toThrow(UnknownRoleError);
-    expect(() => toMermaid(lattice, { roles: ['senoir'] })).toThrow(/^toMermaid: unknown role "senoir"\. Did you mean "senior"/);
+    expect(() => toMermaid(lattice, { roles: ['senoir'] })).toThrow(
+      /^toMermaid: unknown role "senoir"\. Did you mean "senior"/,
+    );
     expect(() => toMermaid(lattice, { highlight: { roles: ['nope'] } })).toThrow(UnknownRoleError);
     expect(() => toMermaid(lattice, { direction: 'RL' as 'LR' })).toThrow(QueryOptionsError);
     expect(() => toMermaid(lattice, { colour: 'red' } as never)).toThrow(/unknown option "colour"/);
-    expect(() => toMermaid(lattice, { highlight: { route: 'x' as never } })).toThrow(/highlight.route must be a Route/);
+    expect(() => toMermaid(lattice, { highlight: { route: 'x' as never } })).toThrow(
+      /highlight.route must be a Route/,
+    );
   });
 
   it('escapes hostile titles: quotes, markup, entities, Markdown, newlines, unicode; ids stay r<n>', () => {
@@ -123,9 +165,12 @@ describe('toMermaid', () => {
     expect(p.edges).toHaveLength(6);
   });
 
-  propTest.prop([fc.string({ unit: 'grapheme', maxLength: 40 })])('mermaidText never leaves a quote, and decodes back', (s) => {
-    const out = mermaidText(s);
-    expect(out).not.toMatch(/["`|\n\r]/);
-    expect(decode(out)).toBe(s.replace(/\r\n|\r|\u2028|\u2029/g, '\n'));
-  });
+  propTest.prop([fc.string({ unit: 'grapheme', maxLength: 40 })])(
+    'mermaidText never leaves a quote, and decodes back',
+    (s) => {
+      const out = mermaidText(s);
+      expect(out).not.toMatch(/["`|\n\r]/);
+      expect(decode(out)).toBe(s.replace(/\r\n|\r|\u2028|\u2029/g, '\n'));
+    },
+  );
 });

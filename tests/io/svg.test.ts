@@ -7,14 +7,27 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { createLattice, QueryOptionsError, toSvg, ukSocialWork, UnknownRoleError } from '../../src/index.js';
+import {
+  createLattice,
+  QueryOptionsError,
+  toSvg,
+  UnknownRoleError,
+  ukSocialWork,
+} from '../../src/index.js';
 import { small } from '../fixtures/small.js';
 import { nasty } from './fixtures.js';
 
 const lattice = createLattice(small);
 
 type El = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: false, htmlEntities: true, isArray: (name) => ['g', 'path', 'tspan', 'text'].includes(name), trimValues: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  preserveOrder: false,
+  htmlEntities: true,
+  isArray: (name) => ['g', 'path', 'tspan', 'text'].includes(name),
+  trimValues: false,
+});
 
 function parse(text: string): El {
   const valid = XMLValidator.validate(text);
@@ -27,7 +40,9 @@ function all(el: unknown, name: string, out: El[] = []): El[] {
   if (Array.isArray(el)) for (const x of el) all(x, name, out);
   else if (el && typeof el === 'object') {
     for (const [k, v] of Object.entries(el)) {
-      if (k === name) for (const x of Array.isArray(v) ? v : [v]) if (x && typeof x === 'object') out.push(x as El);
+      if (k === name)
+        for (const x of Array.isArray(v) ? v : [v])
+          if (x && typeof x === 'object') out.push(x as El);
       if (!k.startsWith('@')) all(v, name, out);
     }
   }
@@ -37,7 +52,8 @@ function all(el: unknown, name: string, out: El[] = []): El[] {
 const classes = (el: El) => String(el['@class'] ?? '').split(' ');
 const nodes = (svg: El) => all(svg, 'g').filter((g) => classes(g).includes('node'));
 const edges = (svg: El) => all(svg, 'path').filter((p) => classes(p).includes('edge'));
-const text = (v: unknown): string => (typeof v === 'object' && v !== null ? String((v as El)['#text'] ?? '') : String(v ?? ''));
+const text = (v: unknown): string =>
+  typeof v === 'object' && v !== null ? String((v as El)['#text'] ?? '') : String(v ?? '');
 
 describe('toSvg', () => {
   it('is an accessible SVG: role img, labelled by its title and description', () => {
@@ -56,9 +72,17 @@ describe('toSvg', () => {
 
   it('draws every role once and one edge per ordered pair of roles joined by a transition', () => {
     const svg = parse(toSvg(lattice));
-    expect(nodes(svg).map((g) => g['@data-role']).sort()).toEqual(small.roles.map((r) => r.id).sort());
+    expect(
+      nodes(svg)
+        .map((g) => g['@data-role'])
+        .sort(),
+    ).toEqual(small.roles.map((r) => r.id).sort());
     const pairs = new Set(small.transitions.map((t) => `${t.from}>${t.to}`));
-    expect(edges(svg).map((p) => `${p['@data-from']}>${p['@data-to']}`).sort()).toEqual([...pairs].sort());
+    expect(
+      edges(svg)
+        .map((p) => `${p['@data-from']}>${p['@data-to']}`)
+        .sort(),
+    ).toEqual([...pairs].sort());
     // No route: nothing highlighted, no step numbers.
     expect(all(svg, 'g').filter((g) => classes(g).includes('highlight'))).toEqual([]);
     expect(all(svg, 'g').filter((g) => classes(g).includes('step-no'))).toEqual([]);
@@ -73,7 +97,9 @@ describe('toSvg', () => {
     expect(nodes(svg).find((g) => classes(g).includes('start'))?.['@data-role']).toBe('student');
     expect(nodes(svg).find((g) => classes(g).includes('goal'))?.['@data-role']).toBe('head');
     const onRoute = edges(svg).filter((p) => classes(p).includes('highlight'));
-    expect(onRoute.map((p) => `${p['@data-from']}>${p['@data-to']}`).sort()).toEqual(route.transitions.map((t) => `${t.from}>${t.to}`).sort());
+    expect(onRoute.map((p) => `${p['@data-from']}>${p['@data-to']}`).sort()).toEqual(
+      route.transitions.map((t) => `${t.from}>${t.to}`).sort(),
+    );
     const steps = all(svg, 'g')
       .filter((g) => classes(g).includes('step-no'))
       .map((g) => Number(text((g.text as unknown[])[0])));
@@ -82,15 +108,26 @@ describe('toSvg', () => {
 
   it('highlights roles without a route: highlight class, no on-route moves', () => {
     const svg = parse(toSvg(lattice, { highlight: { roles: ['amhp', 'head'] } }));
-    expect(nodes(svg).filter((g) => classes(g).includes('highlight')).map((g) => g['@data-role']).sort()).toEqual(['amhp', 'head']);
+    expect(
+      nodes(svg)
+        .filter((g) => classes(g).includes('highlight'))
+        .map((g) => g['@data-role'])
+        .sort(),
+    ).toEqual(['amhp', 'head']);
     expect(edges(svg).filter((p) => classes(p).includes('on-route'))).toEqual([]);
-    expect(text(svg.desc)).toContain('Highlighted: Approved mental health professional, Head of service.');
+    expect(text(svg.desc)).toContain(
+      'Highlighted: Approved mental health professional, Head of service.',
+    );
   });
 
   it('draws only the roles asked for, plus the highlighted route', () => {
     const route = lattice.fastestRoute('sw', 'manager')!;
     const svg = parse(toSvg(lattice, { roles: ['island'], highlight: { route } }));
-    expect(nodes(svg).map((g) => g['@data-role']).sort()).toEqual(['island', ...route.roles].sort());
+    expect(
+      nodes(svg)
+        .map((g) => g['@data-role'])
+        .sort(),
+    ).toEqual(['island', ...route.roles].sort());
     for (const p of edges(svg)) {
       expect(route.roles).toContain(p['@data-from']);
       expect(route.roles).toContain(p['@data-to']);
@@ -100,42 +137,70 @@ describe('toSvg', () => {
   it('marks moves whose months are all estimates as estimated', () => {
     const svg = parse(toSvg(lattice));
     const estimated = edges(svg).filter((p) => classes(p).includes('estimated'));
-    expect(estimated.map((p) => `${p['@data-from']}>${p['@data-to']}`)).toEqual(['senior>advanced']);
+    expect(estimated.map((p) => `${p['@data-from']}>${p['@data-to']}`)).toEqual([
+      'senior>advanced',
+    ]);
   });
 
   it('lays out left to right: lower levels further left', () => {
     const route = lattice.fastestRoute('student', 'head')!;
     const svg = parse(toSvg(lattice, { direction: 'LR', highlight: { route } }));
-    const x = (id: string) => Number((nodes(svg).find((g) => g['@data-role'] === id)!.rect as El)['@x']);
+    const x = (id: string) =>
+      Number((nodes(svg).find((g) => g['@data-role'] === id)!.rect as El)['@x']);
     for (let i = 1; i < route.roles.length; i++) {
       const [a, b] = [lattice.role(route.roles[i - 1]!), lattice.role(route.roles[i]!)];
       if (b.level > a.level) expect(x(b.id)).toBeGreaterThan(x(a.id));
     }
     // Top to bottom: higher levels nearer the top.
     const tb = parse(toSvg(lattice));
-    const y = (id: string) => Number((nodes(tb).find((g) => g['@data-role'] === id)!.rect as El)['@y']);
+    const y = (id: string) =>
+      Number((nodes(tb).find((g) => g['@data-role'] === id)!.rect as El)['@y']);
     expect(y('head')).toBeLessThan(y('student'));
   });
 
   it('keeps hostile ids and titles as text: well-formed XML, values round-trip', () => {
     const hostile = createLattice(nasty);
-    const route = hostile.fastestRoute('__proto__', 'toString', { directions: ['up', 'across', 'down'] })!;
+    const route = hostile.fastestRoute('__proto__', 'toString', {
+      directions: ['up', 'across', 'down'],
+    })!;
     const out = toSvg(hostile, { highlight: { route }, title: 'A <b>"title"</b> & more' });
     expect(out).not.toContain('<b>');
     const svg = parse(out);
     expect(text(svg.title)).toBe('A <b>"title"</b> & more');
     const titles = nodes(svg).map((g) => text(g.title));
-    for (const r of nasty.roles) expect(titles.some((t) => t.startsWith(`${r.title} — level`))).toBe(true);
+    for (const r of nasty.roles)
+      expect(titles.some((t) => t.startsWith(`${r.title} — level`))).toBe(true);
     const raw = { svg };
-    expect(all(raw.svg, 'g').filter((g) => classes(g).includes('node')).map((g) => g['@data-role']).sort()).toEqual(nasty.roles.map((r) => r.id).sort());
+    expect(
+      all(raw.svg, 'g')
+        .filter((g) => classes(g).includes('node'))
+        .map((g) => g['@data-role'])
+        .sort(),
+    ).toEqual(nasty.roles.map((r) => r.id).sort());
     // No element other than the SVG's own: titles never became tags.
     const tags = new Set<string>();
     const walk = (el: unknown) => {
       if (Array.isArray(el)) el.forEach(walk);
-      else if (el && typeof el === 'object') for (const [k, v] of Object.entries(el)) if (!k.startsWith('@') && k !== '#text') (tags.add(k), walk(v));
+      else if (el && typeof el === 'object')
+        for (const [k, v] of Object.entries(el))
+          if (!k.startsWith('@') && k !== '#text') tags.add(k), walk(v);
     };
     walk(raw.svg);
-    expect([...tags].sort()).toEqual(['circle', 'defs', 'desc', 'g', 'marker', 'path', 'rect', 'style', 'text', 'title', 'tspan'].sort());
+    expect([...tags].sort()).toEqual(
+      [
+        'circle',
+        'defs',
+        'desc',
+        'g',
+        'marker',
+        'path',
+        'rect',
+        'style',
+        'text',
+        'title',
+        'tspan',
+      ].sort(),
+    );
   });
 
   it('replaces characters XML cannot carry', () => {
@@ -147,7 +212,10 @@ describe('toSvg', () => {
 
   it('never meets characters XML cannot carry: validation refuses them at their path', () => {
     for (const title of ['Social\u0001worker', 'Social worker\uFFFF']) {
-      const input = { ...small, roles: small.roles.map((r) => (r.id === 'sw' ? { ...r, title } : r)) };
+      const input = {
+        ...small,
+        roles: small.roles.map((r) => (r.id === 'sw' ? { ...r, title } : r)),
+      };
       expect(() => createLattice(input)).toThrow(/roles\[\d+\]\.title/);
     }
   });
@@ -179,23 +247,45 @@ describe('toSvg', () => {
     expect(() => toSvg(small as never)).toThrow(/looks like a dataset/);
   });
 
-  propTest.prop([fc.subarray(small.roles.map((r) => r.id), { minLength: 1 }), fc.constantFrom<'TB' | 'LR'>('TB', 'LR')])(
+  propTest.prop([
+    fc.subarray(
+      small.roles.map((r) => r.id),
+      { minLength: 1 },
+    ),
+    fc.constantFrom<'TB' | 'LR'>('TB', 'LR'),
+  ])(
     'any subset of roles: well-formed, each drawn once, every edge between drawn roles, boxes never overlap',
     (roles, direction) => {
       const svg = parse(toSvg(lattice, { roles, direction }));
       const drawn = nodes(svg);
       expect(drawn.map((g) => g['@data-role']).sort()).toEqual([...roles].sort());
-      const expected = new Set(small.transitions.filter((t) => roles.includes(t.from) && roles.includes(t.to)).map((t) => `${t.from}>${t.to}`));
-      expect(new Set(edges(svg).map((p) => `${p['@data-from']}>${p['@data-to']}`))).toEqual(expected);
-      const rects = drawn.map((g) => g.rect as El).map((r) => ({ x: Number(r['@x']), y: Number(r['@y']), w: Number(r['@width']), h: Number(r['@height']) }));
+      const expected = new Set(
+        small.transitions
+          .filter((t) => roles.includes(t.from) && roles.includes(t.to))
+          .map((t) => `${t.from}>${t.to}`),
+      );
+      expect(new Set(edges(svg).map((p) => `${p['@data-from']}>${p['@data-to']}`))).toEqual(
+        expected,
+      );
+      const rects = drawn
+        .map((g) => g.rect as El)
+        .map((r) => ({
+          x: Number(r['@x']),
+          y: Number(r['@y']),
+          w: Number(r['@width']),
+          h: Number(r['@height']),
+        }));
       for (let i = 0; i < rects.length; i++) {
         for (let j = i + 1; j < rects.length; j++) {
           const [a, b] = [rects[i]!, rects[j]!];
-          expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
+          expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(
+            true,
+          );
         }
       }
       const [w, h] = [Number(svg['@width']), Number(svg['@height'])];
-      for (const r of rects) expect(r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h).toBe(true);
+      for (const r of rects)
+        expect(r.x >= 0 && r.y >= 0 && r.x + r.w <= w && r.y + r.h <= h).toBe(true);
     },
   );
 });

@@ -5,28 +5,28 @@
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  createLattice,
   type Dataset,
   type Eligibility,
+  extendDataset,
   type Gap,
   type Issue,
+  type Lattice,
+  type LatticeError,
   type LatticeTransition,
+  type LatticeValidationError,
+  MAX_ROUTES,
   type Prerequisites,
+  type QueryOptionsError,
   type Reachable,
   type Route,
   type RouteList,
   type TransitionKind,
-  createLattice,
-  extendDataset,
-  Lattice,
-  LatticeError,
-  LatticeValidationError,
-  MAX_ROUTES,
-  QueryOptionsError,
   toJsonLd,
   toMermaid,
-  ukSocialWork,
-  UnknownIdError,
+  type UnknownIdError,
   UnknownRoleError,
+  ukSocialWork,
   validateDataset,
 } from '../../src/index.js';
 
@@ -36,7 +36,10 @@ describe('the public API, as the compiler sees it', () => {
   it('createLattice builds a Lattice from a dataset', () => {
     expectTypeOf(createLattice).returns.toEqualTypeOf<Lattice>();
     expectTypeOf(lattice.dataset).toEqualTypeOf<Dataset>();
-    expectTypeOf(lattice.size).toEqualTypeOf<{ readonly roles: number; readonly transitions: number }>();
+    expectTypeOf(lattice.size).toEqualTypeOf<{
+      readonly roles: number;
+      readonly transitions: number;
+    }>();
   });
 
   it('look-ups: has… answers a boolean, role/qualification return the entry', () => {
@@ -63,7 +66,9 @@ describe('the public API, as the compiler sees it', () => {
   });
 
   it('query options are checked by the compiler', () => {
-    expectTypeOf(lattice.pathsBetween).parameter(2).toMatchTypeOf<{ limit?: number; maxSteps?: number } | undefined>();
+    expectTypeOf(lattice.pathsBetween)
+      .parameter(2)
+      .toMatchTypeOf<{ limit?: number; maxSteps?: number } | undefined>();
     // @ts-expect-error: no such option.
     lattice.pathsBetween('a', 'b', { limt: 3 });
     // @ts-expect-error: kinds are the four transition kinds.

@@ -5,11 +5,23 @@
  *
  * Role pages need no script at all: they link to the planner (`../?to=<role>`) to plan routes.
  */
+
+import {
+  DIRECTION_LABEL,
+  inForceLabel,
+  KIND_LABEL,
+  longDate,
+  months,
+  needs,
+  qualificationTitle,
+  steps,
+  TRACK_LABEL,
+  total,
+} from '../../../src/element/format.js';
+import { Html, html, safeUrl } from '../../../src/element/html.js';
+import { pay } from '../../../src/element/views.js';
 import type { JsonLdNode, Lattice, Role, Route } from '../../../src/index.js';
 import { toJsonLd } from '../../../src/io/jsonld.js';
-import { DIRECTION_LABEL, KIND_LABEL, TRACK_LABEL, inForceLabel, longDate, months, needs, qualificationTitle, steps, total } from '../../../src/element/format.js';
-import { html, Html, safeUrl } from '../../../src/element/html.js';
-import { pay } from '../../../src/element/views.js';
 
 export interface SiteOptions {
   /** Every role and move, whatever the date. */
@@ -33,10 +45,20 @@ export function pageName(id: string): string {
 
 /** JSON for inside a `<script>` element: nothing in it can close the element or start markup. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
-function head(title: string, description: string, canonical: string, csp: string, up: string, extra: Html | string = ''): Html {
+function head(
+  title: string,
+  description: string,
+  canonical: string,
+  csp: string,
+  up: string,
+  extra: Html | string = '',
+): Html {
   return html`<head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -65,7 +87,9 @@ const footer = (lattice: Lattice): Html =>
 /** Roles by track (in the planner's track order) then level, for the "All roles" lists. */
 function rolesByTrack(lattice: Lattice): [string, Role[]][] {
   const groups = new Map<string, Role[]>();
-  for (const role of [...lattice.roles()].sort((a, b) => a.level - b.level || a.title.localeCompare(b.title))) {
+  for (const role of [...lattice.roles()].sort(
+    (a, b) => a.level - b.level || a.title.localeCompare(b.title),
+  )) {
     const label = TRACK_LABEL[role.track];
     groups.set(label, [...(groups.get(label) ?? []), role]);
   }
@@ -102,7 +126,8 @@ ${footer(lattice)}
 
 function routeLine(lattice: Lattice, route: Route): Html {
   return html`<li><span class="route-total">${total(route.months, route.estimated)} · ${steps(route.steps)}</span>: ${route.roles.map(
-    (id, j) => html`${j ? html` <span aria-hidden="true">→</span><span class="visually-hidden">, then</span> ` : ''}<a href="${pageName(id)}">${lattice.role(id).title}</a>`,
+    (id, j) =>
+      html`${j ? html` <span aria-hidden="true">→</span><span class="visually-hidden">, then</span> ` : ''}<a href="${pageName(id)}">${lattice.role(id).title}</a>`,
   )}</li>`;
 }
 
@@ -127,9 +152,16 @@ function jsonLdFor(everything: Lattice, id: string, siteUrl: string): unknown {
   const graph = doc['@graph'] as readonly JsonLdNode[];
   const occupation = graph.find((n) => n['@type'] === 'Occupation' && n.identifier === id);
   if (!occupation) return undefined;
-  const refs = new Set(JSON.stringify(occupation).match(/"@id":"[^"]*#qualification-[^"]*"/g)?.map((m) => m.slice(7, -1)) ?? []);
+  const refs = new Set(
+    JSON.stringify(occupation)
+      .match(/"@id":"[^"]*#qualification-[^"]*"/g)
+      ?.map((m) => m.slice(7, -1)) ?? [],
+  );
   const credentials = graph.filter((n) => n['@id'] !== undefined && refs.has(n['@id']));
-  return { '@context': doc['@context'], '@graph': [{ ...occupation, url: `${siteUrl}roles/${pageName(id)}` }, ...credentials] };
+  return {
+    '@context': doc['@context'],
+    '@graph': [{ ...occupation, url: `${siteUrl}roles/${pageName(id)}` }, ...credentials],
+  };
 }
 
 export function renderRolePage(options: SiteOptions, id: string): string {
@@ -141,10 +173,15 @@ export function renderRolePage(options: SiteOptions, id: string): string {
   const when = inForceLabel(role);
   const money = pay(source, role);
   const sources = new Map(source.sources().map((s) => [s.id, s]));
-  const description = role.summary ?? `${role.title}: a level ${role.level} ${TRACK_LABEL[role.track].toLowerCase()} role in social work. How to get there, where it leads, and what it needs.`;
+  const description =
+    role.summary ??
+    `${role.title}: a level ${role.level} ${TRACK_LABEL[role.track].toLowerCase()} role in social work. How to get there, where it leads, and what it needs.`;
   const url = `${siteUrl}roles/${pageName(id)}`;
   const ld = jsonLdFor(everything, id, siteUrl);
-  const linkTo = (rid: string): Html => (source.hasRole(rid) ? html`<a href="${pageName(rid)}">${source.role(rid).title}</a>` : html`${rid}`);
+  const linkTo = (rid: string): Html =>
+    source.hasRole(rid)
+      ? html`<a href="${pageName(rid)}">${source.role(rid).title}</a>`
+      : html`${rid}`;
 
   const routes = inForce && !role.entry ? entryRoutes(lattice, id) : [];
   const moves = inForce ? lattice.nextSteps(id) : [];
@@ -184,20 +221,27 @@ ${money ? html`<section aria-labelledby="pay-h"><h2 id="pay-h">Pay</h2><p>${mone
           const group = moves.filter((m) => m.direction === d);
           return group.length
             ? html`<h3>${DIRECTION_LABEL[d]}</h3><ul>${group.map(
-                (m) => html`<li>${linkTo(m.role.id)}: ${KIND_LABEL[m.transition.kind]}, ${months(m.transition.months, m.transition.estimated === true)}${
-                  needs(lattice, m.transition).length ? html`; needs ${needs(lattice, m.transition).join('; ')}` : ''
-                }</li>`,
+                (m) =>
+                  html`<li>${linkTo(m.role.id)}: ${KIND_LABEL[m.transition.kind]}, ${months(m.transition.months, m.transition.estimated === true)}${
+                    needs(lattice, m.transition).length
+                      ? html`; needs ${needs(lattice, m.transition).join('; ')}`
+                      : ''
+                  }</li>`,
               )}</ul>`
             : '';
         })}`
       : html`<p>No moves out of ${role.title} are recorded.</p>`
   }</section>
 <section aria-labelledby="needs-h"><h2 id="needs-h">What it needs</h2>${
-    role.credentials?.length ? html`<p>Post-holders hold: ${role.credentials.map((q) => qualificationTitle(source, q)).join('; ')}.</p>` : ''
+    role.credentials?.length
+      ? html`<p>Post-holders hold: ${role.credentials.map((q) => qualificationTitle(source, q)).join('; ')}.</p>`
+      : ''
   }${
     prereq?.reachable
       ? html`${prereq.every.length ? html`<p>Every route here needs: ${prereq.every.map((q) => qualificationTitle(lattice, q)).join('; ')}.</p>` : html`<p>No qualification is needed on every route here.</p>`}${
-          prereq.some.length ? html`<p>Some routes also need: ${prereq.some.map((q) => qualificationTitle(lattice, q)).join('; ')}.</p>` : ''
+          prereq.some.length
+            ? html`<p>Some routes also need: ${prereq.some.map((q) => qualificationTitle(lattice, q)).join('; ')}.</p>`
+            : ''
         }${prereq.months !== undefined ? html`<p>The quickest route from a way into social work takes ${months(prereq.months)}.</p>` : ''}`
       : role.entry
         ? html`<p>${role.title} is where people start.</p>`
@@ -211,16 +255,20 @@ ${money ? html`<section aria-labelledby="pay-h"><h2 id="pay-h">Pay</h2><p>${mone
         })}</ul>`
       : ''
   }</section>
-<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ul>${role.sources.map((sid) => {
-    const s = sources.get(sid);
-    if (!s) return html`<li>${sid}</li>`;
-    const href = safeUrl(s.url);
-    return html`<li>${href ? html`<a href="${href}" rel="noopener noreferrer">${s.title}</a>` : s.title}, ${s.publisher}</li>`;
-  })}</ul></section>
+<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ul>${role.sources.map(
+    (sid) => {
+      const s = sources.get(sid);
+      if (!s) return html`<li>${sid}</li>`;
+      const href = safeUrl(s.url);
+      return html`<li>${href ? html`<a href="${href}" rel="noopener noreferrer">${s.title}</a>` : s.title}, ${s.publisher}</li>`;
+    },
+  )}</ul></section>
 </main>
 ${footer(lattice)}`;
 
-  const ldScript = ld ? html`<script type="application/ld+json">${new Html(scriptJson(ld))}</script>` : '';
+  const ldScript = ld
+    ? html`<script type="application/ld+json">${new Html(scriptJson(ld))}</script>`
+    : '';
   return `<!doctype html>
 <html lang="en-GB">
 ${head(`${role.title} · ${lattice.title}`, description, url, csp, '../', ldScript)}
@@ -242,4 +290,5 @@ ${urls.map((u) => `  <url><loc>${esc(u)}</loc></url>`).join('\n')}
 `;
 }
 
-export const renderRobots = ({ siteUrl }: SiteOptions): string => `User-agent: *\nAllow: /\nSitemap: ${siteUrl}sitemap.xml\n`;
+export const renderRobots = ({ siteUrl }: SiteOptions): string =>
+  `User-agent: *\nAllow: /\nSitemap: ${siteUrl}sitemap.xml\n`;

@@ -2,15 +2,23 @@
 import { extname } from 'node:path';
 import { type Command, Option } from 'commander';
 import Papa from 'papaparse';
+import {
+  type Answer,
+  answerQuestions,
+  answerRows,
+  BATCH_COLUMNS,
+  BATCH_QUERIES,
+  QUESTION_FIELDS,
+  type RawQuestion,
+} from '../../analysis/batch.js';
 import type { Row } from '../../analysis/rows.js';
-import { type Answer, answerQuestions, answerRows, BATCH_COLUMNS, BATCH_QUERIES, QUESTION_FIELDS, type RawQuestion } from '../../analysis/batch.js';
 import { formatIssue } from '../../errors.js';
+import { appendAll } from '../../util/appendAll.js';
 import type { Context } from '../context.js';
 import { CliUsageError, EXIT } from '../errors.js';
 import { readUserFile } from '../files.js';
 import { examples } from '../options.js';
 import { rowsBody, rowsHeader } from '../output.js';
-import { appendAll } from '../../util/appendAll.js';
 
 const INPUTS = ['csv', 'tsv', 'ndjson'] as const;
 type Input = (typeof INPUTS)[number];
@@ -28,7 +36,9 @@ function inputOf(file: string, flag: Input | undefined): Input {
   if (ext === '.csv') return 'csv';
   if (ext === '.tsv' || ext === '.tab') return 'tsv';
   if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
-  throw new CliUsageError(`Cannot tell what ${file} holds from its name: give --input csv, tsv or ndjson.`);
+  throw new CliUsageError(
+    `Cannot tell what ${file} holds from its name: give --input csv, tsv or ndjson.`,
+  );
 }
 
 /** CSV/TSV rows with the line each starts on (a quoted cell may span lines). */
@@ -36,9 +46,17 @@ function csvQuestions(text: string, file: string, delimiter: ',' | '\t'): RawQue
   const out: RawQuestion[] = [];
   const body = text.replace(/^\uFEFF/, '');
   let line = 2;
-  const parsed = Papa.parse<Record<string, string>>(body, { header: true, delimiter, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  const parsed = Papa.parse<Record<string, string>>(body, {
+    header: true,
+    delimiter,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+  });
   const fields = parsed.meta.fields ?? [];
-  if (!fields.includes('query')) throw new CliUsageError(`${file} has no "query" column: its header must name the fields (${QUESTION_FIELDS.join(', ')}).`);
+  if (!fields.includes('query'))
+    throw new CliUsageError(
+      `${file} has no "query" column: its header must name the fields (${QUESTION_FIELDS.join(', ')}).`,
+    );
   // Papaparse gives no line numbers in header mode: count the lines each record's text spans.
   const records = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false }).data.slice(1);
   let r = 0;
@@ -62,7 +80,12 @@ function ndjsonQuestions(text: string, file: string): RawQuestion[] {
     try {
       out.push({ value: JSON.parse(raw) as unknown, line: i + 1, file });
     } catch (error) {
-      out.push({ value: undefined, unreadable: `not a JSON object: ${(error as Error).message}`, line: i + 1, file });
+      out.push({
+        value: undefined,
+        unreadable: `not a JSON object: ${(error as Error).message}`,
+        line: i + 1,
+        file,
+      });
     }
   });
   return out;
@@ -70,8 +93,14 @@ function ndjsonQuestions(text: string, file: string): RawQuestion[] {
 
 async function batch(ctx: Context, file: string, flags: Flags): Promise<number> {
   const input = inputOf(file, flags.input);
-  const text = file === '-' ? readUserFile('/dev/stdin', ctx.io.cwd, 'questions') : readUserFile(file, ctx.io.cwd, 'questions');
-  const questions = input === 'ndjson' ? ndjsonQuestions(text, file) : csvQuestions(text, file, input === 'tsv' ? '\t' : ',');
+  const text =
+    file === '-'
+      ? readUserFile('/dev/stdin', ctx.io.cwd, 'questions')
+      : readUserFile(file, ctx.io.cwd, 'questions');
+  const questions =
+    input === 'ndjson'
+      ? ndjsonQuestions(text, file)
+      : csvQuestions(text, file, input === 'tsv' ? '\t' : ',');
   const lattice = await ctx.lattice();
   const format = flags.format;
   let failed = 0;
@@ -88,7 +117,11 @@ async function batch(ctx: Context, file: string, flags: Flags): Promise<number> 
     count++;
     if (!a.ok) {
       failed++;
-      ctx.note(a.error.issues.length ? a.error.issues.map((i) => formatIssue(i)).join('\n') : `${file}, ${a.line !== undefined ? `line ${a.line}` : `question ${a.id}`}: ${a.error.message}`);
+      ctx.note(
+        a.error.issues.length
+          ? a.error.issues.map((i) => formatIssue(i)).join('\n')
+          : `${file}, ${a.line !== undefined ? `line ${a.line}` : `question ${a.id}`}: ${a.error.message}`,
+      );
     }
     if (format === 'json') ctx.io.out(`${count > 1 ? ',' : ''}\n${JSON.stringify(jsonAnswer(a))}`);
     else {
@@ -98,21 +131,39 @@ async function batch(ctx: Context, file: string, flags: Flags): Promise<number> 
   }
   flush();
   if (format === 'json') ctx.io.out(count ? '\n]\n' : ']\n');
-  if (failed) ctx.note(`${failed} of ${count} question${count === 1 ? '' : 's'} could not be answered (see above; each has an "error" row).`);
+  if (failed)
+    ctx.note(
+      `${failed} of ${count} question${count === 1 ? '' : 's'} could not be answered (see above; each has an "error" row).`,
+    );
   return failed ? EXIT.badInput : EXIT.ok;
 }
 
 function jsonAnswer(a: Answer): unknown {
-  return a.ok ? { id: a.id, query: a.query, ok: true, found: a.found, result: a.result } : { id: a.id, query: a.query ?? null, ok: false, error: a.error };
+  return a.ok
+    ? { id: a.id, query: a.query, ok: true, found: a.found, result: a.result }
+    : { id: a.id, query: a.query ?? null, ok: false, error: a.error };
 }
 
 export function register(program: Command, ctx: Context): void {
   program
     .command('batch')
-    .description('answer a file of questions (fastest, paths, gap, eligible; one per CSV row or NDJSON line) in one go')
+    .description(
+      'answer a file of questions (fastest, paths, gap, eligible; one per CSV row or NDJSON line) in one go',
+    )
     .argument('<file>', 'the questions: a .csv, .tsv or .ndjson file (- for stdin, with --input)')
-    .addOption(new Option('--input <format>', 'what the file holds (default: from its extension)').choices(INPUTS))
-    .addOption(new Option('--format <format>', 'the answers: rows as csv, tsv or ndjson, or json (one answer per question)').choices(OUTPUTS).default('csv'))
+    .addOption(
+      new Option('--input <format>', 'what the file holds (default: from its extension)').choices(
+        INPUTS,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'the answers: rows as csv, tsv or ndjson, or json (one answer per question)',
+      )
+        .choices(OUTPUTS)
+        .default('csv'),
+    )
     .addHelpText(
       'after',
       `\nQuestion fields (CSV columns or NDJSON keys): ${QUESTION_FIELDS.join(', ')}.

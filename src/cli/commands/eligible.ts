@@ -1,13 +1,26 @@
 /** `career-lattice eligible --role R --qual Q …`: the moves open now, and for the rest exactly what is missing. */
 import type { Command } from 'commander';
-import type { TransitionKind } from '../../schema/dataset.js';
 import { ELIGIBILITY_COLUMNS, eligibilityRows } from '../../analysis/rows.js';
+import type { TransitionKind } from '../../schema/dataset.js';
+import type { EligibleMove } from '../../types.js';
 import type { Context } from '../context.js';
-import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { examples, kindsValue } from '../options.js';
-import type { EligibleMove } from '../../types.js';
-import { ESTIMATE_NOTE, hasEstimate, missingEstimated, missingText, months, needs, renderTable, roleLabel, roleLabelOf, kindLabel, timeEstimates, DIRECTION_MARK } from '../table.js';
+import { addFormatOption } from '../output.js';
+import {
+  DIRECTION_MARK,
+  ESTIMATE_NOTE,
+  hasEstimate,
+  kindLabel,
+  missingEstimated,
+  missingText,
+  months,
+  needs,
+  renderTable,
+  roleLabel,
+  roleLabelOf,
+  timeEstimates,
+} from '../table.js';
 import { addProfileOptions, describeProfile, type ProfileFlags, profileOf } from './profile.js';
 
 interface Flags extends ProfileFlags {
@@ -15,7 +28,8 @@ interface Flags extends ProfileFlags {
 }
 
 /** "Done in" counts the move's months and any time still to serve: an estimate in either makes it one. */
-const doneInEstimated = (m: EligibleMove): boolean => m.transition.estimated === true || missingEstimated(m.missing, timeEstimates(m.transition));
+const doneInEstimated = (m: EligibleMove): boolean =>
+  m.transition.estimated === true || missingEstimated(m.missing, timeEstimates(m.transition));
 
 async function eligible(ctx: Context, flags: Flags): Promise<number> {
   const lattice = await ctx.lattice();
@@ -36,8 +50,18 @@ async function eligible(ctx: Context, flags: Flags): Promise<number> {
   ctx.print(
     result.open.length
       ? renderTable(
-          [{ header: 'Move to' }, { header: 'Kind' }, { header: 'Months', align: 'right' }, { header: 'Needs' }],
-          result.open.map((m) => [`${DIRECTION_MARK[m.direction]} ${roleLabel(m.role)}`, kindLabel(lattice, m.transition), months(m.transition.months, m.transition.estimated === true), needs(m.transition.requires)]),
+          [
+            { header: 'Move to' },
+            { header: 'Kind' },
+            { header: 'Months', align: 'right' },
+            { header: 'Needs' },
+          ],
+          result.open.map((m) => [
+            `${DIRECTION_MARK[m.direction]} ${roleLabel(m.role)}`,
+            kindLabel(lattice, m.transition),
+            months(m.transition.months, m.transition.estimated === true),
+            needs(m.transition.requires),
+          ]),
           s,
         )
       : '  none yet',
@@ -46,7 +70,12 @@ async function eligible(ctx: Context, flags: Flags): Promise<number> {
   ctx.print(
     result.blocked.length
       ? renderTable(
-          [{ header: 'Move to' }, { header: 'Kind' }, { header: 'Missing' }, { header: 'Done in', align: 'right' }],
+          [
+            { header: 'Move to' },
+            { header: 'Kind' },
+            { header: 'Missing' },
+            { header: 'Done in', align: 'right' },
+          ],
           result.blocked.map((m) => [
             `${DIRECTION_MARK[m.direction]} ${roleLabel(m.role)}`,
             kindLabel(lattice, m.transition),
@@ -57,21 +86,33 @@ async function eligible(ctx: Context, flags: Flags): Promise<number> {
         )
       : '  none',
   );
-  if (result.open.some((m) => hasEstimate(m.transition)) || result.blocked.some(doneInEstimated)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  if (result.open.some((m) => hasEstimate(m.transition)) || result.blocked.some(doneInEstimated))
+    ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   return result.open.length ? EXIT.ok : EXIT.notFound;
 }
 
 export function register(program: Command, ctx: Context): void {
   addProfileOptions(
-    addFormatOption(program.command('eligible'), 'one row per move (open first)').description('what a person can move to now, and for every other move what is missing (exit 1 when nothing is open yet)'),
+    addFormatOption(program.command('eligible'), 'one row per move (open first)').description(
+      'what a person can move to now, and for every other move what is missing (exit 1 when nothing is open yet)',
+    ),
   )
     .option('--kinds <kinds>', 'only moves of these kinds, comma-separated', kindsValue)
     .addHelpText(
       'after',
       examples([
-        ['career-lattice eligible --role social-worker --qual social-work-england-registration --qual asye --months-in-role 30 --months-qualified 40', 'a social worker with two and a half years in post'],
-        ['career-lattice eligible --role newly-qualified-social-worker --qual social-work-england-registration', 'an NQSW starting the ASYE'],
-        ['career-lattice eligible --role social-worker --qual social-work-england-registration,asye --json', 'as JSON: { profile, open, blocked }'],
+        [
+          'career-lattice eligible --role social-worker --qual social-work-england-registration --qual asye --months-in-role 30 --months-qualified 40',
+          'a social worker with two and a half years in post',
+        ],
+        [
+          'career-lattice eligible --role newly-qualified-social-worker --qual social-work-england-registration',
+          'an NQSW starting the ASYE',
+        ],
+        [
+          'career-lattice eligible --role social-worker --qual social-work-england-registration,asye --json',
+          'as JSON: { profile, open, blocked }',
+        ],
       ]),
     )
     .action(async (flags: Flags) => ctx.done(await eligible(ctx, flags)));

@@ -2,10 +2,16 @@
 import type { Command } from 'commander';
 import { ROUTE_COLUMNS, routeRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
-import { routeEvidenceText, withEvidenceWeight } from '../evidenceHook.js';
-import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
-import { addRouteOptions, examples, type RouteFlags, routeOptions, wholeNumber } from '../options.js';
+import { routeEvidenceText, withEvidenceWeight } from '../evidenceHook.js';
+import {
+  addRouteOptions,
+  examples,
+  type RouteFlags,
+  routeOptions,
+  wholeNumber,
+} from '../options.js';
+import { addFormatOption } from '../output.js';
 import { ESTIMATE_NOTE, plural, renderRoute, routeHasEstimate } from '../table.js';
 import { describeSearch, routeHeader } from './paths.js';
 
@@ -13,7 +19,12 @@ interface Flags extends RouteFlags {
   readonly routes?: number;
 }
 
-async function fastest(ctx: Context, fromText: string, toText: string, flags: Flags): Promise<number> {
+async function fastest(
+  ctx: Context,
+  fromText: string,
+  toText: string,
+  flags: Flags,
+): Promise<number> {
   const lattice = await ctx.lattice();
   const resolve = (t: string) => ctx.resolveRole(lattice, t);
   const from = resolve(fromText);
@@ -59,13 +70,23 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
     ctx.print(`\nNo route found (${describeSearch(options, undefined)}).`);
     return EXIT.notFound;
   }
-  ctx.print(s.dim(`The ${plural(result.routes.length, 'fastest route')}: ${describeSearch(options, undefined)}.`));
+  ctx.print(
+    s.dim(
+      `The ${plural(result.routes.length, 'fastest route')}: ${describeSearch(options, undefined)}.`,
+    ),
+  );
   result.routes.forEach((route, i) => {
     ctx.print();
-    ctx.print(renderRoute(lattice, route, `Route ${i + 1}`, s) + routeEvidenceText(ctx, lattice, route));
+    ctx.print(
+      renderRoute(lattice, route, `Route ${i + 1}`, s) + routeEvidenceText(ctx, lattice, route),
+    );
   });
-  if (result.routes.length < flags.routes && !result.truncated) ctx.print(`\n${s.dim(`Only ${plural(result.routes.length, 'route')} exist${result.routes.length === 1 ? 's' : ''}.`)}`);
-  if (result.truncated) ctx.print(`\n${s.yellow('The search stopped at its work budget: more routes may exist.')}`);
+  if (result.routes.length < flags.routes && !result.truncated)
+    ctx.print(
+      `\n${s.dim(`Only ${plural(result.routes.length, 'route')} exist${result.routes.length === 1 ? 's' : ''}.`)}`,
+    );
+  if (result.truncated)
+    ctx.print(`\n${s.yellow('The search stopped at its work budget: more routes may exist.')}`);
   if (result.routes.some(routeHasEstimate)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   return EXIT.ok;
 }
@@ -73,7 +94,9 @@ async function fastest(ctx: Context, fromText: string, toText: string, flags: Fl
 export function register(program: Command, ctx: Context): void {
   const cmd = program
     .command('fastest')
-    .description('the fastest route between two roles (exact; no step limit unless --max-steps), or with -k the k fastest')
+    .description(
+      'the fastest route between two roles (exact; no step limit unless --max-steps), or with -k the k fastest',
+    )
     .argument('<from>', 'where you start: a role id, or its exact title or alias')
     .argument('<to>', 'where you want to get to')
     .option('-k, --routes <n>', 'the k fastest routes instead of one', wholeNumber(1));
@@ -82,10 +105,21 @@ export function register(program: Command, ctx: Context): void {
     .addHelpText(
       'after',
       examples([
-        ['career-lattice fastest newly-qualified-social-worker team-manager', 'the quickest way from NQSW to team manager'],
-        ['career-lattice fastest social-worker principal-social-worker -k 3', 'the three fastest routes'],
-        ['career-lattice fastest social-worker head-of-service --weight steps --json', 'the route with fewest moves, as JSON (null when none)'],
+        [
+          'career-lattice fastest newly-qualified-social-worker team-manager',
+          'the quickest way from NQSW to team manager',
+        ],
+        [
+          'career-lattice fastest social-worker principal-social-worker -k 3',
+          'the three fastest routes',
+        ],
+        [
+          'career-lattice fastest social-worker head-of-service --weight steps --json',
+          'the route with fewest moves, as JSON (null when none)',
+        ],
       ]),
     )
-    .action(async (from: string, to: string, flags: Flags) => ctx.done(await fastest(ctx, from, to, flags)));
+    .action(async (from: string, to: string, flags: Flags) =>
+      ctx.done(await fastest(ctx, from, to, flags)),
+    );
 }

@@ -1,11 +1,11 @@
 /** `career-lattice matrix`: the fastest route's months and steps for every ordered pair of roles, as CSV. */
 import { type Command, Option } from 'commander';
 import { MATRIX_COLUMNS, type MatrixOptions, matrixRows } from '../../analysis/matrix.js';
+import type { Direction, TransitionKind } from '../../schema/dataset.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { collect, directionsValue, examples, kindsValue, wholeNumber } from '../options.js';
 import { rowsBody, rowsHeader } from '../output.js';
-import type { Direction, TransitionKind } from '../../schema/dataset.js';
 
 const OUTPUTS = ['csv', 'tsv', 'ndjson', 'json'] as const;
 
@@ -53,19 +53,38 @@ async function matrix(ctx: Context, flags: Flags): Promise<number> {
 export function register(program: Command, ctx: Context): void {
   program
     .command('matrix')
-    .description('the fastest route between every ordered pair of roles: from, to, months, steps (empty when no route), as CSV')
-    .option('--roles <roles>', 'only these roles (comma-separated or repeated; default every role)', collect)
+    .description(
+      'the fastest route between every ordered pair of roles: from, to, months, steps (empty when no route), as CSV',
+    )
+    .option(
+      '--roles <roles>',
+      'only these roles (comma-separated or repeated; default every role)',
+      collect,
+    )
     .option('--kinds <kinds>', 'only moves of these kinds, comma-separated', kindsValue)
-    .option('--directions <dirs>', 'allowed directions, comma-separated (default up,across)', directionsValue)
+    .option(
+      '--directions <dirs>',
+      'allowed directions, comma-separated (default up,across)',
+      directionsValue,
+    )
     .option('--avoid <roles>', 'never pass through these roles', collect)
     .option('--max-steps <n>', 'at most this many moves (default: no limit)', wholeNumber(1))
-    .addOption(new Option('--weight <measure>', 'what "fastest" means').choices(['months', 'steps']))
-    .addOption(new Option('--format <format>', 'csv (default), tsv, ndjson, or json (an array)').choices(OUTPUTS).default('csv'))
+    .addOption(
+      new Option('--weight <measure>', 'what "fastest" means').choices(['months', 'steps']),
+    )
+    .addOption(
+      new Option('--format <format>', 'csv (default), tsv, ndjson, or json (an array)')
+        .choices(OUTPUTS)
+        .default('csv'),
+    )
     .addHelpText(
       'after',
       examples([
         ['career-lattice matrix > months.csv', 'every ordered pair of roles: from,to,months,steps'],
-        ['career-lattice matrix --roles social-worker,team-manager,head-of-service --kinds experience,vacancy', 'a few roles, no new qualifications'],
+        [
+          'career-lattice matrix --roles social-worker,team-manager,head-of-service --kinds experience,vacancy',
+          'a few roles, no new qualifications',
+        ],
       ]),
     )
     .action(async (flags: Flags) => ctx.done(await matrix(ctx, flags)));

@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import type { Lattice } from '../../lattice/Lattice.js';
 import type { Profile } from '../../types.js';
 import type { Context } from '../context.js';
+import { refuseSplitIds } from '../idList.js';
 import { collect, monthsValue } from '../options.js';
 import { months } from '../table.js';
-import { refuseSplitIds } from '../idList.js';
 
 export interface ProfileFlags {
   readonly role: string;
@@ -17,7 +17,11 @@ export interface ProfileFlags {
 export function addProfileOptions(cmd: Command): Command {
   return cmd
     .requiredOption('--role <role>', 'the role the person holds now')
-    .option('--qual <qualification>', 'a qualification they hold (repeat, or comma-separate)', collect)
+    .option(
+      '--qual <qualification>',
+      'a qualification they hold (repeat, or comma-separate)',
+      collect,
+    )
     .option('--months-in-role <n>', 'months in the current role (default 0)', monthsValue)
     .option('--months-qualified <n>', 'months since qualifying (default 0)', monthsValue);
 }
@@ -35,6 +39,8 @@ export function profileOf(ctx: Context, lattice: Lattice, flags: ProfileFlags): 
 }
 
 export function describeProfile(p: Profile): string {
-  const quals = p.qualifications?.length ? `holding ${p.qualifications.join(', ')}` : 'with no qualifications given';
+  const quals = p.qualifications?.length
+    ? `holding ${p.qualifications.join(', ')}`
+    : 'with no qualifications given';
   return `${quals}; ${months(p.monthsInRole ?? 0)} months in role, ${months(p.monthsQualified ?? 0)} months qualified`;
 }

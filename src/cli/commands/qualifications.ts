@@ -1,11 +1,11 @@
 /** `career-lattice qualifications`: every qualification and warrant, with how many moves need it and how many give it. */
 import type { Command } from 'commander';
-import { QUALIFICATION_KINDS, type QualificationKind } from '../../schema/dataset.js';
 import { QUALIFICATION_COLUMNS, qualificationRows } from '../../analysis/rows.js';
+import { QUALIFICATION_KINDS, type QualificationKind } from '../../schema/dataset.js';
 import type { Context } from '../context.js';
-import { addFormatOption } from '../output.js';
 import { EXIT } from '../errors.js';
 import { examples, qualificationKindsValue } from '../options.js';
+import { addFormatOption } from '../output.js';
 import { months, plural, renderTable } from '../table.js';
 
 interface Flags {
@@ -14,7 +14,9 @@ interface Flags {
 
 async function qualifications(ctx: Context, flags: Flags): Promise<number> {
   const lattice = await ctx.lattice();
-  const list = lattice.qualifications().filter((q) => flags.kind === undefined || flags.kind.includes(q.kind));
+  const list = lattice
+    .qualifications()
+    .filter((q) => flags.kind === undefined || flags.kind.includes(q.kind));
   if (ctx.json) {
     ctx.printJson(list);
     return list.length ? EXIT.ok : EXIT.notFound;
@@ -40,13 +42,24 @@ async function qualifications(ctx: Context, flags: Flags): Promise<number> {
   const s = ctx.style;
   ctx.print(
     renderTable(
-      [{ header: 'Id' }, { header: 'Title' }, { header: 'Kind' }, { header: 'Months', align: 'right' }, { header: 'Moves needing it', align: 'right' }, { header: 'Moves giving it', align: 'right' }],
+      [
+        { header: 'Id' },
+        { header: 'Title' },
+        { header: 'Kind' },
+        { header: 'Months', align: 'right' },
+        { header: 'Moves needing it', align: 'right' },
+        { header: 'Moves giving it', align: 'right' },
+      ],
       rows,
       s,
       '',
     ),
   );
-  ctx.print(s.dim(`\n${plural(list.length, 'qualification')}. "career-lattice show <id>" lists the roles that need one and the moves that give it.`));
+  ctx.print(
+    s.dim(
+      `\n${plural(list.length, 'qualification')}. "career-lattice show <id>" lists the roles that need one and the moves that give it.`,
+    ),
+  );
   return EXIT.ok;
 }
 
@@ -54,8 +67,14 @@ export function register(program: Command, ctx: Context): void {
   const cmd = program.command('qualifications');
   addFormatOption(cmd, 'one row per qualification');
   cmd
-    .description('list the qualifications and warrants — the ids --qual and --credential take — with how many moves need or give each')
-    .option('--kind <kinds>', `only these kinds, comma-separated: ${QUALIFICATION_KINDS.join(', ')}`, qualificationKindsValue)
+    .description(
+      'list the qualifications and warrants — the ids --qual and --credential take — with how many moves need or give each',
+    )
+    .option(
+      '--kind <kinds>',
+      `only these kinds, comma-separated: ${QUALIFICATION_KINDS.join(', ')}`,
+      qualificationKindsValue,
+    )
     .addHelpText(
       'after',
       examples([

@@ -1,23 +1,52 @@
 /** `career-lattice show <id>`: one role (or qualification) in full, with the moves out of and into it. */
-import { payText } from '../modelText.js';
-import { maxOf } from '../../util/appendAll.js';
+
 import type { Command } from 'commander';
 import type { Lattice } from '../../lattice/Lattice.js';
-import type { Move } from '../../types.js';
 import type { Qualification, Role } from '../../schema/dataset.js';
+import type { Move } from '../../types.js';
+import { maxOf } from '../../util/appendAll.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
+import { payText } from '../modelText.js';
 import { examples } from '../options.js';
-import { ESTIMATE_NOTE, hasEstimate, months, renderTable, roleLabel, type Style, stepNote, kindLabel, DIRECTION_MARK } from '../table.js';
+import {
+  DIRECTION_MARK,
+  ESTIMATE_NOTE,
+  hasEstimate,
+  kindLabel,
+  months,
+  renderTable,
+  roleLabel,
+  type Style,
+  stepNote,
+} from '../table.js';
 
 function fields(pairs: readonly (readonly [string, string | undefined])[], style: Style): string {
-  const shown = pairs.filter((p): p is readonly [string, string] => p[1] !== undefined && p[1] !== '');
-  const width = maxOf(shown.map(([k]) => k.length), 0);
-  return shown.map(([k, v]) => `  ${style.dim(k.padEnd(width))}  ${v.replace(/\n/g, `\n  ${' '.repeat(width)}  `)}`).join('\n');
+  const shown = pairs.filter(
+    (p): p is readonly [string, string] => p[1] !== undefined && p[1] !== '',
+  );
+  const width = maxOf(
+    shown.map(([k]) => k.length),
+    0,
+  );
+  return shown
+    .map(
+      ([k, v]) =>
+        `  ${style.dim(k.padEnd(width))}  ${v.replace(/\n/g, `\n  ${' '.repeat(width)}  `)}`,
+    )
+    .join('\n');
 }
 
-function validity(e: { validFrom?: string | undefined; validUntil?: string | undefined; proposed?: boolean | undefined }): string | undefined {
-  const parts = [e.proposed ? 'proposed, not in force' : '', e.validFrom ? `from ${e.validFrom}` : '', e.validUntil ? `until ${e.validUntil}` : ''].filter(Boolean);
+function validity(e: {
+  validFrom?: string | undefined;
+  validUntil?: string | undefined;
+  proposed?: boolean | undefined;
+}): string | undefined {
+  const parts = [
+    e.proposed ? 'proposed, not in force' : '',
+    e.validFrom ? `from ${e.validFrom}` : '',
+    e.validUntil ? `until ${e.validUntil}` : '',
+  ].filter(Boolean);
   return parts.length ? parts.join(', ') : undefined;
 }
 
@@ -26,14 +55,26 @@ function pay(lattice: Lattice, role: Role): string | undefined {
   const p = role.pay;
   if (!p) return undefined;
   const main = payText(lattice, p) ?? p.currency;
-  const areas = (p.areas ?? []).map((a) => payText(lattice, { ...p, ...a, areas: undefined, note: undefined })).filter(Boolean);
+  const areas = (p.areas ?? [])
+    .map((a) => payText(lattice, { ...p, ...a, areas: undefined, note: undefined }))
+    .filter(Boolean);
   return [main, ...areas.map((a) => `also ${a}`), p.note].filter(Boolean).join('; ');
 }
 
-function movesTable(lattice: Lattice, moves: readonly { move: Move; other: Role }[], header: string, style: Style): string {
+function movesTable(
+  lattice: Lattice,
+  moves: readonly { move: Move; other: Role }[],
+  header: string,
+  style: Style,
+): string {
   return renderTable(
     [{ header }, { header: 'Kind' }, { header: 'Months', align: 'right' }, { header: 'Needs' }],
-    moves.map(({ move, other }) => [`${DIRECTION_MARK[move.direction]} ${roleLabel(other)}`, kindLabel(lattice, move.transition), months(move.transition.months, move.transition.estimated === true), stepNote(move.transition)]),
+    moves.map(({ move, other }) => [
+      `${DIRECTION_MARK[move.direction]} ${roleLabel(other)}`,
+      kindLabel(lattice, move.transition),
+      months(move.transition.months, move.transition.estimated === true),
+      stepNote(move.transition),
+    ]),
     style,
   );
 }
@@ -74,14 +115,32 @@ function showRole(ctx: Context, lattice: Lattice, role: Role): number {
     for (const r of role.responsibilities) ctx.print(`  • ${r}`);
   }
   ctx.print(`\n${s.bold(`Moves from here (${out.length})`)}`);
-  ctx.print(out.length ? movesTable(lattice, out.map((move) => ({ move, other: move.role })), 'To', s) : '  none');
+  ctx.print(
+    out.length
+      ? movesTable(
+          lattice,
+          out.map((move) => ({ move, other: move.role })),
+          'To',
+          s,
+        )
+      : '  none',
+  );
   ctx.print(`\n${s.bold(`Moves into this role (${into.length})`)}`);
   ctx.print(
     into.length
-      ? movesTable(lattice, into.map((t) => ({ move: { transition: t, role, direction: t.direction }, other: lattice.role(t.from) })), 'From', s)
+      ? movesTable(
+          lattice,
+          into.map((t) => ({
+            move: { transition: t, role, direction: t.direction },
+            other: lattice.role(t.from),
+          })),
+          'From',
+          s,
+        )
       : '  none',
   );
-  if ([...out.map((m) => m.transition), ...into].some(hasEstimate)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  if ([...out.map((m) => m.transition), ...into].some(hasEstimate))
+    ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
   return EXIT.ok;
 }
 
@@ -99,10 +158,16 @@ function showQualification(ctx: Context, lattice: Lattice, q: Qualification): nu
       [
         ['Kind', q.kind],
         ['Aliases', q.aliases?.join(', ')],
-        ['Takes', q.months !== undefined ? `${months(q.months, q.estimated === true)} months` : undefined],
+        [
+          'Takes',
+          q.months !== undefined ? `${months(q.months, q.estimated === true)} months` : undefined,
+        ],
         ['Summary', q.summary],
         ['In force', validity(q)],
-        ['Sources', q.sources.map((id) => lattice.sources().find((x) => x.id === id)?.title ?? id).join('; ')],
+        [
+          'Sources',
+          q.sources.map((id) => lattice.sources().find((x) => x.id === id)?.title ?? id).join('; '),
+        ],
       ],
       s,
     ),
@@ -110,7 +175,16 @@ function showQualification(ctx: Context, lattice: Lattice, q: Qualification): nu
   ctx.print(`\n${s.bold(`Roles that need it (${needing.length})`)}`);
   ctx.print(needing.length ? needing.map((r) => `  ${roleLabel(r)}`).join('\n') : '  none');
   ctx.print(`\n${s.bold(`Moves that give it (${granting.length})`)}`);
-  ctx.print(granting.length ? granting.map((t) => `  ${roleLabel(lattice.role(t.from))} → ${roleLabel(lattice.role(t.to))} (${t.kind})`).join('\n') : '  none');
+  ctx.print(
+    granting.length
+      ? granting
+          .map(
+            (t) =>
+              `  ${roleLabel(lattice.role(t.from))} → ${roleLabel(lattice.role(t.to))} (${t.kind})`,
+          )
+          .join('\n')
+      : '  none',
+  );
   return EXIT.ok;
 }
 
@@ -126,14 +200,19 @@ async function show(ctx: Context, text: string): Promise<number> {
 export function register(program: Command, ctx: Context): void {
   program
     .command('show')
-    .description('one role in full — level, track, pay, credentials, sources — with the moves out of it and into it (or a qualification, by id)')
+    .description(
+      'one role in full — level, track, pay, credentials, sources — with the moves out of it and into it (or a qualification, by id)',
+    )
     .argument('<role>', 'a role id, or its exact title or alias; or a qualification id')
     .addHelpText(
       'after',
       examples([
         ['career-lattice show social-worker', 'the social worker role and its moves'],
         ['career-lattice show "Team manager"', 'a role by its title'],
-        ['career-lattice show amhp-warrant', 'a qualification: which roles need it, which moves give it'],
+        [
+          'career-lattice show amhp-warrant',
+          'a qualification: which roles need it, which moves give it',
+        ],
         ['career-lattice show team-manager --json', '{ role, moves, incoming } as JSON'],
       ]),
     )

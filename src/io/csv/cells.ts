@@ -6,8 +6,9 @@
  *   text or an empty list); a cell made only of backslashes loses one (`\\` is the text `\`);
  * - `meta` (and a list of objects) is JSON in one cell.
  */
-import { unguardFormula } from '../../util/spreadsheetSafe.js';
+
 import { asText } from '../../util/describe.js';
+import { unguardFormula } from '../../util/spreadsheetSafe.js';
 import type { ColumnSpec } from './columns.js';
 
 const isWhitespace = (ch: string): boolean => /\s/u.test(ch);
@@ -17,7 +18,11 @@ const ONLY_BACKSLASHES = /^\\+$/;
 function splitList(cell: string): string[] {
   if (cell === '\\') return [];
   // Most cells have no escapes: JS trim() strips exactly what /\s/ matches.
-  if (!cell.includes('\\')) return cell.split('|').map((s) => s.trim()).filter((s) => s !== '');
+  if (!cell.includes('\\'))
+    return cell
+      .split('|')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   const items: string[] = [];
   let chars: { ch: string; escaped: boolean }[] = [];
   const flush = (): void => {
@@ -25,7 +30,13 @@ function splitList(cell: string): string[] {
     let b = chars.length;
     while (a < b && !chars[a]!.escaped && isWhitespace(chars[a]!.ch)) a++;
     while (b > a && !chars[b - 1]!.escaped && isWhitespace(chars[b - 1]!.ch)) b--;
-    if (b > a) items.push(chars.slice(a, b).map((c) => c.ch).join(''));
+    if (b > a)
+      items.push(
+        chars
+          .slice(a, b)
+          .map((c) => c.ch)
+          .join(''),
+      );
     chars = [];
   };
   const units = Array.from(cell);
@@ -44,11 +55,11 @@ function joinList(items: readonly unknown[]): string {
   return items
     .map((item) => {
       const chars = Array.from(String(item));
-      const escape = chars.map((ch) => ch === '\\' || ch === '|');
+      const escapeAt = chars.map((ch) => ch === '\\' || ch === '|');
       // Whitespace at either end would be trimmed on reading: escape it to keep it.
-      for (let i = 0; i < chars.length && isWhitespace(chars[i]!); i++) escape[i] = true;
-      for (let i = chars.length - 1; i >= 0 && isWhitespace(chars[i]!); i--) escape[i] = true;
-      return chars.map((ch, i) => (escape[i] ? `\\${ch}` : ch)).join('');
+      for (let i = 0; i < chars.length && isWhitespace(chars[i]!); i++) escapeAt[i] = true;
+      for (let i = chars.length - 1; i >= 0 && isWhitespace(chars[i]!); i--) escapeAt[i] = true;
+      return chars.map((ch, i) => (escapeAt[i] ? `\\${ch}` : ch)).join('');
     })
     .join('|');
 }
@@ -61,9 +72,13 @@ function formatNumber(n: number): string {
   return Object.is(n, -0) ? '-0' : String(n);
 }
 
-export type Read = { readonly value: unknown } | { readonly absent: true } | { readonly code: string; readonly message: string };
+export type Read =
+  | { readonly value: unknown }
+  | { readonly absent: true }
+  | { readonly code: string; readonly message: string };
 
-export const quote = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+export const quote = (s: string): string =>
+  JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
 /** A cell as a value for the entry. */
 export function readCell(spec: ColumnSpec, given: string): Read {
@@ -83,7 +98,9 @@ export function readCell(spec: ColumnSpec, given: string): Read {
       const value = cell.trim();
       if (value === '') return { absent: true };
       if (NUMBER.test(value)) return { value: Number(value) };
-      const hint = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value) ? ' (write it without thousands separators)' : '';
+      const hint = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value)
+        ? ' (write it without thousands separators)'
+        : '';
       return { code: 'invalid_number', message: `${quote(cell)} is not a number${hint}` };
     }
     case 'boolean': {

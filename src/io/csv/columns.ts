@@ -34,7 +34,11 @@ function cellKind(field: Field): CellKind {
     case 'json':
       return field.kind;
     case 'list':
-      return field.item!.kind === 'text' || field.item!.kind === 'enum' ? (field.item!.format ? 'ids' : 'texts') : 'json';
+      return field.item!.kind === 'text' || field.item!.kind === 'enum'
+        ? field.item!.format
+          ? 'ids'
+          : 'texts'
+        : 'json';
     case 'nested':
       return 'json';
   }
@@ -69,20 +73,35 @@ function columnsOf(section: Section): readonly ColumnSpec[] {
 }
 
 export const COLUMNS: Readonly<Record<Section, readonly ColumnSpec[]>> = Object.freeze(
-  Object.fromEntries((Object.keys(FIELDS) as Section[]).map((s) => [s, columnsOf(s)])) as Record<Section, readonly ColumnSpec[]>,
+  Object.fromEntries((Object.keys(FIELDS) as Section[]).map((s) => [s, columnsOf(s)])) as Record<
+    Section,
+    readonly ColumnSpec[]
+  >,
 );
 
 /** The columns each file may have, in the order {@link datasetToCsv} writes them. */
 export const CSV_COLUMNS: Readonly<Record<keyof CsvFiles, readonly string[]>> = Object.freeze(
-  Object.fromEntries(Object.entries(COLUMNS).map(([s, cols]) => [s, Object.freeze(cols.map((c) => c.name))])) as Record<Section, readonly string[]>,
-);
-
-/** The columns that must be in each file's header. */
-export const CSV_REQUIRED_COLUMNS: Readonly<Record<keyof CsvFiles, readonly string[]>> = Object.freeze(
   Object.fromEntries(
-    Object.entries(COLUMNS).map(([s, cols]) => [s, Object.freeze(cols.filter((c) => c.required).map((c) => c.name))]),
+    Object.entries(COLUMNS).map(([s, cols]) => [s, Object.freeze(cols.map((c) => c.name))]),
   ) as Record<Section, readonly string[]>,
 );
 
+/** The columns that must be in each file's header. */
+export const CSV_REQUIRED_COLUMNS: Readonly<Record<keyof CsvFiles, readonly string[]>> =
+  Object.freeze(
+    Object.fromEntries(
+      Object.entries(COLUMNS).map(([s, cols]) => [
+        s,
+        Object.freeze(cols.filter((c) => c.required).map((c) => c.name)),
+      ]),
+    ) as Record<Section, readonly string[]>,
+  );
+
 /** Files in the order they are read and issues are sorted. */
-export const SECTIONS: readonly Section[] = ['dataset', 'sources', 'qualifications', 'roles', 'transitions'];
+export const SECTIONS: readonly Section[] = [
+  'dataset',
+  'sources',
+  'qualifications',
+  'roles',
+  'transitions',
+];

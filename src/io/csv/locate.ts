@@ -12,7 +12,14 @@ import type { Row, Table } from './table.js';
 import type { DatasetFields, DatasetFromCsvOptions, Section } from './types.js';
 
 /** An issue at a file, line and column: its path is `[file, line, column]`. */
-export function csvIssue(code: string, file: string, line: number | undefined, column: string | undefined, message: string, details?: IssueDetails): Issue {
+export function csvIssue(
+  code: string,
+  file: string,
+  line: number | undefined,
+  column: string | undefined,
+  message: string,
+  details?: IssueDetails,
+): Issue {
   const path: (string | number)[] = [file];
   if (line !== undefined) path.push(line);
   if (column !== undefined) path.push(column);
@@ -29,7 +36,8 @@ const issue = csvIssue;
 /** 0 → A, 25 → Z, 26 → AA: the column as a spreadsheet names it. */
 export function columnLetter(index: number): string {
   let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -43,12 +51,19 @@ export interface Origin {
   readonly reported: Set<string>;
 }
 
-export const cellKey = (file: string, line: number | '*', column: string): string => `${file}\u0000${line}\u0000${column}`;
+export const cellKey = (file: string, line: number | '*', column: string): string =>
+  `${file}\u0000${line}\u0000${column}`;
 
 /** Issues by file (dataset, sources, qualifications, roles, transitions), then line; stable otherwise. */
-export function inFileOrder(issues: readonly Issue[], options: DatasetFromCsvOptions | undefined): Issue[] {
+export function inFileOrder(
+  issues: readonly Issue[],
+  options: DatasetFromCsvOptions | undefined,
+): Issue[] {
   const rank = new Map(SECTIONS.map((s, k) => [fileNameOf(s, options), k]));
-  const key = (i: Issue): [number, number] => [i.file !== undefined ? (rank.get(i.file) ?? SECTIONS.length) : -1, i.line ?? 0];
+  const key = (i: Issue): [number, number] => [
+    i.file !== undefined ? (rank.get(i.file) ?? SECTIONS.length) : -1,
+    i.line ?? 0,
+  ];
   return issues
     .map((i, n) => ({ i, n, k: key(i) }))
     .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.n - b.n)
@@ -61,7 +76,10 @@ export function locate(i: Issue, origin: Origin, given: DatasetFields): Issue {
   // Places the message names (where an id was first used) said in the sheet's terms, from the details.
   const place: PlaceName = (path) => {
     const [section, n] = path;
-    const table = typeof section === 'string' && section !== 'dataset' ? origin.tables[section as Section] : undefined;
+    const table =
+      typeof section === 'string' && section !== 'dataset'
+        ? origin.tables[section as Section]
+        : undefined;
     const row = typeof n === 'number' ? table?.rows[n] : undefined;
     return table && row ? `${table.file} line ${row.line}` : formatPath(path);
   };
@@ -70,7 +88,10 @@ export function locate(i: Issue, origin: Origin, given: DatasetFields): Issue {
   let table: Table | undefined;
   let row: Row | undefined;
   let fieldPath: readonly (string | number)[];
-  const entrySection = typeof head === 'string' && head !== 'dataset' && Object.hasOwn(COLUMNS, head) ? (head as Section) : undefined;
+  const entrySection =
+    typeof head === 'string' && head !== 'dataset' && Object.hasOwn(COLUMNS, head)
+      ? (head as Section)
+      : undefined;
   if (entrySection !== undefined && typeof index !== 'number') {
     const t = origin.tables[entrySection];
     return t ? issue(i.code, t.file, undefined, undefined, message, i.details) : { ...i, message };
@@ -81,7 +102,8 @@ export function locate(i: Issue, origin: Origin, given: DatasetFields): Issue {
     fieldPath = rest;
   } else {
     // A dataset-level field: dataset.csv, unless the options gave it.
-    if (typeof head === 'string' && given[head as keyof DatasetFields] !== undefined) return { ...i, message };
+    if (typeof head === 'string' && given[head as keyof DatasetFields] !== undefined)
+      return { ...i, message };
     table = origin.tables.dataset;
     row = table?.rows.find((r) => !r.broken);
     fieldPath = i.path;
@@ -90,20 +112,30 @@ export function locate(i: Issue, origin: Origin, given: DatasetFields): Issue {
 
   let best: ColumnSpec | undefined;
   for (const spec of COLUMNS[table.section]) {
-    if (spec.path.length <= fieldPath.length && spec.path.every((p, k) => fieldPath[k] === p) && (!best || spec.path.length > best.path.length)) {
+    if (
+      spec.path.length <= fieldPath.length &&
+      spec.path.every((p, k) => fieldPath[k] === p) &&
+      (!best || spec.path.length > best.path.length)
+    ) {
       best = spec;
     }
   }
   if (!best) return issue(i.code, table.file, row.line, undefined, message, i.details);
   // Say it in the sheet's terms: an empty cell, or a value not among an enum's choices.
   const cell = row.cells.get(best) ?? '';
-  if (cell.trim() === '' && fieldPath.length === best.path.length && !best.always) message = 'the cell is empty, but a value is required';
+  if (cell.trim() === '' && fieldPath.length === best.path.length && !best.always)
+    message = 'the cell is empty, but a value is required';
   else if (best.values && cell.trim() !== '' && !best.values.includes(cell.trim().toLowerCase())) {
     message = `${quote(cell)} is not one of ${best.values.join(', ')}`;
   }
   const h = table.columns.get(best);
   const column = h?.text ?? best.name;
   const item = fieldPath[best.path.length];
-  const where = [typeof item === 'number' ? `item ${item + 1}` : '', h ? `column ${columnLetter(h.index)}` : 'column not in the file'].filter(Boolean).join(', ');
+  const where = [
+    typeof item === 'number' ? `item ${item + 1}` : '',
+    h ? `column ${columnLetter(h.index)}` : 'column not in the file',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return issue(i.code, table.file, row.line, column, `${message} (${where})`, i.details);
 }

@@ -2,16 +2,29 @@
  * Reading: the tables of a CSV dataset assembled into a dataset, remembering where every entry
  * came from, then validated like any dataset, with every problem pointed back at its cell.
  */
-import { appendAll } from '../../util/appendAll.js';
+
 import type { Issue } from '../../errors.js';
-import { makeIssue } from '../../schema/issues.js';
 import { LatticeValidationError } from '../../errors.js';
-import { type ValidationResult, type ValidDataset, validateDataset } from '../../schema/validate.js';
+import { makeIssue } from '../../schema/issues.js';
+import {
+  type ValidationResult,
+  type ValidDataset,
+  validateDataset,
+} from '../../schema/validate.js';
+import { appendAll } from '../../util/appendAll.js';
 import { asText, describe } from '../../util/describe.js';
 import { readCell } from './cells.js';
 import { COLUMNS, SECTIONS } from './columns.js';
-import { cellKey, columnLetter, csvIssue as issue, fileNameOf, inFileOrder, locate, type Origin } from './locate.js';
-import { readTable, type Row, type Table } from './table.js';
+import {
+  cellKey,
+  columnLetter,
+  fileNameOf,
+  inFileOrder,
+  csvIssue as issue,
+  locate,
+  type Origin,
+} from './locate.js';
+import { type Row, readTable, type Table } from './table.js';
 import type { CsvFiles, DatasetFromCsvOptions, Section } from './types.js';
 
 const REQUIRED_FILES: readonly Section[] = ['roles', 'transitions'];
@@ -26,7 +39,12 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   node[path[path.length - 1]!] = value;
 }
 
-function buildEntry(table: Table, row: Row, issues: Issue[], reported: Set<string>): Record<string, unknown> {
+function buildEntry(
+  table: Table,
+  row: Row,
+  issues: Issue[],
+  reported: Set<string>,
+): Record<string, unknown> {
   const entry: Record<string, unknown> = {};
   for (const spec of COLUMNS[table.section]) {
     const raw = row.cells.get(spec);
@@ -35,7 +53,15 @@ function buildEntry(table: Table, row: Row, issues: Issue[], reported: Set<strin
     if ('code' in read) {
       const h = table.columns.get(spec)!;
       const column = h.text;
-      issues.push(issue(read.code, table.file, row.line, column, `${read.message} (column ${columnLetter(h.index)})`));
+      issues.push(
+        issue(
+          read.code,
+          table.file,
+          row.line,
+          column,
+          `${read.message} (column ${columnLetter(h.index)})`,
+        ),
+      );
       reported.add(cellKey(table.file, row.line, column));
       continue;
     }
@@ -44,21 +70,38 @@ function buildEntry(table: Table, row: Row, issues: Issue[], reported: Set<strin
   return entry;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Options of the wrong shape, as issues (validateCsv never throws). */
 function optionIssues(options: unknown): Issue[] {
   if (options === undefined) return [];
-  const bad = (path: (string | number)[], message: string): Issue[] => [makeIssue('invalid_type', ['options', ...path], undefined, message)];
+  const bad = (path: (string | number)[], message: string): Issue[] => [
+    makeIssue('invalid_type', ['options', ...path], undefined, message),
+  ];
   if (!isRecord(options)) return bad([], `the options must be an object, not ${describe(options)}`);
   const { delimiter, fileNames, dataset } = options;
-  if (delimiter !== undefined && (typeof delimiter !== 'string' || delimiter.length !== 1 || /["\r\n]/.test(delimiter))) {
-    return bad(['delimiter'], `delimiter must be one character (not a quote or a line break), not ${describe(delimiter)}`);
+  if (
+    delimiter !== undefined &&
+    (typeof delimiter !== 'string' || delimiter.length !== 1 || /["\r\n]/.test(delimiter))
+  ) {
+    return bad(
+      ['delimiter'],
+      `delimiter must be one character (not a quote or a line break), not ${describe(delimiter)}`,
+    );
   }
-  if (fileNames !== undefined && (!isRecord(fileNames) || Object.values(fileNames).some((n) => n !== undefined && typeof n !== 'string'))) {
+  if (
+    fileNames !== undefined &&
+    (!isRecord(fileNames) ||
+      Object.values(fileNames).some((n) => n !== undefined && typeof n !== 'string'))
+  ) {
     return bad(['fileNames'], 'fileNames must be an object of file names (strings)');
   }
-  if (dataset !== undefined && !isRecord(dataset)) return bad(['dataset'], `dataset must be an object of the dataset's own fields, not ${describe(dataset)}`);
+  if (dataset !== undefined && !isRecord(dataset))
+    return bad(
+      ['dataset'],
+      `dataset must be an object of the dataset's own fields, not ${describe(dataset)}`,
+    );
   return [];
 }
 
@@ -83,7 +126,17 @@ export function validateCsv(files: CsvFiles, options?: DatasetFromCsvOptions): V
     texts = Object.fromEntries(SECTIONS.map((section) => [section, files[section]]));
   } catch (error) {
     // A throwing getter or a revoked proxy: still an answer, not a crash.
-    return { success: false, issues: [makeIssue('unreadable_input', [], undefined, `the CSV files could not be read: ${asText(error)}`)] };
+    return {
+      success: false,
+      issues: [
+        makeIssue(
+          'unreadable_input',
+          [],
+          undefined,
+          `the CSV files could not be read: ${asText(error)}`,
+        ),
+      ],
+    };
   }
   const delimiter = options?.delimiter ?? ',';
   const origin: Origin = { tables: {}, reported: new Set() };
@@ -94,24 +147,54 @@ export function validateCsv(files: CsvFiles, options?: DatasetFromCsvOptions): V
     if (text === undefined) {
       if (REQUIRED_FILES.includes(section)) {
         const file = fileNameOf(section, options);
-        issues.push({ ...makeIssue('missing_file', [section], undefined, `no ${file} was given: a CSV dataset needs roles and transitions files (an empty text is an empty file)`), file });
+        issues.push({
+          ...makeIssue(
+            'missing_file',
+            [section],
+            undefined,
+            `no ${file} was given: a CSV dataset needs roles and transitions files (an empty text is an empty file)`,
+          ),
+          file,
+        });
       }
       if (section !== 'dataset') input[section] = [];
       continue;
     }
     if (typeof text !== 'string') {
-      issues.push(makeIssue('invalid_type', [section], undefined, `"${section}" must be the text of a CSV file, not ${describe(text)}`));
+      issues.push(
+        makeIssue(
+          'invalid_type',
+          [section],
+          undefined,
+          `"${section}" must be the text of a CSV file, not ${describe(text)}`,
+        ),
+      );
       if (section !== 'dataset') input[section] = [];
       continue;
     }
     const missing = new Set<string>();
-    const table = readTable(section, fileNameOf(section, options), text, delimiter, issues, missing);
+    const table = readTable(
+      section,
+      fileNameOf(section, options),
+      text,
+      delimiter,
+      issues,
+      missing,
+    );
     for (const name of missing) origin.reported.add(cellKey(table.file, '*', name));
     origin.tables[section] = table;
     const good = table.rows.filter((r) => !r.broken);
     if (section === 'dataset') {
       if (good.length > 1) {
-        issues.push(issue('too_many_records', table.file, good[1]!.line, undefined, 'dataset.csv holds one record (the dataset itself); remove the extra rows'));
+        issues.push(
+          issue(
+            'too_many_records',
+            table.file,
+            good[1]!.line,
+            undefined,
+            'dataset.csv holds one record (the dataset itself); remove the extra rows',
+          ),
+        );
       }
       if (good[0]) Object.assign(input, buildEntry(table, good[0], issues, origin.reported));
       // Keep only rows that became entries, so entry i is row i when mapping issues back.
@@ -124,7 +207,8 @@ export function validateCsv(files: CsvFiles, options?: DatasetFromCsvOptions): V
 
   const given = options?.dataset ?? {};
   for (const [key, value] of Object.entries(given)) if (value !== undefined) input[key] = value;
-  for (const [key, value] of Object.entries(DEFAULT_FIELDS)) if (input[key] === undefined) input[key] = value;
+  for (const [key, value] of Object.entries(DEFAULT_FIELDS))
+    if (input[key] === undefined) input[key] = value;
 
   const result = validateDataset(input);
   if (!result.success) {
@@ -132,7 +216,13 @@ export function validateCsv(files: CsvFiles, options?: DatasetFromCsvOptions): V
       const mapped = locate(i, origin, given);
       const { file, line, column } = mapped;
       // Already said: a bad cell, or a whole missing column.
-      if (file !== undefined && column !== undefined && (origin.reported.has(cellKey(file, '*', column)) || (line !== undefined && origin.reported.has(cellKey(file, line, column))))) continue;
+      if (
+        file !== undefined &&
+        column !== undefined &&
+        (origin.reported.has(cellKey(file, '*', column)) ||
+          (line !== undefined && origin.reported.has(cellKey(file, line, column))))
+      )
+        continue;
       issues.push(mapped);
     }
   }

@@ -3,8 +3,9 @@
  * newlines; pure string code, so it bundles for the browser); this maps the header to the
  * columns and remembers the physical line each record starts on, for issues.
  */
-import Papa from 'papaparse';
+
 import type { ParseError } from 'papaparse';
+import Papa from 'papaparse';
 import type { Issue } from '../../errors.js';
 import { didYouMean } from '../../schema/issues.js';
 import { closestIds } from '../../util/closest.js';
@@ -68,8 +69,14 @@ function lineAt(starts: readonly number[], offset: number): number {
   return lo + 1;
 }
 
-
-export function readTable(section: Section, file: string, input: string, delimiter: string, issues: Issue[], missing: Set<string>): Table {
+export function readTable(
+  section: Section,
+  file: string,
+  input: string,
+  delimiter: string,
+  issues: Issue[],
+  missing: Set<string>,
+): Table {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
   const starts = lineStarts(text);
   const specs = COLUMNS[section];
@@ -84,7 +91,12 @@ export function readTable(section: Section, file: string, input: string, delimit
     const seen = new Set<string>();
     for (const e of errors) {
       const at = typeof e.index === 'number' ? lineAt(starts, e.index) : line;
-      const code = e.code === 'MissingQuotes' ? 'unterminated_quote' : e.code === 'InvalidQuotes' ? 'invalid_quote' : 'invalid_csv';
+      const code =
+        e.code === 'MissingQuotes'
+          ? 'unterminated_quote'
+          : e.code === 'InvalidQuotes'
+            ? 'invalid_quote'
+            : 'invalid_csv';
       const message =
         code === 'unterminated_quote'
           ? 'a quoted field is never closed: the rest of the file was read as one cell (check for a stray `"`)'
@@ -101,22 +113,50 @@ export function readTable(section: Section, file: string, input: string, delimit
     if (header === undefined) {
       header = fields.map((raw, index) => {
         const name = normaliseHeader(raw);
-        const spec = byName.get(name) ?? (name === 'schema' && section === 'dataset' ? byName.get('$schema') : undefined);
+        const spec =
+          byName.get(name) ??
+          (name === 'schema' && section === 'dataset' ? byName.get('$schema') : undefined);
         if (name === '') return { text: raw, spec: undefined, index };
         if (spec === undefined) {
           const suggestions = closestIds(name, byName.keys(), 3);
-          const hint = didYouMean(suggestions) || `; known columns: ${[...byName.keys()].join(', ')}`;
-          issues.push(issue('unknown_column', file, line, raw.trim(), `unknown column (column ${columnLetter(index)})${hint}`, { suggestions }));
+          const hint =
+            didYouMean(suggestions) || `; known columns: ${[...byName.keys()].join(', ')}`;
+          issues.push(
+            issue(
+              'unknown_column',
+              file,
+              line,
+              raw.trim(),
+              `unknown column (column ${columnLetter(index)})${hint}`,
+              { suggestions },
+            ),
+          );
         } else if (table.columns.has(spec)) {
           const first = table.columns.get(spec)!;
-          issues.push(issue('duplicate_column', file, line, raw.trim(), `the column "${spec.name}" appears twice (columns ${columnLetter(first.index)} and ${columnLetter(index)})`));
+          issues.push(
+            issue(
+              'duplicate_column',
+              file,
+              line,
+              raw.trim(),
+              `the column "${spec.name}" appears twice (columns ${columnLetter(first.index)} and ${columnLetter(index)})`,
+            ),
+          );
           return { text: raw, spec: undefined, index };
         } else table.columns.set(spec, { text: raw.trim(), spec, index });
         return { text: raw, spec, index };
       });
       for (const spec of specs) {
         if (spec.required && !table.columns.has(spec)) {
-          issues.push(issue('missing_column', file, line, spec.name, `the header has no "${spec.name}" column, which is required`));
+          issues.push(
+            issue(
+              'missing_column',
+              file,
+              line,
+              spec.name,
+              `the header has no "${spec.name}" column, which is required`,
+            ),
+          );
           missing.add(spec.name);
         }
       }
@@ -129,14 +169,30 @@ export function readTable(section: Section, file: string, input: string, delimit
       const h = header![index];
       if (h === undefined) {
         if (value.trim() !== '' && !extra && !broken) {
-          issues.push(issue('too_many_fields', file, line, undefined, `this record has ${fields.length} fields but the header has ${header!.length} (check for an unquoted comma)`));
+          issues.push(
+            issue(
+              'too_many_fields',
+              file,
+              line,
+              undefined,
+              `this record has ${fields.length} fields but the header has ${header!.length} (check for an unquoted comma)`,
+            ),
+          );
           extra = true;
         }
         return;
       }
       if (h.spec === undefined) {
         if (h.text.trim() === '' && value.trim() !== '' && !broken) {
-          issues.push(issue('unnamed_column', file, line, columnLetter(index), `column ${columnLetter(index)} has a value but no header`));
+          issues.push(
+            issue(
+              'unnamed_column',
+              file,
+              line,
+              columnLetter(index),
+              `column ${columnLetter(index)} has a value but no header`,
+            ),
+          );
         }
         return;
       }

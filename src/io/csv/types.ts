@@ -15,7 +15,9 @@ export interface CsvFiles {
 export type CsvOutput = { readonly [K in keyof CsvFiles]-?: string };
 
 /** The dataset's own fields, for data that has no `dataset.csv`. */
-export type DatasetFields = Partial<Omit<Dataset, 'sources' | 'qualifications' | 'roles' | 'transitions'>>;
+export type DatasetFields = Partial<
+  Omit<Dataset, 'sources' | 'qualifications' | 'roles' | 'transitions'>
+>;
 
 /** Options of datasetFromCsv and validateCsv. */
 export interface DatasetFromCsvOptions {
