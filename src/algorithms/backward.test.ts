@@ -52,7 +52,10 @@ test.prop([graphAndTarget])(
         );
         if (distances.settled(v)) expect(distances.space.dist[v]).toBeCloseTo(least, 9);
         else {
-          expect(least).toBeGreaterThanOrEqual(distances.floor);
+          // Sums taken in another order may differ in the last bit: allow that, nothing more.
+          expect(least).toBeGreaterThanOrEqual(
+            distances.floor - 1e-9 * Math.max(1, distances.floor),
+          );
           if (least <= radius)
             expect.fail(`role ${v} at ${least} ≤ radius ${radius} left unsettled`);
         }
