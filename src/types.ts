@@ -94,6 +94,7 @@ export interface PayChange {
   readonly change: { readonly min: number; readonly max: number } | undefined;
 }
 
+/** What a route pays: the pay change of each step and of the whole route, where the roles have sourced pay. */
 export interface RoutePay {
   readonly steps: readonly PayChange[];
   readonly overall: PayChange;

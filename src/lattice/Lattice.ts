@@ -118,6 +118,10 @@ export function coreOf(lattice: Lattice): Core {
 /** Lattices asOf() keeps per lattice, most recently used first: one per date asked would grow without end. */
 const AS_OF_CACHE = 16;
 
+/**
+ * An immutable, validated career lattice and every query on it. Build one with `createLattice`;
+ * `asOf(date)` and `inSector(sector)` give views of it.
+ */
 export class Lattice {
   readonly #dataset: Dataset;
   readonly #core: Core;
