@@ -17,6 +17,7 @@
  * Same seed, same dataset, on every machine (a 32-bit PRNG, no Math.random).
  */
 import type { Dataset, Track, TransitionKind } from '../src/index.js';
+import { TRACKS } from '../src/schema/dataset.js';
 
 /** mulberry32: small, fast, good enough for synthetic data. */
 export function rng(seed: number): () => number {
@@ -42,17 +43,8 @@ export interface GenerateOptions {
 const LEVELS = 9;
 /** Share of roles at each level 0..8. */
 const LEVEL_SHARE = [0.05, 0.1, 0.16, 0.18, 0.16, 0.13, 0.1, 0.07, 0.05];
-const TRACK_POOL: readonly Track[] = [
-  'practice',
-  'management',
-  'education',
-  'specialist',
-  'quality',
-  'research',
-  'regulation',
-  'policy',
-  'other',
-];
+/** Every track, in the schema's order (the seeded graphs depend on it). */
+const TRACK_POOL: readonly Track[] = TRACKS;
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
