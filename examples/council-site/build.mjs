@@ -11,8 +11,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
  *   sitemap.xml, robots.txt, styles.css
  *   embed.html     the element on a plain council page (council.css), as a council would add it
  *
- *   node examples/council-site/build.mjs [--overlay FILE|none] [--data FILE] [--outdir DIR]
- *                                        [--site-url URL] [--as-of YYYY-MM-DD] [--no-minify] [--quiet]
+ *   node examples/council-site/build.mjs [--overlay FILE|none] [--data FILE] [--evidence FILE]
+ *                                        [--outdir DIR] [--site-url URL] [--as-of YYYY-MM-DD]
+ *                                        [--no-minify] [--quiet]
+ *
+ * --evidence FILE: an evidence file written by `career-lattice evidence --out` (safe to publish);
+ * its observed figures go into the payload, and the element shows them on route steps and moves.
  *
  * Defaults: --data data/england-social-work.json, --overlay data/overlays/london-childrens.json (when
  * present), --outdir examples/council-site/dist, --site-url https://www.example.gov.uk/careers/
@@ -39,6 +43,7 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string' },
     overlay: { type: 'string' },
+    evidence: { type: 'string' },
     outdir: { type: 'string' },
     'site-url': { type: 'string' },
     'as-of': { type: 'string' },
@@ -78,9 +83,9 @@ try {
 } catch {
   fail(`--site-url must be an absolute http(s) URL, not ${JSON.stringify(siteUrl)}`);
 }
-const day = values['as-of'] ?? new Date().toISOString().slice(0, 10);
-if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !new Date(`${day}T00:00:00Z`).toISOString().startsWith(day))
-  fail(`--as-of must be a day YYYY-MM-DD, not ${JSON.stringify(day)}`);
+const evidenceFile = values.evidence === undefined ? undefined : resolve(values.evidence);
+if (evidenceFile && !existsSync(evidenceFile))
+  fail(`no evidence file at ${evidenceFile} (--evidence FILE, from career-lattice evidence --out)`);
 
 const outdir = resolve(values.outdir ?? resolve(here, 'dist'));
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
@@ -94,6 +99,8 @@ async function tools() {
         "export { extendDataset } from './src/overlay/extendDataset.ts';",
         "export { validateDataset } from './src/schema/validate.ts';",
         "export { buildPayload } from './src/element/payload.ts';",
+        "export { isCalendarDay } from './src/util/calendarDay.ts';",
+        "export { siteEvidence } from './examples/council-site/src/evidence.ts';",
         "export * from './examples/council-site/src/pages.ts';",
       ].join('\n'),
       resolveDir: root,
@@ -110,6 +117,10 @@ async function tools() {
   );
 }
 const lib = await tools();
+
+// The library's own date rule (as the element's ?asof= and the CLI's --as-of).
+const day = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+if (!lib.isCalendarDay(day)) fail(`--as-of must be a day YYYY-MM-DD, not ${JSON.stringify(day)}`);
 
 /**
  * Checks the data with the library itself, so a council sees every problem in its overlay —
@@ -139,11 +150,33 @@ function validate() {
 }
 const { lattice, base } = validate();
 
+/** The evidence's publication-safe figures (parsed and checked by the library), or undefined. */
+function evidence() {
+  if (!evidenceFile) return undefined;
+  let input;
+  try {
+    input = JSON.parse(readFileSync(evidenceFile, 'utf8'));
+  } catch (e) {
+    fail(`${relative(process.cwd(), evidenceFile)} is not valid JSON: ${e.message}`);
+  }
+  try {
+    const result = lib.siteEvidence(lattice, input, relative(process.cwd(), evidenceFile));
+    if (result.unknownRoles.length)
+      console.warn(
+        `site:build: the evidence names ${result.unknownRoles.length} role(s) this site does not have (left out): ${result.unknownRoles.join(', ')}`,
+      );
+    return result.evidence;
+  } catch (e) {
+    fail(`${relative(process.cwd(), evidenceFile)} is not an evidence file: ${e.message}`);
+  }
+}
+const siteEvidence = evidence();
+
 await rm(outdir, { recursive: true, force: true });
 await mkdir(join(outdir, 'roles'), { recursive: true });
 
 // The payload: validated above, written compact; the element builds its lattice without parsing it twice.
-const payload = lib.buildPayload(lattice.dataset, base?.dataset);
+const payload = lib.buildPayload(lattice.dataset, base?.dataset, siteEvidence);
 await writeFile(join(outdir, 'payload.json'), JSON.stringify(payload));
 
 /** The national data in the element's lazy chunk, as validated here (as tsup.config.ts does for the package). */
@@ -218,6 +251,9 @@ if (!values.quiet) {
   console.log(
     `site:build: ${relative(process.cwd(), outdir) || '.'}/ — index.html, element.js (${size('element.js')}), payload.json (${size('payload.json')}), ${lattice.size.roles} role pages, sitemap.xml\n` +
       `  data: ${relative(root, dataFile)}; overlay: ${overlayFile ? relative(root, overlayFile) : 'none'} → "${lattice.title}", ${lattice.size.roles} roles, ${lattice.size.transitions} transitions; ${payload.removed.length} national roles removed\n` +
+      (siteEvidence
+        ? `  evidence: ${relative(root, evidenceFile)} → ${siteEvidence.moves.length} observed moves published, ${siteEvidence.unpublished.length} designed moves without a published figure\n`
+        : '') +
       `  site URL: ${siteUrl}${values['site-url'] || process.env.SITE_URL ? '' : ' (a placeholder: set --site-url for the sitemap and canonical links)'}`,
   );
 }

@@ -10,18 +10,22 @@
  * - `src`: URL of a payload built by `npm run site:build` (validated at build time); without it,
  *   the bundled national data (loaded lazily, only then).
  * - `sector`: keep to one sector's roles (e.g. `children`, `adults`).
- * - `from`, `to`: role ids to start with; `asof`: the day (YYYY-MM-DD) the careers are shown as of.
+ * - `from`, `to`: role ids to start with (changing one later sets it; removing it clears it);
+ *   `asof`: the day (YYYY-MM-DD) the careers are shown as of.
  * - `url-state="off"`: leave the page's query string alone (by default the planner keeps its
  *   state there, so routes can be linked to and back/forward work).
  *
- * Start-up is cut into short tasks (fetch, then build, then render), so the page stays responsive
- * while the data loads on a slow phone.
+ * Start-up is cut into short tasks so the page stays responsive on a slow phone: this module (the
+ * shell: the form, its styles) paints the landing state at once; the planner and its query
+ * engine are a separate chunk, fetched beside the data; then the lattice, the index and each
+ * panel are built one task at a time, yielding to the browser in between (yieldToMain).
  */
 
-import { fetchPayload, latticeFromPayload, type Payload } from './payload.js';
-import { Planner } from './planner.js';
+import { fetchPayload, type Payload } from './payload.js';
+import type { Planner } from './planner.js';
 import { CSS } from './styles.js';
 import { TEMPLATE } from './template.js';
+import { yieldToMain } from './yieldToMain.js';
 
 /** A User Timing measure per start-up step (`career-pathways:…` in the Performance panel). */
 function timed<T>(name: string, step: () => T): T {
@@ -32,9 +36,6 @@ function timed<T>(name: string, step: () => T): T {
     performance.measure(`career-pathways:${name}`, { start, end: performance.now() });
   }
 }
-
-/** Yields to the browser so each start-up step is its own short task. */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 let sheet: CSSStyleSheet | undefined;
 function styleSheet(): CSSStyleSheet {
@@ -68,10 +69,7 @@ export class CareerPathwaysElement extends HTMLElement {
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (!this.#started || old === value) return;
     if ((name === 'from' || name === 'to') && this.#planner) {
-      this.#planner.setRoles(
-        name === 'from' ? (value ?? undefined) : undefined,
-        name === 'to' ? (value ?? undefined) : undefined,
-      );
+      void this.#planner.setRole(name, value);
       return;
     }
     this.#stop();
@@ -94,13 +92,14 @@ export class CareerPathwaysElement extends HTMLElement {
     const loading = root.getElementById('loading')!;
     const src = this.getAttribute('src');
     try {
-      let payload: Payload;
-      if (src) payload = await fetchPayload(new URL(src, document.baseURI).href, abort.signal);
-      else payload = (await import('./national.js')).nationalPayload();
+      // The planner (and the query engine) load beside the data, not with this module.
+      const plannerModule = import('./planner.js');
+      const data: Promise<Payload> = src
+        ? fetchPayload(new URL(src, document.baseURI).href, abort.signal)
+        : import('./national.js').then((m) => m.nationalPayload());
+      const [payload, { Planner, latticeFromPayload }] = await Promise.all([data, plannerModule]);
       if (abort.signal.aborted) return;
-      await nextTask();
-      const everything = timed('lattice', () => latticeFromPayload(payload));
-      await nextTask();
+      await yieldToMain();
       if (abort.signal.aborted) return;
       const planner = timed(
         'planner',
@@ -108,8 +107,9 @@ export class CareerPathwaysElement extends HTMLElement {
           new Planner({
             root,
             host: this,
-            everything,
+            everything: latticeFromPayload(payload),
             removed: payload.removed,
+            evidence: payload.evidence,
             from: this.getAttribute('from') ?? undefined,
             to: this.getAttribute('to') ?? undefined,
             asOf: this.getAttribute('asof') ?? undefined,
@@ -119,10 +119,7 @@ export class CareerPathwaysElement extends HTMLElement {
       );
       this.#planner = planner;
       loading.remove();
-      await nextTask();
-      if (abort.signal.aborted) return;
-      await planner.renderInSteps(nextTask, timed);
-      this.dataset.ready = 'true';
+      await planner.start(timed);
     } catch (e) {
       if (abort.signal.aborted) return;
       loading.classList.add('error');

@@ -107,8 +107,9 @@ const MONTH_NAMES = [
  * call loads locale data, tens of milliseconds on a slow phone at start-up.
  */
 export const longDate = (day: string): string => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+  const [y, m, d] = day.split('-') as [string, string, string];
+  // Years before 1000 keep their four digits ("15 June 0050"), so they are not read as 1950.
+  return `${Number(d)} ${MONTH_NAMES[Number(m) - 1]} ${Number(y) < 1000 ? y : Number(y)}`;
 };
 
 /** 52000 → "52,000" (grouped in threes, as en-GB writes it), without Intl for the same reason. */

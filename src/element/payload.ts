@@ -3,10 +3,11 @@
  * `buildPayload` in any build script) plus what a council's overlay took away, so a stale link
  * to a removed role can be explained rather than met with an empty form.
  *
- * The one place the browser turns a payload into a lattice: `latticeFromPayload`.
+ * The envelope only: the lattice is built from it by `latticeFromPayload` (prebuiltLattice.ts), in
+ * the planner's lazily loaded chunk.
  */
 import type { Dataset } from '../schema/dataset.js';
-import { PrebuiltLattice } from './prebuiltLattice.js';
+import type { PayloadEvidence } from './evidence.js';
 
 export const PAYLOAD_FORMAT = 'career-lattice/payload';
 export const PAYLOAD_VERSION = 1;
@@ -23,15 +24,33 @@ export interface Payload {
   readonly dataset: Dataset;
   /** Roles of the national data the council's overlay removed (id and national title). */
   readonly removed: readonly RemovedRole[];
+  /**
+   * Observed figures from the council's workforce records, publication-safe (`site:build
+   * --evidence FILE`); absent when the site has none.
+   */
+  readonly evidence?: PayloadEvidence;
 }
 
-/** The payload for a validated dataset, and the base it was derived from (for `removed`). */
-export function buildPayload(dataset: Dataset, base?: Dataset): Payload {
+/**
+ * The payload for a validated dataset, the base it was derived from (for `removed`), and the
+ * evidence to show with it (already made publication-safe: see examples/council-site/src/evidence.ts).
+ */
+export function buildPayload(
+  dataset: Dataset,
+  base?: Dataset,
+  evidence?: PayloadEvidence,
+): Payload {
   const kept = new Set(dataset.roles.map((r) => r.id));
   const removed = (base?.roles ?? [])
     .filter((r) => !kept.has(r.id))
     .map((r) => ({ id: r.id, title: r.title }));
-  return { format: PAYLOAD_FORMAT, version: PAYLOAD_VERSION, dataset, removed };
+  return {
+    format: PAYLOAD_FORMAT,
+    version: PAYLOAD_VERSION,
+    dataset,
+    removed,
+    ...(evidence ? { evidence } : {}),
+  };
 }
 
 /** Thrown when a payload cannot be fetched or is not one. */
@@ -53,6 +72,15 @@ export function asPayload(value: unknown, where: string): Payload {
     );
   if (typeof p.dataset !== 'object' || p.dataset === null || !Array.isArray(p.removed))
     throw new PayloadError(`${where} has no dataset`);
+  const ev = p.evidence as Partial<PayloadEvidence> | undefined;
+  if (
+    ev !== undefined &&
+    (typeof ev !== 'object' ||
+      ev === null ||
+      !Array.isArray(ev.moves) ||
+      !Array.isArray(ev.unpublished))
+  )
+    throw new PayloadError(`${where} has evidence the element cannot read`);
   return p as Payload;
 }
 
@@ -72,12 +100,4 @@ export async function fetchPayload(url: string, signal?: AbortSignal): Promise<P
     throw new PayloadError(`${url} is not JSON`);
   }
   return asPayload(json, url);
-}
-
-/**
- * The lattice of a payload, without validating its dataset again (see PrebuiltLattice). The one
- * call to change when the library gains its own way to build from validated data.
- */
-export function latticeFromPayload(payload: Payload): PrebuiltLattice {
-  return new PrebuiltLattice(payload.dataset);
 }

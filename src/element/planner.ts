@@ -13,8 +13,10 @@ import { toSvg } from '../io/svg.js';
 import type { Lattice as LibraryLattice } from '../lattice/Lattice.js';
 import { closestIds } from '../util/closest.js';
 import { Combobox, type ComboOption } from './combobox.js';
+import { EvidenceLookup, evidenceNote, type PayloadEvidence } from './evidence.js';
 import { longDate, months, PRACTICE_TRACKS, steps, TRACK_LABEL } from './format.js';
 import { type Html, html } from './html.js';
+import { Latest, type Ticket } from './latest.js';
 import type { RemovedRole } from './payload.js';
 import type { PlannerLattice as Lattice } from './prebuiltLattice.js';
 import {
@@ -35,6 +37,9 @@ import {
   roleCard,
   routesView,
 } from './views.js';
+import { yieldToMain } from './yieldToMain.js';
+
+export { latticeFromPayload } from './prebuiltLattice.js';
 
 const ROUTE_LIMIT = 10;
 /** Narrower than this (in CSS pixels), the element lays out for a phone. */
@@ -47,6 +52,14 @@ const FIELD_INPUT: Record<Field, string> = {
   inrole: 'months-in-role',
   qualified: 'months-qualified',
 };
+
+/** The routes worked out for the state (or why there are none). */
+interface Found {
+  readonly from: Role | undefined;
+  readonly to: Role | undefined;
+  readonly result: RouteList | undefined;
+  readonly error: string | undefined;
+}
 
 /** What the routes panel showed, for the panels drawn after it. */
 interface Shown {
@@ -62,6 +75,8 @@ export interface PlannerConfig {
   readonly everything: Lattice;
   /** Roles of the national data the council's overlay took out. */
   readonly removed: readonly RemovedRole[];
+  /** Observed figures from the council's records (publication-safe), when the payload has them. */
+  readonly evidence?: PayloadEvidence | undefined;
   /** Starting values (element attributes); a link's parameters win when `urlState`. */
   readonly from?: string | undefined;
   readonly to?: string | undefined;
@@ -73,6 +88,10 @@ export interface PlannerConfig {
   /** The host element: its width decides the phone layout. */
   readonly host: HTMLElement;
 }
+
+/** How a start-up step is measured (CareerPathways passes User Timing; otherwise just run). */
+type Timed = <T>(name: string, step: () => T) => T;
+const untimed: Timed = (_name, step) => step();
 
 /** Today in UTC, as the library's `asOf` reads dates. */
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -98,6 +117,12 @@ export class Planner {
   readonly #toBox: Combobox;
   readonly #onPopState = (): void => this.#restoreFromUrl();
   readonly #resize: ResizeObserver | undefined;
+  /** Resolves at the first size observation: the phone layout is known without forcing a layout. */
+  readonly #sized: Promise<void>;
+  /** Renders run in steps; only the newest may write (an older one that finishes late stops). */
+  readonly #renders = new Latest();
+  readonly #evidence: EvidenceLookup | undefined;
+  #holdable: readonly { id: string; title: string; kind: string; proposed?: boolean | undefined }[];
 
   constructor(config: PlannerConfig) {
     this.#c = config;
@@ -105,7 +130,8 @@ export class Planner {
     const params = new URLSearchParams(search);
     const askedDay = params.get('asof') ?? config.asOf ?? null;
     this.#day = isoDay(askedDay) ?? today();
-    if (askedDay?.trim() && !isoDay(askedDay)) {
+    // A link's bad date is explained with the link's other problems (below); an attribute's here.
+    if (!params.has('asof') && askedDay?.trim() && !isoDay(askedDay)) {
       this.#notes.push(
         `The date “${askedDay}” is not a real day written YYYY-MM-DD, so the careers are shown as they stand today.`,
       );
@@ -113,7 +139,9 @@ export class Planner {
     const lattice = config.everything.asOf(this.#day);
     this.#lattice = lattice;
     const holdable = lattice.qualifications().filter((q) => !q.proposed);
+    this.#holdable = holdable;
     this.#qualIds = new Set(holdable.map((q) => q.id));
+    this.#evidence = config.evidence ? new EvidenceLookup(config.evidence) : undefined;
     this.#byLevel = [...lattice.roles()]
       .filter((r) => this.#inSector(r))
       .sort((a, b) => a.level - b.level || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
@@ -162,31 +190,39 @@ export class Planner {
         search: searchRoles,
         onSelect: (id) => {
           this.#errors.delete(which);
-          this.#update({ [which]: id, route: 0 }, 'push');
+          void this.#update({ [which]: id, route: 0 }, 'push');
         },
         onUnmatched: (text) => {
           this.#errors.set(which, this.#unmatchedMessage(which, text));
-          this.#update({ [which]: undefined, route: 0 }, 'replace');
+          void this.#update({ [which]: undefined, route: 0 }, 'replace');
         },
       });
     this.#fromBox = box('from');
     this.#toBox = box('to');
-    this.#renderQualifications(holdable);
 
     for (const p of problems) this.#explainLinkProblem(p);
     this.#showSummary = this.#errors.size > 0 || this.#notes.length > 0;
     this.#listen();
-    this.#narrow = config.host.clientWidth > 0 && config.host.clientWidth < NARROW;
+    // The width is read when the browser reports it (after its own layout), never forced here.
+    let sized = (): void => {};
+    this.#sized = new Promise((resolve) => {
+      sized = resolve;
+    });
     if (typeof ResizeObserver !== 'undefined') {
+      let first = true;
       this.#resize = new ResizeObserver(() => {
         const narrow = config.host.clientWidth > 0 && config.host.clientWidth < NARROW;
-        if (narrow !== this.#narrow) {
+        if (first) {
+          first = false;
           this.#narrow = narrow;
-          this.#render();
+          sized();
+        } else if (narrow !== this.#narrow) {
+          this.#narrow = narrow;
+          void this.#render();
         }
       });
       this.#resize.observe(config.host);
-    }
+    } else sized();
     this.#syncControls();
     // A link with problems keeps what it said in the fields, to be corrected.
     for (const p of problems)
@@ -199,17 +235,23 @@ export class Planner {
 
   /** Stops listening to the page (the element was removed). */
   destroy(): void {
+    this.#renders.cancel();
     window.removeEventListener('popstate', this.#onPopState);
     this.#resize?.disconnect();
   }
 
-  /** Sets where the person is and where they want to go (the element's attributes changed). */
-  setRoles(from: string | undefined, to: string | undefined): void {
-    const change: { from?: string | undefined; to?: string | undefined } = {};
-    if (from !== undefined) change.from = this.#isRole(from) ? from : undefined;
-    if (to !== undefined) change.to = this.#isRole(to) ? to : undefined;
-    this.#update({ ...change, route: 0 }, 'replace');
+  /**
+   * Sets where the person is or wants to go (the element's `from`/`to` attribute changed): a role
+   * id, or null to clear it (the attribute was removed). Resolves as #render does.
+   */
+  setRole(which: 'from' | 'to', id: string | null): Promise<boolean> {
+    this.#errors.delete(which);
+    const drawn = this.#update(
+      { [which]: id !== null && this.#isRole(id) ? id : undefined, route: 0 },
+      'replace',
+    );
     this.#syncControls();
+    return drawn;
   }
 
   #el<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -363,7 +405,8 @@ export class Planner {
       });
   }
 
-  #update(change: Partial<SiteState>, history: 'push' | 'replace'): void {
+  /** Changes the state (and the URL); resolves as #render does. */
+  #update(change: Partial<SiteState>, history: 'push' | 'replace'): Promise<boolean> {
     const fromChanged = 'from' in change && change.from !== this.#state.from;
     this.#state = { ...this.#state, ...change };
     if (fromChanged) this.#syncQualifications();
@@ -374,7 +417,7 @@ export class Planner {
         else window.history.replaceState(null, '', url);
       }
     }
-    this.#render();
+    return this.#render();
   }
 
   #restoreFromUrl(): void {
@@ -395,7 +438,7 @@ export class Planner {
     this.#errors.clear();
     this.#notes.length = 0;
     this.#syncControls();
-    this.#render();
+    void this.#render();
   }
 
   /** Down moves count when asked for, or when the goal is at a lower level (there is no other way there). */
@@ -436,7 +479,10 @@ export class Planner {
     const root = this.#c.root;
     const checkbox = (id: string, key: 'practice' | 'across' | 'noManagement' | 'down'): void => {
       const box = this.#el<HTMLInputElement>(id);
-      box.addEventListener('change', () => this.#update({ [key]: box.checked, route: 0 }, 'push'));
+      box.addEventListener(
+        'change',
+        () => void this.#update({ [key]: box.checked, route: 0 }, 'push'),
+      );
     };
     checkbox('f-practice', 'practice');
     checkbox('f-across', 'across');
@@ -447,7 +493,7 @@ export class Planner {
       const [fromError, toError] = [this.#errors.get('from'), this.#errors.get('to')];
       this.#errors.delete('from');
       this.#errors.delete('to');
-      this.#update({ from: to, to: from, route: 0 }, 'push');
+      void this.#update({ from: to, to: from, route: 0 }, 'push');
       this.#syncControls();
       // A field in error keeps its text: it moves with it.
       const [fromText, toText] = [
@@ -462,7 +508,7 @@ export class Planner {
         this.#errors.set('to', fromError.replace(this.#fieldName('from'), this.#fieldName('to')));
         this.#toBox.setText(fromText);
       }
-      if (fromError || toError) this.#render();
+      if (fromError || toError) void this.#render();
     });
     this.#el('quals-list').addEventListener('change', () => {
       // What the role implies is not the person's own choice: it stays out of the URL.
@@ -472,7 +518,7 @@ export class Planner {
         ),
         (b) => b.value,
       );
-      this.#update({ qualifications: held }, 'replace');
+      void this.#update({ qualifications: held }, 'replace');
     });
     const monthsInput = (
       field: 'inrole' | 'qualified',
@@ -483,10 +529,10 @@ export class Planner {
         const parsed = parseMonths(input.value, MONTHS_LABEL[field]);
         if (parsed.ok) {
           this.#errors.delete(field);
-          this.#update({ [key]: parsed.value }, 'replace');
+          void this.#update({ [key]: parsed.value }, 'replace');
         } else {
           this.#errors.set(field, parsed.message);
-          this.#render();
+          void this.#render();
         }
       });
     };
@@ -502,7 +548,7 @@ export class Planner {
 
     this.#el('journey-form').addEventListener('submit', (e) => {
       e.preventDefault();
-      this.#search();
+      void this.#search();
     });
     this.#el('profile-form').addEventListener('submit', (e) => {
       e.preventDefault();
@@ -515,8 +561,13 @@ export class Planner {
       const action = target.closest<HTMLElement>('[data-action]');
       if (action?.dataset.action === 'route') {
         const index = Number(action.dataset.route);
-        this.#update({ route: index }, 'push');
-        root.querySelector<HTMLElement>(`[data-action="route"][data-route="${index}"]`)?.focus();
+        // The routes are drawn again: focus goes to the same button in the new drawing.
+        void this.#update({ route: index }, 'push').then((drawn) => {
+          if (drawn)
+            root
+              .querySelector<HTMLElement>(`[data-action="route"][data-route="${index}"]`)
+              ?.focus();
+        });
         return;
       }
       if (action?.dataset.action === 'print') {
@@ -525,9 +576,11 @@ export class Planner {
       }
       if (action?.dataset.action === 'goal' && action.dataset.role) {
         this.#errors.delete('to');
-        this.#update({ to: action.dataset.role, route: 0 }, 'push');
+        const drawn = this.#update({ to: action.dataset.role, route: 0 }, 'push');
         this.#syncControls();
-        this.#focus(this.#el('results-summary'));
+        void drawn.then((done) => {
+          if (done) this.#focus(this.#el('results-summary'));
+        });
         return;
       }
       const jump = target.closest<HTMLAnchorElement>('a[data-jump]');
@@ -558,12 +611,12 @@ export class Planner {
 
   #focusSummary(): void {
     this.#showSummary = true;
-    this.#render();
+    void this.#render();
     this.#focus(this.#el('error-summary'));
   }
 
   /** "Show routes": check both fields, then move focus to the results (or to the problems). */
-  #search(): void {
+  async #search(): Promise<void> {
     this.#fromBox.commitTyped();
     this.#toBox.commitTyped();
     const s = this.#state;
@@ -575,8 +628,8 @@ export class Planner {
       this.#focusSummary();
       return;
     }
-    this.#render();
-    this.#focus(this.#el('results-summary'));
+    // Focus moves once the results are there (a newer search, started meanwhile, moves it instead).
+    if (await this.#render()) this.#focus(this.#el('results-summary'));
   }
 
   /** Shows a role's card (adding it when it is not on the route) and moves focus to it. */
@@ -625,46 +678,80 @@ export class Planner {
     if (!items.length) this.#showSummary = false;
   }
 
-  /** Every panel, at once (after the first paint: a change of the state). */
-  #render(): void {
-    const shown = this.#renderRoutes();
-    this.#renderDiagram(shown);
-    this.#renderNext(shown);
-    this.#renderEligibility(shown);
-    this.#renderCards(shown);
+  /**
+   * Start-up after the landing state is on screen: the qualifications, then (once the browser
+   * has said how wide the element is) every panel, each step a task of its own.
+   */
+  async start(timed: Timed): Promise<void> {
+    await yieldToMain();
+    timed('qualifications', () => {
+      this.#renderQualifications(this.#holdable);
+      this.#syncQualifications();
+    });
+    await Promise.race([this.#sized, new Promise((resolve) => setTimeout(resolve, 250))]);
+    await this.#render(timed);
   }
 
   /**
-   * Every panel, one task each, so no single task holds up a slow phone at start-up: the form and
-   * the routes first (what a person looks at), then the panels below.
+   * Draws every panel for the current state, one task per step so no step holds up a slow phone
+   * (the routes first: what a person looks at). The errors are drawn at once. A newer render
+   * stops this one between steps, so an older result never overwrites a newer one. Resolves
+   * true when this render drew everything, false when a newer one took over.
    */
-  async renderInSteps(
-    nextTask: () => Promise<void>,
-    timed: <T>(name: string, step: () => T) => T,
-  ): Promise<void> {
-    const shown = timed('routes', () => this.#renderRoutes());
-    await nextTask();
-    timed('diagram', () => this.#renderDiagram(shown));
-    await nextTask();
-    timed('next-steps', () => this.#renderNext(shown));
-    await nextTask();
-    timed('eligibility', () => this.#renderEligibility(shown));
-    await nextTask();
-    timed('cards', () => this.#renderCards(shown));
+  #render(timed: Timed = untimed): Promise<boolean> {
+    const ticket = this.#renders.begin();
+    this.#c.host.dataset.ready = 'busy';
+    this.#renderErrors();
+    return this.#renderPanels(ticket, timed);
   }
 
-  /** The errors, the routes and their summary; what the other panels need of them. */
-  #renderRoutes(): Shown {
+  async #renderPanels(ticket: Ticket, timed: Timed): Promise<boolean> {
+    // Between steps: let the browser run what waits (a key press), then stop if superseded.
+    const next = async (): Promise<boolean> => {
+      await yieldToMain();
+      return ticket.isCurrent();
+    };
+    const s = this.#state;
+    if (!(await next())) return false;
+    // The query index is built on the first route asked for, in a task of its own.
+    if (s.from || s.to) {
+      timed('index', () => this.#lattice.prepare?.());
+      if (!(await next())) return false;
+    }
+    const found = timed('routes-query', () => this.#queryRoutes());
+    if (!(await next())) return false;
+    const shown = timed('routes', () => this.#renderRoutes(found));
+    if (!(await next())) return false;
+    const diagram = timed('diagram-svg', () => this.#diagram(shown));
+    if (!(await next())) return false;
+    timed('diagram', () => {
+      this.#el('diagram').innerHTML = diagram;
+    });
+    if (!(await next())) return false;
+    if (shown.from) {
+      timed('index-all', () => this.#c.everything.prepare?.());
+      if (!(await next())) return false;
+    }
+    timed('next-steps', () => this.#renderNext(shown));
+    if (!(await next())) return false;
+    timed('eligibility', () => this.#renderEligibility(shown));
+    if (!(await next())) return false;
+    timed('gap', () => this.#renderGap(shown));
+    if (!(await next())) return false;
+    timed('cards', () => this.#renderCards(shown));
+    this.#c.host.dataset.ready = 'true';
+    return true;
+  }
+
+  /** The routes for the state: the k fastest, exact and with no step limit (a real journey can take a dozen moves). */
+  #queryRoutes(): Found {
     const lattice = this.#lattice;
     const s = this.#state;
     const from = s.from ? lattice.role(s.from) : undefined;
     const to = s.to ? lattice.role(s.to) : undefined;
-    this.#renderErrors();
-    const announce: string[] = [];
     let result: RouteList | undefined;
     let error: string | undefined;
 
-    // Routes: the k fastest, exact and with no step limit (a real journey can take a dozen moves).
     if (from && to && from.id !== to.id) {
       try {
         result = lattice.kFastestRoutes(from.id, to.id, ROUTE_LIMIT, this.#routeOptions(from, to));
@@ -682,6 +769,14 @@ export class Planner {
         error = e instanceof Error ? e.message : String(e);
       }
     }
+    return { from, to, result, error };
+  }
+
+  /** The routes and their summary; what the other panels need of them. */
+  #renderRoutes({ from, to, result, error }: Found): Shown {
+    const lattice = this.#lattice;
+    const s = this.#state;
+    const announce: string[] = [];
     const selected = result && s.route < result.routes.length ? s.route : 0;
     const route = result?.routes[selected];
     const routesEl = this.#el('routes');
@@ -735,8 +830,14 @@ export class Planner {
           : `The fastest takes ${quickest}.`;
       summary = html`<p class="routes-summary">${count} from <strong>${from.title}</strong> to <strong>${to.title}</strong>, quickest first. ${tieText}</p>${notes.map(
         (n) => html`<p class="note">${n}</p>`,
-      )}<ul class="jump" aria-label="Jump to"><li><a href="#diagram-heading" data-jump="diagram-heading">Pathway diagram</a></li><li><a href="#next-heading" data-jump="next-heading">What can I do next?</a></li><li><a href="#eligibility-heading" data-jump="eligibility-heading">What am I eligible for?</a></li><li><a href="#roles-heading" data-jump="roles-heading">About these roles</a></li></ul>`;
-      routesEl.innerHTML = routesView({ lattice, result, selected, narrow: this.#narrow }).value;
+      )}${evidenceNote(this.#evidence)}<ul class="jump" aria-label="Jump to"><li><a href="#diagram-heading" data-jump="diagram-heading">Pathway diagram</a></li><li><a href="#next-heading" data-jump="next-heading">What can I do next?</a></li><li><a href="#eligibility-heading" data-jump="eligibility-heading">What am I eligible for?</a></li><li><a href="#roles-heading" data-jump="roles-heading">About these roles</a></li></ul>`;
+      routesEl.innerHTML = routesView({
+        lattice,
+        result,
+        selected,
+        narrow: this.#narrow,
+        evidence: this.#evidence,
+      }).value;
       announce.push(
         `${count} from ${from.title} to ${to.title}. ${ties > 1 ? `${ties} tie as the fastest: ${quickest}.` : `Fastest: ${quickest}.`}`,
       );
@@ -748,7 +849,8 @@ export class Planner {
     return { from, to, result, route };
   }
 
-  #renderDiagram({ from, to, result, route }: Shown): void {
+  /** The diagram's markup: the library's picture of the routes, or of the moves out of where you are. */
+  #diagram({ from, to, result, route }: Shown): string {
     const lattice = this.#lattice;
     // Diagram: the roles of the routes shown, or the moves out of where you are.
     let diagramRoles: string[] = [];
@@ -765,7 +867,7 @@ export class Planner {
     else if (to) diagramRoles = [to.id];
     // The library's own picture (toSvg), styled by the element's stylesheet: no <style> in it,
     // which a strict CSP would refuse. toSvg reads a lattice by its shape; a prebuilt one has it.
-    this.#el('diagram').innerHTML = diagramRoles.length
+    return diagramRoles.length
       ? toSvg(lattice as unknown as LibraryLattice, {
           roles: [...new Set(diagramRoles)],
           ...(route ? { highlight: { route } } : {}),
@@ -800,22 +902,24 @@ export class Planner {
         notInForce,
         everything,
         day: this.#day,
+        evidence: this.#evidence,
       }).value;
     } else next.innerHTML = html`<p class="placeholder">Choose where you are now.</p>`.value;
   }
 
-  #renderEligibility({ from, to }: Shown): void {
+  /** Months that were refused: eligibility and the gap are never worked out from them. */
+  #monthsWrong(): boolean {
+    return this.#errors.has('inrole') || this.#errors.has('qualified');
+  }
+
+  #renderEligibility({ from }: Shown): void {
     const lattice = this.#lattice;
-    // Eligibility and the gap to the goal: never worked out from months that were refused.
     const eligibilityEl = this.#el('eligibility-results');
     const summaryLine = this.#el('eligibility-summary');
-    const gapEl = this.#el('gap');
-    const monthsWrong = this.#errors.has('inrole') || this.#errors.has('qualified');
-    if (from && monthsWrong) {
+    if (from && this.#monthsWrong()) {
       eligibilityEl.innerHTML =
         html`<p class="placeholder">Correct the months above to see what is open to you.</p>`.value;
       summaryLine.textContent = '';
-      gapEl.innerHTML = '';
     } else if (from) {
       const eligible = lattice.eligibility(this.#profile());
       const open = eligible.open.filter(
@@ -824,25 +928,34 @@ export class Planner {
       const blocked = eligible.blocked.filter(
         (m) => this.#inSector(m.role) && this.#moveInSector(m.transition),
       );
-      eligibilityEl.innerHTML = eligibilityView(lattice, { ...eligible, open, blocked }).value;
+      eligibilityEl.innerHTML = eligibilityView(
+        lattice,
+        { ...eligible, open, blocked },
+        this.#evidence,
+      ).value;
       summaryLine.textContent = `${open.length} ${open.length === 1 ? 'move is' : 'moves are'} open to you now; ${blocked.length} ${blocked.length === 1 ? 'needs' : 'need'} more.`;
-      if (to) {
-        try {
-          gapEl.innerHTML =
-            html`<h3>Your gap to ${to.title}</h3>${gapView(lattice, lattice.gapTo(this.#profile(), to.id, this.#routeOptions(from, to)))}`.value;
-        } catch (e) {
-          gapEl.innerHTML =
-            html`<p class="error">Could not work out the gap: ${e instanceof Error ? e.message : String(e)}</p>`.value;
-        }
-      } else {
-        gapEl.innerHTML =
-          html`<p class="placeholder">Choose where you want to go to see your gap to it.</p>`.value;
-      }
     } else {
       eligibilityEl.innerHTML =
         html`<p class="placeholder">Choose where you are now to see what is open to you.</p>`.value;
       summaryLine.textContent = '';
-      gapEl.innerHTML = '';
+    }
+  }
+
+  #renderGap({ from, to }: Shown): void {
+    const lattice = this.#lattice;
+    const gapEl = this.#el('gap');
+    if (!from || this.#monthsWrong()) gapEl.innerHTML = '';
+    else if (!to)
+      gapEl.innerHTML =
+        html`<p class="placeholder">Choose where you want to go to see your gap to it.</p>`.value;
+    else {
+      try {
+        gapEl.innerHTML =
+          html`<h3>Your gap to ${to.title}</h3>${gapView(lattice, lattice.gapTo(this.#profile(), to.id, this.#routeOptions(from, to)))}`.value;
+      } catch (e) {
+        gapEl.innerHTML =
+          html`<p class="error">Could not work out the gap: ${e instanceof Error ? e.message : String(e)}</p>`.value;
+      }
     }
   }
 

@@ -52,7 +52,11 @@ export type PlannerLattice = Pick<
   | 'kFastestRoutes'
   | 'eligibility'
   | 'gapTo'
-> & { asOf(day: string): PlannerLattice };
+> & {
+  asOf(day: string): PlannerLattice;
+  /** Builds the query index ahead of the first query (a lattice that has one built already has none). */
+  prepare?(): void;
+};
 
 type InForce = {
   validFrom?: string | undefined;
@@ -67,37 +71,55 @@ const inForce = (entry: InForce, day: string): boolean =>
   (entry.validUntil === undefined || day < entry.validUntil);
 
 export class PrebuiltLattice implements PlannerLattice {
-  readonly #core: Core;
+  readonly #dataset: Dataset;
+  #built: Core | undefined;
+  readonly #byId: ReadonlyMap<string, Role>;
   readonly #asOf = new Map<string, PrebuiltLattice>();
 
   /** `dataset` must have passed validation (createLattice) unchanged. */
   constructor(dataset: Dataset) {
-    this.#core = createCore(dataset);
+    this.#dataset = dataset;
+    this.#byId = new Map(dataset.roles.map((r) => [r.id, r]));
+  }
+
+  /**
+   * The query core (the graph index), built on the first query rather than with the lattice: the
+   * landing state (a form, role titles) needs none of it, and on a slow phone it is the largest
+   * single piece of start-up work. `prepare()` builds it ahead, in a task of its own.
+   */
+  get #core(): Core {
+    this.#built ??= createCore(this.#dataset);
+    return this.#built;
+  }
+
+  /** Builds the query core now (see #core). */
+  prepare(): void {
+    void this.#core;
   }
 
   /** The dataset as validated when the payload was built (toSvg reads the lattice by this shape). */
   get dataset(): Dataset {
-    return this.#core.dataset;
+    return this.#dataset;
   }
 
   get title(): string {
-    return this.#core.dataset.title;
+    return this.#dataset.title;
   }
 
   get version(): string {
-    return this.#core.dataset.version;
+    return this.#dataset.version;
   }
 
   role(id: string): Role {
-    return this.#core.index.roles[roleIndexOf(this.#core, 'role', id)]!;
+    return this.#byId.get(id) ?? this.#core.index.roles[roleIndexOf(this.#core, 'role', id)]!;
   }
 
   hasRole(id: string): boolean {
-    return this.#core.index.roleIndex.has(id);
+    return this.#byId.has(id);
   }
 
   roles(filter?: RoleFilter): readonly Role[] {
-    return roles(this.#core, filter);
+    return filter === undefined ? this.#dataset.roles : roles(this.#core, filter);
   }
 
   qualification(id: string): Qualification {
@@ -105,11 +127,11 @@ export class PrebuiltLattice implements PlannerLattice {
   }
 
   qualifications(): readonly Qualification[] {
-    return this.#core.dataset.qualifications;
+    return this.#dataset.qualifications;
   }
 
   sources(): readonly Source[] {
-    return this.#core.dataset.sources;
+    return this.#dataset.sources;
   }
 
   transitions(): readonly LatticeTransition[] {
@@ -140,7 +162,7 @@ export class PrebuiltLattice implements PlannerLattice {
   asOf(day: string): PrebuiltLattice {
     const cached = this.#asOf.get(day);
     if (cached) return cached;
-    const d = this.#core.dataset;
+    const d = this.#dataset;
     const keep = new Set(d.roles.filter((r) => inForce(r, day)).map((r) => r.id));
     const lattice = new PrebuiltLattice({
       ...d,
@@ -152,4 +174,12 @@ export class PrebuiltLattice implements PlannerLattice {
     this.#asOf.set(day, lattice);
     return lattice;
   }
+}
+
+/**
+ * The lattice of a payload's dataset, without validating it again (see above). The one call to
+ * change when the library gains its own way to build from validated data.
+ */
+export function latticeFromPayload(payload: { readonly dataset: Dataset }): PrebuiltLattice {
+  return new PrebuiltLattice(payload.dataset);
 }

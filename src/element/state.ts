@@ -8,6 +8,7 @@
  * dropped or clamped in silence.
  */
 
+import { isCalendarDay } from '../util/calendarDay.js';
 import { grouped } from './format.js';
 
 export interface SiteState {
@@ -56,12 +57,14 @@ const flag = (params: URLSearchParams, name: string): boolean => {
   return v === '1' || v === 'true' || v === 'yes';
 };
 
-/** A real calendar day written YYYY-MM-DD, or undefined. */
+/**
+ * A real calendar day written YYYY-MM-DD (spaces around it allowed), or undefined. The library's
+ * own rule (isCalendarDay: the schema, asOf() and the CLI use it), so a deep link's `?asof=` is a
+ * day exactly when the data's dates are: 0050-06-15 is one, 2027-02-30 is not.
+ */
 export function isoDay(text: string | null | undefined): string | undefined {
   const day = text?.trim();
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) ? day : undefined;
+  return day && isCalendarDay(day) ? day : undefined;
 }
 
 export type MonthsResult =

@@ -86,6 +86,14 @@ h2 {
   min-width: 0;
 }
 
+/* Panels below the first two are laid out and painted only when near the screen: on a phone the
+   diagram, next steps, eligibility and role cards are far below, and drawing them at start-up was
+   most of the longest frame. Their size until then is a guess the browser keeps once known. */
+.panel.deferred {
+  content-visibility: auto;
+  contain-intrinsic-size: auto 40em;
+}
+
 .panel > h2 {
   margin: 0 0 12px;
   font-size: 1.35em;
@@ -388,9 +396,28 @@ legend {
 .needs,
 .gains,
 .note,
-.missing {
+.missing,
+.evidence {
   display: block;
   font-size: 0.92em;
+}
+
+/* What the council's records say people really did (site:build --evidence). */
+.evidence {
+  border-left: 4px solid var(--start);
+  padding-left: 6px;
+  margin-top: 2px;
+}
+
+.evidence.none,
+.evidence-origin {
+  color: var(--muted);
+}
+
+.evidence-note {
+  font-size: 0.92em;
+  border-left: 4px solid var(--start);
+  padding-left: 8px;
 }
 
 .needs-label {

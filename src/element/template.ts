@@ -53,18 +53,18 @@ export const TEMPLATE: Html = html`<div class="root">
   <div id="routes"></div>
 </section>
 
-<section class="panel" aria-labelledby="diagram-heading">
+<section class="panel deferred" aria-labelledby="diagram-heading">
   <h2 id="diagram-heading" tabindex="-1">Pathway diagram</h2>
   <p class="legend"><span class="key key-route"></span> the route shown <span class="key key-start"></span> where you are <span class="key key-goal"></span> your goal <span class="key key-est"></span> a move whose time is an estimate. Higher levels are nearer the top; columns are career tracks.</p>
   <div id="diagram" class="diagram-scroll" tabindex="0" role="region" aria-label="Pathway diagram (scrolls sideways)"></div>
 </section>
 
-<section class="panel not-printed" aria-labelledby="next-heading">
+<section class="panel deferred not-printed" aria-labelledby="next-heading">
   <h2 id="next-heading" tabindex="-1">What can I do next?</h2>
   <div id="next"></div>
 </section>
 
-<section class="panel not-printed" aria-labelledby="eligibility-heading">
+<section class="panel deferred not-printed" aria-labelledby="eligibility-heading">
   <h2 id="eligibility-heading" tabindex="-1">What am I eligible for?</h2>
   <form id="profile-form" class="profile-form" novalidate>
     <fieldset class="quals">
@@ -81,7 +81,7 @@ export const TEMPLATE: Html = html`<div class="root">
   <div id="gap" class="gap"></div>
 </section>
 
-<section class="panel" aria-labelledby="roles-heading">
+<section class="panel deferred" aria-labelledby="roles-heading">
   <h2 id="roles-heading" tabindex="-1">About these roles</h2>
   <div id="extra-card" class="extra-card"></div>
   <div id="role-cards" class="cards"></div>

@@ -12,6 +12,7 @@ import type {
   Role,
   RouteList,
 } from '../index.js';
+import { type EvidenceLookup, moveEvidence } from './evidence.js';
 import {
   DIRECTION_LABEL,
   inForceLabel,
@@ -39,8 +40,11 @@ function roleLink(lattice: Lattice, id: string): Html {
   return html`<a href="#${encodeURIComponent(cardId(id))}" class="role-link">${title(lattice, id)}</a>`;
 }
 
-/** One move: what gates it, how long it takes, what it needs, and when it is in force if not always. */
-function stepDetail(lattice: Lattice, t: LatticeTransition): Html {
+/**
+ * One move: what gates it, how long it takes, what it needs, when it is in force if not always,
+ * and what the council's records say people really did (with evidence).
+ */
+function stepDetail(lattice: Lattice, t: LatticeTransition, evidence?: EvidenceLookup): Html {
   const need = needs(lattice, t);
   const when = inForceLabel(t);
   return html`<span class="kind kind-${t.kind}">${KIND_LABEL[t.kind]}</span> <span class="months">${months(t.months, t.estimated === true)}</span>${
@@ -51,7 +55,7 @@ function stepDetail(lattice: Lattice, t: LatticeTransition): Html {
       : ''
   }${t.grants?.length ? html`<span class="gains"><span class="needs-label">Gains:</span> ${t.grants.map((q) => qualificationTitle(lattice, q)).join('; ')}</span>` : ''}${
     t.note ? html`<span class="note">${t.note}</span>` : ''
-  }`;
+  }${moveEvidence(evidence, t.from, t.to)}`;
 }
 
 export interface RoutesView {
@@ -60,6 +64,7 @@ export interface RoutesView {
   readonly selected: number;
   /** A narrow container (a phone): routes after the first are collapsed to one line each. */
   readonly narrow: boolean;
+  readonly evidence?: EvidenceLookup | undefined;
 }
 
 /** How many routes share the fastest route's weight (1 when it stands alone). */
@@ -68,7 +73,7 @@ export function fastestTies(result: RouteList): number {
   return result.routes.filter((r) => r.weight === best).length;
 }
 
-export function routesView({ lattice, result, selected, narrow }: RoutesView): Html {
+export function routesView({ lattice, result, selected, narrow, evidence }: RoutesView): Html {
   const { routes, truncated } = result;
   const fastest = routes[0]?.weight;
   const tied = fastestTies(result) > 1;
@@ -90,7 +95,7 @@ export function routesView({ lattice, result, selected, narrow }: RoutesView): H
   <details class="route-details"${i === selected ? html` open` : ''}><summary>What each step needs</summary>
   <ol class="steps">${route.transitions.map(
     (t) =>
-      html`<li class="step"><span class="step-roles">${roleLink(lattice, t.from)} <span aria-hidden="true">→</span><span class="visually-hidden"> to </span> ${roleLink(lattice, t.to)}</span> ${stepDetail(lattice, t)}</li>`,
+      html`<li class="step"><span class="step-roles">${roleLink(lattice, t.from)} <span aria-hidden="true">→</span><span class="visually-hidden"> to </span> ${roleLink(lattice, t.to)}</span> ${stepDetail(lattice, t, evidence)}</li>`,
   )}</ol></details>${
     route.requires.length
       ? html`<p class="route-requires">Before you start you need: ${route.requires.map((q) => qualificationTitle(lattice, q)).join('; ')}</p>`
@@ -107,10 +112,19 @@ export function routesView({ lattice, result, selected, narrow }: RoutesView): H
 const DIRECTIONS: readonly Direction[] = ['up', 'across', 'down'];
 
 /** `goal`: offer "Make this my goal" (not for a move that is not in force: routes cannot use it). */
-function moveItem(lattice: Lattice, move: Move, extra?: Html, goal = true): Html {
+function moveItem(
+  lattice: Lattice,
+  move: Move,
+  {
+    extra,
+    goal = true,
+    evidence,
+  }: { extra?: Html; goal?: boolean; evidence?: EvidenceLookup } = {},
+): Html {
   return html`<li class="move" data-role="${move.role.id}"><span class="move-role">${roleLink(lattice, move.role.id)}</span> <span class="move-meta">level ${move.role.level}, ${TRACK_LABEL[move.role.track]}</span> ${stepDetail(
     lattice,
     move.transition,
+    evidence,
   )}${extra ?? ''}${
     goal
       ? html` <button type="button" class="set-goal" data-action="goal" data-role="${move.role.id}">Make this my goal<span class="visually-hidden">: ${move.role.title}</span></button>`
@@ -128,6 +142,7 @@ export interface NextStepsInput {
   /** …and the whole lattice they come from (their roles may not be in force either). */
   readonly everything: Lattice;
   readonly day: string;
+  readonly evidence?: EvidenceLookup | undefined;
 }
 
 /** "What can I do next?": moves up, across and back down to practice, grouped; then those not in force. */
@@ -138,6 +153,7 @@ export function nextStepsView({
   notInForce,
   everything,
   day,
+  evidence,
 }: NextStepsInput): Html {
   if (!moves.length && !notInForce.length)
     return html`<p>No moves out of ${from.title} are recorded.</p>`;
@@ -145,36 +161,40 @@ export function nextStepsView({
     const group = moves.filter((m) => m.direction === d);
     return html`<section class="move-group dir-${d}" aria-labelledby="next-${d}"><h3 id="next-${d}">${DIRECTION_LABEL[d]} <span class="count">(${group.length})</span></h3>${
       group.length
-        ? html`<ul class="moves">${group.map((m) => moveItem(lattice, m))}</ul>`
+        ? html`<ul class="moves">${group.map((m) => moveItem(lattice, m, { evidence }))}</ul>`
         : html`<p class="none">None recorded.</p>`
     }</section>`;
   })}${
     notInForce.length
       ? html`<section class="move-group not-in-force" aria-labelledby="next-later"><h3 id="next-later">Not in force on ${longDate(day)} <span class="count">(${notInForce.length})</span></h3><ul class="moves">${notInForce.map(
-          (m) => moveItem(everything, m, undefined, false),
+          (m) => moveItem(everything, m, { goal: false }),
         )}</ul></section>`
       : ''
   }`;
 }
 
-function eligibleItem(lattice: Lattice, move: EligibleMove): Html {
+function eligibleItem(lattice: Lattice, move: EligibleMove, evidence?: EvidenceLookup): Html {
   const gaps = missing(lattice, move.missing, move.transition.requires?.estimated === true);
   const extra = move.open
     ? html`<span class="status open">Open now</span>`
     : html`<span class="missing"><span class="needs-label">Missing:</span> ${gaps.join('; ')}</span><span class="status blocked">about ${months(move.monthsToComplete)} to complete</span>`;
-  return moveItem(lattice, move, extra);
+  return moveItem(lattice, move, { extra, evidence });
 }
 
-export function eligibilityView(lattice: Lattice, result: Eligibility): Html {
+export function eligibilityView(
+  lattice: Lattice,
+  result: Eligibility,
+  evidence?: EvidenceLookup,
+): Html {
   return html`<div class="eligibility-lists">
 <section aria-labelledby="open-h"><h3 id="open-h">Open to you now <span class="count">(${result.open.length})</span></h3>${
     result.open.length
-      ? html`<ul class="moves open-moves">${result.open.map((m) => eligibleItem(lattice, m))}</ul>`
+      ? html`<ul class="moves open-moves">${result.open.map((m) => eligibleItem(lattice, m, evidence))}</ul>`
       : html`<p class="none">Nothing yet: see what is missing below.</p>`
   }</section>
 <section aria-labelledby="blocked-h"><h3 id="blocked-h">Not yet <span class="count">(${result.blocked.length})</span></h3>${
     result.blocked.length
-      ? html`<ul class="moves blocked-moves">${result.blocked.map((m) => eligibleItem(lattice, m))}</ul>`
+      ? html`<ul class="moves blocked-moves">${result.blocked.map((m) => eligibleItem(lattice, m, evidence))}</ul>`
       : html`<p class="none">Every recorded move is open to you.</p>`
   }</section></div>`;
 }

@@ -1,5 +1,14 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { MAX_MONTHS, parseMonths, parseState, stateToSearch } from '../../src/element/state.js';
+import { longDate } from '../../src/element/format.js';
+import {
+  isoDay,
+  MAX_MONTHS,
+  parseMonths,
+  parseState,
+  stateToSearch,
+} from '../../src/element/state.js';
+import { isCalendarDay } from '../../src/util/calendarDay.js';
 
 const roles = new Set(['social-worker', 'team-manager']);
 const quals = new Set(['asye']);
@@ -83,5 +92,38 @@ describe('stateToSearch', () => {
     expect(params.get('page')).toBe('2');
     expect(params.getAll('from')).toEqual(['social-worker']);
     expect(parse(search).state).toEqual(state);
+  });
+});
+
+describe('deep-link dates: the library’s rule (isCalendarDay)', () => {
+  it('takes any real day, years 0000–0099 included, and refuses a day that does not exist', () => {
+    expect(parse('?asof=0050-06-15')).toEqual({
+      state: expect.objectContaining({ asOf: '0050-06-15' }),
+      problems: [],
+    });
+    expect(parse('?asof=0000-01-01').state.asOf).toBe('0000-01-01');
+    expect(parse('?asof=2028-02-29').state.asOf).toBe('2028-02-29');
+    for (const bad of ['2027-02-30', '2027-02-29', '2026-13-01', '27-02-01', '2027-2-1']) {
+      const { state, problems } = parse(`?asof=${bad}`);
+      expect(state.asOf, bad).toBeUndefined();
+      expect(problems, bad).toEqual([{ param: 'asof', value: bad }]);
+    }
+  });
+
+  test.prop([
+    fc.tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+    ),
+  ])('isoDay agrees with isCalendarDay on every YYYY-MM-DD', ([y, m, d]) => {
+    const day = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    expect(isoDay(day)).toBe(isCalendarDay(day) ? day : undefined);
+    expect(isoDay(` ${day} `)).toBe(isoDay(day));
+  });
+
+  it('writes an early year with its four digits', () => {
+    expect(longDate('0050-06-15')).toBe('15 June 0050');
+    expect(longDate('2027-09-01')).toBe('1 September 2027');
   });
 });
