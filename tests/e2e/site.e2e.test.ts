@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CSP } from '../../examples/council-site/csp.mjs';
+import { readRecordsText, reportFromPrepared } from '../../src/evidence/index.js';
 import { createLattice, type DatasetInput } from '../../src/index.js';
 import { extendDataset } from '../../src/overlay/extendDataset.js';
 import {
@@ -30,6 +31,7 @@ import {
   serve,
   site,
   typeInto,
+  waitReady,
 } from './helpers.js';
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -45,6 +47,7 @@ const bestMatch = (text: string, id: string): string => {
   expect(lattice.find(text)[0]?.role.id, `find(${JSON.stringify(text)})`).toBe(id);
   return title(id);
 };
+const EVIDENCE_SOURCE = 'Anytown Council HR records (synthetic)';
 /** A role London's overlay removes (in the national data, not in London's). */
 const REMOVED = 'best-interests-assessor';
 
@@ -120,11 +123,23 @@ beforeAll(async () => {
   const hostileData = join(tmp, 'hostile.json');
   writeFileSync(hostileData, JSON.stringify(hostileDataset()));
   buildSite(join(tmp, 'hostile'), '--data', hostileData, '--overlay', 'none');
+  // Evidence as a council analyst makes it (career-lattice evidence --out), from the synthetic extract.
+  const extract = readRecordsText(
+    readFileSync(join(root, 'examples/evidence/hr-extract.csv'), 'utf8'),
+    'hr-extract.csv',
+  );
+  const report = reportFromPrepared(extract.records, {
+    lattice: national,
+    source: EVIDENCE_SOURCE,
+  });
+  writeFileSync(join(tmp, 'evidence.json'), JSON.stringify(report.evidence));
+  buildSite(join(tmp, 'evidence'), '--overlay', OVERLAY, '--evidence', join(tmp, 'evidence.json'));
   mkdirSync(join(tmp, 'foreign'));
   writeFileSync(join(tmp, 'foreign/index.html'), FOREIGN_HTML);
   writeFileSync(join(tmp, 'foreign/hostile.css'), FOREIGN_CSS);
   server = await serve({
     '/': join(tmp, 'dist'),
+    '/evidence/': join(tmp, 'evidence'),
     '/hostile/': join(tmp, 'hostile'),
     '/foreign/': join(tmp, 'foreign'),
   });
@@ -158,6 +173,7 @@ describe('the planner', () => {
       .first()
       .click();
     await page.click('#search');
+    await waitReady(page);
     await expect(focusedId(page)).resolves.toBe('results-summary');
     expect(param(page, 'from')).toBe('newly-qualified-social-worker');
     expect(param(page, 'to')).toBe('principal-social-worker');
@@ -190,6 +206,7 @@ describe('the planner', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('aria-pressed')));
     expect(pressed).toEqual(expected.map((_, i) => (i === 0 ? 'true' : 'false')));
     await page.click('#routes [data-action="route"][data-route="1"]');
+    await waitReady(page);
     await expect(
       page.getAttribute('#routes [data-action="route"][data-route="1"]', 'aria-pressed'),
     ).resolves.toBe('true');
@@ -229,6 +246,7 @@ describe('the planner', () => {
       (await page.locator('#routes .step .role-link').allTextContents()).map((t) => tracks.get(t));
     expect(await stepTracks()).toContain('management');
     await page.check('#f-nomgmt');
+    await waitReady(page);
     expect(param(page, 'nomgmt')).toBe('1');
     expect(await routeCount(page)).toBeGreaterThan(0);
     expect(await stepTracks()).not.toContain('management');
@@ -253,6 +271,7 @@ describe('the planner', () => {
           .querySelector('career-pathways')!
           .shadowRoot!.querySelectorAll('#eligibility-results .open-moves .move').length > 0,
     );
+    await waitReady(page);
     expect(await page.locator('#eligibility-results .blocked-moves .move').count()).toBeLessThan(
       blockedBefore,
     );
@@ -263,6 +282,7 @@ describe('the planner', () => {
     const goal = page.locator('#next .dir-across .set-goal').first();
     const goalRole = await goal.getAttribute('data-role');
     await goal.click();
+    await waitReady(page);
     expect(param(page, 'to')).toBe(goalRole);
     await expect(focusedId(page)).resolves.toBe('results-summary');
   });
@@ -369,6 +389,7 @@ describe('errors, the GOV.UK way', () => {
       await expect(page.getAttribute('#months-in-role', 'aria-invalid')).resolves.toBe('true');
       await expect(page.inputValue('#months-in-role')).resolves.toBe(value);
       expect(param(page, 'inrole')).toBeNull();
+      await waitReady(page);
       await expect(page.textContent('#eligibility-results')).resolves.toContain(
         'Correct the months',
       );
@@ -406,6 +427,98 @@ describe('errors, the GOV.UK way', () => {
   });
 });
 
+describe('overlapping renders', () => {
+  it('an older render still in flight never overwrites a newer one', async () => {
+    const page = await open('/?from=social-worker&to=team-manager');
+    // Two changes in one task: the first render (a new "from", with its routes) is still running
+    // when the second (no "from" at all, fewer steps) begins and finishes first.
+    await page.evaluate(() => {
+      const el = document.querySelector('career-pathways')!;
+      el.setAttribute('from', 'newly-qualified-social-worker');
+      el.removeAttribute('from');
+    });
+    await waitReady(page);
+    await page.waitForTimeout(500); // anything stale would land now
+    await expect(page.inputValue('#from-input')).resolves.toBe('');
+    expect(param(page, 'from')).toBeNull();
+    await expect(page.textContent('#routes-heading')).resolves.toBe('Routes');
+    expect(await routeCount(page)).toBe(0);
+    await expect(page.textContent('#next')).resolves.toBe('Choose where you are now.');
+    await expect(page.textContent('#eligibility-results')).resolves.toContain(
+      'Choose where you are now',
+    );
+    await expect(page.locator('#role-cards .role-card').count()).resolves.toBe(1); // the goal's
+    // And the other way: the last of several quick choices is what stays.
+    await page.evaluate(() => {
+      const el = document.querySelector('career-pathways')!;
+      for (const to of ['principal-social-worker', 'advanced-practitioner', 'team-manager'])
+        el.setAttribute('to', to);
+      el.setAttribute('from', 'newly-qualified-social-worker');
+    });
+    await waitReady(page);
+    await page.waitForTimeout(500);
+    await expect(page.textContent('#routes-heading')).resolves.toBe(
+      `Routes from ${title('newly-qualified-social-worker')} to ${title('team-manager')}`,
+    );
+    await expect(page.locator('#role-cards .badge', { hasText: 'Goal' }).count()).resolves.toBe(1);
+    await expect(
+      page.locator('#role-cards .role-card', { hasText: 'Goal' }).getAttribute('id'),
+    ).resolves.toBe('role-team-manager');
+  });
+});
+
+describe('evidence from workforce records (site:build --evidence)', () => {
+  it('says on route steps and moves how people here really moved, with period and source, and what was withheld', async () => {
+    const payload = JSON.parse(readFileSync(join(tmp, 'evidence/payload.json'), 'utf8'));
+    const observed = payload.evidence.moves.find(
+      (m: { from: string; to: string }) =>
+        m.from === 'newly-qualified-social-worker' && m.to === 'social-worker',
+    );
+    expect(observed.sentence).toMatch(/^\d+% of newly qualified social workers here became /);
+    const page = await open('/evidence/?from=newly-qualified-social-worker&to=senior-practitioner');
+    const step = page.locator('#routes .route.selected .step', {
+      hasText: observed.sentence,
+    });
+    await expect(step.count()).resolves.toBe(1);
+    await expect(step.locator('.evidence').textContent()).resolves.toContain(
+      `(observed 2015–2024, ${EVIDENCE_SOURCE}; ${observed.count} of ${observed.atRisk})`,
+    );
+    const note = (await page.textContent('#results-summary .evidence-note'))!;
+    expect(note).toContain(EVIDENCE_SOURCE);
+    expect(note).toContain(payload.evidence.withheld);
+    expect(note).toMatch(/fewer than 5 people are withheld/);
+    // A designed move without a published figure says why there is none.
+    const withheld = page.locator('#routes .evidence.none');
+    expect(await withheld.count()).toBeGreaterThan(0);
+    await expect(withheld.first().textContent()).resolves.toContain(
+      'not observed, or made by fewer than 5 people, withheld for privacy',
+    );
+    // Next steps carry the same sentence.
+    await expect(
+      page.locator('#next .move[data-role="social-worker"] .evidence').first().textContent(),
+    ).resolves.toContain(observed.sentence);
+    // The site without evidence says none of it.
+    const plain = await open('/?from=newly-qualified-social-worker&to=senior-practitioner');
+    await expect(plain.locator('.evidence, .evidence-note').count()).resolves.toBe(0);
+  });
+});
+
+describe('deep-link dates (the library’s calendar rule)', () => {
+  it('?asof=0050-06-15 is a day; ?asof=2027-02-30 is explained', async () => {
+    const early = await open('/?asof=0050-06-15');
+    await expect(early.textContent('#dataset-title')).resolves.toContain(
+      'careers as they stand on 15 June 0050',
+    );
+    await expect(early.isVisible('#error-summary')).resolves.toBe(false);
+    const bad = await open('/?asof=2027-02-30');
+    await expect(bad.isVisible('#error-summary')).resolves.toBe(true);
+    const items = await bad.locator('#error-list li').allTextContents();
+    expect(items).toEqual([
+      'The date “2027-02-30” is not a real day written YYYY-MM-DD, so the careers are shown as they stand today.',
+    ]);
+  });
+});
+
 describe('small screens, keyboard and print', () => {
   it('on a phone: fits the screen, and routes after the first are collapsed', async () => {
     const page = await open('/?from=newly-qualified-social-worker&to=principal-social-worker', {
@@ -431,6 +544,7 @@ describe('small screens, keyboard and print', () => {
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     // Searching moves what is in view to the results.
     await page.click('#search');
+    await waitReady(page);
     await expect(focusedId(page)).resolves.toBe('results-summary');
     const top = await page
       .locator('#results-summary')
@@ -467,6 +581,7 @@ describe('small screens, keyboard and print', () => {
     const toInput = tabs;
     while ((await focusedId(page)) !== 'search' && tabs < toInput + 8) await tab();
     await page.keyboard.press('Enter');
+    await waitReady(page);
     await expect(focusedId(page)).resolves.toBe('results-summary');
     expect(await routeCount(page)).toBeGreaterThan(0);
     // The results summary offers a way straight to the eligibility panel.
@@ -607,6 +722,7 @@ describe('embedded in a foreign council page', () => {
     await typeInto(page, 'to', 'team manager');
     await page.keyboard.press('Enter');
     await page.click('#search');
+    await waitReady(page);
     expect(await routeCount(page)).toBeGreaterThan(0);
     // url-state="off": the host page's address is left alone.
     expect(new URL(page.url()).search).toBe('');
@@ -634,6 +750,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       async (page) => {
         await page.fill('#from-input', 'zzzz qqqq');
         await page.click('#search');
+        await waitReady(page);
       },
     ],
     [
@@ -641,10 +758,20 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       '/?from=social-worker',
       async (page) => {
         await page.fill('#months-in-role', '-5');
+        await waitReady(page);
       },
     ],
     ['nonsense deep link', '/?from=nonsense&to=team-manager'],
     ['removed role deep link', `/?to=${REMOVED}`],
+    [
+      'evidence on route steps and moves',
+      '/evidence/?from=newly-qualified-social-worker&to=senior-practitioner',
+      async (page) => {
+        await page
+          .locator('#routes details')
+          .evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
+      },
+    ],
     ['role page', '/roles/team-manager.html'],
     ['embedded in a council page', '/embed.html'],
   ];
