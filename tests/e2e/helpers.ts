@@ -130,8 +130,26 @@ export function focusedId(page: Page): Promise<string | undefined> {
   });
 }
 
-/** axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules; returns the violations, described. */
+/**
+ * axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules; returns the violations, described.
+ *
+ * First the page is scrolled through once, as a reader would: the element's lower panels are
+ * drawn only near the screen (`content-visibility: auto`) and take their real height when first
+ * drawn, and axe, scrolling to each target as it measures, would otherwise see targets move
+ * under it mid-run and report them as overlapping (target-size).
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    const host = document.querySelector('career-pathways');
+    const panels = Array.from(host?.shadowRoot?.querySelectorAll('.panel') ?? []);
+    for (const panel of panels) {
+      panel.scrollIntoView();
+      await frame();
+    }
+    window.scrollTo(0, 0);
+    await frame();
+  });
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
