@@ -85,18 +85,29 @@ export class CareerPathwaysElement extends HTMLElement {
   async #start(): Promise<void> {
     const abort = new AbortController();
     this.#abort = abort;
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styleSheet()];
-    root.innerHTML = TEMPLATE.value;
-    this.setAttribute('aria-busy', 'true');
-    const loading = root.getElementById('loading')!;
     const src = this.getAttribute('src');
+    // The data and the planner (with the query engine) are asked for at once, beside each other;
+    // the rest waits for a task of its own, so the page's own start (this module) stays short.
+    const plannerModule = import('./planner.js');
+    const data: Promise<Payload> = src
+      ? fetchPayload(new URL(src, document.baseURI).href, abort.signal)
+      : import('./national.js').then((m) => m.nationalPayload());
+    // Marked handled: a start stopped early (an attribute changed) never reads them.
+    for (const p of [plannerModule, data]) p.catch(() => undefined);
+    this.setAttribute('aria-busy', 'true');
+    await yieldToMain();
+    if (abort.signal.aborted) return;
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    timed('styles', () => {
+      root.adoptedStyleSheets = [styleSheet()];
+    });
+    await yieldToMain();
+    if (abort.signal.aborted) return;
+    timed('landing', () => {
+      root.innerHTML = TEMPLATE.value;
+    });
+    const loading = root.getElementById('loading')!;
     try {
-      // The planner (and the query engine) load beside the data, not with this module.
-      const plannerModule = import('./planner.js');
-      const data: Promise<Payload> = src
-        ? fetchPayload(new URL(src, document.baseURI).href, abort.signal)
-        : import('./national.js').then((m) => m.nationalPayload());
       const [payload, { Planner, latticeFromPayload }] = await Promise.all([data, plannerModule]);
       if (abort.signal.aborted) return;
       await yieldToMain();

@@ -35,6 +35,7 @@ import {
   gapView,
   nextStepsView,
   roleCard,
+  routeItems,
   routesView,
 } from './views.js';
 import { yieldToMain } from './yieldToMain.js';
@@ -42,6 +43,8 @@ import { yieldToMain } from './yieldToMain.js';
 export { latticeFromPayload } from './prebuiltLattice.js';
 
 const ROUTE_LIMIT = 10;
+/** Routes drawn in the first routes step; the others follow in the next. */
+const FIRST_ROUTES = 2;
 /** Narrower than this (in CSS pixels), the element lays out for a phone. */
 export const NARROW = 600;
 
@@ -67,6 +70,8 @@ interface Shown {
   readonly to: Role | undefined;
   readonly result: RouteList | undefined;
   readonly route: Route | undefined;
+  /** Draws the routes after the first few (a step of its own). */
+  readonly more?: (() => void) | undefined;
 }
 
 export interface PlannerConfig {
@@ -722,6 +727,10 @@ export class Planner {
     if (!(await next())) return false;
     const shown = timed('routes', () => this.#renderRoutes(found));
     if (!(await next())) return false;
+    if (shown.more) {
+      timed('routes-more', shown.more);
+      if (!(await next())) return false;
+    }
     const diagram = timed('diagram-svg', () => this.#diagram(shown));
     if (!(await next())) return false;
     timed('diagram', () => {
@@ -777,6 +786,7 @@ export class Planner {
     const lattice = this.#lattice;
     const s = this.#state;
     const announce: string[] = [];
+    let more: (() => void) | undefined;
     const selected = result && s.route < result.routes.length ? s.route : 0;
     const route = result?.routes[selected];
     const routesEl = this.#el('routes');
@@ -831,13 +841,17 @@ export class Planner {
       summary = html`<p class="routes-summary">${count} from <strong>${from.title}</strong> to <strong>${to.title}</strong>, quickest first. ${tieText}</p>${notes.map(
         (n) => html`<p class="note">${n}</p>`,
       )}${evidenceNote(this.#evidence)}<ul class="jump" aria-label="Jump to"><li><a href="#diagram-heading" data-jump="diagram-heading">Pathway diagram</a></li><li><a href="#next-heading" data-jump="next-heading">What can I do next?</a></li><li><a href="#eligibility-heading" data-jump="eligibility-heading">What am I eligible for?</a></li><li><a href="#roles-heading" data-jump="roles-heading">About these roles</a></li></ul>`;
-      routesEl.innerHTML = routesView({
-        lattice,
-        result,
-        selected,
-        narrow: this.#narrow,
-        evidence: this.#evidence,
-      }).value;
+      // The route shown (and the ones before it) now; the rest in the next step (#moreRoutes).
+      const view = { lattice, result, selected, narrow: this.#narrow, evidence: this.#evidence };
+      routesEl.innerHTML = routesView(view, Math.max(FIRST_ROUTES, selected + 1)).value;
+      more = () =>
+        routesEl
+          .querySelector('ol.routes')
+          ?.insertAdjacentHTML(
+            'beforeend',
+            html`${routeItems(view, Math.max(FIRST_ROUTES, selected + 1), result.routes.length)}`
+              .value,
+          );
       announce.push(
         `${count} from ${from.title} to ${to.title}. ${ties > 1 ? `${ties} tie as the fastest: ${quickest}.` : `Fastest: ${quickest}.`}`,
       );
@@ -846,7 +860,7 @@ export class Planner {
     const status = this.#el('status');
     const text = announce.filter(Boolean).join(' ');
     if (status.textContent !== text) status.textContent = text;
-    return { from, to, result, route };
+    return { from, to, result, route, more };
   }
 
   /** The diagram's markup: the library's picture of the routes, or of the moves out of where you are. */

@@ -73,11 +73,26 @@ export function fastestTies(result: RouteList): number {
   return result.routes.filter((r) => r.weight === best).length;
 }
 
-export function routesView({ lattice, result, selected, narrow, evidence }: RoutesView): Html {
-  const { routes, truncated } = result;
+/**
+ * The ranked routes: `<ol class="routes">` holding the first `first` of them (all by default),
+ * and the note when the list was cut short. The rest, from routeItems, can follow in a later task.
+ */
+export function routesView(view: RoutesView, first = view.result.routes.length): Html {
+  const { routes, truncated } = view.result;
+  return html`<ol class="routes">${routeItems(view, 0, first)}</ol>${truncated ? html`<p class="truncated">Showing the best ${routes.length} routes; more exist.</p>` : ''}`;
+}
+
+/** Routes `start` to `end` (not included) of the list, each an `<li>`. */
+export function routeItems(
+  { lattice, result, selected, narrow, evidence }: RoutesView,
+  start: number,
+  end: number,
+): Html[] {
+  const { routes } = result;
   const fastest = routes[0]?.weight;
   const tied = fastestTies(result) > 1;
-  return html`<ol class="routes">${routes.map((route, i) => {
+  return routes.slice(start, end).map((route, at) => {
+    const i = start + at;
     // One route has the badge; others as quick are said to tie with it, never called fastest too.
     const badge =
       i === 0
@@ -106,7 +121,7 @@ export function routesView({ lattice, result, selected, narrow, evidence }: Rout
       return html`<li class="${cls} collapsed" data-route="${i}"><details class="route-more"><summary><h3 class="route-head">${head}</h3></summary>${body}</details></li>`;
     }
     return html`<li class="${cls}" data-route="${i}"><h3 class="route-head">${head}</h3>${body}</li>`;
-  })}</ol>${truncated ? html`<p class="truncated">Showing the best ${routes.length} routes; more exist.</p>` : ''}`;
+  });
 }
 
 const DIRECTIONS: readonly Direction[] = ['up', 'across', 'down'];
