@@ -64,19 +64,27 @@ if (nodeOnly.length) {
 const coreBytes = core.outputFiles[0].contents;
 
 const dist = resolve(here, 'dist');
-/** element.js and the chunks it imports statically (the national-data chunk is only for an element with no src). */
+/**
+ * element.js and the chunks it imports: statically (the shell that paints the landing state) and
+ * dynamically (the planner, fetched at start beside the data). The national-data chunk is left
+ * out: only an element with no src loads it.
+ */
 function elementFiles() {
   const files = [];
   const visit = (name) => {
-    if (files.includes(name) || !existsSync(resolve(dist, name))) return;
+    if (files.includes(name) || name.includes('national') || !existsSync(resolve(dist, name)))
+      return;
     files.push(name);
-    for (const m of readFileSync(resolve(dist, name), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g))
+    for (const m of readFileSync(resolve(dist, name), 'utf8').matchAll(
+      /(?:from\s*|import\(\s*)"\.\/([^"]+\.js)"/g,
+    ))
       visit(m[1]);
   };
   visit('element.js');
   return files;
 }
 const files = elementFiles();
+const shell = files.filter((f) => !f.includes('planner'));
 const element = files.length
   ? Buffer.concat(files.map((f) => readFileSync(resolve(dist, f))))
   : undefined;
@@ -91,6 +99,7 @@ const result = {
           files,
           minified: element.length,
           gzip: files.reduce((n, f) => n + gz(readFileSync(resolve(dist, f))), 0),
+          shellGzip: shell.reduce((n, f) => n + gz(readFileSync(resolve(dist, f))), 0),
         },
       }
     : {}),
@@ -105,7 +114,7 @@ if (process.argv.includes('--json')) {
   );
   if (result.element)
     console.log(
-      `<career-pathways> element (${result.element.files.join(' + ')}): ${kb(result.element.minified)}, ${kb(result.element.gzip)} gzipped`,
+      `<career-pathways> element (${result.element.files.join(' + ')}): ${kb(result.element.minified)}, ${kb(result.element.gzip)} gzipped; of which the shell that paints the landing state (${shell.join(' + ')}) ${kb(result.element.shellGzip)}`,
     );
   else console.log('site: not built yet (npm run site:build)');
   if (result.payload)
