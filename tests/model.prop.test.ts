@@ -14,7 +14,7 @@ import {
   sectorView,
   transitionInSectorTest,
 } from '../src/model/sector.js';
-import { randomLattice } from './arbitraries.js';
+import { randomLattice, sectorsInUse } from './arbitraries.js';
 
 const RUNS = { numRuns: 200 };
 
@@ -144,7 +144,7 @@ describe('the sector view', () => {
           ...dataset,
           roles: dataset.roles.map((r, i) => ({ ...r, sectors: roles[i]! })),
           transitions: dataset.transitions.map((t, i) =>
-            moves[i] ? { ...t, sectors: moves[i] } : t,
+            moves[i] ? { ...t, sectors: sectorsInUse(moves[i], roles) } : t,
           ),
           qualifications: dataset.qualifications.map((q, i) =>
             quals[i] ? { ...q, sectors: quals[i] } : q,
