@@ -5,6 +5,9 @@
 import {
   type Aggregates,
   canonical,
+  FTE_CLASSES,
+  type FteClass,
+  type FteRow,
   type LifeRow,
   OUTCOME_KINDS,
   type OutcomeKind,
@@ -64,6 +67,7 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
   const people: PeopleRow[] = [];
   const roles = new Map<string, { spells: number; people: number; exposureDays: number }>();
   const joined = new Map<string, { joined: number; joinedPeople: number }>();
+  const fte: FteRow[] = [];
   const counts: Partial<Record<ProblemCode, number>> = {};
   const lines: ProblemLine[] = [];
   let period: Aggregates['period'] | undefined;
@@ -102,6 +106,20 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
       case 'joined':
         joined.set(role(), { joined: need(row, 'n', at), joinedPeople: need(row, 'people', at) });
         break;
+      case 'fte': {
+        const k = text(row, 'kind', at) as FteClass;
+        if (!FTE_CLASSES.includes(k))
+          throw new EvidenceInputError(
+            `${at}: FTE class "${k}" is not one of ${FTE_CLASSES.join(', ')}`,
+          );
+        fte.push({
+          role: role(),
+          fte: k,
+          spells: need(row, 'n', at),
+          people: need(row, 'people', at),
+        });
+        break;
+      }
       case 'problem':
       case 'line': {
         const code = text(row, 'kind', at) as ProblemCode;
@@ -123,7 +141,7 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
         break;
       default:
         throw new EvidenceInputError(
-          `${at}: unknown section ${JSON.stringify(row.section)} (expected life, people, role, joined, problem, line or period)`,
+          `${at}: unknown section ${JSON.stringify(row.section)} (expected life, people, role, joined, fte, problem, line or period)`,
         );
     }
   });
@@ -140,5 +158,5 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
       exposureDays: r.exposureDays,
     };
   });
-  return canonical({ life, people, roles: roleRows, problems: { counts, lines }, period });
+  return canonical({ life, people, roles: roleRows, fte, problems: { counts, lines }, period });
 }

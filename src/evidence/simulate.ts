@@ -210,9 +210,18 @@ export function simulateRecords(
   return records;
 }
 
-const COLUMNS = ['person', 'role', 'start', 'end', 'agency', 'leaving_reason'] as const;
+const COLUMNS = [
+  'person',
+  'role',
+  'start',
+  'end',
+  'sector',
+  'fte',
+  'agency',
+  'leaving_reason',
+] as const;
 
-/** Records as an HR-style CSV extract (person, role, start, end, agency, leaving_reason). */
+/** Records as an HR-style CSV extract (person, role, start, end, sector, fte, agency, leaving_reason). */
 export function recordsToCsv(records: readonly JobRecord[]): string {
   const data = records.map((r) =>
     COLUMNS.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))),

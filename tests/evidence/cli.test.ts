@@ -147,7 +147,10 @@ describe('career-lattice evidence', () => {
       writeFileSync(join(dir, 'iso.csv'), recordsToCsv(clean));
       await c.run(`CREATE OR REPLACE TABLE records AS SELECT CAST(row_number() OVER () + 1 AS BIGINT) AS line, NULLIF(trim(person, ' '), '') AS person, NULLIF(trim(role, ' '), '') AS title,
       CAST(date_diff('day', DATE '1970-01-01', TRY_CAST(start AS DATE)) AS INT) AS start_day, CAST(date_diff('day', DATE '1970-01-01', TRY_CAST("end" AS DATE)) AS INT) AS end_day,
-      CASE WHEN NULLIF("end", '') IS NOT NULL AND TRY_CAST("end" AS DATE) IS NULL THEN 1 ELSE 0 END AS end_bad FROM read_csv('${join(dir, 'iso.csv')}', all_varchar = true)`);
+      CASE WHEN NULLIF("end", '') IS NOT NULL AND TRY_CAST("end" AS DATE) IS NULL THEN 1 ELSE 0 END AS end_bad,
+      NULLIF(trim(sector, ' '), '') AS sector, CASE WHEN lower(agency) = 'yes' THEN 1 ELSE 0 END AS agency, TRY_CAST(fte AS DOUBLE) AS fte,
+      CASE WHEN NULLIF(leaving_reason, '') IS NULL THEN NULL WHEN lower(leaving_reason) LIKE '%retire%' THEN 'retired'
+        WHEN lower(leaving_reason) LIKE '%transfer%' THEN 'internal' ELSE 'workforce' END AS leaving FROM read_csv('${join(dir, 'iso.csv')}', all_varchar = true)`);
       await c.run(`COPY (${TITLES_SQL}) TO '${join(dir, 'titles.csv')}' (HEADER)`);
       expect(
         (await cli(['evidence', 'titles.csv', '--titles', '--out', 'title_map.csv'], { cwd: dir }))
