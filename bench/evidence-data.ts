@@ -25,12 +25,24 @@ export const BENCH_NOISE = {
   missingEnd: 0.02,
   badDate: 0.005,
   unknownTitle: 0.01,
+  partTime: 0.2,
+  retire: 0.15,
+  internal: 0.1,
 } as const;
 
 /** 100,000 simulated records (40,000 people, copied with new ids to reach the size). */
 export function benchRecords(lattice: Lattice, size = 100_000): JobRecord[] {
   const model = modelFromLattice(lattice, { leave: 0.3 });
-  let records = simulateRecords(model, { people: 40_000, seed: 15, noise: BENCH_NOISE }, lattice);
+  let records = simulateRecords(
+    model,
+    {
+      people: 40_000,
+      seed: 15,
+      noise: BENCH_NOISE,
+      sectors: ["Children's services", 'Adult social care'],
+    },
+    lattice,
+  );
   while (records.length < size)
     records = records.concat(
       records.slice(0, size - records.length).map((r) => ({ ...r, person: `${r.person}b` })),
@@ -49,7 +61,7 @@ export async function benchCsv(lattice: Lattice, copies: number, label: string):
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const c = await instance.connect();
   await c.run(
-    `COPY (SELECT * REPLACE (person || '-' || CAST(k AS VARCHAR) AS person) FROM read_csv('${base}', all_varchar = true) CROSS JOIN range(${copies}) t(k)) TO '${path}' (HEADER)`,
+    `COPY (SELECT * EXCLUDE (k) REPLACE (person || '-' || CAST(k AS VARCHAR) AS person) FROM read_csv('${base}', all_varchar = true) CROSS JOIN range(${copies}) t(k)) TO '${path}' (HEADER)`,
   );
   c.closeSync();
   instance.closeSync();

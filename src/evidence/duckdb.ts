@@ -3,6 +3,9 @@
  * never loaded into JavaScript — and runs the aggregation in sql.ts. @duckdb/node-api is an
  * optional dependency, loaded here and only here, on first use.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pickColumns } from './columns.js';
 import { EvidenceEngineError, EvidenceInputError } from './errors.js';
 import { aggregatesFromSqlRows } from './fromSqlRows.js';
@@ -15,6 +18,7 @@ import {
   type EvidenceReport,
   type ReportOptions,
   scopeOf,
+  sectorPrefixOf,
 } from './report.js';
 import { evidenceSql, TITLES_SQL } from './sql.js';
 
@@ -94,7 +98,10 @@ export async function evidenceFromFileDuckDb(
 ): Promise<EvidenceReport> {
   const { DuckDBInstance } = await loadDuckDb();
   const format = options.format ?? formatOf(path);
-  const instance = await DuckDBInstance.create(':memory:', {
+  // A throwaway database file, not ':memory:': the extract table is stored compressed and the
+  // buffer pool can page it out, leaving the memory limit to the sorts.
+  const folder = mkdtempSync(join(tmpdir(), 'career-lattice-evidence-'));
+  const instance = await DuckDBInstance.create(join(folder, 'evidence.duckdb'), {
     threads: String(options.threads ?? 2),
     memory_limit: options.memoryLimit ?? '3GB',
   });
@@ -111,6 +118,13 @@ export async function evidenceFromFileDuckDb(
       );
     }
     const cols = pickColumns(headings, path);
+    // Only what the SQL will read: the sector when one is asked for, and then only where it is
+    // outside it (NULL inside: the SQL's test gives the same answer) — DuckDB-only thrift.
+    const prefix = sectorPrefixOf(options);
+    const sectorColumn =
+      prefix === undefined || cols.sector === undefined
+        ? 'CAST(NULL AS VARCHAR)'
+        : `CASE WHEN lower(${textOf(cols.sector)}) NOT LIKE ${quote(`${prefix}%`)} THEN ${textOf(cols.sector)} END`;
     // Lines: the header is line 1 of a CSV; NDJSON and Parquet count records from 1. The line is
     // the table's rowid (insertion order: DuckDB keeps a file's order), not row_number() OVER (),
     // a window over the whole file that cost ~15% of the run: DuckDB-only, so it stays here.
@@ -125,7 +139,7 @@ export async function evidenceFromFileDuckDb(
         SELECT person, title, ${dateOf('start_t')} AS sd, ${dateOf('end_t')} AS ed, end_t, sector, agency_t, fte_t, leaving_t
         FROM (
           SELECT ${textOf(cols.person!)} AS person, ${textOf(cols.role!)} AS title,
-            ${textOf(cols.start!)} AS start_t, ${optional(cols.end)} AS end_t, ${optional(cols.sector)} AS sector,
+            ${textOf(cols.start!)} AS start_t, ${optional(cols.end)} AS end_t, ${sectorColumn} AS sector,
             ${optional(cols.agency)} AS agency_t, ${optional(cols.fte)} AS fte_t, ${optional(cols.leaving_reason)} AS leaving_t
           FROM ${reader(path, format)}
         ) texts
@@ -167,5 +181,6 @@ export async function evidenceFromFileDuckDb(
   } finally {
     connection.closeSync();
     instance.closeSync();
+    rmSync(folder, { recursive: true, force: true });
   }
 }

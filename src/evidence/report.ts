@@ -53,21 +53,24 @@ export function scopeOf(
   options: ReportOptions,
   titleMap: ReadonlyMap<string, string>,
 ): AggregateOptions {
-  let prefix: string | undefined;
-  // A lattice limited to one sector (lattice.inSector, or an overlay that fixes it) limits the records too.
-  const sector = options.sector ?? options.lattice.dataset.sector;
-  if (sector !== undefined) {
-    const known = new Set(options.lattice.roles().flatMap((r) => r.sectors ?? []));
-    if (!known.has(sector))
-      throw new RangeError(
-        `sector must be one of the lattice's sectors (${[...known].sort().join(', ')}), not ${JSON.stringify(sector)}`,
-      );
-    prefix = sectorPrefix(sector);
-  }
+  const prefix = sectorPrefixOf(options);
   return {
     agencyMap: agencyMap(options.lattice, titleMap, options.agencyRole),
     ...(prefix !== undefined ? { sectorPrefix: prefix } : {}),
   };
+}
+
+/** The records' sector prefix (records.ts sectorPrefix), checked against the lattice; undefined: every sector. */
+export function sectorPrefixOf(options: ReportOptions): string | undefined {
+  // A lattice limited to one sector (lattice.inSector, or an overlay that fixes it) limits the records too.
+  const sector = options.sector ?? options.lattice.dataset.sector;
+  if (sector === undefined) return undefined;
+  const known = new Set(options.lattice.roles().flatMap((r) => r.sectors ?? []));
+  if (!known.has(sector))
+    throw new RangeError(
+      `sector must be one of the lattice's sectors (${[...known].sort().join(', ')}), not ${JSON.stringify(sector)}`,
+    );
+  return sectorPrefix(sector);
 }
 
 /** The as-of day number from YYYY-MM-DD or DD/MM/YYYY; a RangeError when it is not a date. */

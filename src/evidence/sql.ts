@@ -77,56 +77,60 @@ export function evidenceSql(
   const months =
     'CAST(FLOOR(CAST(days * 48 AS DOUBLE) / CAST(1461 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS INT)';
   const nulls = (...types: string[]) => types.map((t) => `CAST(NULL AS ${t})`).join(', ');
-  return `WITH
-checked AS (
-  SELECT r.line, r.person, r.start_day, r.end_day, r.fte, r.leaving,
-    CASE
-      WHEN ${outOfSector(options.sectorPrefix)} THEN ''
-      WHEN r.agency = 1 AND NULLIF(m.agency_role, '') IS NOT NULL THEN m.agency_role
-      ELSE COALESCE(m.role, '')
-    END AS rk,
-    CASE
+  // A record set aside: the same test everywhere it is needed, on the records themselves, so
+  // that no large intermediate result is read twice (an engine would have to keep it).
+  const problem = `CASE
       WHEN r.person IS NULL THEN 'no_person'
       WHEN r.start_day IS NULL THEN 'unknown_start'
       WHEN r.end_bad = 1 THEN 'unknown_end'
       WHEN r.end_day IS NOT NULL AND r.end_day < r.start_day THEN 'end_before_start'
       ELSE NULL
-    END AS problem
-  FROM records r LEFT JOIN title_map m ON r.title = m.title
+    END`;
+  const good = `r.person IS NOT NULL AND r.start_day IS NOT NULL AND r.end_bad = 0 AND (r.end_day IS NULL OR r.end_day >= r.start_day)`;
+  const sums = (cols: string) =>
+    `COUNT(*) AS n, SUM(first_outcome) AS outcome_people, SUM(first_in_role) AS people, SUM(CAST(days AS BIGINT)) AS days,
+    SUM(joined) AS joined, SUM(first_in_role * any_joined) AS joined_people,
+    SUM(CASE WHEN fte_class = 'part' THEN 1 ELSE 0 END) AS part, SUM(first_in_role * any_part) AS part_people,
+    SUM(CASE WHEN fte_class = 'full' THEN 1 ELSE 0 END) AS full_time, SUM(first_in_role * any_full) AS full_people,
+    SUM(CASE WHEN fte_class = 'unknown' THEN 1 ELSE 0 END) AS unknown, SUM(first_in_role * any_unknown) AS unknown_people
+  FROM counted GROUP BY GROUPING SETS (${cols})`;
+  return `WITH
+limits AS (
+  SELECT MIN(r.start_day) AS first_day,
+    CASE WHEN ${asOfLiteral(options.asOfDay)} > MAX(CASE WHEN r.end_day IS NOT NULL AND r.end_day > r.start_day THEN r.end_day ELSE r.start_day END)
+      THEN ${asOfLiteral(options.asOfDay)}
+      ELSE MAX(CASE WHEN r.end_day IS NOT NULL AND r.end_day > r.start_day THEN r.end_day ELSE r.start_day END) END AS as_of
+  FROM records r WHERE ${good}
 ),
 good AS (
-  SELECT line, person, rk, start_day, end_day, fte, leaving FROM checked WHERE problem IS NULL
-),
-limits AS (
-  SELECT MIN(start_day) AS first_day,
-    CASE WHEN ${asOfLiteral(options.asOfDay)} > MAX(CASE WHEN end_day IS NOT NULL AND end_day > start_day THEN end_day ELSE start_day END)
-      THEN ${asOfLiteral(options.asOfDay)}
-      ELSE MAX(CASE WHEN end_day IS NOT NULL AND end_day > start_day THEN end_day ELSE start_day END) END AS as_of
-  FROM good
-),
-ordered AS (
-  SELECT line, person, rk, start_day, end_day, fte, leaving,
-    MAX(COALESCE(end_day, ${OPEN})) OVER (${w} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end,
-    LAG(line) OVER (${w}) AS prev_line,
-    LAG(rk) OVER (${w}) AS prev_rk,
-    LEAD(rk) OVER (${w}) AS next_rk,
-    LEAD(start_day) OVER (${w}) AS next_start
-  FROM good
+  SELECT r.line, r.person, r.start_day, r.end_day, r.fte, r.leaving,
+    CASE
+      WHEN ${outOfSector(options.sectorPrefix)} THEN ''
+      WHEN r.agency = 1 AND NULLIF(m.agency_role, '') IS NOT NULL THEN m.agency_role
+      ELSE COALESCE(m.role, '')
+    END AS rk
+  FROM records r LEFT JOIN title_map m ON r.title = m.title
+  WHERE ${good}
 ),
 bounds AS (
-  SELECT line, person, rk, start_day, end_day, fte, leaving, prev_rk, next_rk, next_start,
-    CASE WHEN prev_rk IS NULL OR prev_rk <> rk THEN 1 ELSE 0 END AS is_first,
-    CASE WHEN next_rk IS NULL OR next_rk <> rk THEN 1 ELSE 0 END AS is_last
-  FROM ordered WHERE rk <> ''
+  SELECT line, person, rk, start_day, end_day, fte, leaving,
+    CASE WHEN MAX(COALESCE(end_day, ${OPEN})) OVER (${w} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) > start_day
+      THEN LAG(line) OVER (${w}) END AS overlap_line,
+    LAG(rk) OVER (${w}) AS prev_rk,
+    LEAD(rk) OVER (${w}) AS next_rk,
+    LEAD(start_day) OVER (${w}) AS next_start,
+    CASE WHEN LAG(rk) OVER (${w}) IS NULL OR LAG(rk) OVER (${w}) <> rk THEN 1 ELSE 0 END AS is_first,
+    CASE WHEN LEAD(rk) OVER (${w}) IS NULL OR LEAD(rk) OVER (${w}) <> rk THEN 1 ELSE 0 END AS is_last
+  FROM good
 ),
 runs AS (
   SELECT person, rk, start_day, end_day, fte, leaving, prev_rk, next_rk, next_start, is_first, is_last,
     SUM(is_first) OVER (${w} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS island
-  FROM bounds WHERE is_first = 0 OR is_last = 0
+  FROM bounds WHERE rk <> '' AND (is_first = 0 OR is_last = 0)
 ),
 spells AS (
   SELECT person, rk, start_day, COALESCE(end_day, ${OPEN}) AS end_day, fte, leaving, prev_rk, next_rk, next_start
-  FROM bounds WHERE is_first = 1 AND is_last = 1
+  FROM bounds WHERE rk <> '' AND is_first = 1 AND is_last = 1
   UNION ALL
   SELECT person, MIN(rk), MIN(start_day), MAX(COALESCE(end_day, ${OPEN})), MIN(fte),
     MAX(CASE WHEN is_last = 1 THEN leaving END), MAX(CASE WHEN is_first = 1 THEN prev_rk END),
@@ -145,7 +149,7 @@ outcomes AS (
   FROM spells CROSS JOIN limits l
 ),
 counted AS (
-  SELECT role, kind, to_role, days, joined, fte_class,
+  SELECT role, kind, to_role, days, ${months} AS months, joined, fte_class,
     CASE WHEN ROW_NUMBER() OVER (${v}) = 1 THEN 1 ELSE 0 END AS first_in_role,
     CASE WHEN ROW_NUMBER() OVER (${v}) = 1 OR LAG(kind) OVER (${v}) <> kind OR LAG(to_role) OVER (${v}) <> to_role THEN 1 ELSE 0 END AS first_outcome,
     MAX(joined) OVER (${v} ${whole}) AS any_joined,
@@ -154,40 +158,35 @@ counted AS (
     MAX(CASE WHEN fte_class = 'unknown' THEN 1 ELSE 0 END) OVER (${v} ${whole}) AS any_unknown
   FROM outcomes
 ),
-role_figures AS (
-  SELECT role, COUNT(*) AS n, SUM(first_in_role) AS people, SUM(CAST(days AS BIGINT)) AS days,
-    SUM(joined) AS joined, SUM(first_in_role * any_joined) AS joined_people,
-    SUM(CASE WHEN fte_class = 'part' THEN 1 ELSE 0 END) AS part, SUM(first_in_role * any_part) AS part_people,
-    SUM(CASE WHEN fte_class = 'full' THEN 1 ELSE 0 END) AS full_time, SUM(first_in_role * any_full) AS full_people,
-    SUM(CASE WHEN fte_class = 'unknown' THEN 1 ELSE 0 END) AS unknown, SUM(first_in_role * any_unknown) AS unknown_people
-  FROM counted GROUP BY role
+figures AS (
+  SELECT role, kind, to_role, months, ${sums('(role, kind, to_role, months), (role, kind, to_role), (role)')}
 ),
 problems AS (
-  SELECT line, problem AS code, CAST(NULL AS BIGINT) AS other_line FROM checked WHERE problem IS NOT NULL
+  SELECT r.line, ${problem} AS code, CAST(NULL AS BIGINT) AS other_line FROM records r WHERE NOT (${good})
   UNION ALL
-  SELECT line, 'overlap' AS code, prev_line AS other_line FROM ordered WHERE prev_end > start_day
+  SELECT line, 'overlap' AS code, overlap_line AS other_line FROM bounds WHERE overlap_line IS NOT NULL
 )
-SELECT 'life' AS section, role, kind, to_role, ${months} AS months,
-  COUNT(*) AS n, CAST(NULL AS BIGINT) AS people, CAST(NULL AS BIGINT) AS days, CAST(NULL AS BIGINT) AS line, CAST(NULL AS BIGINT) AS other_line
-FROM counted GROUP BY role, kind, to_role, ${months}
+SELECT 'life' AS section, role, kind, to_role, months,
+  n, CAST(NULL AS BIGINT) AS people, CAST(NULL AS BIGINT) AS days, CAST(NULL AS BIGINT) AS line, CAST(NULL AS BIGINT) AS other_line
+FROM figures WHERE months IS NOT NULL
 UNION ALL
-SELECT 'people', role, kind, to_role, ${nulls('INT', 'BIGINT')}, SUM(first_outcome), ${nulls('BIGINT', 'BIGINT', 'BIGINT')}
-FROM counted GROUP BY role, kind, to_role
+SELECT 'people', role, kind, to_role, ${nulls('INT', 'BIGINT')}, outcome_people, ${nulls('BIGINT', 'BIGINT', 'BIGINT')}
+FROM figures WHERE months IS NULL AND kind IS NOT NULL
 UNION ALL
 SELECT 'role', role, ${nulls('STRING', 'STRING', 'INT')}, n, people, days, ${nulls('BIGINT', 'BIGINT')}
-FROM role_figures
+FROM figures WHERE kind IS NULL
 UNION ALL
 SELECT 'joined', role, ${nulls('STRING', 'STRING', 'INT')}, joined, joined_people, ${nulls('BIGINT', 'BIGINT', 'BIGINT')}
-FROM role_figures WHERE joined > 0
+FROM figures WHERE kind IS NULL AND joined > 0
 UNION ALL
 SELECT 'fte', role, 'part', ${nulls('STRING', 'INT')}, part, part_people, ${nulls('BIGINT', 'BIGINT', 'BIGINT')}
-FROM role_figures WHERE part > 0
+FROM figures WHERE kind IS NULL AND part > 0
 UNION ALL
 SELECT 'fte', role, 'full', ${nulls('STRING', 'INT')}, full_time, full_people, ${nulls('BIGINT', 'BIGINT', 'BIGINT')}
-FROM role_figures WHERE full_time > 0
+FROM figures WHERE kind IS NULL AND full_time > 0
 UNION ALL
 SELECT 'fte', role, 'unknown', ${nulls('STRING', 'INT')}, unknown, unknown_people, ${nulls('BIGINT', 'BIGINT', 'BIGINT')}
-FROM role_figures WHERE unknown > 0
+FROM figures WHERE kind IS NULL AND unknown > 0
 UNION ALL
 SELECT 'problem', ${nulls('STRING')}, code, ${nulls('STRING', 'INT')}, COUNT(*), ${nulls('BIGINT', 'BIGINT', 'BIGINT', 'BIGINT')}
 FROM problems GROUP BY code

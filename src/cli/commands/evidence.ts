@@ -129,6 +129,12 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 const q = (m: { p25: number | null; median: number | null; p75: number | null }) =>
   [m.p25, m.median, m.p75].map((x) => (x === null ? '…' : String(x))).join('–');
 const or = (v: number | null) => (v === null ? 'withheld' : String(v));
+/** Part-time spells as a share of those with an FTE given: "20%", "–" when none is given. */
+function partTimeText(r: EvidenceReport['evidence']['roles'][number]): string {
+  if (r.partTime == null || r.fullTime == null) return 'withheld';
+  const known = r.partTime + r.fullTime;
+  return known === 0 ? '–' : pct(r.partTime / known);
+}
 const PROBLEM_TEXT: Record<string, string> = {
   no_person: 'no person id (set aside)',
   unknown_start: 'start missing or not a date (set aside)',
@@ -227,8 +233,11 @@ function printText(ctx: Context, lattice: Lattice, file: string, report: Evidenc
         { header: 'Spells', align: 'right' },
         { header: 'Joined', align: 'right' },
         { header: 'Left', align: 'right' },
+        { header: 'Retired', align: 'right' },
+        { header: 'Internal', align: 'right' },
         { header: 'In post', align: 'right' },
-        { header: 'Left/yr', align: 'right' },
+        { header: 'Left workforce/yr', align: 'right' },
+        { header: 'Part time', align: 'right' },
         { header: 'Months in role', align: 'right' },
       ],
       ev.roles.map((r) => [
@@ -236,8 +245,11 @@ function printText(ctx: Context, lattice: Lattice, file: string, report: Evidenc
         String(r.spells),
         or(r.joined),
         or(r.left),
+        or(r.retired ?? null),
+        or(r.leftInternal ?? null),
         or(r.inPost),
-        r.leavingRate === null ? 'withheld' : pct(r.leavingRate),
+        r.workforceLeavingRate == null ? 'withheld' : pct(r.workforceLeavingRate),
+        partTimeText(r),
         q(r.months),
       ]),
       s,
