@@ -132,8 +132,11 @@ export async function evidenceFromFileDuckDb(
     const optional = (column: string | undefined) =>
       column !== undefined ? textOf(column) : 'CAST(NULL AS VARCHAR)';
     await connection.run(`CREATE TABLE extract AS
-      SELECT person, title, ${dayOf('sd')} AS start_day, ${dayOf('ed')} AS end_day,
-        CASE WHEN end_t IS NOT NULL AND ${dayOf('ed')} IS NULL THEN 1 ELSE 0 END AS end_bad,
+      SELECT person, title, start_day, end_day,
+        CASE WHEN end_t IS NOT NULL AND end_day IS NULL THEN 1 ELSE 0 END AS end_bad,
+        sector, agency, fte, leaving
+      FROM (
+      SELECT person, title, ${dayOf('sd')} AS start_day, ${dayOf('ed')} AS end_day, end_t,
         sector, ${agencyOf('agency_t')} AS agency, ${fteOf('fte_t')} AS fte, ${leavingOf('leaving_t')} AS leaving
       FROM (
         SELECT person, title, ${dateOf('start_t')} AS sd, ${dateOf('end_t')} AS ed, end_t, sector, agency_t, fte_t, leaving_t
@@ -143,7 +146,8 @@ export async function evidenceFromFileDuckDb(
             ${optional(cols.agency)} AS agency_t, ${optional(cols.fte)} AS fte_t, ${optional(cols.leaving_reason)} AS leaving_t
           FROM ${reader(path, format)}
         ) texts
-      ) dates`);
+      ) dates
+      ) days`);
     await connection.run(
       `CREATE VIEW records AS SELECT CAST(rowid + ${offset} AS BIGINT) AS line, * FROM extract`,
     );

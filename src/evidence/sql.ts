@@ -28,7 +28,8 @@
  *   period   first_day, as_of (in line, other_line)
  * It names no person and no title, and holds no date but the period.
  *
- * Cost: two sorts. The records are sorted by person once (one window pass gives each record its
+ * Cost: roles, leaving reasons and FTE are small integers from here on (role ids come back
+ * only in the small result), and there are two sorts. The records are sorted by person once (one window pass gives each record its
  * neighbours: overlaps, the next role, where a spell began); only records in runs of one role —
  * a spell of several records — are sorted again, to be merged (few). The spells are then sorted
  * by person and role once, so that people are counted as first rows: no COUNT(DISTINCT person),
@@ -72,7 +73,7 @@ export function evidenceSql(
   const w = 'PARTITION BY person ORDER BY start_day, line';
   // The second (and last) sort: a person's spells in one role, by outcome, so people are counted
   // as first rows rather than with COUNT(DISTINCT person) or a hash table of every person.
-  const v = 'PARTITION BY person, role ORDER BY kind, to_role, start_day';
+  const v = 'PARTITION BY person, role_k ORDER BY kind, to_k, start_day';
   const whole = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING';
   const months =
     'CAST(FLOOR(CAST(days * 48 AS DOUBLE) / CAST(1461 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS INT)';
@@ -90,9 +91,9 @@ export function evidenceSql(
   const sums = (cols: string) =>
     `COUNT(*) AS n, SUM(first_outcome) AS outcome_people, SUM(first_in_role) AS people, SUM(CAST(days AS BIGINT)) AS days,
     SUM(joined) AS joined, SUM(first_in_role * any_joined) AS joined_people,
-    SUM(CASE WHEN fte_class = 'part' THEN 1 ELSE 0 END) AS part, SUM(first_in_role * any_part) AS part_people,
-    SUM(CASE WHEN fte_class = 'full' THEN 1 ELSE 0 END) AS full_time, SUM(first_in_role * any_full) AS full_people,
-    SUM(CASE WHEN fte_class = 'unknown' THEN 1 ELSE 0 END) AS unknown, SUM(first_in_role * any_unknown) AS unknown_people
+    SUM(CASE WHEN fte_k = 0 THEN 1 ELSE 0 END) AS part, SUM(first_in_role * any_part) AS part_people,
+    SUM(CASE WHEN fte_k = 1 THEN 1 ELSE 0 END) AS full_time, SUM(first_in_role * any_full) AS full_people,
+    SUM(CASE WHEN fte_k = 2 THEN 1 ELSE 0 END) AS unknown, SUM(first_in_role * any_unknown) AS unknown_people
   FROM counted GROUP BY GROUPING SETS (${cols})`;
   return `WITH
 limits AS (
@@ -102,18 +103,30 @@ limits AS (
       ELSE MAX(CASE WHEN r.end_day IS NOT NULL AND r.end_day > r.start_day THEN r.end_day ELSE r.start_day END) END AS as_of
   FROM records r WHERE ${good}
 ),
+codes AS (
+  SELECT role, CAST(ROW_NUMBER() OVER (ORDER BY role) AS INT) AS k FROM (
+    SELECT role FROM title_map WHERE NULLIF(role, '') IS NOT NULL
+    UNION SELECT agency_role FROM title_map WHERE NULLIF(agency_role, '') IS NOT NULL
+  ) named_roles
+),
+coded_map AS (
+  SELECT m.title, c.k, a.k AS agency_k
+  FROM title_map m JOIN codes c ON m.role = c.role LEFT JOIN codes a ON m.agency_role = a.role
+),
 good AS (
-  SELECT r.line, r.person, r.start_day, r.end_day, r.fte, r.leaving,
+  SELECT r.line, r.person, r.start_day, r.end_day,
+    CASE WHEN r.fte IS NULL THEN 2 WHEN r.fte < 1 THEN 0 ELSE 1 END AS fte_k,
+    CASE r.leaving WHEN 'workforce' THEN 1 WHEN 'retired' THEN 2 WHEN 'internal' THEN 3 ELSE 0 END AS leave_k,
     CASE
-      WHEN ${outOfSector(options.sectorPrefix)} THEN ''
-      WHEN r.agency = 1 AND NULLIF(m.agency_role, '') IS NOT NULL THEN m.agency_role
-      ELSE COALESCE(m.role, '')
+      WHEN ${outOfSector(options.sectorPrefix)} THEN 0
+      WHEN r.agency = 1 AND m.agency_k IS NOT NULL THEN m.agency_k
+      ELSE COALESCE(m.k, 0)
     END AS rk
-  FROM records r LEFT JOIN title_map m ON r.title = m.title
+  FROM records r LEFT JOIN coded_map m ON r.title = m.title
   WHERE ${good}
 ),
 bounds AS (
-  SELECT line, person, rk, start_day, end_day, fte, leaving,
+  SELECT line, person, rk, start_day, end_day, fte_k, leave_k,
     CASE WHEN MAX(COALESCE(end_day, ${OPEN})) OVER (${w} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) > start_day
       THEN LAG(line) OVER (${w}) END AS overlap_line,
     LAG(rk) OVER (${w}) AS prev_rk,
@@ -124,42 +137,49 @@ bounds AS (
   FROM good
 ),
 runs AS (
-  SELECT person, rk, start_day, end_day, fte, leaving, prev_rk, next_rk, next_start, is_first, is_last,
+  SELECT person, rk, start_day, end_day, fte_k, leave_k, prev_rk, next_rk, next_start, is_first, is_last,
     SUM(is_first) OVER (${w} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS island
-  FROM bounds WHERE rk <> '' AND (is_first = 0 OR is_last = 0)
+  FROM bounds WHERE rk <> 0 AND (is_first = 0 OR is_last = 0)
 ),
 spells AS (
-  SELECT person, rk, start_day, COALESCE(end_day, ${OPEN}) AS end_day, fte, leaving, prev_rk, next_rk, next_start
-  FROM bounds WHERE rk <> '' AND is_first = 1 AND is_last = 1
+  SELECT person, rk, start_day, COALESCE(end_day, ${OPEN}) AS end_day, fte_k, leave_k, prev_rk, next_rk, next_start
+  FROM bounds WHERE rk <> 0 AND is_first = 1 AND is_last = 1
   UNION ALL
-  SELECT person, MIN(rk), MIN(start_day), MAX(COALESCE(end_day, ${OPEN})), MIN(fte),
-    MAX(CASE WHEN is_last = 1 THEN leaving END), MAX(CASE WHEN is_first = 1 THEN prev_rk END),
+  SELECT person, MIN(rk), MIN(start_day), MAX(COALESCE(end_day, ${OPEN})), MIN(fte_k),
+    MAX(CASE WHEN is_last = 1 THEN leave_k END), MAX(CASE WHEN is_first = 1 THEN prev_rk END),
     MAX(CASE WHEN is_last = 1 THEN next_rk END), MAX(CASE WHEN is_last = 1 THEN next_start END)
   FROM runs GROUP BY person, island
 ),
 outcomes AS (
-  SELECT person, rk AS role, start_day,
-    CASE WHEN prev_rk IS NULL OR prev_rk = '' THEN 1 ELSE 0 END AS joined,
-    CASE WHEN next_rk IS NOT NULL THEN (CASE WHEN next_rk = '' THEN 'other' ELSE 'move' END)
+  SELECT person, rk AS role_k, start_day, fte_k,
+    CASE WHEN prev_rk IS NULL OR prev_rk = 0 THEN 1 ELSE 0 END AS joined,
+    CASE WHEN next_rk IS NOT NULL THEN (CASE WHEN next_rk = 0 THEN 'other' ELSE 'move' END)
          WHEN end_day < ${OPEN} THEN 'left' ELSE 'in_post' END AS kind,
-    CASE WHEN next_rk IS NOT NULL THEN next_rk
-         WHEN end_day < ${OPEN} THEN COALESCE(leaving, '') ELSE '' END AS to_role,
-    (CASE WHEN next_rk IS NOT NULL THEN next_start WHEN end_day < ${OPEN} THEN end_day ELSE l.as_of END) - start_day AS days,
-    CASE WHEN fte IS NULL THEN 'unknown' WHEN fte < 1 THEN 'part' ELSE 'full' END AS fte_class
+    CASE WHEN next_rk IS NOT NULL THEN next_rk WHEN end_day < ${OPEN} THEN leave_k ELSE 0 END AS to_k,
+    (CASE WHEN next_rk IS NOT NULL THEN next_start WHEN end_day < ${OPEN} THEN end_day ELSE l.as_of END) - start_day AS days
   FROM spells CROSS JOIN limits l
 ),
 counted AS (
-  SELECT role, kind, to_role, days, ${months} AS months, joined, fte_class,
+  SELECT role_k, kind, to_k, days, ${months} AS months, joined, fte_k,
     CASE WHEN ROW_NUMBER() OVER (${v}) = 1 THEN 1 ELSE 0 END AS first_in_role,
-    CASE WHEN ROW_NUMBER() OVER (${v}) = 1 OR LAG(kind) OVER (${v}) <> kind OR LAG(to_role) OVER (${v}) <> to_role THEN 1 ELSE 0 END AS first_outcome,
+    CASE WHEN ROW_NUMBER() OVER (${v}) = 1 OR LAG(kind) OVER (${v}) <> kind OR LAG(to_k) OVER (${v}) <> to_k THEN 1 ELSE 0 END AS first_outcome,
     MAX(joined) OVER (${v} ${whole}) AS any_joined,
-    MAX(CASE WHEN fte_class = 'part' THEN 1 ELSE 0 END) OVER (${v} ${whole}) AS any_part,
-    MAX(CASE WHEN fte_class = 'full' THEN 1 ELSE 0 END) OVER (${v} ${whole}) AS any_full,
-    MAX(CASE WHEN fte_class = 'unknown' THEN 1 ELSE 0 END) OVER (${v} ${whole}) AS any_unknown
+    MAX(CASE WHEN fte_k = 0 THEN 1 ELSE 0 END) OVER (${v} ${whole}) AS any_part,
+    MAX(CASE WHEN fte_k = 1 THEN 1 ELSE 0 END) OVER (${v} ${whole}) AS any_full,
+    MAX(CASE WHEN fte_k = 2 THEN 1 ELSE 0 END) OVER (${v} ${whole}) AS any_unknown
   FROM outcomes
 ),
+grouped AS (
+  SELECT role_k, kind, to_k, months, ${sums('(role_k, kind, to_k, months), (role_k, kind, to_k), (role_k)')}
+),
 figures AS (
-  SELECT role, kind, to_role, months, ${sums('(role, kind, to_role, months), (role, kind, to_role), (role)')}
+  SELECT c.role, g.kind,
+    CASE WHEN g.kind = 'move' THEN t.role
+         WHEN g.kind = 'left' THEN (CASE g.to_k WHEN 1 THEN 'workforce' WHEN 2 THEN 'retired' WHEN 3 THEN 'internal' ELSE '' END)
+         ELSE '' END AS to_role,
+    g.months, g.n, g.outcome_people, g.people, g.days, g.joined, g.joined_people, g.part, g.part_people,
+    g.full_time, g.full_people, g.unknown, g.unknown_people
+  FROM grouped g JOIN codes c ON g.role_k = c.k LEFT JOIN codes t ON g.to_k = t.k
 ),
 problems AS (
   SELECT r.line, ${problem} AS code, CAST(NULL AS BIGINT) AS other_line FROM records r WHERE NOT (${good})
