@@ -18,6 +18,7 @@ import {
   type RoleRow,
 } from './aggregates.js';
 import { EvidenceInputError } from './errors.js';
+import { LEAVING_CATEGORIES, type LeavingCategory } from './records.js';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -61,6 +62,16 @@ function kindOf(row: Row, at: string): OutcomeKind {
   return k as OutcomeKind;
 }
 
+/** The next role of a move, or how a leaver left (a leaving category, or '' when not given). */
+function toOf(row: Row, at: string): string {
+  const to = text(row, 'to_role', at);
+  if (row.kind === 'left' && to !== '' && !LEAVING_CATEGORIES.includes(to as LeavingCategory))
+    throw new EvidenceInputError(
+      `${at}: a leaver's to_role must be empty or one of ${LEAVING_CATEGORIES.join(', ')}, not "${to}"`,
+    );
+  return to;
+}
+
 /** `where` names the result in messages ("the aggregates file x.csv"). */
 export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL result'): Aggregates {
   const life: LifeRow[] = [];
@@ -83,7 +94,7 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
         life.push({
           role: role(),
           kind: kindOf(row, at),
-          to: text(row, 'to_role', at),
+          to: toOf(row, at),
           months: need(row, 'months', at),
           spells: need(row, 'n', at),
         });
@@ -92,7 +103,7 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
         people.push({
           role: role(),
           kind: kindOf(row, at),
-          to: text(row, 'to_role', at),
+          to: toOf(row, at),
           people: need(row, 'people', at),
         });
         break;
