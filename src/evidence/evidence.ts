@@ -192,7 +192,7 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
     add({
       id: `left:${r.role}`,
       value: parts.reduce((n, [, t]) => n + t.value, 0),
-      people: Math.max(...parts.map(([, t]) => t.people)),
+      people: parts.reduce((most, [, t]) => (t.people > most ? t.people : most), 0),
       role: r.role,
     });
     rows.get(r.role)!.push(`left:${r.role}`);
@@ -219,10 +219,8 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
     rows.get(role)?.push(id);
     cols.get(to)?.push(id);
   }
-  relations.push(
-    ...[...rows].map(([role, parts]) => ({ total: `spells:${role}`, parts })),
-    ...[...cols].map(([role, parts]) => ({ total: `spells:${role}`, parts })),
-  );
+  for (const sums of [rows, cols])
+    for (const [role, parts] of sums) relations.push({ total: `spells:${role}`, parts });
   const { primary, complementary, roles: withheldRoles } = suppress(cells, relations, minCount);
   const hidden = (id: string) => primary.has(id) || complementary.has(id);
   const shown = (id: string): number | null => (hidden(id) ? null : cells.get(id)!.value);

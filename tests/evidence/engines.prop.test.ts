@@ -117,7 +117,8 @@ describe.skipIf(!duckdb)('DuckDB and TypeScript engines', () => {
       ),
       { numRuns: Number(process.env.ENGINE_RUNS ?? 25) },
     );
-  });
+    // Each run starts DuckDB: generous on a shared machine (a limit on hanging, not a timing check).
+  }, 240_000);
 
   it('reads Parquet, and reports the records of a file by line', async () => {
     const { evidenceFromFileDuckDb } = await import('../../src/evidence/duckdb.js');
