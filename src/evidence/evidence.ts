@@ -192,7 +192,7 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
     add({
       id: `left:${r.role}`,
       value: parts.reduce((n, [, t]) => n + t.value, 0),
-      people: parts.reduce((most, [, t]) => (t.people > most ? t.people : most), 0),
+      people: parts.reduce((most, [, t]) => Math.max(most, t.people), 0),
       role: r.role,
     });
     rows.get(r.role)!.push(`left:${r.role}`);
