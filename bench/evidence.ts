@@ -13,15 +13,49 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  evidenceFromRecords,
-  modelFromLattice,
-  recordsToCsv,
-  simulateRecords,
-} from '../src/evidence/index.js';
+import { evidenceFromRecords } from '../src/evidence/index.js';
 import { createLattice, ukSocialWork } from '../src/index.js';
+import { benchCsv, benchRecords } from './evidence-data.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * One DuckDB run in a child process, measured by `/usr/bin/time -v` when the system has it (CPU
+ * of every thread, peak RSS of the process), else by the child's own counters.
+ */
+function measureChild(
+  path: string,
+): { ms: number; cpuMs: number; maxRssMb: number; records: number } | undefined {
+  const node = [process.execPath, '--import', 'tsx', join(here, 'evidence-child.ts'), path];
+  const timed = existsSync('/usr/bin/time');
+  const child = spawnSync(
+    timed ? '/usr/bin/time' : node[0]!,
+    timed ? ['-v', ...node] : node.slice(1),
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  if (child.status !== 0) {
+    log(child.stderr);
+    return undefined;
+  }
+  const own = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+    ms: number;
+    cpuMs: number;
+    maxRssMb: number;
+    records: number;
+  };
+  if (!timed) return own;
+  const field = (name: string) => Number(new RegExp(`${name}: ([\\d.:]+)`).exec(child.stderr)?.[1]);
+  const cpu = field('User time \\(seconds\\)') + field('System time \\(seconds\\)');
+  return {
+    ...own,
+    cpuMs: cpu * 1000,
+    maxRssMb: field('Maximum resident set size \\(kbytes\\)') / 1024,
+  };
+}
 const root = join(here, '..');
 const outDir = join(here, 'out');
 mkdirSync(outDir, { recursive: true });
@@ -32,24 +66,7 @@ const log = (...xs: unknown[]) => console.log(...xs);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const lattice = createLattice(ukSocialWork);
-const model = modelFromLattice(lattice, { leave: 0.3 });
-const noise = {
-  variant: 0.2,
-  typo: 0.01,
-  agency: 0.1,
-  overlap: 0.05,
-  missingEnd: 0.02,
-  badDate: 0.005,
-  unknownTitle: 0.01,
-};
-
-// --- TypeScript engine, 100,000 records -------------------------------------------------------
-let records = simulateRecords(model, { people: 40_000, seed: 15, noise }, lattice);
-while (records.length < 100_000)
-  records = records.concat(
-    records.slice(0, 100_000 - records.length).map((r) => ({ ...r, person: `${r.person}b` })),
-  );
-records = records.slice(0, 100_000);
+const records = benchRecords(lattice);
 const tsTimes: number[] = [];
 const tsCpu: number[] = [];
 let report = evidenceFromRecords(records, { lattice });
@@ -76,19 +93,10 @@ targets.push(
 );
 if (!duckdb) log('DuckDB engine: @duckdb/node-api not installed; skipped.');
 else {
-  const base = join(outDir, 'evidence-100k.csv');
-  writeFileSync(base, recordsToCsv(records));
+  const sizes: [string, number, string][] = [['1M', 10, await benchCsv(lattice, 10, '1m')]];
+  if (TEN_MILLION) sizes.push(['10M', 100, await benchCsv(lattice, 100, '10m')]);
   const instance = await duckdb.DuckDBInstance.create(':memory:', { threads: '2' });
   const c = await instance.connect();
-  const copies = async (n: number, path: string) => {
-    if (existsSync(path)) return;
-    await c.run(
-      `COPY (SELECT person || '-' || CAST(k AS VARCHAR) AS person, role, start, "end", agency, leaving_reason FROM read_csv('${base}', all_varchar = true) CROSS JOIN range(${n}) t(k)) TO '${path}' (HEADER)`,
-    );
-  };
-  const sizes: [string, number, string][] = [['1M', 10, join(outDir, 'evidence-1m.csv')]];
-  if (TEN_MILLION) sizes.push(['10M', 100, join(outDir, 'evidence-10m.csv')]);
-  for (const [, n, path] of sizes) await copies(n, path);
   const parquet = join(outDir, 'evidence-1m.parquet');
   if (!existsSync(parquet))
     await c.run(
@@ -101,21 +109,11 @@ else {
     ['1M records, Parquet', parquet],
   ];
   for (const [label, path] of runs) {
-    const child = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(here, 'evidence-child.ts'), path],
-      { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 },
-    );
-    if (child.status !== 0) {
-      log(`${label}: failed\n${child.stderr}`);
+    const r = measureChild(path);
+    if (!r) {
+      log(`${label}: failed`);
       continue;
     }
-    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
-      ms: number;
-      cpuMs: number;
-      maxRssMb: number;
-      records: number;
-    };
     const mb = statSync(path).size / 1e6;
     log(
       `DuckDB engine, ${label} (${mb.toFixed(0)} MB): ${(r.ms / 1000).toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU, peak RSS ${r.maxRssMb.toFixed(0)} MB, ${r.records} records`,

@@ -23,7 +23,11 @@ const records = simulateRecords(
       missingEnd: 0.03,
       badDate: 0.01,
       unknownTitle: 0.02,
+      partTime: 0.2,
+      retire: 0.15,
+      internal: 0.1,
     },
+    sectors: ["Children's services", 'Adult social care'],
   },
   lattice,
 );

@@ -6,7 +6,7 @@
 import { EvidenceInputError } from '../evidence/errors.js';
 import type { EvidenceOnLattice, layEvidence } from '../evidence/onLattice.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import type { Route, RouteOptions } from '../types.js';
+import type { LatticeTransition, Route, RouteOptions } from '../types.js';
 import type { Context } from './context.js';
 import { CliUsageError } from './errors.js';
 import { readJsonFile } from './load.js';
@@ -45,6 +45,14 @@ export function evidenceOf(ctx: Context, lattice: Lattice): EvidenceOnLattice | 
   return on;
 }
 
+/** What each evidence weight ranks by, for the route header ("best first: …"). */
+const WEIGHT_TEXT = new WeakMap<object, string>();
+
+/** The measure of an evidence weight function, or undefined for any other weight. */
+export function describeEvidenceWeight(weight: unknown): string | undefined {
+  return typeof weight === 'function' ? WEIGHT_TEXT.get(weight) : undefined;
+}
+
 /** Route options with `--weight observed|trodden` turned into the evidence's weight functions. */
 export function withEvidenceWeight<T extends RouteOptions>(
   ctx: Context,
@@ -58,7 +66,71 @@ export function withEvidenceWeight<T extends RouteOptions>(
     throw new CliUsageError(
       `--weight ${weight} needs observed evidence: add --evidence FILE (made by "career-lattice evidence --out FILE").`,
     );
-  return { ...options, weight: weight === 'observed' ? on.observedMonths : on.trodden };
+  const fn =
+    weight === 'observed'
+      ? (t: Parameters<typeof on.observedMonths>[0]) => on.observedMonths(t)
+      : (t: Parameters<typeof on.trodden>[0]) => on.trodden(t);
+  WEIGHT_TEXT.set(
+    fn,
+    weight === 'observed'
+      ? 'least observed months (the median where people were seen to move, the designed months elsewhere), then fewest steps'
+      : 'most trodden (the greatest product of observed shares; a move never observed counts as one in a million), then fewest steps',
+  );
+  return { ...options, weight: fn };
+}
+
+/** The observed figures a move carries in JSON output: safe to publish (they come from the evidence file). */
+export interface ObservedJson {
+  readonly count: number;
+  readonly atRisk: number;
+  readonly share: number;
+  readonly estimatedShare: number;
+  readonly months: {
+    readonly p25: number | null;
+    readonly median: number | null;
+    readonly p75: number | null;
+  };
+  readonly period: { readonly from: number | null; readonly to: number | null };
+  readonly source: string | null;
+  readonly sentence: string;
+}
+
+const isTransition = (x: object): x is LatticeTransition =>
+  typeof (x as LatticeTransition).key === 'string' &&
+  typeof (x as LatticeTransition).from === 'string' &&
+  typeof (x as LatticeTransition).to === 'string' &&
+  typeof (x as LatticeTransition).kind === 'string';
+
+/**
+ * A query result for JSON output with `--evidence`: a copy in which every transition (in routes,
+ * moves, eligibility and gap steps) that has evidence carries `observed`. Unchanged without it.
+ */
+export function withObserved<T>(ctx: Context, lattice: Lattice, result: T): T {
+  const on = evidenceOf(ctx, lattice);
+  if (!on) return result;
+  const { period, source } = on.evidence;
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (value === null || typeof value !== 'object') return value;
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) copy[k] = walk(v);
+    if (isTransition(value)) {
+      const m = on.forTransition(value);
+      if (m)
+        copy.observed = {
+          count: m.count,
+          atRisk: m.atRisk,
+          share: m.share,
+          estimatedShare: m.estimatedShare,
+          months: m.months,
+          period,
+          source,
+          sentence: on.sentence(m.from, m.to)!,
+        } satisfies ObservedJson;
+    }
+    return copy;
+  };
+  return walk(result) as T;
 }
 
 /** The evidence sentences for a route, indented, or '' without evidence. */

@@ -5,6 +5,8 @@
 import {
   type Aggregates,
   canonical,
+  type FteClass,
+  type FteRow,
   type LifeRow,
   monthsOf,
   type OutcomeKind,
@@ -13,7 +15,7 @@ import {
   type ProblemLine,
   type RoleRow,
 } from './aggregates.js';
-import type { PreparedRecord } from './records.js';
+import { type LeavingCategory, type PreparedRecord, sectorIn } from './records.js';
 
 /** Stands for "no end yet" in the running latest end, as in the SQL. */
 const OPEN = 2147483647;
@@ -25,6 +27,30 @@ interface Good {
   readonly rk: string;
   readonly start: number;
   readonly end: number | null;
+  readonly fte: number | null;
+  readonly leaving: LeavingCategory | null;
+}
+
+export interface AggregateOptions {
+  /** Title → the role its agency spells count in (agency.ts); titles not in it keep their role. */
+  readonly agencyMap?: ReadonlyMap<string, string>;
+  /** Keep one sector's records (records.ts sectorPrefix); the rest count as posts outside the framework. */
+  readonly sectorPrefix?: string;
+}
+
+/** The role a good record counts in: '' outside the framework or the sector; the agency role for an agency spell. */
+function roleOf(
+  r: PreparedRecord,
+  titleMap: ReadonlyMap<string, string>,
+  options: AggregateOptions,
+): string {
+  if (r.title === null) return '';
+  if (options.sectorPrefix !== undefined && !sectorIn(r.sector, options.sectorPrefix)) return '';
+  if (r.agency) {
+    const agency = options.agencyMap?.get(r.title);
+    if (agency !== undefined) return agency;
+  }
+  return titleMap.get(r.title) ?? '';
 }
 
 function problemOf(r: PreparedRecord): ProblemCode | null {
@@ -45,6 +71,7 @@ export function aggregateRecords(
   records: readonly PreparedRecord[],
   titleMap: ReadonlyMap<string, string>,
   asOfDay?: number,
+  options: AggregateOptions = {},
 ): Aggregates {
   const problems: ProblemLine[] = [];
   const counts: Partial<Record<ProblemCode, number>> = {};
@@ -65,9 +92,11 @@ export function aggregateRecords(
     const g: Good = {
       line: r.line,
       person: r.person!,
-      rk: (r.title !== null ? titleMap.get(r.title) : undefined) ?? '',
+      rk: roleOf(r, titleMap, options),
       start,
       end: r.endDay,
+      fte: r.fte ?? null,
+      leaving: r.leaving ?? null,
     };
     let list = byPerson.get(g.person);
     if (!list) byPerson.set(g.person, (list = []));
@@ -97,14 +126,24 @@ export function aggregateRecords(
     number,
     { spells: number; people: number; joined: number; joinedPeople: number; exposure: number }
   >();
+  const FTE: readonly FteClass[] = ['part', 'full', 'unknown'];
+  /** role * 3 + FTE class → spells and people. */
+  const fteCounts = new Map<number, { spells: number; people: number }>();
   const seenOutcomes = new Set<number>();
   const seenRoles = new Set<number>();
   const seenJoined = new Set<number>();
+  const seenFte = new Set<number>();
 
   for (const spells of byPerson.values()) {
     spells.sort((a, b) => a.start - b.start || a.line - b.line);
     // Overlaps, and runs of one role merged into one spell (an island).
-    const islands: { rk: number; start: number; end: number }[] = [];
+    const islands: {
+      rk: number;
+      start: number;
+      end: number;
+      fte: number | null;
+      leaving: LeavingCategory | null;
+    }[] = [];
     let prevEnd: number | null = null;
     let prev: Good | undefined;
     for (const s of spells) {
@@ -114,19 +153,24 @@ export function aggregateRecords(
       const island = islands[islands.length - 1];
       if (prev && prev.rk === s.rk && island) {
         if (end > island.end) island.end = end;
-      } else islands.push({ rk: indexOf(s.rk), start: s.start, end });
+        if (s.fte !== null && (island.fte === null || s.fte < island.fte)) island.fte = s.fte;
+        island.leaving = s.leaving;
+      } else
+        islands.push({ rk: indexOf(s.rk), start: s.start, end, fte: s.fte, leaving: s.leaving });
       prev = s;
     }
     seenOutcomes.clear();
     seenRoles.clear();
     seenJoined.clear();
+    seenFte.clear();
     for (let i = 0; i < islands.length; i++) {
       const island = islands[i]!;
       if (island.rk === 0) continue;
       const next = islands[i + 1];
       const before = islands[i - 1];
       const kind = next ? (next.rk === 0 ? 1 : 0) : island.end < OPEN ? 2 : 3;
-      const to = kind === 0 ? next!.rk : 0;
+      // A move's next role; how a leaver left (the leaving category, '' when not given).
+      const to = kind === 0 ? next!.rk : kind === 2 ? indexOf(island.leaving ?? '') : 0;
       const days = (next ? next.start : island.end < OPEN ? island.end : asOf!) - island.start;
       const key = outcomeKey(island.rk, kind, to);
       const lifeKey = key * 65536 + monthsOf(days);
@@ -148,6 +192,11 @@ export function aggregateRecords(
         r.joined++;
         if (!seenJoined.has(island.rk)) seenJoined.add(island.rk), r.joinedPeople++;
       }
+      const fteKey = island.rk * 3 + (island.fte === null ? 2 : island.fte < 1 ? 0 : 1);
+      let f = fteCounts.get(fteKey);
+      if (!f) fteCounts.set(fteKey, (f = { spells: 0, people: 0 }));
+      f.spells++;
+      if (!seenFte.has(fteKey)) seenFte.add(fteKey), f.people++;
     }
   }
   const unpack = (key: number) => {
@@ -171,6 +220,14 @@ export function aggregateRecords(
         joined: r.joined,
         joinedPeople: r.joinedPeople,
         exposureDays: r.exposure,
+      }),
+    ),
+    fte: [...fteCounts].map(
+      ([key, f]): FteRow => ({
+        role: roleIds[Math.floor(key / 3)]!,
+        fte: FTE[key % 3]!,
+        spells: f.spells,
+        people: f.people,
       }),
     ),
     problems: { counts, lines: problems },

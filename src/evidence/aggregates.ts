@@ -28,7 +28,7 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
 export interface LifeRow {
   readonly role: string;
   readonly kind: OutcomeKind;
-  /** The next role, for a move; '' otherwise. */
+  /** The next role, for a move; for `left`, the leaving category (records.ts: workforce, retired, internal; '' when no reason was given); '' otherwise. */
   readonly to: string;
   readonly months: number;
   readonly spells: number;
@@ -54,6 +54,18 @@ export interface RoleRow {
   readonly exposureDays: number;
 }
 
+/** Full-time equivalent of a spell: part time when some record of it is below 1, full time when all given are 1 or more, unknown when none is given. */
+export type FteClass = 'part' | 'full' | 'unknown';
+export const FTE_CLASSES: readonly FteClass[] = ['part', 'full', 'unknown'];
+
+/** Spells in `role` of each FTE class, and the people behind them. Classes with no spell are left out. */
+export interface FteRow {
+  readonly role: string;
+  readonly fte: FteClass;
+  readonly spells: number;
+  readonly people: number;
+}
+
 export interface ProblemLine {
   readonly line: number;
   readonly code: ProblemCode;
@@ -65,6 +77,8 @@ export interface Aggregates {
   readonly life: readonly LifeRow[];
   readonly people: readonly PeopleRow[];
   readonly roles: readonly RoleRow[];
+  /** Absent in results of an older evidence SQL: then every spell's FTE is unknown. */
+  readonly fte?: readonly FteRow[];
   readonly problems: {
     readonly counts: Readonly<Partial<Record<ProblemCode, number>>>;
     readonly lines: readonly ProblemLine[];
@@ -95,6 +109,7 @@ export function canonical(a: Aggregates): Aggregates {
       (x, y) => cmp(x.role, y.role) || cmp(x.kind, y.kind) || cmp(x.to, y.to),
     ),
     roles: [...a.roles].sort((x, y) => cmp(x.role, y.role)),
+    fte: [...(a.fte ?? [])].sort((x, y) => cmp(x.role, y.role) || cmp(x.fte, y.fte)),
     problems: {
       counts,
       lines: [...a.problems.lines]

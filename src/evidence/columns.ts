@@ -4,7 +4,15 @@
  */
 import { EvidenceInputError } from './errors.js';
 
-export type Field = 'person' | 'role' | 'start' | 'end';
+export type Field =
+  | 'person'
+  | 'role'
+  | 'start'
+  | 'end'
+  | 'sector'
+  | 'fte'
+  | 'agency'
+  | 'leaving_reason';
 
 /** Accepted headings for each field, normalised (see `headingKey`). */
 export const FIELD_HEADINGS: Readonly<Record<Field, readonly string[]>> = {
@@ -24,6 +32,10 @@ export const FIELD_HEADINGS: Readonly<Record<Field, readonly string[]>> = {
   role: ['role', 'roleid', 'title', 'jobtitle', 'post', 'posttitle', 'position'],
   start: ['start', 'startdate', 'from', 'datefrom', 'dateofstart'],
   end: ['end', 'enddate', 'to', 'dateto', 'leavingdate', 'dateofleaving'],
+  sector: ['sector', 'servicesector', 'servicearea'],
+  fte: ['fte', 'fulltimeequivalent', 'ftevalue', 'ftehours'],
+  agency: ['agency', 'agencyworker', 'isagency', 'agencystatus'],
+  leaving_reason: ['leavingreason', 'reasonforleaving', 'leaverreason', 'reasonleft'],
 };
 
 export const headingKey = (heading: string): string =>
@@ -37,12 +49,9 @@ export function pickColumns(
   const byKey = new Map(headings.map((h) => [headingKey(h), h]));
   const pick = (field: Field) =>
     FIELD_HEADINGS[field].map((k) => byKey.get(k)).find((h) => h !== undefined);
-  const chosen = {
-    person: pick('person'),
-    role: pick('role'),
-    start: pick('start'),
-    end: pick('end'),
-  };
+  const chosen = Object.fromEntries(
+    (Object.keys(FIELD_HEADINGS) as Field[]).map((f) => [f, pick(f)]),
+  ) as Record<Field, string | undefined>;
   const missing = (['person', 'role', 'start'] as const).filter((f) => chosen[f] === undefined);
   if (missing.length) {
     throw new EvidenceInputError(

@@ -5,7 +5,7 @@
  * from the input.
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import type { Aggregates } from './aggregates.js';
+import { type Aggregates, FTE_CLASSES, type FteClass } from './aggregates.js';
 import { type Cell, type Relation, suppress } from './suppress.js';
 import { type LifeStep, type Quartiles, survivalSummary } from './survival.js';
 
@@ -37,10 +37,42 @@ export interface RoleEvidence {
   readonly inPost: number | null;
   /** Moves to a post the framework does not know (a title that matched no role). */
   readonly toOther: number | null;
-  /** Leavers per person-year in the role. */
+  /** Leavers (any reason) per person-year in the role. */
   readonly leavingRate: number | null;
+  /** Leavers who left the workforce: any reason but retirement or an internal move, or none given. (This and the fields below it are absent in evidence files from before they existed.) */
+  readonly leftWorkforce?: number | null;
+  /** Leavers whose reason was retirement. */
+  readonly retired?: number | null;
+  /** Leavers who moved within the employer to a post outside these records (transfer, redeployment, secondment). */
+  readonly leftInternal?: number | null;
+  /** Leavers from the workforce per person-year in the role: the turnover a workforce plan counts. */
+  readonly workforceLeavingRate?: number | null;
+  /** Spells part time (some record below 1 FTE), full time (every FTE given 1 or more), and with no FTE given. */
+  readonly partTime?: number | null;
+  readonly fullTime?: number | null;
+  readonly fteUnknown?: number | null;
   /** Months in the role before leaving it, any way (Kaplan–Meier quartiles; null: not reached). */
   readonly months: Quartiles;
+}
+
+/** The counts of a role that can be withheld one by one. */
+export const ROLE_FIELDS = [
+  'joined',
+  'left',
+  'inPost',
+  'toOther',
+  'leftWorkforce',
+  'retired',
+  'leftInternal',
+  'partTime',
+  'fullTime',
+  'fteUnknown',
+] as const;
+export type RoleField = (typeof ROLE_FIELDS)[number];
+
+interface Tally {
+  readonly value: number;
+  readonly people: number;
 }
 
 export interface Evidence {
@@ -66,7 +98,7 @@ export interface Evidence {
     /** Fields withheld in roles that are shown. */
     readonly fields: readonly {
       readonly role: string;
-      readonly field: 'joined' | 'left' | 'inPost' | 'toOther';
+      readonly field: RoleField;
     }[];
     readonly note: string;
   };
@@ -125,8 +157,10 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
   }
   const outcomeId = (role: string, kind: string, to: string) =>
     kind === 'move' ? `move:${role}>${to}` : `${kind}:${role}`;
+  const relations: Relation[] = [];
+  const fteOf = new Map((aggregates.fte ?? []).map((f) => [`${f.role}\u0000${f.fte}`, f]));
   for (const r of aggregates.roles) {
-    for (const kind of ['other', 'left', 'in_post'] as const) {
+    for (const kind of ['other', 'in_post'] as const) {
       const key = `${r.role}\u0000${kind}\u0000`;
       add({
         id: outcomeId(r.role, kind, ''),
@@ -136,6 +170,46 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
       });
       rows.get(r.role)!.push(outcomeId(r.role, kind, ''));
     }
+    // Leavers by why they left: a reason not given counts as leaving the workforce. The people
+    // behind a union of categories are at least the most behind one of them: that lower bound
+    // (never an overcount) is what the threshold sees.
+    const leaving = (category: string) => {
+      const key = `${r.role}\u0000left\u0000${category}`;
+      return { value: counts.get(key) ?? 0, people: people.get(key) ?? 0 };
+    };
+    const [given, unknown, retired, internal] = ['workforce', '', 'retired', 'internal'].map(
+      leaving,
+    ) as [Tally, Tally, Tally, Tally];
+    const parts: [string, Tally][] = [
+      [
+        `left_workforce:${r.role}`,
+        { value: given.value + unknown.value, people: Math.max(given.people, unknown.people) },
+      ],
+      [`left_retired:${r.role}`, retired],
+      [`left_internal:${r.role}`, internal],
+    ];
+    for (const [id, t] of parts) add({ id, ...t, role: r.role });
+    add({
+      id: `left:${r.role}`,
+      value: parts.reduce((n, [, t]) => n + t.value, 0),
+      people: parts.reduce((most, [, t]) => Math.max(most, t.people), 0),
+      role: r.role,
+    });
+    rows.get(r.role)!.push(`left:${r.role}`);
+    relations.push({ total: `left:${r.role}`, parts: parts.map(([id]) => id) });
+    // Spells by full-time equivalent; without FTE rows (an older SQL's result) all are unknown.
+    const fte = (c: FteClass) => fteOf.get(`${r.role}\u0000${c}`);
+    const fteParts = FTE_CLASSES.map((c) => {
+      const f = fte(c);
+      const none = !aggregates.fte?.length && c === 'unknown';
+      return {
+        id: `fte_${c}:${r.role}`,
+        value: none ? r.spells : (f?.spells ?? 0),
+        people: none ? r.people : (f?.people ?? 0),
+      };
+    });
+    for (const p of fteParts) add({ ...p, role: r.role });
+    relations.push({ total: `spells:${r.role}`, parts: fteParts.map((p) => p.id) });
   }
   for (const [key, value] of counts) {
     const [role, kind, to] = key.split('\u0000') as [string, string, string];
@@ -145,10 +219,8 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
     rows.get(role)?.push(id);
     cols.get(to)?.push(id);
   }
-  const relations: Relation[] = [
-    ...[...rows].map(([role, parts]) => ({ total: `spells:${role}`, parts })),
-    ...[...cols].map(([role, parts]) => ({ total: `spells:${role}`, parts })),
-  ];
+  for (const sums of [rows, cols])
+    for (const [role, parts] of sums) relations.push({ total: `spells:${role}`, parts });
   const { primary, complementary, roles: withheldRoles } = suppress(cells, relations, minCount);
   const hidden = (id: string) => primary.has(id) || complementary.has(id);
   const shown = (id: string): number | null => (hidden(id) ? null : cells.get(id)!.value);
@@ -200,12 +272,15 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
   const roles: RoleEvidence[] = [];
   for (const r of aggregates.roles) {
     if (withheldRoles.has(r.role) || hidden(`spells:${r.role}`)) continue;
-    const field = (id: string, name: 'joined' | 'left' | 'inPost' | 'toOther') => {
+    const field = (id: string, name: RoleField) => {
       const v = shown(id);
       if (v === null) fields.push({ role: r.role, field: name });
       return v;
     };
     const left = field(`left:${r.role}`, 'left');
+    const leftWorkforce = field(`left_workforce:${r.role}`, 'leftWorkforce');
+    const perYear = (n: number | null) =>
+      n === null || r.exposureDays === 0 ? null : round(n / (r.exposureDays / 365.25), 4);
     roles.push({
       role: r.role,
       spells: r.spells,
@@ -213,8 +288,14 @@ export function buildEvidence(aggregates: Aggregates, options: EvidenceOptions =
       left,
       inPost: field(`in_post:${r.role}`, 'inPost'),
       toOther: field(`other:${r.role}`, 'toOther'),
-      leavingRate:
-        left === null || r.exposureDays === 0 ? null : round(left / (r.exposureDays / 365.25), 4),
+      leavingRate: perYear(left),
+      leftWorkforce,
+      retired: field(`left_retired:${r.role}`, 'retired'),
+      leftInternal: field(`left_internal:${r.role}`, 'leftInternal'),
+      workforceLeavingRate: perYear(leftWorkforce),
+      partTime: field(`fte_part:${r.role}`, 'partTime'),
+      fullTime: field(`fte_full:${r.role}`, 'fullTime'),
+      fteUnknown: field(`fte_unknown:${r.role}`, 'fteUnknown'),
       months: survival.get(r.role)!.months,
     });
   }

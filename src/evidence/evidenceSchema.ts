@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { EvidenceInputError } from './errors.js';
-import { EVIDENCE_FORMAT, type Evidence } from './evidence.js';
+import { EVIDENCE_FORMAT, type Evidence, ROLE_FIELDS } from './evidence.js';
 
 const count = z.number().check(z.int(), z.gte(0));
 const months = z.nullable(count);
@@ -32,6 +32,7 @@ export const evidenceSchema = z.object({
       months: quartiles,
     }),
   ),
+  // leftWorkforce … fteUnknown are optional: evidence files written before they existed still read.
   roles: z.array(
     z.object({
       role: id,
@@ -41,6 +42,13 @@ export const evidenceSchema = z.object({
       inPost: z.nullable(count),
       toOther: z.nullable(count),
       leavingRate: z.nullable(z.number().check(z.gte(0))),
+      leftWorkforce: z.optional(z.nullable(count)),
+      retired: z.optional(z.nullable(count)),
+      leftInternal: z.optional(z.nullable(count)),
+      workforceLeavingRate: z.optional(z.nullable(z.number().check(z.gte(0)))),
+      partTime: z.optional(z.nullable(count)),
+      fullTime: z.optional(z.nullable(count)),
+      fteUnknown: z.optional(z.nullable(count)),
       months: quartiles,
     }),
   ),
@@ -50,7 +58,7 @@ export const evidenceSchema = z.object({
     complementary: count,
     roles: count,
     moves: count,
-    fields: z.array(z.object({ role: id, field: z.enum(['joined', 'left', 'inPost', 'toOther']) })),
+    fields: z.array(z.object({ role: id, field: z.enum(ROLE_FIELDS) })),
     note: z.string(),
   }),
   framework: z.optional(

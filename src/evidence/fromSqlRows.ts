@@ -5,6 +5,9 @@
 import {
   type Aggregates,
   canonical,
+  FTE_CLASSES,
+  type FteClass,
+  type FteRow,
   type LifeRow,
   OUTCOME_KINDS,
   type OutcomeKind,
@@ -15,6 +18,7 @@ import {
   type RoleRow,
 } from './aggregates.js';
 import { EvidenceInputError } from './errors.js';
+import { LEAVING_CATEGORIES, type LeavingCategory } from './records.js';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -58,12 +62,23 @@ function kindOf(row: Row, at: string): OutcomeKind {
   return k as OutcomeKind;
 }
 
+/** The next role of a move, or how a leaver left (a leaving category, or '' when not given). */
+function toOf(row: Row, at: string): string {
+  const to = text(row, 'to_role', at);
+  if (row.kind === 'left' && to !== '' && !LEAVING_CATEGORIES.includes(to as LeavingCategory))
+    throw new EvidenceInputError(
+      `${at}: a leaver's to_role must be empty or one of ${LEAVING_CATEGORIES.join(', ')}, not "${to}"`,
+    );
+  return to;
+}
+
 /** `where` names the result in messages ("the aggregates file x.csv"). */
 export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL result'): Aggregates {
   const life: LifeRow[] = [];
   const people: PeopleRow[] = [];
   const roles = new Map<string, { spells: number; people: number; exposureDays: number }>();
   const joined = new Map<string, { joined: number; joinedPeople: number }>();
+  const fte: FteRow[] = [];
   const counts: Partial<Record<ProblemCode, number>> = {};
   const lines: ProblemLine[] = [];
   let period: Aggregates['period'] | undefined;
@@ -79,7 +94,7 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
         life.push({
           role: role(),
           kind: kindOf(row, at),
-          to: text(row, 'to_role', at),
+          to: toOf(row, at),
           months: need(row, 'months', at),
           spells: need(row, 'n', at),
         });
@@ -88,7 +103,7 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
         people.push({
           role: role(),
           kind: kindOf(row, at),
-          to: text(row, 'to_role', at),
+          to: toOf(row, at),
           people: need(row, 'people', at),
         });
         break;
@@ -102,6 +117,20 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
       case 'joined':
         joined.set(role(), { joined: need(row, 'n', at), joinedPeople: need(row, 'people', at) });
         break;
+      case 'fte': {
+        const k = text(row, 'kind', at) as FteClass;
+        if (!FTE_CLASSES.includes(k))
+          throw new EvidenceInputError(
+            `${at}: FTE class "${k}" is not one of ${FTE_CLASSES.join(', ')}`,
+          );
+        fte.push({
+          role: role(),
+          fte: k,
+          spells: need(row, 'n', at),
+          people: need(row, 'people', at),
+        });
+        break;
+      }
       case 'problem':
       case 'line': {
         const code = text(row, 'kind', at) as ProblemCode;
@@ -123,7 +152,7 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
         break;
       default:
         throw new EvidenceInputError(
-          `${at}: unknown section ${JSON.stringify(row.section)} (expected life, people, role, joined, problem, line or period)`,
+          `${at}: unknown section ${JSON.stringify(row.section)} (expected life, people, role, joined, fte, problem, line or period)`,
         );
     }
   });
@@ -140,5 +169,5 @@ export function aggregatesFromSqlRows(rows: readonly Row[], where = 'the SQL res
       exposureDays: r.exposureDays,
     };
   });
-  return canonical({ life, people, roles: roleRows, problems: { counts, lines }, period });
+  return canonical({ life, people, roles: roleRows, fte, problems: { counts, lines }, period });
 }

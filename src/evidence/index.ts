@@ -5,10 +5,14 @@
  * is in career-lattice/evidence/duckdb.
  */
 
-export { aggregateRecords } from './aggregateRecords.js';
+export { agencyMap, agencyRoles, DEFAULT_AGENCY_ROLE } from './agency.js';
+export { type AggregateOptions, aggregateRecords } from './aggregateRecords.js';
 export {
   type Aggregates,
   canonical as canonicalAggregates,
+  FTE_CLASSES,
+  type FteClass,
+  type FteRow,
   type LifeRow,
   OUTCOME_KINDS,
   type OutcomeKind,
@@ -28,7 +32,9 @@ export {
   type EvidenceOptions,
   METHOD,
   type MoveEvidence,
+  ROLE_FIELDS,
   type RoleEvidence,
+  type RoleField,
 } from './evidence.js';
 export { evidenceSchema, parseEvidence } from './evidenceSchema.js';
 export { aggregatesFromSqlRows } from './fromSqlRows.js';
@@ -59,8 +65,17 @@ export {
   readNdjsonRecords,
   readRecordsText,
 } from './readRecords.js';
-export type { JobRecord, PreparedRecord } from './records.js';
-export { parseDay, prepareRecords } from './records.js';
+export type { JobRecord, LeavingCategory, PreparedRecord } from './records.js';
+export {
+  isAgency,
+  LEAVING_CATEGORIES,
+  leavingCategory,
+  parseDay,
+  parseFte,
+  prepareRecords,
+  sectorIn,
+  sectorPrefix,
+} from './records.js';
 export {
   assembleReport,
   type EvidenceReport,

@@ -28,6 +28,10 @@ const toJob = (row: Record<string, unknown>, cols: ReturnType<typeof pickColumns
   role: row[cols.role!] as string,
   start: row[cols.start!] as string,
   end: cols.end !== undefined ? (row[cols.end] as string) : null,
+  sector: cols.sector !== undefined ? (row[cols.sector] as string) : null,
+  fte: cols.fte !== undefined ? (row[cols.fte] as string) : null,
+  agency: cols.agency !== undefined ? (row[cols.agency] as string) : null,
+  leaving_reason: cols.leaving_reason !== undefined ? (row[cols.leaving_reason] as string) : null,
 });
 
 /** A CSV file's rows as objects, each with its line (the header is line 1; quoted line breaks counted). */

@@ -32,6 +32,81 @@ export interface PreparedRecord {
   readonly endDay: number | null;
   /** The end is written but is not a date. */
   readonly endBad: boolean;
+  /** The sector as written (trimmed), or null. Only `sectorIn` reads it. */
+  readonly sector?: string | null;
+  /** An agency (not employed) spell: `isAgency`. */
+  readonly agency?: boolean;
+  /** Full-time equivalent, or null when empty or not a number: `parseFte`. */
+  readonly fte?: number | null;
+  /** Why the spell ended: `leavingCategory` of leaving_reason. */
+  readonly leaving?: LeavingCategory | null;
+}
+
+/**
+ * Why a spell ended, in the categories the evidence reports: left the workforce (resigned,
+ * dismissed, end of contract, …), retired, or moved within the employer to a post outside these
+ * records (a transfer, redeployment, secondment). null: no reason given.
+ */
+export type LeavingCategory = 'workforce' | 'retired' | 'internal';
+export const LEAVING_CATEGORIES: readonly LeavingCategory[] = ['workforce', 'retired', 'internal'];
+
+/**
+ * Words that mark each category, matched in the lower-cased reason (first match wins, in this
+ * order). The DuckDB loader uses the same patterns (duckdb.ts); a Spark user writes them as a CASE.
+ */
+export const LEAVING_PATTERNS: readonly (readonly [LeavingCategory, string])[] = [
+  ['retired', 'retire|pension'],
+  ['internal', 'internal|transfer|redeploy|second|within the (council|authority|organisation)'],
+];
+
+/** The category of a leaving reason as written: retired, internal, else workforce; null when empty. */
+export function leavingCategory(value: unknown): LeavingCategory | null {
+  const text = fieldText(value);
+  if (text === null) return null;
+  const lower = text.toLowerCase();
+  for (const [category, pattern] of LEAVING_PATTERNS)
+    if (new RegExp(pattern).test(lower)) return category;
+  return 'workforce';
+}
+
+/** Agency spells are marked yes, y, true, 1 or agency (any case); anything else is employed. */
+export const AGENCY_VALUES: readonly string[] = ['yes', 'y', 'true', '1', 'agency'];
+
+export function isAgency(value: unknown): boolean {
+  const text = fieldText(value);
+  return text !== null && AGENCY_VALUES.includes(text.toLowerCase());
+}
+
+/** A decimal (0.6, 1, .5) or a percentage (60%); null when empty or anything else. */
+export const FTE_PATTERN = /^(\d+(\.\d*)?|\.\d+)%?$/;
+
+export function parseFte(value: unknown): number | null {
+  const text = fieldText(value);
+  if (text === null || !FTE_PATTERN.test(text)) return null;
+  return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+}
+
+/**
+ * The lower-case prefix a record's sector must start with to be in `sector` (a lattice sector id):
+ * its singular — children → child (matching "Children's services", "Child and family"),
+ * adults → adult ("Adult social care"), mental health → mental health.
+ */
+export function sectorPrefix(sector: string): string {
+  const lower = sector.toLowerCase();
+  return lower.endsWith('ren')
+    ? lower.slice(0, -3)
+    : lower.endsWith('s')
+      ? lower.slice(0, -1)
+      : lower;
+}
+
+/** Whether a record is in the sector (`sectorPrefix`); a record with no sector is kept (the employer did not say). */
+export function sectorIn(recordSector: string | null | undefined, prefix: string): boolean {
+  return (
+    recordSector === null ||
+    recordSector === undefined ||
+    recordSector.toLowerCase().startsWith(prefix)
+  );
 }
 
 /** Years outside this range are typing errors in an HR extract, not careers. */
@@ -91,6 +166,10 @@ export function prepareRecords(
       startDay: start ?? null,
       endDay: end ?? null,
       endBad: end === null,
+      sector: fieldText(r.sector),
+      agency: isAgency(r.agency),
+      fte: parseFte(r.fte),
+      leaving: leavingCategory(r.leaving_reason),
     };
   });
 }

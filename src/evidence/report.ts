@@ -4,11 +4,18 @@
  * prints both; `--out` writes only the Evidence.
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import { aggregateRecords } from './aggregateRecords.js';
+import { agencyMap } from './agency.js';
+import { type AggregateOptions, aggregateRecords } from './aggregateRecords.js';
 import type { Aggregates, ProblemCode, ProblemLine } from './aggregates.js';
 import { buildEvidence, type Evidence, type EvidenceOptions } from './evidence.js';
 import { matchTitles, type TitleMapping, type TitleMatches } from './matchTitles.js';
-import { type JobRecord, type PreparedRecord, parseDay, prepareRecords } from './records.js';
+import {
+  type JobRecord,
+  type PreparedRecord,
+  parseDay,
+  prepareRecords,
+  sectorPrefix,
+} from './records.js';
 
 export interface EvidenceReport {
   /** Safe to publish. */
@@ -31,6 +38,39 @@ export interface ReportOptions extends Omit<EvidenceOptions, 'lattice'> {
   readonly mapping?: TitleMapping;
   /** The day the extract was taken, YYYY-MM-DD (default: the latest date in it). */
   readonly asOf?: string;
+  /**
+   * Only records in this sector (a sector id of the lattice, e.g. children); records in another
+   * sector count as posts outside the framework, records with no sector are kept. Default: the
+   * lattice's own sector when it is limited to one (`lattice.inSector`, or an overlay).
+   */
+  readonly sector?: string;
+  /** The role agency spells in practice posts count in (agency.ts); null: none. Default: agency-social-worker when the lattice has it. */
+  readonly agencyRole?: string | null;
+}
+
+/** The sector prefix and agency map the engines need, checked against the lattice. */
+export function scopeOf(
+  options: ReportOptions,
+  titleMap: ReadonlyMap<string, string>,
+): AggregateOptions {
+  const prefix = sectorPrefixOf(options);
+  return {
+    agencyMap: agencyMap(options.lattice, titleMap, options.agencyRole),
+    ...(prefix !== undefined ? { sectorPrefix: prefix } : {}),
+  };
+}
+
+/** The records' sector prefix (records.ts sectorPrefix), checked against the lattice; undefined: every sector. */
+export function sectorPrefixOf(options: ReportOptions): string | undefined {
+  // A lattice limited to one sector (lattice.inSector, or an overlay that fixes it) limits the records too.
+  const sector = options.sector ?? options.lattice.dataset.sector;
+  if (sector === undefined) return undefined;
+  const known = new Set(options.lattice.roles().flatMap((r) => r.sectors ?? []));
+  if (!known.has(sector))
+    throw new RangeError(
+      `sector must be one of the lattice's sectors (${[...known].sort().join(', ')}), not ${JSON.stringify(sector)}`,
+    );
+  return sectorPrefix(sector);
 }
 
 /** The as-of day number from YYYY-MM-DD or DD/MM/YYYY; a RangeError when it is not a date. */
@@ -75,7 +115,12 @@ export function reportFromPrepared(
   unreadable: EvidenceReport['problems']['unreadable'] = [],
 ): EvidenceReport {
   const titles = matchTitles(options.lattice, titleCounts(records), options.mapping);
-  const aggregates = aggregateRecords(records, titles.map, asOfDayOf(options.asOf));
+  const aggregates = aggregateRecords(
+    records,
+    titles.map,
+    asOfDayOf(options.asOf),
+    scopeOf(options, titles.map),
+  );
   return assembleReport(
     aggregates,
     titles,

@@ -37,6 +37,11 @@ export interface Noise {
   readonly badDate?: number;
   /** Chance of a title the framework does not know. */
   readonly unknownTitle?: number;
+  /** Chance a person works part time (FTE 0.6 or 0.8 on every record; others 1). Without it, no FTE is written. */
+  readonly partTime?: number;
+  /** Chances a leaver's reason is retirement, or an internal transfer (the rest resign). */
+  readonly retire?: number;
+  readonly internal?: number;
 }
 
 export interface SimulationOptions {
@@ -48,6 +53,8 @@ export interface SimulationOptions {
   readonly noise?: Noise;
   /** Write ids rather than titles (no title noise). */
   readonly ids?: boolean;
+  /** Sectors as an HR system writes them (e.g. "Children's services"): each person works in one, picked evenly. */
+  readonly sectors?: readonly string[];
 }
 
 /** A seeded generator in [0, 1): mulberry32. */
@@ -161,6 +168,18 @@ export function simulateRecords(
     let role: string | undefined = pickEntry();
     let start = firstDay + Math.floor(random() * (asOf - firstDay));
     const spells: { role: string; start: number; end: number | null }[] = [];
+    // Drawn only when asked for, so extracts without them keep their seeded stream.
+    const sector = options.sectors?.length
+      ? options.sectors[Math.floor(random() * options.sectors.length)]
+      : undefined;
+    const fte =
+      noise.partTime === undefined
+        ? undefined
+        : chance(noise.partTime)
+          ? random() < 0.5
+            ? '0.6'
+            : '0.8'
+          : '1';
     while (role !== undefined && start <= asOf) {
       const spec: SimulatedRole | undefined = model.roles[role];
       const [min, max] = spec?.months ?? [12, 48];
@@ -197,22 +216,43 @@ export function simulateRecords(
         else startText = random() < 0.5 ? `${dayText(s.start).slice(0, 4)}-02-30` : 'unknown';
       }
       const agency = chance(noise.agency);
+      let reason: string | undefined;
+      if (end !== null && last) {
+        const x = noise.retire !== undefined || noise.internal !== undefined ? random() : 1;
+        reason =
+          x < (noise.retire ?? 0)
+            ? 'Retirement'
+            : x < (noise.retire ?? 0) + (noise.internal ?? 0)
+              ? 'Internal transfer'
+              : 'resigned';
+      }
       records.push({
         person,
         role: chance(noise.unknownTitle) ? 'Business Support Officer' : title(s.role),
         start: startText,
         end,
+        ...(sector !== undefined ? { sector } : {}),
+        ...(fte !== undefined ? { fte } : {}),
         ...(agency ? { agency: 'yes' } : {}),
-        ...(end !== null && last ? { leaving_reason: 'resigned' } : {}),
+        ...(reason !== undefined ? { leaving_reason: reason } : {}),
       });
     });
   }
   return records;
 }
 
-const COLUMNS = ['person', 'role', 'start', 'end', 'agency', 'leaving_reason'] as const;
+const COLUMNS = [
+  'person',
+  'role',
+  'start',
+  'end',
+  'sector',
+  'fte',
+  'agency',
+  'leaving_reason',
+] as const;
 
-/** Records as an HR-style CSV extract (person, role, start, end, agency, leaving_reason). */
+/** Records as an HR-style CSV extract (person, role, start, end, sector, fte, agency, leaving_reason). */
 export function recordsToCsv(records: readonly JobRecord[]): string {
   const data = records.map((r) =>
     COLUMNS.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))),

@@ -147,7 +147,10 @@ describe('career-lattice evidence', () => {
       writeFileSync(join(dir, 'iso.csv'), recordsToCsv(clean));
       await c.run(`CREATE OR REPLACE TABLE records AS SELECT CAST(row_number() OVER () + 1 AS BIGINT) AS line, NULLIF(trim(person, ' '), '') AS person, NULLIF(trim(role, ' '), '') AS title,
       CAST(date_diff('day', DATE '1970-01-01', TRY_CAST(start AS DATE)) AS INT) AS start_day, CAST(date_diff('day', DATE '1970-01-01', TRY_CAST("end" AS DATE)) AS INT) AS end_day,
-      CASE WHEN NULLIF("end", '') IS NOT NULL AND TRY_CAST("end" AS DATE) IS NULL THEN 1 ELSE 0 END AS end_bad FROM read_csv('${join(dir, 'iso.csv')}', all_varchar = true)`);
+      CASE WHEN NULLIF("end", '') IS NOT NULL AND TRY_CAST("end" AS DATE) IS NULL THEN 1 ELSE 0 END AS end_bad,
+      NULLIF(trim(sector, ' '), '') AS sector, CASE WHEN lower(agency) = 'yes' THEN 1 ELSE 0 END AS agency, TRY_CAST(fte AS DOUBLE) AS fte,
+      CASE WHEN NULLIF(leaving_reason, '') IS NULL THEN NULL WHEN lower(leaving_reason) LIKE '%retire%' THEN 'retired'
+        WHEN lower(leaving_reason) LIKE '%transfer%' THEN 'internal' ELSE 'workforce' END AS leaving FROM read_csv('${join(dir, 'iso.csv')}', all_varchar = true)`);
       await c.run(`COPY (${TITLES_SQL}) TO '${join(dir, 'titles.csv')}' (HEADER)`);
       expect(
         (await cli(['evidence', 'titles.csv', '--titles', '--out', 'title_map.csv'], { cwd: dir }))
@@ -222,6 +225,119 @@ describe('--evidence on the query commands', () => {
       { cwd: dir },
     );
     expect(fastest.code).toBe(0);
+  });
+
+  it('--evidence puts the observed figures on each step and move in JSON, and the sentences in text', async () => {
+    expect(
+      (
+        await cli(
+          [
+            'evidence',
+            'hr.csv',
+            '--engine',
+            'ts',
+            '--out',
+            'ev3.json',
+            '--min-count',
+            '2',
+            '--source',
+            'Test HR',
+          ],
+          { cwd: dir },
+        )
+      ).code,
+    ).toBe(0);
+    const ev = JSON.parse(readFileSync(join(dir, 'ev3.json'), 'utf8'));
+    const move = [...ev.moves].sort((a, b) => b.count - a.count)[0];
+    const expected = {
+      count: move.count,
+      atRisk: move.atRisk,
+      share: move.share,
+      estimatedShare: move.estimatedShare,
+      months: move.months,
+      period: ev.period,
+      source: 'Test HR',
+    };
+    const json = async (args: string[]) => {
+      const r = await cli([...args, '--evidence', 'ev3.json', '--json'], { cwd: dir });
+      return JSON.parse(r.stdout);
+    };
+    type Step = { from: string; to: string; observed?: Record<string, unknown> };
+    const observedStep = (steps: Step[]) =>
+      steps.find((t) => t.from === move.from && t.to === move.to);
+
+    const route = await json(['fastest', move.from, move.to]);
+    expect(observedStep(route.transitions)?.observed).toMatchObject(expected);
+    expect(observedStep(route.transitions)?.observed?.sentence).toMatch(/^\d+% of .+ here became /);
+    const paths = await json(['paths', move.from, move.to, '--limit', '3']);
+    expect(observedStep(paths.routes[0].transitions)?.observed).toMatchObject(expected);
+    const moves = await json(['moves', move.from]);
+    const all = [...moves.up, ...moves.across, ...moves.down].map(
+      (m: { transition: Step }) => m.transition,
+    );
+    expect(observedStep(all)?.observed).toMatchObject(expected);
+    // A move with no evidence carries nothing.
+    expect(
+      all
+        .filter((t: Step) => !ev.moves.some((m: Step) => m.from === t.from && m.to === t.to))
+        .every((t: Step) => t.observed === undefined),
+    ).toBe(true);
+    const eligible = await json(['eligible', '--role', move.from]);
+    const open = [...eligible.open, ...eligible.blocked].map(
+      (m: { transition: Step }) => m.transition,
+    );
+    expect(observedStep(open)?.observed).toMatchObject(expected);
+    const gap = await json(['gap', move.to, '--role', move.from]);
+    expect(observedStep(gap.route.transitions)?.observed).toMatchObject(expected);
+    expect(
+      observedStep(gap.steps.map((st: { transition: Step }) => st.transition))?.observed,
+    ).toMatchObject(expected);
+    // Without --evidence, the JSON is as it was.
+    const plain = JSON.parse(
+      (await cli(['fastest', move.from, move.to, '--json'], { cwd: dir })).stdout,
+    );
+    expect(JSON.stringify(plain)).not.toMatch(/observed/);
+    // Nothing personal: the figures come from the evidence file only.
+    for (const p of people.slice(0, 50)) expect(JSON.stringify(gap)).not.toContain(p);
+
+    const text = (args: string[]) => cli([...args, '--evidence', 'ev3.json'], { cwd: dir });
+    const sentence = /\d+% of .+ here became .+/;
+    expect((await text(['eligible', '--role', move.from])).stdout).toMatch(
+      /Observed \(Test HR, 20\d\d–20\d\d\)/,
+    );
+    expect((await text(['eligible', '--role', move.from])).stdout).toMatch(sentence);
+    expect((await text(['gap', move.to, '--role', move.from])).stdout).toMatch(/Observed: \d+% of/);
+  });
+
+  it('the route header says what the routes are ranked by', async () => {
+    const args = ['newly-qualified-social-worker', 'social-worker', '--evidence', 'ev2.json'];
+    const trodden = await cli(['paths', ...args, '--weight', 'trodden'], { cwd: dir });
+    expect(trodden.stdout).toMatch(
+      /best first: most trodden \(the greatest product of observed shares/,
+    );
+    expect(trodden.stdout).not.toMatch(/least months/);
+    const observed = await cli(['fastest', ...args, '--weight', 'observed'], { cwd: dir });
+    expect(observed.stdout).toMatch(/The best route: least observed months/);
+    expect(observed.stdout).toMatch(/^Best/m);
+    const k = await cli(['fastest', ...args, '--weight', 'trodden', '-k', '2'], { cwd: dir });
+    expect(k.stdout).toMatch(/The 2 best routes: most trodden/);
+    const months = await cli(['paths', ...args], { cwd: dir });
+    expect(months.stdout).toMatch(/best first: least months, then fewest steps/);
+  });
+
+  it('evidence --sector and --agency-role', async () => {
+    const children = await cli(
+      ['evidence', 'hr.csv', '--engine', 'ts', '--sector', 'children', '--json'],
+      { cwd: dir },
+    );
+    expect(children.code).toBe(0);
+    const bad = await cli(['evidence', 'hr.csv', '--engine', 'ts', '--agency-role', 'nope'], {
+      cwd: dir,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--agency-role: "nope" is not a role id/);
+    const sql = await cli(['evidence', '--print-sql', '--sector', 'adults'], { cwd: dir });
+    expect(sql.stdout).toMatch(/lower\(r\.sector\) NOT LIKE 'adult%'/);
   });
 
   it('--weight trodden without --evidence, or a file that is not evidence, is a clear error', async () => {

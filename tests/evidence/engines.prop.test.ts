@@ -73,6 +73,16 @@ const record: fc.Arbitrary<JobRecord> = fc.record({
   role: fc.constantFrom(...titles),
   start: dateText,
   end: fc.option(dateText, { nil: '' }),
+  sector: fc.constantFrom(
+    '',
+    "Children's services",
+    'Adult social care',
+    'CHILD AND FAMILY',
+    'Other',
+  ),
+  agency: fc.constantFrom('', 'yes', 'No', 'Y', 'agency'),
+  fte: fc.constantFrom('', '1', '0.6', '.5', '80%', '1.0', 'full', '37'),
+  leaving_reason: fc.constantFrom('', 'Resigned', 'Retirement', 'Internal transfer', 'Dismissed'),
 });
 
 describe.skipIf(!duckdb)('DuckDB and TypeScript engines', () => {
@@ -84,22 +94,31 @@ describe.skipIf(!duckdb)('DuckDB and TypeScript engines', () => {
         fc.array(record, { minLength: 1, maxLength: 40 }),
         fc.constantFrom(1, 2, 5),
         fc.constantFrom('csv', 'ndjson'),
-        async (records, minCount, format) => {
+        fc.constantFrom(undefined, 'children', 'adults'),
+        fc.constantFrom(undefined, null),
+        async (records, minCount, format, sector, agencyRole) => {
           const path = join(dir, `r${run++}.${format}`);
           writeFileSync(path, format === 'csv' ? recordsToCsv(records) : recordsToNdjson(records));
           const text = format === 'csv' ? recordsToCsv(records) : recordsToNdjson(records);
           const read =
             format === 'csv' ? readCsvRecords(text, path) : readNdjsonRecords(text, path);
-          const ts = reportFromPrepared(read.records, { lattice, minCount });
-          const db = await evidenceFromFileDuckDb(path, { lattice, minCount, threads: 1 });
+          const options = {
+            lattice,
+            minCount,
+            ...(sector ? { sector } : {}),
+            ...(agencyRole === null ? { agencyRole } : {}),
+          };
+          const ts = reportFromPrepared(read.records, options);
+          const db = await evidenceFromFileDuckDb(path, { ...options, threads: 1 });
           expect(db.aggregates).toEqual(ts.aggregates);
           expect(db.evidence).toEqual(ts.evidence);
           expect(db.titles.unmatched).toEqual(ts.titles.unmatched);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: Number(process.env.ENGINE_RUNS ?? 25) },
     );
-  });
+    // Each run starts DuckDB: generous on a shared machine (a limit on hanging, not a timing check).
+  }, 240_000);
 
   it('reads Parquet, and reports the records of a file by line', async () => {
     const { evidenceFromFileDuckDb } = await import('../../src/evidence/duckdb.js');

@@ -216,3 +216,157 @@ describe('the adversary', () => {
     ]);
   });
 });
+
+/**
+ * An adversary who reads only the published evidence: every published role and move becomes a
+ * cell, tied by the sums the figures obey (written here from the file's meaning, not from how
+ * buildEvidence wires them); every figure not published is a withheld cell. True values come
+ * from the same records with nothing withheld.
+ */
+function publishedAttack(records: readonly JobRecord[], minCount: number) {
+  const truth = evidenceFromRecords(records, { lattice, minCount: 1 }).evidence;
+  const shown = evidenceFromRecords(records, { lattice, minCount }).evidence;
+  const cells = new Map<string, Cell>();
+  const withheld = new Set<string>();
+  const relations: Relation[] = [];
+  const shownRoles = new Map(shown.roles.map((r) => [r.role, r]));
+  const shownMoves = new Set(shown.moves.map((m) => `${m.from}>${m.to}`));
+  const fields = [
+    'joined',
+    'left',
+    'inPost',
+    'toOther',
+    'leftWorkforce',
+    'retired',
+    'leftInternal',
+    'partTime',
+    'fullTime',
+    'fteUnknown',
+  ] as const;
+  for (const r of truth.roles) {
+    const pub = shownRoles.get(r.role);
+    const cell = (name: string, value: number, hidden: boolean) => {
+      const id = `${name}:${r.role}`;
+      cells.set(id, { id, value, people: value, role: r.role });
+      if (hidden) withheld.add(id);
+      return id;
+    };
+    cell('spells', r.spells, !pub);
+    for (const f of fields) cell(f, r[f] ?? 0, !pub || pub[f] === null);
+    const out = truth.moves.filter((m) => m.from === r.role).map((m) => `move:${m.from}>${m.to}`);
+    const into = truth.moves.filter((m) => m.to === r.role).map((m) => `move:${m.from}>${m.to}`);
+    relations.push(
+      {
+        total: `spells:${r.role}`,
+        parts: [`left:${r.role}`, `inPost:${r.role}`, `toOther:${r.role}`, ...out],
+      },
+      { total: `spells:${r.role}`, parts: [`joined:${r.role}`, ...into] },
+      {
+        total: `left:${r.role}`,
+        parts: [`leftWorkforce:${r.role}`, `retired:${r.role}`, `leftInternal:${r.role}`],
+      },
+      {
+        total: `spells:${r.role}`,
+        parts: [`partTime:${r.role}`, `fullTime:${r.role}`, `fteUnknown:${r.role}`],
+      },
+    );
+  }
+  for (const m of truth.moves) {
+    const id = `move:${m.from}>${m.to}`;
+    cells.set(id, { id, value: m.count, people: m.count, role: m.from, to: m.to });
+    if (!shownMoves.has(`${m.from}>${m.to}`)) withheld.add(id);
+  }
+  return { cells, bounds: attack(cells, relations, withheld), shown };
+}
+
+/** Every withheld count below minCount stays "fewer than minCount" to the adversary. */
+function expectSafe(records: readonly JobRecord[], minCount = 5) {
+  const { cells, bounds, shown } = publishedAttack(records, minCount);
+  for (const [id, [lo, hi]] of bounds) {
+    const value = cells.get(id)!.value;
+    if (value > 0 && value < minCount) expect(hi - lo, id).toBeGreaterThanOrEqual(minCount - 1);
+  }
+  return shown;
+}
+
+describe('the new figures (leaving reasons, FTE) under suppression', () => {
+  const leavers = (prefix: string, n: number, reason: string, fte = '1'): JobRecord[] =>
+    Array.from({ length: n }, (_, i) => ({
+      person: `${prefix}${i}`,
+      role: 'social-worker',
+      start: `2018-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      end: `2020-02-${String(1 + (i % 28)).padStart(2, '0')}`,
+      leaving_reason: reason,
+      fte,
+    }));
+
+  it('withholds a lone retiree, who cannot be recovered from left − workforce − internal', () => {
+    const records = [
+      ...leavers('res', 12, 'Resigned'),
+      ...leavers('int', 6, 'Internal transfer'),
+      ...leavers('ret', 1, 'Retirement'),
+    ];
+    const shown = expectSafe(records);
+    const sw = shown.roles.find((r) => r.role === 'social-worker')!;
+    expect(sw.retired).toBeNull();
+    expect(
+      [sw.left, sw.leftWorkforce, sw.leftInternal].filter((x) => x === null).length,
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('withholds a lone part-timer, who cannot be recovered from spells − full time − unknown', () => {
+    const records = [...leavers('ft', 15, 'Resigned'), ...leavers('pt', 1, 'Resigned', '0.5')];
+    const shown = expectSafe(records);
+    const sw = shown.roles.find((r) => r.role === 'social-worker')!;
+    expect(sw.partTime).toBeNull();
+    expect(sw.fullTime === null || sw.fteUnknown === null).toBe(true);
+  });
+
+  it('keeps every small count safe on random extracts with reasons and FTE', () => {
+    const roles = ['social-worker', 'senior-practitioner', 'team-manager', 'Business Support'];
+    const spell = fc.record({
+      person: fc.integer({ min: 0, max: 30 }).map((n) => `p${n}`),
+      role: fc.constantFrom(...roles),
+      start: fc.integer({ min: 0, max: 2000 }),
+      days: fc.integer({ min: 30, max: 1500 }),
+      ends: fc.boolean(),
+      reason: fc.constantFrom('', 'Resigned', 'Retired', 'Internal transfer'),
+      fte: fc.constantFrom('', '1', '0.5'),
+    });
+    const date = (d: number) =>
+      new Date(Date.UTC(2015, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(
+        fc.array(spell, { minLength: 5, maxLength: 80 }),
+        fc.constantFrom(3, 5),
+        (spells, minCount) => {
+          expectSafe(
+            spells.map((s) => ({
+              person: s.person,
+              role: s.role,
+              start: date(s.start),
+              end: s.ends ? date(s.start + s.days) : '',
+              leaving_reason: s.reason,
+              fte: s.fte,
+            })),
+            minCount,
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('publishes no sector, leaving reason or FTE text from the input', () => {
+    const records = leavers('Q7-person-', 30, 'Retired-Zeta-Unique').map((r, i) => ({
+      ...r,
+      sector: "Children's Omega-Borough",
+      fte: i % 2 ? '0.73' : '1',
+      agency: i % 3 ? '' : 'yes',
+    }));
+    for (const minCount of [1, 5]) {
+      const text = JSON.stringify(evidenceFromRecords(records, { lattice, minCount }).evidence);
+      expect(text).not.toMatch(/Zeta|Omega|Borough|0\.73|person-|\d{4}-\d{2}-\d{2}/);
+    }
+  });
+});

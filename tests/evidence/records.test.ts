@@ -195,5 +195,17 @@ describe('a result from elsewhere (Spark)', () => {
       ),
     ).toThrow(/out\.csv, row 1: column "n"/);
     expect(() => aggregatesFromSqlRows([], 'out.csv')).toThrow(/no "period" row/);
+    expect(() =>
+      aggregatesFromSqlRows(
+        [{ section: 'life', role: 'a', kind: 'left', to_role: 'sacked', months: 1, n: 1 }],
+        'out.csv',
+      ),
+    ).toThrow(/a leaver's to_role must be empty or one of workforce, retired, internal/);
+    expect(() =>
+      aggregatesFromSqlRows(
+        [{ section: 'fte', role: 'a', kind: 'half', n: 1, people: 1 }],
+        'out.csv',
+      ),
+    ).toThrow(/FTE class "half"/);
   });
 });

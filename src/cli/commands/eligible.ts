@@ -5,6 +5,7 @@ import type { TransitionKind } from '../../schema/dataset.js';
 import type { EligibleMove } from '../../types.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
+import { movesEvidenceText, withObserved } from '../evidenceHook.js';
 import { examples, kindsValue } from '../options.js';
 import { addFormatOption } from '../output.js';
 import {
@@ -36,7 +37,7 @@ async function eligible(ctx: Context, flags: Flags): Promise<number> {
   const profile = profileOf(ctx, lattice, flags);
   const result = lattice.eligibility(profile, flags.kinds ? { kinds: flags.kinds } : undefined);
   if (ctx.json) {
-    ctx.printJson(result);
+    ctx.printJson(withObserved(ctx, lattice, result));
     return result.open.length ? EXIT.ok : EXIT.notFound;
   }
   if (ctx.rowFormat) {
@@ -88,6 +89,9 @@ async function eligible(ctx: Context, flags: Flags): Promise<number> {
   );
   if (result.open.some((m) => hasEstimate(m.transition)) || result.blocked.some(doneInEstimated))
     ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
+  const targets = [...new Set([...result.open, ...result.blocked].map((m) => m.role.id))];
+  const observed = movesEvidenceText(ctx, lattice, profile.role, targets);
+  if (observed) ctx.print(observed);
   return result.open.length ? EXIT.ok : EXIT.notFound;
 }
 

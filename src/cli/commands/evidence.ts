@@ -6,6 +6,7 @@
 import { accessSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
+import { agencyMap } from '../../evidence/agency.js';
 import { CENSUS_ROLE_MAPPING } from '../../evidence/census.js';
 import { EvidenceEngineError, EvidenceInputError } from '../../evidence/errors.js';
 import { DEFAULT_MIN_COUNT } from '../../evidence/evidence.js';
@@ -13,6 +14,7 @@ import { aggregatesFromSqlRows } from '../../evidence/fromSqlRows.js';
 import { matchTitles, type TitleMapping } from '../../evidence/matchTitles.js';
 import { layEvidence } from '../../evidence/onLattice.js';
 import { csvRows, formatOf, readCensusCsv, readRecordsText } from '../../evidence/readRecords.js';
+import { sectorPrefix } from '../../evidence/records.js';
 import {
   assembleReport,
   type EvidenceReport,
@@ -40,6 +42,7 @@ interface Flags {
   readonly aggregates?: boolean;
   readonly titles?: boolean;
   readonly printSql?: boolean;
+  readonly agencyRole?: string;
 }
 
 /** A mapping file: JSON `{ "title": "role-id" | null }`, or CSV with `title,role` columns (empty role: outside the framework). */
@@ -126,6 +129,12 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 const q = (m: { p25: number | null; median: number | null; p75: number | null }) =>
   [m.p25, m.median, m.p75].map((x) => (x === null ? '…' : String(x))).join('–');
 const or = (v: number | null) => (v === null ? 'withheld' : String(v));
+/** Part-time spells as a share of those with an FTE given: "20%", "–" when none is given. */
+function partTimeText(r: EvidenceReport['evidence']['roles'][number]): string {
+  if (r.partTime == null || r.fullTime == null) return 'withheld';
+  const known = r.partTime + r.fullTime;
+  return known === 0 ? '–' : pct(r.partTime / known);
+}
 const PROBLEM_TEXT: Record<string, string> = {
   no_person: 'no person id (set aside)',
   unknown_start: 'start missing or not a date (set aside)',
@@ -224,8 +233,11 @@ function printText(ctx: Context, lattice: Lattice, file: string, report: Evidenc
         { header: 'Spells', align: 'right' },
         { header: 'Joined', align: 'right' },
         { header: 'Left', align: 'right' },
+        { header: 'Retired', align: 'right' },
+        { header: 'Internal', align: 'right' },
         { header: 'In post', align: 'right' },
-        { header: 'Left/yr', align: 'right' },
+        { header: 'Left workforce/yr', align: 'right' },
+        { header: 'Part time', align: 'right' },
         { header: 'Months in role', align: 'right' },
       ],
       ev.roles.map((r) => [
@@ -233,8 +245,11 @@ function printText(ctx: Context, lattice: Lattice, file: string, report: Evidenc
         String(r.spells),
         or(r.joined),
         or(r.left),
+        or(r.retired ?? null),
+        or(r.leftInternal ?? null),
         or(r.inPost),
-        r.leavingRate === null ? 'withheld' : pct(r.leavingRate),
+        r.workforceLeavingRate == null ? 'withheld' : pct(r.workforceLeavingRate),
+        partTimeText(r),
         q(r.months),
       ]),
       s,
@@ -263,12 +278,13 @@ function printText(ctx: Context, lattice: Lattice, file: string, report: Evidenc
 }
 
 async function evidence(ctx: Context, file: string | undefined, flags: Flags): Promise<number> {
+  const sector = (ctx.flags as { sector?: string }).sector;
   if (flags.printSql) {
     ctx.print(
       `-- 1. Titles (match them with: career-lattice evidence titles.csv --titles --out title_map.csv)\n${TITLES_SQL};\n`,
     );
     ctx.print(
-      `-- 2. The aggregation (feed its result back with: career-lattice evidence result.csv --aggregates)\n${evidenceSql()};`,
+      `-- 2. The aggregation (feed its result back with: career-lattice evidence result.csv --aggregates)\n${evidenceSql(sector !== undefined ? { sectorPrefix: sectorPrefix(sector) } : {})};`,
     );
     return EXIT.ok;
   }
@@ -280,10 +296,21 @@ async function evidence(ctx: Context, file: string | undefined, flags: Flags): P
     ...(flags.census ? CENSUS_ROLE_MAPPING : {}),
     ...(flags.mapping !== undefined ? readMapping(flags.mapping, ctx.io.cwd) : {}),
   };
+  const agencyRole =
+    flags.agencyRole === undefined
+      ? undefined
+      : flags.agencyRole === 'none'
+        ? null
+        : flags.agencyRole;
+  if (typeof agencyRole === 'string' && !lattice.hasRole(agencyRole))
+    throw new CliUsageError(
+      `--agency-role: "${agencyRole}" is not a role id of the data (name one, or none).`,
+    );
   const options: ReportOptions = {
     lattice,
     mapping,
     minCount,
+    ...(agencyRole !== undefined ? { agencyRole } : {}),
     ...(flags.extractDate ? { asOf: flags.extractDate } : {}),
     ...(flags.source ? { source: flags.source } : {}),
   };
@@ -303,7 +330,7 @@ async function evidence(ctx: Context, file: string | undefined, flags: Flags): P
       writeUserFile(
         flags.out,
         ctx.io.cwd,
-        `title,role\n${[...titles.map].map(([t, r]) => `${csvCell(t)},${r}`).join('\n')}\n`,
+        titleMapCsv(titles.map, agencyMap(lattice, titles.map, agencyRole)),
       );
     if (json)
       ctx.printJson({
@@ -379,6 +406,15 @@ async function evidence(ctx: Context, file: string | undefined, flags: Flags): P
 
 const csvCell = (t: string) => (/[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
 
+/** The title_map table the SQL joins: title, role, and the role its agency spells count in (empty: the same). */
+function titleMapCsv(
+  map: ReadonlyMap<string, string>,
+  agency: ReadonlyMap<string, string>,
+): string {
+  const rows = [...map].map(([t, r]) => `${csvCell(t)},${r},${agency.get(t) ?? ''}`);
+  return `title,role,agency_role\n${rows.join('\n')}\n`;
+}
+
 export function register(program: Command, ctx: Context): void {
   const cmd = program.command('evidence');
   addFormatOption(cmd, 'one row per observed move');
@@ -432,6 +468,10 @@ export function register(program: Command, ctx: Context): void {
       '--titles',
       'the file is the titles query result (title,n): match them and write the title map (--out)',
     )
+    .option(
+      '--agency-role <id>',
+      'the role agency spells in practice posts count in (default agency-social-worker when the data has it; none: keep them in their post)',
+    )
     .option('--print-sql', 'print the SQL to run on Spark or a warehouse, and exit')
     .addHelpText(
       'after',
@@ -443,6 +483,10 @@ export function register(program: Command, ctx: Context): void {
         [
           'career-lattice evidence hr-extract.csv --mapping titles.json --out evidence.json',
           'with local titles mapped; writes the publishable evidence',
+        ],
+        [
+          'career-lattice evidence hr-extract.csv --sector children',
+          "children's services only: other sectors' posts count as outside the framework",
         ],
         [
           'career-lattice evidence census-2024.csv --census --format json',

@@ -3,7 +3,12 @@ import type { Command } from 'commander';
 import { ROUTE_COLUMNS, routeRows } from '../../analysis/rows.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
-import { routeEvidenceText, withEvidenceWeight } from '../evidenceHook.js';
+import {
+  describeEvidenceWeight,
+  routeEvidenceText,
+  withEvidenceWeight,
+  withObserved,
+} from '../evidenceHook.js';
 import {
   addRouteOptions,
   examples,
@@ -35,7 +40,7 @@ async function fastest(
   if (flags.routes === undefined) {
     const route = lattice.fastestRoute(from, to, options);
     if (ctx.json) {
-      ctx.printJson(route ?? null);
+      ctx.printJson(withObserved(ctx, lattice, route ?? null));
       return route ? EXIT.ok : EXIT.notFound;
     }
     if (ctx.rowFormat) {
@@ -48,16 +53,21 @@ async function fastest(
       ctx.print(s.dim('Try --directions up,across,down, or fewer --kinds/--avoid/--via.'));
       return EXIT.notFound;
     }
-    ctx.print(s.dim(`The fastest route: ${describeSearch(options, undefined)}.`));
+    // Ranked by evidence, the best route is the most trodden (or quickest observed), not the fastest designed.
+    const best = describeEvidenceWeight(options.weight) ? 'best' : 'fastest';
+    ctx.print(s.dim(`The ${best} route: ${describeSearch(options, undefined)}.`));
     ctx.print();
-    ctx.print(renderRoute(lattice, route, 'Fastest', s) + routeEvidenceText(ctx, lattice, route));
+    ctx.print(
+      renderRoute(lattice, route, best === 'best' ? 'Best' : 'Fastest', s) +
+        routeEvidenceText(ctx, lattice, route),
+    );
     if (routeHasEstimate(route)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);
     return EXIT.ok;
   }
 
   const result = lattice.kFastestRoutes(from, to, flags.routes, options);
   if (ctx.json) {
-    ctx.printJson(result);
+    ctx.printJson(withObserved(ctx, lattice, result));
     return result.routes.length ? EXIT.ok : EXIT.notFound;
   }
   if (ctx.rowFormat) {
@@ -72,7 +82,7 @@ async function fastest(
   }
   ctx.print(
     s.dim(
-      `The ${plural(result.routes.length, 'fastest route')}: ${describeSearch(options, undefined)}.`,
+      `The ${plural(result.routes.length, describeEvidenceWeight(options.weight) ? 'best route' : 'fastest route')}: ${describeSearch(options, undefined)}.`,
     ),
   );
   result.routes.forEach((route, i) => {

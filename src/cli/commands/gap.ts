@@ -5,6 +5,7 @@ import { GAP_COLUMNS, gapRows } from '../../analysis/rows.js';
 import type { GapStep } from '../../types.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
+import { routeEvidenceText, withObserved } from '../evidenceHook.js';
 import { payChangeText, payText } from '../modelText.js';
 import { examples } from '../options.js';
 import { addFormatOption } from '../output.js';
@@ -47,7 +48,7 @@ async function gap(ctx: Context, targetText: string, flags: ProfileFlags): Promi
   const target = ctx.resolveRole(lattice, targetText);
   const result = lattice.gapTo(profile, target);
   if (ctx.json) {
-    ctx.printJson(result);
+    ctx.printJson(withObserved(ctx, lattice, result));
     return result.reachable ? EXIT.ok : EXIT.notFound;
   }
   if (ctx.rowFormat) {
@@ -111,6 +112,8 @@ async function gap(ctx: Context, targetText: string, flags: ProfileFlags): Promi
       `${s.bold('Pay:')} ${goal.title}: ${targetPay}${change ? `; ${change} on ${lattice.role(result.from).title.toLowerCase()}` : ''}`,
     );
   }
+  const observed = routeEvidenceText(ctx, lattice, result.route);
+  if (observed) ctx.print(observed.slice(1));
   if (result.truncated)
     ctx.print(s.yellow('The search stopped at its work budget: a quicker route may exist.'));
   if (estimated || marks.some((m) => m.any)) ctx.print(`\n${s.dim(ESTIMATE_NOTE)}`);

@@ -6,7 +6,7 @@ import type { Direction, TransitionKind } from '../../schema/dataset.js';
 import type { Move } from '../../types.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
-import { movesEvidenceText } from '../evidenceHook.js';
+import { movesEvidenceText, withObserved } from '../evidenceHook.js';
 import { movePayLine } from '../modelText.js';
 import { examples, kindsValue } from '../options.js';
 import { addFormatOption } from '../output.js';
@@ -39,7 +39,7 @@ async function moves(ctx: Context, roleText: string, flags: Flags): Promise<numb
     GROUPS.map(([d]) => [d, all.filter((m) => m.direction === d)]),
   ) as Record<Direction, Move[]>;
   if (ctx.json) {
-    ctx.printJson({ role: id, ...grouped });
+    ctx.printJson(withObserved(ctx, lattice, { role: id, ...grouped }));
     return all.length ? EXIT.ok : EXIT.notFound;
   }
   if (ctx.rowFormat) {

@@ -7,7 +7,12 @@ import { DEFAULT_MAX_STEPS } from '../../queries/routeOptions.js';
 import type { RouteOptions } from '../../types.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
-import { routeEvidenceText, withEvidenceWeight } from '../evidenceHook.js';
+import {
+  describeEvidenceWeight,
+  routeEvidenceText,
+  withEvidenceWeight,
+  withObserved,
+} from '../evidenceHook.js';
 import { groupBySector } from '../modelText.js';
 import {
   addRouteOptions,
@@ -31,7 +36,9 @@ export function describeSearch(options: RouteOptions, defaultMaxSteps: number | 
   const measure =
     options.weight === 'steps'
       ? 'fewest steps, then least months'
-      : 'least months, then fewest steps';
+      : typeof options.weight === 'function'
+        ? (describeEvidenceWeight(options.weight) ?? 'least weight, then fewest steps')
+        : 'least months, then fewest steps';
   const dirs = options.directions ?? ['up', 'across'];
   const parts = [`${measure}`, `${dirs.join(' and ')} moves`];
   if (options.kinds) parts.push(`${options.kinds.join('/')} moves only`);
@@ -62,7 +69,7 @@ async function paths(
   });
   const result = lattice.pathsBetween(from, to, options);
   if (ctx.json) {
-    ctx.printJson(result);
+    ctx.printJson(withObserved(ctx, lattice, result));
     return result.routes.length ? EXIT.ok : EXIT.notFound;
   }
   if (ctx.rowFormat) {
