@@ -83,6 +83,16 @@ check('--overlay', () => {
   JSON.parse(r.stdout);
 });
 
+check('evidence, and --evidence on a query (evidence code loaded on use)', () => {
+  const file = join(tmp, 'evidence.json');
+  const made = run(['evidence', 'examples/evidence/hr-extract.csv', '--out', file]);
+  if (made.code !== 0) throw new Error(`evidence: exit ${made.code}: ${made.stderr}`);
+  const r = run(['moves', 'newly-qualified-social-worker', '--evidence', file, '--json']);
+  if (r.code !== 0) throw new Error(`moves --evidence: exit ${r.code}: ${r.stderr}`);
+  if (!r.stdout.includes('"observed"'))
+    throw new Error('moves --evidence --json carries no observed figures');
+});
+
 check('validate', () => {
   const r = run(['validate', 'data/england-social-work.json']);
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
