@@ -234,8 +234,7 @@ describe('manners', () => {
       }),
     );
     const help = [(await cli(['--help'])).stdout];
-    for (const command of HELPED)
-      help.push((await cli([command, '--help'])).stdout);
+    for (const command of HELPED) help.push((await cli([command, '--help'])).stdout);
     const examples = help
       .flatMap((h) => [...h.matchAll(/^ {2}\$ career-lattice (.+)$/gm)].map((m) => m[1]!))
       .filter((e) => !/&&|>/.test(e));
