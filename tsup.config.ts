@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 import { schemaConstantsPlugin } from './src/element/schemaConstantsPlugin.mjs';
@@ -29,6 +31,22 @@ const validatedBundledData: Plugin = {
     });
   },
 };
+/**
+ * In the CLI, lattice/validation.ts is cli/trustedValidation.ts: the CLI validates every dataset
+ * before it makes a lattice, so the lattice only checks that, and zod and the validators load
+ * only for a command that validates (--data, --overlay, validate).
+ */
+const trustedValidation: Plugin = {
+  name: 'trusted-validation',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/validation\.js$/ }, (args) =>
+      /[\\/]src[\\/]lattice[\\/]Lattice\.ts$/.test(args.importer)
+        ? { path: join(dirname(fileURLToPath(import.meta.url)), 'src/cli/trustedValidation.ts') }
+        : undefined,
+    );
+  },
+};
+
 export default defineConfig([
   {
     // The library: ESM + CJS + declarations. No Node-only API, so it bundles for browsers.
@@ -93,6 +111,6 @@ export default defineConfig([
     esbuildOptions(options) {
       options.chunkNames = 'cli-chunks/[name]-[hash]';
     },
-    esbuildPlugins: [validatedBundledData],
+    esbuildPlugins: [validatedBundledData, trustedValidation],
   },
 ]);

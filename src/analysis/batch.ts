@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { type Issue, LatticeError, LatticeValidationError, QueryOptionsError } from '../errors.js';
 import { latticeArgument } from '../io/latticeArgument.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import { DIRECTIONS, TRANSITION_KINDS } from '../schema/dataset.js';
+import { DIRECTIONS, TRANSITION_KINDS } from '../schema/constants.js';
 import type { Eligibility, Gap, Profile, Route, RouteList, RouteOptions } from '../types.js';
 import {
   ELIGIBILITY_COLUMNS,

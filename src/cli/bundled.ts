@@ -4,7 +4,7 @@
  * a build with invalid bundled data fails (tsup.config.ts) — so it is marked valid as it is. Run
  * from source (tests, tsx), it is validated as usual.
  */
-import { ukSocialWork } from '../data/index.js';
+import englandSocialWorkJson from '../../data/england-social-work.json' with { type: 'json' };
 import type { Dataset } from '../schema/dataset.js';
 import { markValid, type ValidDataset } from '../schema/valid.js';
 
@@ -13,7 +13,9 @@ declare const __CLI_BUNDLED_DATA_VALIDATED__: boolean | undefined;
 
 /** The bundled dataset: trusted in the built CLI, otherwise the raw JSON for createLattice to validate. */
 export function bundledDataset(): Dataset | ValidDataset {
+  // The JSON itself, not data/index.ts: that module also carries the overlays, and validates.
+  const dataset = englandSocialWorkJson as Dataset;
   return typeof __CLI_BUNDLED_DATA_VALIDATED__ !== 'undefined' && __CLI_BUNDLED_DATA_VALIDATED__
-    ? markValid(ukSocialWork)
-    : ukSocialWork;
+    ? markValid(dataset)
+    : dataset;
 }

@@ -88,9 +88,13 @@ export class Context {
 
   lattice(): Promise<Lattice> {
     // Loaded on first use: --help and usage errors never pay for the data.
-    this.#lattice ??= import('./load.js').then(({ loadLattice }) =>
-      loadLattice(this.flags, this.io.cwd),
-    );
+    this.#lattice ??= (async () => {
+      const { loadLattice } = await import('./load.js');
+      const lattice = await loadLattice(this.flags, this.io.cwd);
+      if ((this.flags as { evidence?: string }).evidence !== undefined)
+        await (await import('./evidenceHook.js')).loadEvidenceSupport();
+      return lattice;
+    })();
     return this.#lattice;
   }
 

@@ -4,7 +4,7 @@
  * printed under a route or a list of moves.
  */
 import { EvidenceInputError } from '../evidence/errors.js';
-import { type EvidenceOnLattice, layEvidence } from '../evidence/onLattice.js';
+import type { EvidenceOnLattice, layEvidence } from '../evidence/onLattice.js';
 import type { Lattice } from '../lattice/Lattice.js';
 import type { Route, RouteOptions } from '../types.js';
 import type { Context } from './context.js';
@@ -13,14 +13,25 @@ import { readJsonFile } from './load.js';
 
 const cache = new WeakMap<Context, EvidenceOnLattice | undefined>();
 
+let lay: typeof layEvidence | undefined;
+
+/**
+ * Loads the evidence code — with zod, which checks evidence files — only for a call with
+ * --evidence; the context awaits this beside the lattice, so evidenceOf can stay synchronous.
+ */
+export async function loadEvidenceSupport(): Promise<void> {
+  lay ??= (await import('../evidence/onLattice.js')).layEvidence;
+}
+
 /** The evidence named by --evidence, over this lattice; undefined without the flag. */
 export function evidenceOf(ctx: Context, lattice: Lattice): EvidenceOnLattice | undefined {
   if (cache.has(ctx)) return cache.get(ctx);
   const file = (ctx.flags as { evidence?: string }).evidence;
   let on: EvidenceOnLattice | undefined;
   if (file !== undefined) {
+    if (!lay) throw new Error('internal error: evidence support was not loaded before the query');
     try {
-      on = layEvidence(
+      on = lay(
         lattice,
         readJsonFile(file, ctx.io.cwd, 'evidence file'),
         `The evidence file ${file}`,

@@ -5,9 +5,7 @@
  */
 import { LatticeValidationError } from '../errors.js';
 import { createLattice, type Lattice } from '../lattice/Lattice.js';
-import { extendDataset } from '../overlay/extendDataset.js';
-import { parseDataset, type ValidDataset } from '../schema/validate.js';
-import { datasetFromCsvFolder } from './csvFolder.js';
+import type { ValidDataset } from '../schema/valid.js';
 import { CliUsageError } from './errors.js';
 import { isFolder, readUserFile } from './files.js';
 
@@ -139,8 +137,10 @@ export function readJsonFile(path: string, cwd: string, what: string): unknown {
  * The dataset at a path: a folder of CSV files (validated, issues naming file, line and column),
  * or a JSON file (returned as read; loadDataset validates it).
  */
-export function readDataset(path: string, cwd: string): unknown {
-  if (isFolder(path, cwd)) return datasetFromCsvFolder(path, { cwd });
+export async function readDataset(path: string, cwd: string): Promise<unknown> {
+  // The CSV reader (papaparse, the validators) is loaded only for a folder.
+  if (isFolder(path, cwd))
+    return (await import('./csvFolder.js')).datasetFromCsvFolder(path, { cwd });
   if (/\.csv$/i.test(path)) {
     throw new CliUsageError(
       `${path} is a single CSV file; point at the folder that holds roles.csv, transitions.csv, qualifications.csv and sources.csv.`,
@@ -174,11 +174,14 @@ export async function loadDataset(flags: DataFlags, cwd: string): Promise<ValidD
   // The bundled dataset is loaded (and validated) only when it is the one asked for.
   const base =
     flags.data !== undefined
-      ? readDataset(flags.data, cwd)
+      ? await readDataset(flags.data, cwd)
       : (await import('../data/index.js')).ukSocialWork;
+  // Validation (zod and the validators) is loaded only when there is something to validate.
+  const { parseDataset } = await import('../schema/validate.js');
   const dataset = problemsIn(flags.data, () => parseDataset(base, 'career-lattice'));
   if (flags.overlay === undefined) return dataset;
   const overlay = readJsonFile(flags.overlay, cwd, 'overlay file');
+  const { extendDataset } = await import('../overlay/extendDataset.js');
   return problemsIn(flags.overlay, () => extendDataset(dataset, overlay));
 }
 

@@ -3,8 +3,8 @@
  * usage error (exit 2) naming the option, never a surprise further down.
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { DIRECTIONS, QUALIFICATION_KINDS, TRANSITION_KINDS } from '../schema/constants.js';
 import type { Direction, QualificationKind, TransitionKind } from '../schema/dataset.js';
-import { DIRECTIONS, QUALIFICATION_KINDS, TRANSITION_KINDS } from '../schema/dataset.js';
 import type { RouteOptions, WeightOption } from '../types.js';
 import { isCalendarDay } from '../util/calendarDay.js';
 import { collectIds, refuseSplitIds } from './idList.js';

@@ -111,13 +111,7 @@ export const longDate = (day: string): string => {
   return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 };
 
-/** 52000 → "52,000" (grouped in threes, as en-GB writes it), without Intl for the same reason. */
-export const grouped = (n: number): string =>
-  String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
-/** A sum of money: "£52,000" for pounds, "52,000 EUR" for another currency. */
-export const money = (n: number, currency: string): string =>
-  currency === 'GBP' ? `£${grouped(n)}` : `${grouped(n)} ${currency}`;
+export { grouped, money } from '../util/money.js';
 
 interface Dated {
   readonly validFrom?: string | undefined;

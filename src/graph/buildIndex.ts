@@ -5,8 +5,9 @@
  * Roles are numbered in id order and transitions in (from, to, key) order, so comparing
  * indices is comparing ids: the "then ids" tie-break of route ranking costs nothing.
  */
+
+import { TRANSITION_KINDS } from '../schema/constants.js';
 import type { Dataset, Direction, Role, Transition, TransitionKind } from '../schema/dataset.js';
-import { TRANSITION_KINDS } from '../schema/dataset.js';
 import { derivedKey, transitionKeys } from '../schema/transitionKey.js';
 import type { LatticeTransition } from '../types.js';
 

@@ -12,8 +12,8 @@
 import Papa from 'papaparse';
 import { checkOptions } from '../arguments.js';
 import { type Issue, LatticeValidationError, QueryOptionsError } from '../errors.js';
+import { TRACKS } from '../schema/constants.js';
 import type { DatasetInput, Role, Track, Transition } from '../schema/dataset.js';
-import { TRACKS } from '../schema/dataset.js';
 import { makeIssue } from '../schema/issues.js';
 import { type ValidDataset, validateDataset } from '../schema/validate.js';
 import { describe } from '../util/describe.js';

@@ -6,7 +6,8 @@
 import { checkOptions } from '../arguments.js';
 import { QueryOptionsError, UnknownIdError } from '../errors.js';
 import type { Lattice } from '../lattice/Lattice.js';
-import { type Role, TRACKS, type Track } from '../schema/dataset.js';
+import { TRACKS } from '../schema/constants.js';
+import type { Role, Track } from '../schema/dataset.js';
 import type { LatticeTransition, Route } from '../types.js';
 import { closestIds } from '../util/closest.js';
 import { describe } from '../util/describe.js';

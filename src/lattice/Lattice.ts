@@ -22,7 +22,7 @@ import type {
   Source,
   Track,
 } from '../schema/dataset.js';
-import { parseDataset, type ValidDataset } from '../schema/validate.js';
+import type { ValidDataset } from '../schema/valid.js';
 import type {
   Eligibility,
   FindResult,
@@ -45,6 +45,7 @@ import type {
 import { isCalendarDay } from '../util/calendarDay.js';
 import { describe } from '../util/describe.js';
 import { deepFreeze } from '../util/freeze.js';
+import { validated } from './validation.js';
 
 /** What the queries see: the dataset, or — when it is limited to a sector — that sector's view of it. */
 function queryable(dataset: Dataset): Dataset {
@@ -71,7 +72,7 @@ function splitSector<T>(options: T): [unknown, T] {
  */
 export function createLattice(dataset: DatasetInput | ValidDataset): Lattice {
   // A ValidDataset (from validateDataset, extendDataset, datasetFromCsv…) is not validated again.
-  const parsed = parseDataset(dataset, 'createLattice');
+  const parsed = validated(dataset, 'createLattice');
   OWNED.add(parsed);
   return new Lattice(parsed);
 }
@@ -134,7 +135,7 @@ export class Lattice {
    * @throws LatticeValidationError listing every problem, each with its path.
    */
   constructor(dataset: Dataset) {
-    const owned: Dataset = OWNED.has(dataset) ? dataset : parseDataset(dataset, 'new Lattice');
+    const owned: Dataset = OWNED.has(dataset) ? dataset : validated(dataset, 'new Lattice');
     this.#dataset = deepFreeze(owned);
     this.#core = createCore(queryable(owned));
     CORES.set(this, this.#core);

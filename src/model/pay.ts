@@ -5,6 +5,7 @@
  */
 import type { Pay, Role } from '../schema/dataset.js';
 import type { PayChange, RoutePay } from '../types.js';
+import { money } from '../util/money.js';
 
 export type { PayChange, RoutePay };
 
@@ -49,18 +50,6 @@ const PERIOD_WORDS: Record<Pay['period'], string> = {
   day: 'a day',
   hour: 'an hour',
 };
-
-function money(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-GB', {
-      style: 'currency',
-      currency,
-      maximumFractionDigits: 0,
-    }).format(amount);
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}
 
 /**
  * Pay in words with where it comes from: "£38,682 to £54,710 a year (2025/26, England;

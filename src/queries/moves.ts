@@ -4,7 +4,7 @@
  */
 
 import { checkOptions } from '../arguments.js';
-import { DIRECTIONS } from '../schema/dataset.js';
+import { DIRECTIONS } from '../schema/constants.js';
 import type { Move, NextStepsOptions } from '../types.js';
 import { type Core, roleIndexOf } from './core.js';
 import { filterOf } from './options.js';

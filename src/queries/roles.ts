@@ -4,8 +4,8 @@
 
 import { checkOptions } from '../arguments.js';
 import { QueryOptionsError } from '../errors.js';
+import { TRACKS } from '../schema/constants.js';
 import type { Role, Track } from '../schema/dataset.js';
-import { TRACKS } from '../schema/dataset.js';
 import type { RoleFilter } from '../types.js';
 import { describe } from '../util/describe.js';
 import { type Core, qualificationOf } from './core.js';

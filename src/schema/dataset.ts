@@ -6,6 +6,17 @@
  * silently dropped). Free-form data belongs in `meta`.
  */
 import * as z from 'zod/mini';
+import {
+  DIRECTIONS,
+  type Direction,
+  PAY_PERIODS,
+  QUALIFICATION_KINDS,
+  TRACKS,
+  TRANSITION_KINDS,
+} from './constants.js';
+
+export { DIRECTIONS, type Direction, PAY_PERIODS, QUALIFICATION_KINDS, TRACKS, TRANSITION_KINDS };
+
 import { isCalendarDay } from '../util/calendarDay.js';
 
 /** The sections of a dataset whose entries other entries refer to by id. */
@@ -138,16 +149,6 @@ export const sourceSchema = entryObject(
   'a source object',
 );
 
-/** The kinds of qualification. */
-export const QUALIFICATION_KINDS = [
-  'degree',
-  'registration',
-  'programme',
-  'training',
-  'award',
-  'warrant',
-] as const;
-
 /** The zod schema of a qualification (a degree, registration, warrant…). */
 export const qualificationSchema = entryObject(
   {
@@ -173,24 +174,9 @@ export const qualificationSchema = entryObject(
   'a qualification object',
 );
 
-/** The career tracks a role belongs to. */
-export const TRACKS = [
-  'practice',
-  'management',
-  'education',
-  'specialist',
-  'quality',
-  'research',
-  'regulation',
-  'policy',
-  'other',
-] as const;
-
 const money = z
   .number({ error: 'pay must be a finite number' })
   .check(z.gte(0, 'pay cannot be negative'));
-
-export const PAY_PERIODS = ['year', 'month', 'day', 'hour'] as const;
 
 /** The pay year a figure applies to: `2025` or a financial year `2025/26`. */
 const payYear = z
@@ -270,13 +256,6 @@ export const roleSchema = entryObject(
   },
   'a role object',
 );
-
-/**
- * What gates a move: time served in post (`experience`), a progression panel judging a
- * portfolio (`panel`), gaining a qualification (`qualification`), or applying for an open
- * post (`vacancy`).
- */
-export const TRANSITION_KINDS = ['experience', 'panel', 'qualification', 'vacancy'] as const;
 
 /** The zod schema of what a transition requires. */
 export const requirementsSchema = entryObject(
@@ -361,8 +340,3 @@ export type Transition = z.infer<typeof transitionSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
 /** What a dataset author writes (input type: defaults optional). */
 export type DatasetInput = z.input<typeof datasetSchema>;
-
-/** Derived from the two roles' levels; never stored. */
-export type Direction = 'up' | 'across' | 'down';
-/** The three directions, in order. */
-export const DIRECTIONS: readonly Direction[] = ['up', 'across', 'down'];

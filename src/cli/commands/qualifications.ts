@@ -1,7 +1,8 @@
 /** `career-lattice qualifications`: every qualification and warrant, with how many moves need it and how many give it. */
 import type { Command } from 'commander';
 import { QUALIFICATION_COLUMNS, qualificationRows } from '../../analysis/rows.js';
-import { QUALIFICATION_KINDS, type QualificationKind } from '../../schema/dataset.js';
+import { QUALIFICATION_KINDS } from '../../schema/constants.js';
+import type { QualificationKind } from '../../schema/dataset.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { examples, qualificationKindsValue } from '../options.js';

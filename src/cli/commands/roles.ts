@@ -1,8 +1,8 @@
 /** `career-lattice roles`: the roles, filtered by track, level, sector, stage, entry or credential, or found by name. */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ROLE_COLUMNS, roleRows } from '../../analysis/rows.js';
+import { TRACKS } from '../../schema/constants.js';
 import type { Role, Track } from '../../schema/dataset.js';
-import { TRACKS } from '../../schema/dataset.js';
 import type { RoleFilter } from '../../types.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
