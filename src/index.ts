@@ -28,6 +28,8 @@ export {
 // Analysis: answers as flat rows (one per step or move), for data frames and spreadsheets.
 export {
   type Cell,
+  CONNECTION_COLUMNS,
+  connectionRows,
   ELIGIBILITY_COLUMNS,
   eligibilityRows,
   GAP_COLUMNS,

@@ -1,5 +1,5 @@
 /**
- * The built command line (dist/cli.js), run as users run it, after `tsup` in `npm test`
+ * The built command line (dist/cli.js), run as users run it, and the element's bundle, after `tsup` in `npm test`
  * (check:package). The unit tests run the CLI from source; this checks what only the build
  * does: the bundled data trusted as validated at build time, validation swapped out of the
  * lattice (cli/trustedValidation.ts) and loaded only for the inputs that need it, and the
@@ -141,6 +141,17 @@ check('a query loads neither zod nor the validators', () => {
   );
   if (heavy.length) throw new Error(`loaded at start-up: ${heavy.join(', ')}`);
 });
+
+check(
+  'the element bundle carries no zod (its data was validated when its payload was built)',
+  () => {
+    const files = staticClosure([join(root, 'dist', 'element.js')]);
+    const sources = files.flatMap((f) => JSON.parse(readFileSync(`${f}.map`, 'utf8')).sources);
+    if (!sources.some((s) => s.includes('element'))) throw new Error('no element sources found');
+    const zod = sources.filter((s) => /node_modules[\\/]zod|schema[\\/]dataset\.ts/.test(s));
+    if (zod.length) throw new Error(`in the element bundle: ${zod.join(', ')}`);
+  },
+);
 
 rmSync(tmp, { recursive: true, force: true });
 if (failures.length) {

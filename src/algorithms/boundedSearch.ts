@@ -128,7 +128,9 @@ export function boundedSearch(
   const nodes = new Int32Array(depthCap + 1);
   const pathEdges = new Int32Array(depthCap + 1);
   const pathWeight = new Float64Array(depthCap + 1);
-  const onPath = new Uint8Array(g.n);
+  // On the current route when === hGen: the hops space's `done`, which its BFS leaves unused
+  // (a fresh array of n per query was a measurable share of an every-route query).
+  const onPath = H.done;
 
   /** Fills the segment of depth d with the usable out-edges of u (their children at depth d + 1). */
   const expand = (d: number, u: number): void => {
@@ -148,7 +150,7 @@ export function boundedSearch(
     for (let e = outStart[u]!; e < outStart[u + 1]!; e++) {
       if (edgeOk !== null && edgeOk[e] === 0) continue;
       const v = edgeTo[e]!;
-      if (onPath[v] === 1 || (nodeBlocked !== null && nodeBlocked[v] === 1)) continue;
+      if (onPath[v] === hGen || (nodeBlocked !== null && nodeBlocked[v] === 1)) continue;
       if (v !== target && minHops(v) > remaining) continue;
       kids[end] = e;
       if (pruning) {
@@ -175,7 +177,7 @@ export function boundedSearch(
   let viaSeen = viaOf(source);
   nodes[0] = source;
   pathWeight[0] = 0;
-  onPath[source] = 1;
+  onPath[source] = hGen;
   expand(0, source);
 
   search: while (depth >= 0) {
@@ -233,7 +235,7 @@ export function boundedSearch(
       depth++;
       nodes[depth] = v;
       pathWeight[depth] = w;
-      onPath[v] = 1;
+      onPath[v] = hGen;
       viaSeen = seenAfter;
       expand(depth, v);
       continue search;

@@ -6,6 +6,7 @@
  * contain whitespace); a value that does not apply is `null` (an empty CSV cell).
  */
 import type { Lattice } from '../lattice/Lattice.js';
+import { payChange } from '../model/pay.js';
 import type { Qualification, Requirements, Role } from '../schema/dataset.js';
 import type {
   Eligibility,
@@ -24,10 +25,29 @@ export type Row = Readonly<Record<string, Cell>>;
 
 /** The columns that describe the role a step or move leads to. */
 const TARGET = ['to', 'to_title', 'to_level', 'to_track'] as const;
-/** The pay of that role, when the data gives it. */
-const PAY = ['pay_currency', 'pay_min', 'pay_max', 'pay_period'] as const;
-/** The move itself. */
-const MOVE = ['direction', 'kind', 'transition', 'months', 'months_estimated'] as const;
+/** The pay of that role, when the data gives it: the figures, their year and area, whether they are an estimate, and their sources. */
+const PAY = [
+  'pay_currency',
+  'pay_min',
+  'pay_max',
+  'pay_period',
+  'pay_year',
+  'pay_area',
+  'pay_estimated',
+  'pay_sources',
+] as const;
+/** What the move changes pay by (the role it leads to less the role it leaves), when both have comparable pay. */
+const PAY_CHANGE = ['pay_change_min', 'pay_change_max'] as const;
+/** The move itself, with its least and most months where it gives a range (else its months). */
+const MOVE = [
+  'direction',
+  'kind',
+  'transition',
+  'months',
+  'months_least',
+  'months_most',
+  'months_estimated',
+] as const;
 const REQUIRES = [
   'requires_qualifications',
   'requires_months_in_role',
@@ -49,10 +69,13 @@ export const ROUTE_COLUMNS = [
   ...MOVE,
   'cumulative_months',
   'route_months',
+  'route_months_least',
+  'route_months_most',
   'route_steps',
   ...REQUIRES,
   'grants',
   ...PAY,
+  ...PAY_CHANGE,
 ] as const;
 /** Columns of {@link eligibilityRows}. */
 export const ELIGIBILITY_COLUMNS = [
@@ -63,6 +86,7 @@ export const ELIGIBILITY_COLUMNS = [
   ...MISSING,
   'months_to_complete',
   ...PAY,
+  ...PAY_CHANGE,
 ] as const;
 /** Columns of {@link gapRows}. */
 export const GAP_COLUMNS = [
@@ -79,9 +103,24 @@ export const GAP_COLUMNS = [
   ...MISSING,
   'grants',
   ...PAY,
+  ...PAY_CHANGE,
 ] as const;
 /** Columns of {@link moveRows}. */
-export const MOVE_COLUMNS = ['from', ...TARGET, ...MOVE, ...REQUIRES, 'grants', ...PAY] as const;
+export const MOVE_COLUMNS = [
+  'from',
+  ...TARGET,
+  ...MOVE,
+  ...REQUIRES,
+  'grants',
+  ...PAY,
+  ...PAY_CHANGE,
+] as const;
+/**
+ * Columns of {@link connectionRows} (`show`): which way the move goes — `out` of the role or `in`
+ * to it; for a qualification, the moves that `grant` it and those that `require` it — then the
+ * move's columns as in {@link MOVE_COLUMNS}.
+ */
+export const CONNECTION_COLUMNS = ['way', ...MOVE_COLUMNS] as const;
 /** Columns of {@link prerequisiteRows}. */
 export const PREREQUISITE_COLUMNS = [
   'role',
@@ -127,7 +166,22 @@ function pay(role: Role | undefined): Record<(typeof PAY)[number], Cell> {
     pay_min: p?.min ?? null,
     pay_max: p?.max ?? null,
     pay_period: p ? (p.period ?? 'year') : null,
+    pay_year: p?.year ?? null,
+    pay_area: p?.area ?? null,
+    pay_estimated: p ? p.estimated === true : null,
+    pay_sources: list(p?.sources),
   };
+}
+
+/** The pay change of a move from one role to another (by id), when both have comparable pay. */
+function payChangeOf(
+  lattice: Lattice,
+  from: string,
+  to: string,
+): Record<(typeof PAY_CHANGE)[number], Cell> {
+  const role = (id: string) => (lattice.hasRole(id) ? lattice.role(id) : {});
+  const { change } = payChange(role(from), role(to));
+  return { pay_change_min: change?.min ?? null, pay_change_max: change?.max ?? null };
 }
 
 function target(
@@ -150,6 +204,8 @@ function move(t: LatticeTransition): Record<(typeof MOVE)[number], Cell> {
     kind: t.kind,
     transition: t.key,
     months: t.months,
+    months_least: t.monthsRange?.least ?? t.months,
+    months_most: t.monthsRange?.most ?? t.months,
     months_estimated: t.estimated === true,
   };
 }
@@ -197,10 +253,13 @@ export function routeRows(lattice: Lattice, routes: readonly Route[]): Row[] {
           ...move(t),
           cumulative_months: cumulative,
           route_months: route.months,
+          route_months_least: route.monthsRange.least,
+          route_months_most: route.monthsRange.most,
           route_steps: route.steps,
           ...requires(t.requires),
           grants: list(t.grants),
           ...pay(to.role),
+          ...payChangeOf(lattice, t.from, t.to),
         }),
       );
     });
@@ -222,6 +281,7 @@ export function eligibilityRows(lattice: Lattice, eligibility: Eligibility): Row
       missing_months_qualified: m.missing.monthsQualified,
       months_to_complete: m.monthsToComplete,
       ...pay(to.role),
+      ...payChangeOf(lattice, m.transition.from, m.transition.to),
     });
   };
   return [...eligibility.open.map(row), ...eligibility.blocked.map(row)];
@@ -254,6 +314,7 @@ export function gapRows(lattice: Lattice, gap: Gap): Row[] {
       missing_months_qualified: st.missing.monthsQualified,
       grants: list(t.grants),
       ...pay(to.role),
+      ...payChangeOf(lattice, t.from, t.to),
     });
   });
 }
@@ -269,8 +330,19 @@ export function moveRows(lattice: Lattice, moves: readonly Move[]): Row[] {
       ...requires(m.transition.requires),
       grants: list(m.transition.grants),
       ...pay(to.role),
+      ...payChangeOf(lattice, m.transition.from, m.transition.to),
     });
   });
+}
+
+/** Moves grouped by which way they go (`show`): one row per move, `way` first. */
+export function connectionRows(
+  lattice: Lattice,
+  groups: readonly { readonly way: string; readonly moves: readonly Move[] }[],
+): Row[] {
+  return groups.flatMap(({ way, moves }) =>
+    moveRows(lattice, moves).map((row) => ordered(CONNECTION_COLUMNS, { way, ...row })),
+  );
 }
 
 /** Prerequisites as rows: one per way in (incoming transition), with what it requires. */

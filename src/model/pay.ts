@@ -24,8 +24,12 @@ export function payRange(pay: Pay | undefined): PayRange | undefined {
 
 const comparable = (a: Pay, b: Pay) => a.currency === b.currency && a.period === b.period;
 
+/** The change between two roles neither of which has pay: one frozen object, shared. */
+const NO_PAY: PayChange = Object.freeze({ from: undefined, to: undefined, change: undefined });
+
 /** The pay change of moving between two roles. */
 export function payChange(from: Pick<Role, 'pay'>, to: Pick<Role, 'pay'>): PayChange {
+  if (from.pay === undefined && to.pay === undefined) return NO_PAY;
   const a = payRange(from.pay);
   const b = payRange(to.pay);
   const change =
@@ -37,11 +41,30 @@ export function payChange(from: Pick<Role, 'pay'>, to: Pick<Role, 'pay'>): PayCh
 
 /** Each step's pay change along a route of roles, and the whole route's (first role to last). */
 export function routePay(roles: readonly Pick<Role, 'pay'>[]): RoutePay {
+  if (roles.every((r) => r.pay === undefined)) return unpaidRoute(roles.length - 1);
   const steps: PayChange[] = [];
   for (let i = 1; i < roles.length; i++) steps.push(payChange(roles[i - 1]!, roles[i]!));
   const first = roles[0] ?? {};
   const last = roles[roles.length - 1] ?? {};
   return Object.freeze({ steps: Object.freeze(steps), overall: payChange(first, last) });
+}
+
+/**
+ * A route of `steps` steps through roles with no pay: the same frozen answer for every such
+ * route (an every-route query makes thousands of them; most data has pay for few roles).
+ */
+const UNPAID: RoutePay[] = [];
+function unpaidRoute(steps: number): RoutePay {
+  const n = Math.max(0, steps);
+  let pay = UNPAID[n];
+  if (pay === undefined) {
+    pay = Object.freeze({
+      steps: Object.freeze(new Array<PayChange>(n).fill(NO_PAY)),
+      overall: NO_PAY,
+    });
+    if (n < 64) UNPAID[n] = pay;
+  }
+  return pay;
 }
 
 const PERIOD_WORDS: Record<Pay['period'], string> = {

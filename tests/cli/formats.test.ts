@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  CONNECTION_COLUMNS,
   ELIGIBILITY_COLUMNS,
   GAP_COLUMNS,
   MOVE_COLUMNS,
@@ -18,7 +19,8 @@ import {
   ROUTE_COLUMNS,
 } from '../../src/analysis/rows.js';
 import { reportError } from '../../src/cli/errors.js';
-import { createLattice, QueryBudgetError } from '../../src/index.js';
+import { createLattice, englandSocialWork, QueryBudgetError } from '../../src/index.js';
+import { payChange } from '../../src/model/pay.js';
 import { small as smallDataset } from '../fixtures/small.js';
 import { cli, workspace } from './helpers.js';
 
@@ -65,6 +67,8 @@ const COMMANDS: readonly [name: string, args: string[], columns: readonly string
   ['gap', ['gap', 'head', ...profile], GAP_COLUMNS],
   ['roles', ['roles'], ROLE_COLUMNS],
   ['qualifications', ['qualifications'], QUALIFICATION_COLUMNS],
+  ['show (a role)', ['show', 'senior'], CONNECTION_COLUMNS],
+  ['show (a qualification)', ['show', 'asye'], CONNECTION_COLUMNS],
 ];
 
 describe('--format csv, tsv, ndjson', () => {
@@ -109,6 +113,61 @@ describe('--format csv, tsv, ndjson', () => {
         expect(Number(row.route_months)).toBe(route.months);
       });
     });
+  });
+
+  it('show: one row per move out of the role and into it, as the library answers', async () => {
+    const { rows } = read((await run('show', 'senior', '--format', 'csv')).stdout);
+    const out = lattice.nextSteps('senior').map((m) => ['out', m.transition.key]);
+    const into = lattice
+      .transitions()
+      .filter((t) => t.to === 'senior')
+      .map((t) => ['in', t.key]);
+    expect(rows.map((r) => [r.way, r.transition])).toEqual([...out, ...into]);
+    const q = read((await run('show', 'asye', '--format', 'csv')).stdout).rows;
+    const granting = lattice.transitions().filter((t) => t.grants?.includes('asye'));
+    const requiring = lattice
+      .transitions()
+      .filter((t) => t.requires?.qualifications?.includes('asye'));
+    expect(q.map((r) => [r.way, r.transition])).toEqual([
+      ...granting.map((t) => ['grants', t.key]),
+      ...requiring.map((t) => ['requires', t.key]),
+    ]);
+  });
+
+  it('pay, pay changes and month ranges on the bundled data: each cell as the library has it', async () => {
+    const england = createLattice(englandSocialWork);
+    const from = 'newly-qualified-social-worker';
+    const to = 'team-manager';
+    const result = await cli(['paths', from, to, '--format', 'csv', '--limit', '20']);
+    expect(result.code).toBe(0);
+    const { rows } = read(result.stdout);
+    const routes = england.pathsBetween(from, to, { limit: 20 }).routes;
+    const cell = (n: number | undefined) => (n === undefined ? '' : String(n));
+    let paid = 0;
+    let changed = 0;
+    routes.forEach((route, r) => {
+      const mine = rows.filter((row) => Number(row.route) === r + 1);
+      route.transitions.forEach((t, i) => {
+        const row = mine[i]!;
+        const role = england.role(t.to);
+        expect(row.pay_min).toBe(cell(role.pay?.min));
+        expect(row.pay_year).toBe(role.pay?.year ?? '');
+        expect(row.pay_sources).toBe(role.pay?.sources?.join(' ') ?? '');
+        expect(row.pay_estimated).toBe(role.pay ? String(role.pay.estimated === true) : '');
+        const change = payChange(england.role(t.from), role).change;
+        expect(row.pay_change_min).toBe(cell(change?.min));
+        expect(row.pay_change_max).toBe(cell(change?.max));
+        expect(Number(row.months_least)).toBe(t.monthsRange?.least ?? t.months);
+        expect(Number(row.months_most)).toBe(t.monthsRange?.most ?? t.months);
+        expect(Number(row.route_months_least)).toBe(route.monthsRange.least);
+        expect(Number(row.route_months_most)).toBe(route.monthsRange.most);
+        if (role.pay) paid++;
+        if (change) changed++;
+      });
+    });
+    // The bundled data has sourced pay on this route's roles: the columns are not all empty.
+    expect(paid).toBeGreaterThan(0);
+    expect(changed).toBeGreaterThan(0);
   });
 
   it('eligible and gap: one row per move or step, as the library answers', async () => {

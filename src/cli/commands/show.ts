@@ -1,14 +1,16 @@
 /** `career-lattice show <id>`: one role (or qualification) in full, with the moves out of and into it. */
 
 import type { Command } from 'commander';
+import { CONNECTION_COLUMNS, connectionRows } from '../../analysis/rows.js';
 import type { Lattice } from '../../lattice/Lattice.js';
 import type { Qualification, Role } from '../../schema/dataset.js';
-import type { Move } from '../../types.js';
+import type { LatticeTransition, Move } from '../../types.js';
 import { maxOf } from '../../util/appendAll.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { payText } from '../modelText.js';
 import { examples } from '../options.js';
+import { addFormatOption } from '../output.js';
 import {
   DIRECTION_MARK,
   ESTIMATE_NOTE,
@@ -79,11 +81,29 @@ function movesTable(
   );
 }
 
+/** A transition as a move to the role it leads to. */
+const asMove = (lattice: Lattice, t: LatticeTransition): Move => ({
+  transition: t,
+  role: lattice.role(t.to),
+  direction: t.direction,
+});
+
 function showRole(ctx: Context, lattice: Lattice, role: Role): number {
   const out = lattice.nextSteps(role.id);
   const into = lattice.transitions().filter((t) => t.to === role.id);
   if (ctx.json) {
     ctx.printJson({ role, moves: out, incoming: into });
+    return EXIT.ok;
+  }
+  if (ctx.rowFormat) {
+    const incoming = into.map((t) => asMove(lattice, t));
+    ctx.printRows(
+      CONNECTION_COLUMNS,
+      connectionRows(lattice, [
+        { way: 'out', moves: out },
+        { way: 'in', moves: incoming },
+      ]),
+    );
     return EXIT.ok;
   }
   const s = ctx.style;
@@ -151,6 +171,19 @@ function showQualification(ctx: Context, lattice: Lattice, q: Qualification): nu
     ctx.printJson({ qualification: q, requiredBy: needing, grantedBy: granting });
     return EXIT.ok;
   }
+  if (ctx.rowFormat) {
+    const requiring = lattice
+      .transitions()
+      .filter((t) => t.requires?.qualifications?.includes(q.id));
+    ctx.printRows(
+      CONNECTION_COLUMNS,
+      connectionRows(lattice, [
+        { way: 'grants', moves: granting.map((t) => asMove(lattice, t)) },
+        { way: 'requires', moves: requiring.map((t) => asMove(lattice, t)) },
+      ]),
+    );
+    return EXIT.ok;
+  }
   const s = ctx.style;
   ctx.print(s.bold(`${q.title} (${q.id})`));
   ctx.print(
@@ -198,7 +231,7 @@ async function show(ctx: Context, text: string): Promise<number> {
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
+  const cmd = program
     .command('show')
     .description(
       'one role in full — level, track, pay, credentials, sources — with the moves out of it and into it (or a qualification, by id)',
@@ -214,7 +247,12 @@ export function register(program: Command, ctx: Context): void {
           'a qualification: which roles need it, which moves give it',
         ],
         ['career-lattice show team-manager --json', '{ role, moves, incoming } as JSON'],
+        [
+          'career-lattice show team-manager --format csv',
+          'its moves out and in, one row each (for a qualification: the moves that grant and require it)',
+        ],
       ]),
     )
     .action(async (role: string) => ctx.done(await show(ctx, role)));
+  addFormatOption(cmd, 'one row per move out of and into the role');
 }
