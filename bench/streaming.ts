@@ -12,6 +12,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,7 +78,12 @@ function measure(
   });
 }
 
-const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+/** What `uptime` prints, from node:os (no binary to depend on): the time, time up, load averages. */
+function uptime(): string {
+  const up = Math.floor(os.uptime() / 60);
+  const load = os.loadavg().map((n) => n.toFixed(2));
+  return `${new Date().toISOString().slice(11, 19)} up ${Math.floor(up / 60)}:${String(up % 60).padStart(2, '0')}, load average: ${load.join(', ')}`;
+}
 
 /** Measures every row and returns the Markdown block (markers included). */
 export async function measureStreaming(): Promise<string> {
