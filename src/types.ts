@@ -90,7 +90,7 @@ export interface Route {
 export interface PayChange {
   readonly from: Pay | undefined;
   readonly to: Pay | undefined;
-  /** `to.min - from.min` and `to.max - from.max`; undefined when either side has no figure. */
+  /** `to.min - from.min` and `to.max - from.max`; undefined when either side has no figure, or the two are for different currencies, periods, years or areas. */
   readonly change: { readonly min: number; readonly max: number } | undefined;
 }
 

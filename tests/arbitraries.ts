@@ -244,3 +244,16 @@ export const mediumLattice: fc.Arbitrary<MediumLattice> = fc
         };
       }),
   );
+
+/**
+ * A move's sectors kept to those some role is in (validation reports a move sector no role is
+ * in), or all of them when a role lists none (such a role is in every sector).
+ */
+export function sectorsInUse(
+  sectors: readonly string[],
+  roles: readonly (readonly string[])[],
+): string[] | undefined {
+  if (roles.some((r) => r.length === 0)) return [...sectors];
+  const kept = sectors.filter((s) => roles.some((r) => r.includes(s)));
+  return kept.length ? kept : undefined;
+}

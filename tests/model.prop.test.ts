@@ -14,7 +14,7 @@ import {
   sectorView,
   transitionInSectorTest,
 } from '../src/model/sector.js';
-import { randomLattice } from './arbitraries.js';
+import { randomLattice, sectorsInUse } from './arbitraries.js';
 
 const RUNS = { numRuns: 200 };
 
@@ -92,11 +92,19 @@ describe('pay', () => {
   };
   const b: Pay = { currency: 'GBP', min: 47_810, max: 54_710, period: 'year', year: '2025/26' };
 
-  it('changes by each end of the range, only between comparable figures', () => {
+  it('changes by each end of the range, only between comparable figures (currency, period, year, area)', () => {
     expect(payChange({ pay: a }, { pay: b }).change).toEqual({ min: 9_128, max: 8_130 });
     expect(payChange({ pay: a }, {}).change).toBeUndefined();
     expect(payChange({ pay: a }, { pay: { ...b, period: 'hour' } }).change).toBeUndefined();
     expect(payChange({ pay: a }, { pay: { ...b, currency: 'EUR' } }).change).toBeUndefined();
+    // A different year or area is not a pay change: a 2024 average against a 2018 median.
+    expect(payChange({ pay: a }, { pay: { ...b, year: '2018' } }).change).toBeUndefined();
+    expect(payChange({ pay: a }, { pay: { ...b, area: 'London' } }).change).toBeUndefined();
+    // An unsaid area is the data's whole area; an unsaid year is not a different one.
+    expect(payChange({ pay: a }, { pay: { ...b, area: 'England' } }).change).toEqual({
+      min: 9_128,
+      max: 8_130,
+    });
   });
 
   it('reports each step of a route and the whole route, unknown where a role has no figure', () => {
@@ -113,6 +121,13 @@ describe('pay', () => {
       '£30 to £33 an hour',
     );
     expect(describePay({ currency: 'GBP', period: 'year' })).toBeUndefined();
+    // One end alone is a bound, never shown as an exact figure.
+    expect(describePay({ currency: 'GBP', max: 49_083, period: 'year', grade: 'Grade 8' })).toBe(
+      'up to £49,083 a year (Grade 8)',
+    );
+    expect(describePay({ currency: 'GBP', min: 30_000, period: 'year' })).toBe(
+      'from £30,000 a year',
+    );
     expect(describePayChange(payChange({ pay: a }, { pay: b }))).toBe('+£9,128 to +£8,130 a year');
     expect(describePayChange(payChange({ pay: a }, { pay: a }))).toBe('no change');
   });
@@ -144,7 +159,7 @@ describe('the sector view', () => {
           ...dataset,
           roles: dataset.roles.map((r, i) => ({ ...r, sectors: roles[i]! })),
           transitions: dataset.transitions.map((t, i) =>
-            moves[i] ? { ...t, sectors: moves[i] } : t,
+            moves[i] ? { ...t, sectors: sectorsInUse(moves[i], roles) } : t,
           ),
           qualifications: dataset.qualifications.map((q, i) =>
             quals[i] ? { ...q, sectors: quals[i] } : q,

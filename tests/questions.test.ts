@@ -10,6 +10,7 @@ import {
   londonChildrensOverlay,
 } from '../src/data/index.js';
 import { createLattice, extendDataset } from '../src/index.js';
+import { describePay, describePayChange, payChange } from '../src/model/pay.js';
 import { describeSpan, routeSpan } from '../src/model/ranges.js';
 
 const REG = 'social-work-england-registration';
@@ -261,5 +262,96 @@ describe('council overlays', () => {
       ).not.toContain('asye-adults');
       expect(local.transitions().some((t) => t.to === 'best-interests-assessor')).toBe(false);
     }
+  });
+});
+
+describe('pay, nationally and in a council', () => {
+  const london = createLattice(extendDataset(englandSocialWork, londonChildrensOverlay));
+  const hereford = createLattice(extendDataset(englandSocialWork, herefordshireOverlay));
+
+  it('What does becoming a team manager pay in London vs elsewhere? (Community Care 2018 survey of councils: median top of band £51,555 in London, £49,283 South East, £43,821 South West; no England-wide figure)', () => {
+    const pay = lattice.role('team-manager').pay!;
+    const byArea = new Map([
+      [pay.area, pay.max],
+      ...(pay.areas ?? []).map((a) => [a.area, a.max] as const),
+    ]);
+    expect(Object.fromEntries(byArea)).toEqual({
+      London: 51_555,
+      'South East': 49_283,
+      'South West': 43_821,
+    });
+    // London's median is £7,734 above the South West's, the same year and survey.
+    expect(byArea.get('London')! - byArea.get('South West')!).toBe(7_734);
+    expect(byArea.has('England')).toBe(false);
+  });
+
+  it('…and in one London borough? (LB Sutton publishes its grades: social workers grade 8 up to £49,083, team managers grade 9 up to £56,172)', () => {
+    const tm = london.role('team-manager').pay!;
+    expect(tm).toMatchObject({ max: 56_172, grade: 'Grade 9', area: 'London Borough of Sutton' });
+    expect(tm.min).toBeUndefined(); // only the top is published: never shown as an exact salary
+    expect(describePay(tm)).toMatch(/^up to £56,172 a year/);
+    // The step up from social worker is the difference between the grades' tops: £7,089.
+    const route = london.fastestRoute('social-worker', 'team-manager')!;
+    expect(route.pay.overall.change).toEqual({ min: 7_089, max: 7_089 });
+    expect(describePayChange(route.pay.overall)).toBe('+£7,089 a year');
+  });
+
+  it('In a London borough, do IROs and conference chairs earn more than a social worker? (Sutton: both on grade 9, with team managers; social workers grade 8)', () => {
+    for (const id of ['independent-reviewing-officer', 'child-protection-conference-chair'])
+      expect(london.role(id).pay).toMatchObject({ grade: 'Grade 9', max: 56_172 });
+    expect(london.role('social-worker').pay).toMatchObject({ grade: 'Grade 8', max: 49_083 });
+  });
+
+  it('Does moving from social worker to team manager mean £8,555 more? (No: £43,000 is the 2024 England mean of adults’ social workers, £51,555 a 2018 London median; they do not compare)', () => {
+    expect(lattice.role('social-worker').pay).toMatchObject({ year: '2024', area: 'England' });
+    const route = lattice.fastestRoute('social-worker', 'team-manager')!;
+    expect(route.pay.overall.from?.year).toBe('2024');
+    expect(route.pay.overall.to?.year).toBe('2018');
+    expect(route.pay.overall.change).toBeUndefined();
+  });
+
+  it('I’m an advanced practitioner in London: does team management pay more? (2018 survey medians: £43,815 against £51,555, +£7,740)', () => {
+    const change = payChange(
+      lattice.role('advanced-practitioner'),
+      lattice.role('team-manager'),
+    ).change;
+    expect(change).toEqual({ min: 7_740, max: 7_740 });
+    // In the South West the two medians are £38,237 and £43,821.
+    const sw = (id: string) => lattice.role(id).pay!.areas!.find((a) => a.area === 'South West')!;
+    expect(sw('team-manager').max! - sw('advanced-practitioner').max!).toBe(5_584);
+  });
+
+  it("What does Herefordshire pay its director of children's services? (£130,860 spot salary, frozen for the year, 2022)", () => {
+    expect(hereford.role('director-of-childrens-services').pay).toMatchObject({
+      min: 130_860,
+      max: 130_860,
+      year: '2022',
+      area: 'Herefordshire Council',
+      sources: ['hereford-times-senior-pay-2022'],
+    });
+    // The national data has no figure for the post: councils set it.
+    expect(lattice.role('director-of-childrens-services').pay).toBeUndefined();
+  });
+});
+
+describe('time as sourced ranges', () => {
+  it('How long is AMHP training? (courses generally last 6 to 12 months)', () => {
+    const training = lattice
+      .transitions()
+      .filter((t) => t.grants?.includes('amhp-warrant') && !t.estimated);
+    expect(training.length).toBeGreaterThanOrEqual(4);
+    for (const t of training) {
+      expect(t.monthsRange, t.key).toEqual({ least: 6, most: 12 });
+      expect(describeSpan(routeSpan([t]))).toBe('6 to 12 months');
+    }
+  });
+
+  it('Herefordshire: how long can my ASYE take? (52 weeks; extended for part-time hours or paused, and finished within 2 years)', () => {
+    const asye = createLattice(extendDataset(englandSocialWork, herefordshireOverlay))
+      .transitions()
+      .find((t) => t.key === 'asye-children')!;
+    expect(asye.months).toBe(12);
+    expect(asye.monthsRange).toEqual({ least: 12, most: 24 });
+    expect(asye.estimated).toBeFalsy();
   });
 });

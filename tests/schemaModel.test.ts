@@ -4,7 +4,8 @@
  * mistake is reported where it is.
  */
 import { describe, expect, it } from 'vitest';
-import { extendDataset, validateDataset } from '../src/index.js';
+import { extendDataset, safeExtendDataset, validateDataset } from '../src/index.js';
+import { unusedSectorIssues } from '../src/schema/contentRules.js';
 import { small } from './fixtures/small.js';
 
 type Loose = Record<string, unknown>;
@@ -39,11 +40,118 @@ describe('sectors on moves and qualifications', () => {
     ]);
   });
 
-  it('keeps a sector no role is in (an overlay may narrow the roles and leave a move behind)', () => {
+  it('keeps a qualification or dataset sector no role is in (a qualification may serve another sector)', () => {
     const d = { ...clone(), sector: 'children' };
-    d.transitions[1]!.sectors = ['adults'];
     d.qualifications[0]!.sectors = ['health'];
     expect(issuesOf(d)).toEqual([]);
+  });
+});
+
+describe('a sector on a move that no role is in', () => {
+  /** The small fixture with every role in a named sector (none in all sectors). */
+  const named = () => {
+    const d = clone();
+    for (const r of d.roles) if ((r.sectors as string[]).length === 0) r.sectors = ['children'];
+    return d;
+  };
+
+  it('is reported at the move’s sector, with the closest sector roles name', () => {
+    const d = named();
+    d.transitions[1]!.sectors = ['childen', 'adults', 'health'];
+    expect(issuesOf(d)).toEqual([
+      {
+        code: 'unknown_reference',
+        path: 'transitions.1.sectors.0',
+        message: 'no role is in the sector "childen"; did you mean "children"?',
+      },
+      {
+        code: 'unknown_reference',
+        path: 'transitions.1.sectors.2',
+        message: 'no role is in the sector "health"',
+      },
+    ]);
+  });
+
+  it('is not reported when a role lists no sector (such a role is in every sector)', () => {
+    const d = clone();
+    expect((d.roles as { sectors: string[] }[]).some((r) => r.sectors.length === 0)).toBe(true);
+    d.transitions[1]!.sectors = ['health'];
+    expect(issuesOf(d)).toEqual([]);
+  });
+
+  it('is reported through an overlay: a base move left behind under base, a move the overlay adds at its entry', () => {
+    const base = named();
+    base.transitions[1]!.sectors = ['adults'];
+    const only = Object.fromEntries(
+      base.roles.map((r) => [r.id as string, { sectors: ['children'] }]),
+    );
+    const r = safeExtendDataset(base as never, {
+      id: 'kids',
+      title: 'Children only',
+      update: { roles: only },
+    });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    // The move is the base's, left behind: the issue says so, at the base move's sector.
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        code: 'unknown_reference',
+        path: ['base', 'transitions', 1, 'sectors', 0],
+        message: 'no role is in the sector "adults"',
+      }),
+    ]);
+    // A move the overlay adds is reported at the overlay entry.
+    const added = safeExtendDataset(base as never, {
+      id: 'typo',
+      title: 'Typo',
+      add: {
+        transitions: [
+          { ...(base.transitions[0] as object), id: 'new-move', sectors: ['childen'] } as never,
+        ],
+      },
+    });
+    expect(added.success ? [] : added.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'add.transitions.0.sectors.0',
+        'no role is in the sector "childen"; did you mean "children"?',
+      ],
+    ]);
+    // Removing the move, as the London overlay removes the adults' agency move, is the fix.
+    const t = base.transitions[1]!;
+    const fixed = safeExtendDataset(base as never, {
+      id: 'kids',
+      title: 'Children only',
+      update: { roles: only },
+      remove: {
+        transitions: [{ from: t.from as string, to: t.to as string, kind: t.kind as never }],
+      },
+    });
+    expect(fixed.success).toBe(true);
+  });
+
+  it('takes linear time: 30,000 distinct unknown sectors against 30,000 role sectors', () => {
+    const n = 30_000;
+    const input = {
+      roles: Array.from({ length: n }, (_, i) => ({ sectors: [`sector-${i}`] })),
+      transitions: Array.from({ length: n }, (_, i) => ({
+        sectors: [`other-${i}`, `sector-${i}`],
+      })),
+    };
+    const issues = unusedSectorIssues(input);
+    // Every unknown name is reported (suggestions stop once their shared budget is spent).
+    expect(issues).toHaveLength(n);
+    expect(issues[n - 1]!.path).toEqual(['transitions', n - 1, 'sectors', 0]);
+  });
+
+  it('ignores what the shape check reports (non-lists, non-strings) without throwing', () => {
+    expect(unusedSectorIssues(null)).toEqual([]);
+    expect(unusedSectorIssues({ roles: 'x', transitions: [] })).toEqual([]);
+    expect(
+      unusedSectorIssues({
+        roles: [null, 3, { sectors: 'children' }, { sectors: ['children', 7] }],
+        transitions: [null, { sectors: 'adults' }, { sectors: [7, 'children', 'adults'] }],
+      }).map((i) => i.path),
+    ).toEqual([['transitions', 2, 'sectors', 2]]);
   });
 });
 

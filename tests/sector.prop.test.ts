@@ -15,7 +15,7 @@ import {
   QueryOptionsError,
 } from '../src/index.js';
 import { sectorsOf } from '../src/model/sector.js';
-import { randomLattice } from './arbitraries.js';
+import { randomLattice, sectorsInUse } from './arbitraries.js';
 
 const RUNS = { numRuns: 120 };
 const SECTORS = ['children', 'adults'] as const;
@@ -63,7 +63,7 @@ const sectored = randomLattice(7, 16).chain(({ dataset, ids }) =>
         ...dataset,
         roles: dataset.roles.map((r, i) => ({ ...r, sectors: roles[i]! })),
         transitions: dataset.transitions.map((t, i) =>
-          moves[i] ? { ...t, sectors: moves[i] } : t,
+          moves[i] ? { ...t, sectors: sectorsInUse(moves[i], roles) } : t,
         ),
         qualifications: dataset.qualifications.map((q, i) =>
           quals[i] ? { ...q, sectors: quals[i] } : q,

@@ -29,7 +29,7 @@ export function payText(lattice: Lattice, pay: Pay | undefined): string | undefi
   return pay ? describePay(pay, (id) => sourceTitle(lattice, id)) : undefined;
 }
 
-/** "+£8,555 a year", or undefined when either role has no comparable figure. */
+/** "+£7,089 a year", or undefined when either role has no figure, or the two do not compare. */
 export function payChangeText(change: PayChange): string | undefined {
   return describePayChange(change);
 }
@@ -54,7 +54,10 @@ export function routeModelLines(lattice: Lattice, route: Route, style: Style): s
   for (const { r } of withPay)
     out += `\n  ${style.dim('Pay:')} ${r.title}: ${payText(lattice, r.pay)}`;
   const overall = describePayChange(route.pay.overall);
+  const { from, to } = route.pay.overall;
   if (overall) out += `\n  ${style.dim('Pay change over the route:')} ${overall}`;
+  else if (from && to)
+    out += `\n  ${style.dim('Pay change:')} not worked out: the figures are for different years, areas or periods`;
   else if (withPay.length < roles.length)
     out += `\n  ${style.dim('Pay change:')} unknown where a role has no sourced figure`;
   return out;

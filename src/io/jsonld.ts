@@ -13,10 +13,11 @@ import { checkOptions } from '../arguments.js';
 import { QueryOptionsError } from '../errors.js';
 import { coreOf, type Lattice } from '../lattice/Lattice.js';
 import { entryRequirements } from '../queries/entryRequirements.js';
-import type { Pay, Qualification, Role } from '../schema/dataset.js';
+import type { Qualification, Role } from '../schema/dataset.js';
 import type { LatticeTransition } from '../types.js';
 import { describe } from '../util/describe.js';
 import { edgeLabel, trackTitle } from './diagram.js';
+import { estimatedSalary } from './jsonldSalary.js';
 import { latticeArgument } from './latticeArgument.js';
 
 /**
@@ -49,33 +50,12 @@ export interface JsonLdDocument {
   readonly '@graph': readonly JsonLdNode[];
 }
 
-const UNIT_TEXT: Readonly<Record<Pay['period'], string>> = {
-  year: 'YEAR',
-  month: 'MONTH',
-  day: 'DAY',
-  hour: 'HOUR',
-};
 const KIND_VERB: Readonly<Record<LatticeTransition['kind'], string>> = {
   experience: 'Progress with experience to',
   panel: 'Progress through a progression panel to',
   qualification: 'Qualify as',
   vacancy: 'Apply for',
 };
-
-function salary(pay: Pay | undefined): JsonLdNode | undefined {
-  if (!pay || (pay.min === undefined && pay.max === undefined)) return undefined;
-  return {
-    '@type': 'MonetaryAmount',
-    currency: pay.currency,
-    ...(pay.grade !== undefined ? { name: pay.grade } : {}),
-    value: {
-      '@type': 'QuantitativeValue',
-      ...(pay.min !== undefined ? { minValue: pay.min } : {}),
-      ...(pay.max !== undefined ? { maxValue: pay.max } : {}),
-      unitText: UNIT_TEXT[pay.period],
-    },
-  };
-}
 
 /**
  * The lattice as a schema.org JSON-LD document (`@context: https://schema.org`, a flat `@graph`):
@@ -88,8 +68,11 @@ function salary(pay: Pay | undefined): JsonLdNode | undefined {
  *   (`OccupationalExperienceRequirements` with `monthsOfExperience`: the least time in post any
  *   route (up and across) from an entry role asks for, months in role adding up along the way and
  *   months since qualifying a floor; left out when some route asks for none),
- *   `estimatedSalary` (from `pay`: a `MonetaryAmount` whose `value` is a `QuantitativeValue` with
- *   `minValue`/`maxValue` and `unitText` YEAR/MONTH/DAY/HOUR — a pay band is a range, not the
+ *   `estimatedSalary` (from `pay`: a list of `MonetaryAmount`s, the role's figure then one per
+ *   `pay.areas` entry, each with `currency`, `minValue`/`maxValue`, a `QuantitativeValue` with
+ *   `unitText` YEAR/MONTH/DAY/HOUR, its grade and area as `name`, the year, area and sources in
+ *   words as `description`, `validFrom`/`validThrough` for a financial year, and the sources as
+ *   `subjectOf`; see `estimatedSalary` in jsonldSalary.ts — a pay band is a range, not the
  *   percentiles a `MonetaryAmountDistribution` holds), `occupationLocation` (option `location`), and
  *   `potentialAction`: one `Action` per move out, its `result` the Occupation moved into;
  * - every qualification an `EducationalOccupationalCredential` with `credentialCategory` = its kind
@@ -121,6 +104,8 @@ export function toJsonLd(lattice: Lattice, options?: JsonLdOptions): JsonLdDocum
   const roleRef = (id: string) => ({ '@id': `${base}#role-${uriComponent(id)}` });
   const qualificationRef = (id: string) => ({ '@id': `${base}#qualification-${uriComponent(id)}` });
   const titleOf = new Map(dataset.roles.map((r) => [r.id, r.title]));
+  const sourceById = new Map(dataset.sources.map((s) => [s.id, s]));
+  const source = (id: string) => sourceById.get(id);
 
   const requirements = entryRequirements(coreOf(lattice));
   const outgoing = new Map<string, LatticeTransition[]>();
@@ -133,7 +118,7 @@ export function toJsonLd(lattice: Lattice, options?: JsonLdOptions): JsonLdDocum
     // The credentials the post itself needs, plus what every route into it requires.
     const qualifications = [...new Set([...(role.credentials ?? []), ...(asked?.every ?? [])])];
     const experience = asked?.experience ?? 0;
-    const pay = salary(role.pay);
+    const pay = estimatedSalary(role.pay, source);
     return {
       '@type': 'Occupation',
       ...roleRef(role.id),

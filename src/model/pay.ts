@@ -1,7 +1,8 @@
 /**
  * Reference pay: what a role pays (with its year, area and sources), what a move changes it by,
- * and the same along a whole route. Figures compare only in the same currency and period; a
- * role with no figure has none, and a change involving it is unknown, never zero.
+ * and the same along a whole route. Figures compare only in the same currency, period, year and
+ * area; a role with no figure has none, and a change involving it (or figures that do not
+ * compare) is unknown, never zero.
  */
 import type { Pay, Role } from '../schema/dataset.js';
 import type { PayChange, RoutePay } from '../types.js';
@@ -22,7 +23,19 @@ export function payRange(pay: Pay | undefined): PayRange | undefined {
   return min === undefined || max === undefined ? undefined : { min, max };
 }
 
-const comparable = (a: Pay, b: Pay) => a.currency === b.currency && a.period === b.period;
+/** Equal, or one side unsaid (a pay with no `area` covers the dataset's whole area). */
+const agree = (a: string | undefined, b: string | undefined) =>
+  a === undefined || b === undefined || a === b;
+
+/**
+ * Two figures compare when they are in the same currency and period, for the same year and the
+ * same area: a 2024 national average against a 2018 London median is no pay rise.
+ */
+const comparable = (a: Pay, b: Pay) =>
+  a.currency === b.currency &&
+  a.period === b.period &&
+  agree(a.year, b.year) &&
+  agree(a.area, b.area);
 
 /** The change between two roles neither of which has pay: one frozen object, shared. */
 const NO_PAY: PayChange = Object.freeze({ from: undefined, to: undefined, change: undefined });
@@ -76,7 +89,8 @@ const PERIOD_WORDS: Record<Pay['period'], string> = {
 
 /**
  * Pay in words with where it comes from: "£38,682 to £54,710 a year (2025/26, England;
- * Agenda for Change bands 6-7)". `sourceTitle` turns source ids into names.
+ * Agenda for Change bands 6-7)"; a figure with only a top or a bottom reads "up to £49,083" or
+ * "from £30,000". `sourceTitle` turns source ids into names.
  */
 export function describePay(
   pay: Pay,
@@ -84,10 +98,15 @@ export function describePay(
 ): string | undefined {
   const r = payRange(pay);
   if (!r) return undefined;
+  // One end alone is a bound, not a figure: "up to £49,083" (a grade's top), "from £30,000".
   const figure =
-    r.min === r.max
-      ? money(r.min, pay.currency)
-      : `${money(r.min, pay.currency)} to ${money(r.max, pay.currency)}`;
+    pay.min === undefined
+      ? `up to ${money(r.max, pay.currency)}`
+      : pay.max === undefined
+        ? `from ${money(r.min, pay.currency)}`
+        : r.min === r.max
+          ? money(r.min, pay.currency)
+          : `${money(r.min, pay.currency)} to ${money(r.max, pay.currency)}`;
   const context = [pay.year, pay.area, pay.grade].filter(
     (x): x is string => typeof x === 'string' && x.length > 0,
   );

@@ -6,6 +6,7 @@
  * alone: it is kept as given.
  */
 import type { Issue } from '../errors.js';
+import { Suggester } from '../util/closest.js';
 import { MAX_LEVEL, MAX_MONTHS } from '../util/limits.js';
 import { idProblem, isWebUrl, textProblem } from '../util/textRules.js';
 import { makeIssue } from './issues.js';
@@ -84,5 +85,47 @@ export function contentIssues(input: unknown): Issue[] {
     onPath.delete(node);
   };
   visit(input, '');
+  for (const issue of unusedSectorIssues(input)) issues.push(issue);
+  return issues;
+}
+
+/**
+ * A move limited to a sector no role is in (`"sectors": ["childen"]`, or an adults'-only move left
+ * behind by an overlay that narrowed every role to children's services) is offered in no sector's
+ * view: a typo or a leftover, reported at the move's sector with the closest sector roles name.
+ * A role listing no sector is in every sector, so with one present every sector is in use.
+ *
+ * One pass over the roles and one over the moves' sector lists; suggestions share one bounded
+ * budget (Suggester), so a hostile input with many distinct names costs linear time.
+ */
+export function unusedSectorIssues(input: unknown): Issue[] {
+  const issues: Issue[] = [];
+  if (typeof input !== 'object' || input === null) return issues;
+  const { roles, transitions } = input as { roles?: unknown; transitions?: unknown };
+  if (!Array.isArray(roles) || !Array.isArray(transitions)) return issues;
+  const used = new Set<string>();
+  for (const role of roles) {
+    const sectors = (role as { sectors?: unknown } | null)?.sectors;
+    if (!Array.isArray(sectors)) continue; // the shape check reports it
+    if (sectors.length === 0) return issues; // a role in every sector
+    for (const s of sectors) if (typeof s === 'string') used.add(s);
+  }
+  let suggester: Suggester | undefined;
+  for (let i = 0; i < transitions.length; i++) {
+    const sectors = (transitions[i] as { sectors?: unknown } | null)?.sectors;
+    if (!Array.isArray(sectors)) continue;
+    for (let j = 0; j < sectors.length; j++) {
+      const name: unknown = sectors[j];
+      if (typeof name !== 'string' || used.has(name)) continue;
+      suggester ??= new Suggester(used);
+      issues.push(
+        makeIssue('unknown_reference', ['transitions', i, 'sectors', j], {
+          id: name,
+          entity: 'sector',
+          suggestions: [...suggester.suggest(name, 3)],
+        }),
+      );
+    }
+  }
   return issues;
 }

@@ -2,9 +2,9 @@
  * Checks of the model's own fields that a schema cannot express: a months range holds its
  * typical figure, and pay cites sources the dataset has (an area's range is the right way up).
  *
- * Sector names are not checked against the roles': an overlay that narrows every role to
- * children's services may leave an adults'-only move behind, and that data is valid. A query
- * given a sector no entry names is refused there instead (a typo must not filter everything out).
+ * A move's sectors are checked against the roles' in contentRules.ts (unusedSectorIssues); a
+ * qualification's are not (it may serve another sector). A query given a sector no entry names is
+ * refused there (a typo must not filter everything out).
  *
  * Reads the raw input defensively, like the reference checks: it runs even when the shape is
  * partly wrong.

@@ -136,7 +136,9 @@ describe('--format csv, tsv, ndjson', () => {
 
   it('pay, pay changes and month ranges on the bundled data: each cell as the library has it', async () => {
     const england = createLattice(englandSocialWork);
-    const from = 'newly-qualified-social-worker';
+    // From senior practitioner, routes pass advanced practitioner → team manager: both 2018 London
+    // medians, so that step has a pay change (figures of different years or areas have none).
+    const from = 'senior-practitioner';
     const to = 'team-manager';
     const result = await cli(['paths', from, to, '--format', 'csv', '--limit', '20']);
     expect(result.code).toBe(0);

@@ -1,6 +1,6 @@
 /**
  * The CLI on the model's figures: --sector, time ranges, pay with its year and source, grouped
- * sector twins, and proposed moves marked.
+ * sector twins, and proposed moves marked; a route's pay change only between figures that compare.
  */
 import { describe, expect, it } from 'vitest';
 import { cli } from './helpers.js';
@@ -56,5 +56,33 @@ describe('the CLI and the model', () => {
     expect(show.stdout).toMatch(
       /£38,682 to £54,710 a year \(2025\/26, England, Agenda for Change bands 6-7; source: NHS Employers/,
     );
+  });
+});
+
+describe('pay under a route', () => {
+  it('bundled data: a 2024 England mean and a 2018 London median are not turned into a pay rise', async () => {
+    const r = await cli(['fastest', 'social-worker', 'team-manager']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Pay: Social worker: £43,000 a year (2024, England');
+    expect(r.stdout).toContain('Pay: Team manager: £51,555 a year (2018, London');
+    expect(r.stdout).toContain(
+      'Pay change: not worked out: the figures are for different years, areas or periods',
+    );
+    expect(r.stdout).not.toMatch(/Pay change over the route/);
+  });
+
+  it("London overlay: one borough's grades compare, so the route's pay change is shown", async () => {
+    const r = await cli([
+      '--overlay',
+      'data/overlays/london-childrens.json',
+      'fastest',
+      'social-worker',
+      'team-manager',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'Pay: Team manager: up to £56,172 a year (London Borough of Sutton, Grade 9',
+    );
+    expect(r.stdout).toContain('Pay change over the route: +£7,089 a year');
   });
 });

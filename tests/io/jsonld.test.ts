@@ -163,12 +163,17 @@ describe('toJsonLd', () => {
     expect(proto.name).toBe('Proto "quoted" <b>bold</b> & co');
     const slash = back['@graph'].find((n) => n.identifier === 'back\\slash#1')!;
     expect(slash['@id']).toBe('#role-back%5Cslash%231');
-    expect(slash.estimatedSalary).toEqual({
-      '@type': 'MonetaryAmount',
-      currency: 'GBP',
-      name: 'Grade "8"',
-      value: { '@type': 'QuantitativeValue', minValue: 30000, maxValue: 40000, unitText: 'YEAR' },
-    });
+    expect(slash.estimatedSalary).toEqual([
+      {
+        '@type': 'MonetaryAmount',
+        currency: 'GBP',
+        name: 'Grade "8"',
+        minValue: 30000,
+        maxValue: 40000,
+        value: { '@type': 'QuantitativeValue', minValue: 30000, maxValue: 40000, unitText: 'YEAR' },
+        description: '£30,000 to £40,000 a year (Grade "8")',
+      },
+    ]);
     expect(slash.experienceRequirements).toEqual({
       '@type': 'OccupationalExperienceRequirements',
       monthsOfExperience: 24,
