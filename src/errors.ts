@@ -3,6 +3,7 @@
  * the message. Messages start with the function that failed.
  */
 import { shorten } from './util/describe.js';
+import { didYouMean } from './util/didYouMean.js';
 
 /**
  * Every `code` an Issue can carry (README, "Issue codes"). Checks of the dataset itself: */
@@ -89,7 +90,7 @@ export interface IssueDetails {
   readonly suggestions?: readonly string[];
   /** `duplicate_id`: the path of the entry that used the id first. */
   readonly firstAt?: IssuePath;
-  /** The values that would have been accepted (an enum's, a boolean cell's). */
+  /** The values that would have been accepted (an enum's; a CSV boolean cell's spellings), or for a CSV number cell `["number"]`. */
   readonly expected?: readonly string[];
   /** The value given, shortened for display. */
   readonly received?: string;
@@ -204,12 +205,10 @@ export class UnknownIdError extends LatticeError {
     entity: 'role' | 'qualification' = 'role',
     notAString = false,
   ) {
-    const hint = suggestions.length
-      ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?`
-      : '';
+    // The wording of an unknown_id issue, suggestions in the one "did you mean" sentence.
     const message = notAString
       ? `${fn}: a ${entity} id must be a string, not ${id}`
-      : `${fn}: unknown ${entity} "${shorten(id)}".${hint}`;
+      : `${fn}: unknown ${entity} "${shorten(id)}"${didYouMean(suggestions)}`;
     super(entity === 'role' ? 'unknown_role' : 'unknown_qualification', message);
     this.id = id;
     this.suggestions = Object.freeze([...suggestions]);

@@ -1,11 +1,13 @@
 /**
  * Fuzzing the entry points issue 14 attacked: every export of random lattices whose text is
- * hostile, the CLI's loaders on random files, and the council site's deep-link parsing (src/element/state.ts). Each
+ * hostile (the string writers, their chunked forms, graphology, and `career-lattice export`
+ * streaming them), the CLI's loaders on random files (JSON, overlays, CSV folders), and the
+ * council site's deep-link parsing (src/element/state.ts). Each
  * input either works (exports well-formed, exit codes 0/1/2, a state within bounds) or fails
  * with the library's own error; nothing else is ever thrown, and no escape sequence reaches the
  * terminal. `npm run fuzz` runs FUZZ_RUNS=10000 of each; `npm test` a quick 60.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
@@ -22,9 +24,11 @@ import {
   graphMLChunks,
   type Lattice,
   LatticeValidationError,
+  QueryOptionsError,
   toDot,
   toGexf,
   toGraphML,
+  toGraphology,
   toJSON,
   toJsonLd,
   toJsonLdScript,
@@ -32,7 +36,9 @@ import {
   toSvg,
   validateDataset,
 } from '../src/index.js';
+import { jsonChunks } from '../src/io/jsonChunks.js';
 import { isCalendarDay } from '../src/util/calendarDay.js';
+import { terminalSafe } from '../src/util/terminalText.js';
 import { randomLattice } from './arbitraries.js';
 import { cli } from './cli/helpers.js';
 
@@ -127,9 +133,23 @@ describe('fuzz: every export, on lattices with hostile text', () => {
         JSON.parse(JSON.stringify(toJsonLd(lattice, { baseUrl: 'https://example.org/' }))),
       ).toBeTruthy();
       expect(validateDataset(toJSON(lattice)).success).toBe(true);
+      expect([...jsonChunks(toJSON(lattice))].join('')).toBe(
+        JSON.stringify(toJSON(lattice), null, 2),
+      );
+      if (lattice.dataset.roles.some((r) => r.id in Object.prototype)) {
+        expect(() => toGraphology(lattice)).toThrow(QueryOptionsError);
+      } else {
+        const graph = toGraphology(lattice);
+        expect([graph.order, graph.size]).toEqual([lattice.size.roles, lattice.size.transitions]);
+      }
+      // No export may touch what every object inherits.
+      const inherited: string[] = [];
+      for (const key in {}) inherited.push(key);
+      expect(inherited).toEqual([]);
       const csv = datasetToCsv(lattice.dataset);
+      // Read as written, with commas: left to guess, papaparse can take "|" (list cells) for the delimiter.
       for (const file of Object.values(csv)) {
-        for (const row of Papa.parse<string[]>(file).data)
+        for (const row of Papa.parse<string[]>(file, { delimiter: ',' }).data)
           for (const cell of row) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?![\d.])/);
       }
       expect(datasetFromCsv(csv)).toEqual(lattice.dataset);
@@ -162,6 +182,80 @@ describe("fuzz: the CLI's loaders", () => {
       const r = await cli(args, { cwd: dir });
       expect([0, 1, 2]).toContain(r.code);
       expect(r.stdout + r.stderr).not.toMatch(ESCAPES);
+    },
+  );
+});
+
+describe('fuzz: `career-lattice export` streaming hostile data', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'career-lattice-fuzz-export-'));
+  const WRITERS = {
+    graphml: (l: Lattice) => toGraphML(l),
+    gexf: (l: Lattice) => toGexf(l),
+    json: (l: Lattice) => `${JSON.stringify(toJSON(l), null, 2)}\n`,
+    dot: (l: Lattice) => toDot(l),
+    mermaid: (l: Lattice) => toMermaid(l),
+  } as const;
+
+  test.prop(
+    [hostileDataset, fc.constantFrom(...(Object.keys(WRITERS) as (keyof typeof WRITERS)[]))],
+    RUNS,
+  )(
+    'stdout, streamed in small batches through the terminal filter, is the filtered string writer',
+    async (data, format) => {
+      const lattice = latticeOrRefusal(data);
+      const file = join(dir, 'input.json');
+      writeFileSync(file, JSON.stringify(data));
+      const r = await cli(['--data', file, 'export', '--format', format], {
+        cwd: dir,
+        streamBatch: 7,
+      });
+      if (!lattice) {
+        expect(r.code).toBe(2);
+        return;
+      }
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(terminalSafe(WRITERS[format](lattice)));
+    },
+  );
+});
+
+describe('fuzz: CSV folders through the CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'career-lattice-fuzz-csv-'));
+  /** A hostile dataset as CSV files, one of them edited: a line cut, junk spliced in, or replaced. */
+  const folder = fc.tuple(
+    hostileDataset,
+    fc.constantFrom('roles', 'transitions', 'sources', 'qualifications'),
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 120 }),
+      fc.tuple(fc.nat(), fc.nat(), hostileText),
+    ),
+  );
+  const ESCAPES =
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e]|\u001b(?!\[(?:1|2|22|31|32|33|36|39)m)/;
+
+  test.prop([folder, fc.constantFrom('roles', 'validate')], RUNS)(
+    '--data DIR and validate DIR: exit 0, 1 or 2, and nothing raw on the terminal',
+    async ([data, name, edit], command) => {
+      const lattice = latticeOrRefusal(data);
+      const files: Record<string, string> = lattice
+        ? { ...datasetToCsv(lattice.dataset) }
+        : { roles: 'id,title\n', transitions: 'from,to\n' };
+      const text = files[name] ?? '';
+      files[name] =
+        typeof edit === 'string'
+          ? edit
+          : `${text.slice(0, edit[0] % (text.length + 1))}${edit[2]}${text.slice(edit[1] % (text.length + 1))}`;
+      const csv = join(dir, 'csv');
+      rmSync(csv, { recursive: true, force: true });
+      mkdirSync(csv);
+      for (const [section, content] of Object.entries(files))
+        writeFileSync(join(csv, `${section}.csv`), content);
+      const r = await cli(command === 'validate' ? ['validate', csv] : ['--data', csv, 'roles'], {
+        cwd: dir,
+      });
+      expect([0, 1, 2]).toContain(r.code);
+      expect(r.stdout + r.stderr).not.toMatch(ESCAPES);
+      expect(r.stderr).not.toContain('internal error');
     },
   );
 });

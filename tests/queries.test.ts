@@ -54,8 +54,8 @@ describe('look-ups', () => {
     expect(err.code).toBe('unknown_role');
     expect(err.id).toBe('senoir');
     expect(err.suggestions[0]).toBe('senior');
-    expect(err.message).toMatch(/^role: unknown role "senoir"\. Did you mean "senior"/);
-    expect(() => lattice.pathsBetween('sw', 'hed')).toThrow(/Did you mean "head"/);
+    expect(err.message).toMatch(/^role: unknown role "senoir"; did you mean "senior"/);
+    expect(() => lattice.pathsBetween('sw', 'hed')).toThrow(/did you mean "head"/);
     expect(() => lattice.qualification('asy')).toThrow(UnknownRoleError);
   });
 
@@ -623,7 +623,7 @@ describe('wrong arguments are typed errors, never a TypeError', () => {
       expect(() => lattice.roles(filter as never)).toThrow(new RegExp(`^roles: ${option} must be`));
     }
     expect(() => lattice.roles({ credential: 'amhp-warant' })).toThrow(
-      /^roles: unknown qualification "amhp-warant"\. Did you mean "amhp-warrant"/,
+      /^roles: unknown qualification "amhp-warant"; did you mean "amhp-warrant"/,
     );
     expect(() => lattice.rolesRequiring('amhp-warant')).toThrow(
       /^rolesRequiring: unknown qualification/,

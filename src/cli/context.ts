@@ -15,6 +15,11 @@ import { createStyle, type Style } from './table.js';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Writes a long document to stdout in pieces, waiting for the reader (the chunked exports).
+   * Without it, each piece goes through `out`.
+   */
+  stream?(chunks: Iterable<string>): Promise<void>;
   /** Whether stdout is a terminal that shows colour (NO_COLOR and --no-color still turn it off). */
   readonly color: boolean;
   readonly cwd: string;

@@ -56,6 +56,8 @@ function processIo(): Io {
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
+    stream: async (chunks) =>
+      (await import('./streamOut.js')).streamChunks(process.stdout, chunks, { end: false }),
     color: process.stdout.isTTY === true,
     cwd: process.cwd(),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
@@ -145,12 +147,22 @@ Run "career-lattice <command> --help" for a command's options and examples.
 
 /** Runs the CLI on `argv` (the user's arguments, without `node` and the script) and resolves to the exit code. */
 export async function run(argv: readonly string[], io: Partial<Io> = {}): Promise<number> {
-  const given: Io = { ...processIo(), ...io };
+  const processes = processIo();
+  // A caller that captures `out` captures streamed documents too.
+  const given: Io = {
+    ...processes,
+    ...io,
+    stream: io.stream ?? (io.out ? undefined : processes.stream),
+  };
+  const { stream } = given;
   // Everything printed passes one filter: data cannot put escape sequences on the terminal.
   const full: Io = {
     ...given,
     out: (text) => given.out(terminalSafe(text)),
     err: (text) => given.err(terminalSafe(text)),
+    stream:
+      stream &&
+      (async (chunks) => stream((await import('./streamOut.js')).terminalSafeChunks(chunks))),
   };
   let built: { program: Command; ctx: Context };
   try {

@@ -3,7 +3,8 @@
  * (lower levels first), transitions labelled with their kind and months, a route or roles highlighted.
  */
 import type { Lattice } from '../lattice/Lattice.js';
-import { type DiagramOptions, diagramModel, edgeLabel } from './diagram.js';
+import { joinChunks } from './chunks.js';
+import { type DiagramModel, type DiagramOptions, diagramModel, edgeLabel } from './diagram.js';
 
 /** Options of `toDot` (the same as every diagram's). */
 export type DotOptions = DiagramOptions;
@@ -51,17 +52,29 @@ const levelNode = (level: number) => dotString(`level ${level}`);
  * // then: dot -Tsvg lattice.dot -o lattice.svg
  */
 export function toDot(lattice: Lattice, options?: DotOptions): string {
-  const model = diagramModel('toDot', lattice, options);
-  const lines = [
-    `digraph ${dotString(lattice.dataset.id)} {`,
-    `  graph [label=${dotString(lattice.dataset.title)}, labelloc=t, rankdir=${model.direction}, newrank=true, compound=true, fontname="Helvetica"];`,
-    '  node [shape=box, style="rounded", fontname="Helvetica"];',
-    '  edge [fontname="Helvetica", fontsize=10];',
-  ];
+  return joinChunks('toDot', 'dotChunks', dotChunks(lattice, options));
+}
+
+/**
+ * The DOT text of `toDot` in pieces, a line each, for a stream. The options are checked before
+ * the first piece (a bad option throws here, not half-way through a file).
+ */
+export function dotChunks(
+  lattice: Lattice,
+  options?: DotOptions,
+): Generator<string, void, undefined> {
+  return dotLines(lattice, diagramModel('toDot', lattice, options));
+}
+
+function* dotLines(lattice: Lattice, model: DiagramModel): Generator<string, void, undefined> {
+  yield `digraph ${dotString(lattice.dataset.id)} {\n`;
+  yield `  graph [label=${dotString(lattice.dataset.title)}, labelloc=t, rankdir=${model.direction}, newrank=true, compound=true, fontname="Helvetica"];\n`;
+  yield '  node [shape=box, style="rounded", fontname="Helvetica"];\n';
+  yield '  edge [fontname="Helvetica", fontsize=10];\n';
 
   for (const cluster of model.clusters) {
-    lines.push(`  subgraph cluster_${cluster.track} {`);
-    lines.push(`    label=${dotString(cluster.title)};`);
+    yield `  subgraph cluster_${cluster.track} {\n`;
+    yield `    label=${dotString(cluster.title)};\n`;
     for (const r of cluster.roles) {
       const attrs = [`label=${dotString(r.title)}`, `id=${dotString(r.id)}`];
       if (r.entry) attrs.push('peripheries=2');
@@ -74,20 +87,20 @@ export function toDot(lattice: Lattice, options?: DotOptions): string {
           'class="highlight"',
         );
       }
-      lines.push(`    ${dotString(r.id)} [${attrs.join(', ')}];`);
+      yield `    ${dotString(r.id)} [${attrs.join(', ')}];\n`;
     }
-    lines.push('  }');
+    yield '  }\n';
   }
 
   // The level bands (see above): no edge here, or below, ever joins two nodes of one rank.
-  model.levels.forEach(({ level, roles }, i) => {
+  for (const [i, { level, roles }] of model.levels.entries()) {
     const next = model.levels[i + 1];
-    lines.push(`  ${levelNode(level)} [style=invis, label="", width=0, height=0];`);
+    yield `  ${levelNode(level)} [style=invis, label="", width=0, height=0];\n`;
     for (const r of roles) {
-      lines.push(`  ${levelNode(level)} -> ${dotString(r.id)} [style=invis];`);
-      if (next) lines.push(`  ${dotString(r.id)} -> ${levelNode(next.level)} [style=invis];`);
+      yield `  ${levelNode(level)} -> ${dotString(r.id)} [style=invis];\n`;
+      if (next) yield `  ${dotString(r.id)} -> ${levelNode(next.level)} [style=invis];\n`;
     }
-  });
+  }
 
   for (const t of model.transitions) {
     const attrs = [`label=${dotString(edgeLabel(t))}`, `id=${dotString(t.key)}`];
@@ -100,8 +113,7 @@ export function toDot(lattice: Lattice, options?: DotOptions): string {
         'penwidth=2.5',
         'class="highlight"',
       );
-    lines.push(`  ${dotString(t.from)} -> ${dotString(t.to)} [${attrs.join(', ')}];`);
+    yield `  ${dotString(t.from)} -> ${dotString(t.to)} [${attrs.join(', ')}];\n`;
   }
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+  yield '}\n';
 }

@@ -4,7 +4,8 @@
  */
 import type { Lattice } from '../lattice/Lattice.js';
 import type { Role } from '../schema/dataset.js';
-import { type DiagramOptions, diagramModel, edgeLabel } from './diagram.js';
+import { joinChunks } from './chunks.js';
+import { type DiagramModel, type DiagramOptions, diagramModel, edgeLabel } from './diagram.js';
 
 /** Options of `toMermaid` (the same as every diagram's). */
 export type MermaidOptions = DiagramOptions;
@@ -45,7 +46,21 @@ const HIGHLIGHT_LINK = 'stroke:#e8590c,stroke-width:3px';
  * //     r0["Newly qualified social worker"] …
  */
 export function toMermaid(lattice: Lattice, options?: MermaidOptions): string {
-  const model = diagramModel('toMermaid', lattice, options);
+  return joinChunks('toMermaid', 'mermaidChunks', mermaidChunks(lattice, options));
+}
+
+/**
+ * The Mermaid text of `toMermaid` in pieces, a line each, for a stream. The options are checked
+ * before the first piece.
+ */
+export function mermaidChunks(
+  lattice: Lattice,
+  options?: MermaidOptions,
+): Generator<string, void, undefined> {
+  return mermaidLines(diagramModel('toMermaid', lattice, options));
+}
+
+function* mermaidLines(model: DiagramModel): Generator<string, void, undefined> {
   const nodeId = new Map<string, string>();
   model.roles.forEach((r, i) => nodeId.set(r.id, `r${i}`));
   const node = (r: Role) => {
@@ -53,26 +68,25 @@ export function toMermaid(lattice: Lattice, options?: MermaidOptions): string {
     return `${nodeId.get(r.id)}${r.entry ? `([${label}])` : `[${label}]`}`;
   };
 
-  const lines = [`flowchart ${model.direction}`];
+  yield `flowchart ${model.direction}\n`;
   for (const cluster of model.clusters) {
-    lines.push(`  subgraph track_${cluster.track}["${mermaidText(cluster.title)}"]`);
-    for (const r of cluster.roles) lines.push(`    ${node(r)}`);
-    lines.push('  end');
+    yield `  subgraph track_${cluster.track}["${mermaidText(cluster.title)}"]\n`;
+    for (const r of cluster.roles) yield `    ${node(r)}\n`;
+    yield '  end\n';
   }
 
   const highlightedLinks: number[] = [];
-  model.transitions.forEach((t, i) => {
-    lines.push(`  ${nodeId.get(t.from)} -->|"${mermaidText(edgeLabel(t))}"| ${nodeId.get(t.to)}`);
+  for (const [i, t] of model.transitions.entries()) {
+    yield `  ${nodeId.get(t.from)} -->|"${mermaidText(edgeLabel(t))}"| ${nodeId.get(t.to)}\n`;
     if (model.highlightTransitions.has(t.key)) highlightedLinks.push(i);
-  });
+  }
 
   const highlighted = model.roles
     .filter((r) => model.highlightRoles.has(r.id))
     .map((r) => nodeId.get(r.id));
   if (highlighted.length || highlightedLinks.length)
-    lines.push(`  classDef highlight ${HIGHLIGHT_STYLE}`);
-  if (highlighted.length) lines.push(`  class ${highlighted.join(',')} highlight`);
+    yield `  classDef highlight ${HIGHLIGHT_STYLE}\n`;
+  if (highlighted.length) yield `  class ${highlighted.join(',')} highlight\n`;
   if (highlightedLinks.length)
-    lines.push(`  linkStyle ${highlightedLinks.join(',')} ${HIGHLIGHT_LINK}`);
-  return `${lines.join('\n')}\n`;
+    yield `  linkStyle ${highlightedLinks.join(',')} ${HIGHLIGHT_LINK}\n`;
 }

@@ -6,18 +6,15 @@
 import type * as z from 'zod/mini';
 import type { Issue, IssueCode, IssueDetails, IssuePath } from '../errors.js';
 import { formatPath } from '../errors.js';
+import { didYouMean } from '../util/didYouMean.js';
 
 /** How a message names a place in the data: `roles[2]` by default; the CSV reader says `roles.csv line 4`. */
 export type PlaceName = (path: IssuePath) => string;
 
 const defaultPlace: PlaceName = (path) => formatPath(path);
 
-/** `; did you mean "a" or "b"?`, or nothing: the one wording of a suggestion. */
-export function didYouMean(suggestions: readonly string[] | undefined): string {
-  return suggestions?.length
-    ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`
-    : '';
-}
+/** `1,250` or `12,000.5`: a number written with thousands separators. */
+const THOUSANDS = /^\s*\d{1,3}(,\d{3})+(\.\d+)?\s*$/;
 
 /** The message of an issue whose wording the library owns, from its details; undefined for any other. */
 export function messageFrom(
@@ -38,6 +35,12 @@ export function messageFrom(
       return `unknown ${d.entity} "${d.id}"${didYouMean(d.suggestions)}`;
     case 'removed_id':
       return `${d.entity} "${d.id}" is ${d.reason} by this overlay`;
+    case 'invalid_number':
+      if (d.received === undefined) return undefined;
+      return `${JSON.stringify(d.received)} is not a number${THOUSANDS.test(d.received) ? ' (write it without thousands separators)' : ''}`;
+    case 'invalid_boolean':
+      if (d.received === undefined) return undefined;
+      return `${JSON.stringify(d.received)} is not true or false`;
     case 'self_loop':
       return `a transition cannot lead from "${d.id}" to itself`;
     case 'still_referenced': {

@@ -191,21 +191,24 @@ describe('--overlay and --as-of', () => {
   });
 });
 
+/** The commands whose --help is checked for examples (and whose examples are run). */
+const HELPED = [
+  'roles',
+  'show',
+  'qualifications',
+  'paths',
+  'fastest',
+  'prereqs',
+  'moves',
+  'eligible',
+  'gap',
+  'validate',
+  'export',
+] as const;
+
 describe('manners', () => {
   it('every command has --help with examples', async () => {
-    for (const command of [
-      'roles',
-      'show',
-      'qualifications',
-      'paths',
-      'fastest',
-      'prereqs',
-      'moves',
-      'eligible',
-      'gap',
-      'validate',
-      'export',
-    ]) {
+    for (const command of HELPED) {
       const r = await cli([command, '--help']);
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toMatch(new RegExp(`Usage: career-lattice ${command}`));
@@ -231,20 +234,7 @@ describe('manners', () => {
       }),
     );
     const help = [(await cli(['--help'])).stdout];
-    for (const command of [
-      'roles',
-      'show',
-      'qualifications',
-      'paths',
-      'fastest',
-      'prereqs',
-      'moves',
-      'eligible',
-      'gap',
-      'validate',
-      'export',
-    ])
-      help.push((await cli([command, '--help'])).stdout);
+    for (const command of HELPED) help.push((await cli([command, '--help'])).stdout);
     const examples = help
       .flatMap((h) => [...h.matchAll(/^ {2}\$ career-lattice (.+)$/gm)].map((m) => m[1]!))
       .filter((e) => !/&&|>/.test(e));

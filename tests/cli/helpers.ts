@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
+import { batched } from '../../src/cli/streamOut.js';
 import { small } from '../fixtures/small.js';
 
 export interface CliResult {
@@ -15,12 +16,26 @@ export interface CliResult {
 
 export async function cli(
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; color?: boolean } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    color?: boolean;
+    /** Take long documents through the streaming path (Io.stream), in batches of this many characters. */
+    streamBatch?: number;
+  } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
+  const { streamBatch } = options;
   const code = await run(args, {
     out: (t) => void (stdout += t),
+    ...(streamBatch
+      ? {
+          stream: async (chunks: Iterable<string>) => {
+            for (const batch of batched(chunks, streamBatch)) stdout += batch;
+          },
+        }
+      : {}),
     err: (t) => void (stderr += t),
     color: options.color ?? false,
     cwd: options.cwd ?? process.cwd(),

@@ -469,6 +469,12 @@ describe('issues', () => {
         {
           "code": "invalid_number",
           "column": "months",
+          "details": {
+            "expected": [
+              "number",
+            ],
+            "received": "abc",
+          },
           "file": "transitions.csv",
           "line": 2,
           "message": ""abc" is not a number (column D)",
@@ -480,6 +486,31 @@ describe('issues', () => {
         },
       ]
     `);
+  });
+
+  it('number and boolean cells: details (expected, received) the message is written from', () => {
+    const transitions =
+      'from,to,kind,months,estimated,sources\n' +
+      'sw,tm,vacancy,"1,250",perhaps,s1\n' +
+      `sw,tm,vacancy,${'9'.repeat(70)}x,,s1\n`;
+    const [thousands, boolean, long] = issuesOf(files({ transitions }));
+    expect(thousands).toMatchObject({
+      code: 'invalid_number',
+      details: { expected: ['number'], received: '1,250' },
+      message: '"1,250" is not a number (write it without thousands separators) (column D)',
+    });
+    expect(boolean).toMatchObject({
+      code: 'invalid_boolean',
+      column: 'estimated',
+      details: {
+        expected: ['true', 'yes', 'y', '1', 'false', 'no', 'n', '0'],
+        received: 'perhaps',
+      },
+      message: '"perhaps" is not true or false (column E)',
+    });
+    // A long cell is shortened in the details as in the message.
+    expect(long!.details).toEqual({ expected: ['number'], received: `${'9'.repeat(60)}…` });
+    expect(long!.message).toBe(`"${'9'.repeat(60)}…" is not a number (column D)`);
   });
 
   it('counts physical lines through quoted multi-line cells and blank lines', () => {

@@ -3,7 +3,7 @@
  * change without touching the lattice.
  */
 import { describe, expect, it } from 'vitest';
-import { createLattice, validateDataset } from '../../src/index.js';
+import { createLattice, QueryOptionsError, validateDataset } from '../../src/index.js';
 import { toGraphology } from '../../src/io/graphology.js';
 import { toJSON } from '../../src/io/json.js';
 import { small } from '../fixtures/small.js';
@@ -59,11 +59,32 @@ describe('toGraphology', () => {
     expect(toGraphology(lattice).order).toBe(lattice.dataset.roles.length);
   });
 
-  it('keeps prototype-named and hostile ids as ordinary keys', () => {
-    const g = toGraphology(createLattice(nasty));
-    expect(g.hasNode('__proto__')).toBe(true);
-    expect(g.getNodeAttribute('__proto__', 'level')).toBe(0);
-    expect(g.outNeighbors('constructor')).toEqual(['a"b<c>&d']);
-    expect(g.edges('constructor', 'a"b<c>&d')).toHaveLength(2);
+  it('keeps hostile ids as ordinary keys', () => {
+    const hostile = createLattice({
+      ...nasty,
+      roles: nasty.roles.filter((r) => !(r.id in Object.prototype)),
+      transitions: nasty.transitions.filter(
+        (t) => !(t.from in Object.prototype || t.to in Object.prototype),
+      ),
+    });
+    const g = toGraphology(hostile);
+    expect(g.order).toBe(hostile.size.roles);
+    expect(g.outNeighbors('a"b<c>&d')).toEqual(['back\\slash#1']);
+  });
+
+  it('refuses a role named like an inherited property (graphology would pollute Object.prototype)', () => {
+    // graphology 0.26 reads adjacency[id] on plain objects: an edge into "__proto__" wrote
+    // `previous` onto Object.prototype, one into "constructor" onto Object itself (the fuzz found it).
+    const lattice = createLattice(nasty);
+    expect(() => toGraphology(lattice)).toThrow(QueryOptionsError);
+    expect(() => toGraphology(lattice)).toThrow(
+      /^toGraphology: the role id "__proto__" names a property every JavaScript object inherits/,
+    );
+    const inherited: string[] = [];
+    for (const key in {}) inherited.push(key);
+    expect(inherited).toEqual([]);
+    expect(Object.hasOwn(Object, 'previous')).toBe(false);
+    // Every other export takes the same lattice.
+    expect(toJSON(lattice).roles.map((r) => r.id)).toContain('__proto__');
   });
 });

@@ -143,7 +143,7 @@ describe('toMermaid', () => {
   it('rejects unknown roles and bad options', () => {
     expect(() => toMermaid(lattice, { roles: ['senoir'] })).toThrow(UnknownRoleError);
     expect(() => toMermaid(lattice, { roles: ['senoir'] })).toThrow(
-      /^toMermaid: unknown role "senoir"\. Did you mean "senior"/,
+      /^toMermaid: unknown role "senoir"; did you mean "senior"/,
     );
     expect(() => toMermaid(lattice, { highlight: { roles: ['nope'] } })).toThrow(UnknownRoleError);
     expect(() => toMermaid(lattice, { direction: 'RL' as 'LR' })).toThrow(QueryOptionsError);

@@ -2,20 +2,21 @@
 import { basename, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { DiagramOptions } from '../../io/diagram.js';
-import { toDot } from '../../io/dot.js';
-import { toGexf } from '../../io/gexf.js';
-import { toGraphML } from '../../io/graphml.js';
+import { dotChunks } from '../../io/dot.js';
+import { gexfChunks } from '../../io/gexf.js';
+import { graphMLChunks } from '../../io/graphml.js';
 import { toJSON } from '../../io/json.js';
+import { jsonChunks } from '../../io/jsonChunks.js';
 import { type JsonLdOptions, toJsonLd } from '../../io/jsonld.js';
-import { toMermaid } from '../../io/mermaid.js';
+import { mermaidChunks } from '../../io/mermaid.js';
 import { toSvg } from '../../io/svg.js';
 import type { Lattice } from '../../lattice/Lattice.js';
 import type { Route } from '../../types.js';
 import type { Context } from '../context.js';
 import { writeCsvFolder } from '../csvFolder.js';
 import { CliNotFound, CliUsageError, EXIT } from '../errors.js';
-import { writeUserFile } from '../files.js';
 import { collect, examples } from '../options.js';
+import { endingWithNewline, writeUserFileChunks } from '../streamOut.js';
 
 const FORMATS = ['mermaid', 'dot', 'svg', 'graphml', 'gexf', 'jsonld', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -117,39 +118,44 @@ async function exportLattice(ctx: Context, flags: Flags): Promise<number> {
     ...(flags.baseUrl !== undefined ? { baseUrl: flags.baseUrl } : {}),
     ...(flags.location !== undefined ? { location: flags.location } : {}),
   };
-  const rendered = render(format, lattice, diagram, jsonld);
-  const text = rendered.endsWith('\n') ? rendered : `${rendered}\n`;
+  // Written piece by piece as the stream takes them: a million transitions never become one string.
+  const chunks = endingWithNewline(render(format, lattice, diagram, jsonld));
   if (flags.out === undefined) {
-    ctx.io.out(text);
+    if (ctx.io.stream) await ctx.io.stream(chunks);
+    else for (const chunk of chunks) ctx.io.out(chunk);
     return EXIT.ok;
   }
-  writeUserFile(flags.out, ctx.io.cwd, text);
+  await writeUserFileChunks(flags.out, ctx.io.cwd, chunks);
   if (ctx.json) ctx.printJson({ format, files: [resolve(ctx.io.cwd, flags.out)] });
   else ctx.note(`Wrote ${format} to ${flags.out}`);
   return EXIT.ok;
 }
 
+/**
+ * The document in pieces (the writers' chunked forms; an SVG is laid out whole). Options are
+ * checked before the first piece, so a mistake never leaves half a file.
+ */
 function render(
   format: Exclude<Format, 'csv'>,
   lattice: Lattice,
   diagram: DiagramOptions,
   jsonld: JsonLdOptions,
-): string {
+): Iterable<string> {
   switch (format) {
     case 'mermaid':
-      return toMermaid(lattice, diagram);
+      return mermaidChunks(lattice, diagram);
     case 'dot':
-      return toDot(lattice, diagram);
+      return dotChunks(lattice, diagram);
     case 'svg':
-      return toSvg(lattice, diagram);
+      return [toSvg(lattice, diagram)];
     case 'graphml':
-      return toGraphML(lattice);
+      return graphMLChunks(lattice);
     case 'gexf':
-      return toGexf(lattice);
+      return gexfChunks(lattice);
     case 'jsonld':
-      return JSON.stringify(toJsonLd(lattice, jsonld), null, 2);
+      return jsonChunks(toJsonLd(lattice, jsonld));
     case 'json':
-      return JSON.stringify(toJSON(lattice), null, 2);
+      return jsonChunks(toJSON(lattice));
   }
 }
 

@@ -7,6 +7,7 @@
  * - `meta` (and a list of objects) is JSON in one cell.
  */
 
+import type { IssueDetails } from '../../errors.js';
 import { asText } from '../../util/describe.js';
 import { unguardFormula } from '../../util/spreadsheetSafe.js';
 import type { ColumnSpec } from './columns.js';
@@ -67,18 +68,24 @@ function joinList(items: readonly unknown[]): string {
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TRUE = new Set(['true', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
+/** What a boolean cell may hold, any case: true, yes, y, 1 or false, no, n, 0. */
+const BOOLEAN_SPELLINGS: readonly string[] = Object.freeze([...TRUE, ...FALSE]);
 
 function formatNumber(n: number): string {
   return Object.is(n, -0) ? '-0' : String(n);
 }
 
+/** A cell read: its value, nothing (an empty cell), or a problem (its details, or a message where it has none). */
 export type Read =
   | { readonly value: unknown }
   | { readonly absent: true }
+  | { readonly code: string; readonly details: IssueDetails }
   | { readonly code: string; readonly message: string };
 
-export const quote = (s: string): string =>
-  JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+/** A cell as shown in a message: at most 60 characters. */
+const shown = (s: string): string => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+export const quote = (s: string): string => JSON.stringify(shown(s));
 
 /** A cell as a value for the entry. */
 export function readCell(spec: ColumnSpec, given: string): Read {
@@ -98,17 +105,17 @@ export function readCell(spec: ColumnSpec, given: string): Read {
       const value = cell.trim();
       if (value === '') return { absent: true };
       if (NUMBER.test(value)) return { value: Number(value) };
-      const hint = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(value)
-        ? ' (write it without thousands separators)'
-        : '';
-      return { code: 'invalid_number', message: `${quote(cell)} is not a number${hint}` };
+      return { code: 'invalid_number', details: { expected: ['number'], received: shown(cell) } };
     }
     case 'boolean': {
       const value = cell.trim().toLowerCase();
       if (value === '') return { absent: true };
       if (TRUE.has(value)) return { value: true };
       if (FALSE.has(value)) return { value: false };
-      return { code: 'invalid_boolean', message: `${quote(cell)} is not true or false` };
+      return {
+        code: 'invalid_boolean',
+        details: { expected: BOOLEAN_SPELLINGS, received: shown(cell) },
+      };
     }
     case 'ids':
     case 'texts': {

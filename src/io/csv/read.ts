@@ -53,13 +53,19 @@ function buildEntry(
     if ('code' in read) {
       const h = table.columns.get(spec)!;
       const column = h.text;
+      // The message is written from the details where the cell's problem has them (makeIssue).
+      const made =
+        'details' in read
+          ? makeIssue(read.code, [], read.details)
+          : makeIssue(read.code, [], undefined, read.message);
       issues.push(
         issue(
           read.code,
           table.file,
           row.line,
           column,
-          `${read.message} (column ${columnLetter(h.index)})`,
+          `${made.message} (column ${columnLetter(h.index)})`,
+          made.details,
         ),
       );
       reported.add(cellKey(table.file, row.line, column));

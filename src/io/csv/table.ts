@@ -7,8 +7,8 @@
 import type { ParseError } from 'papaparse';
 import Papa from 'papaparse';
 import type { Issue } from '../../errors.js';
-import { didYouMean } from '../../schema/issues.js';
 import { closestIds } from '../../util/closest.js';
+import { didYouMean } from '../../util/didYouMean.js';
 import { COLUMNS, type ColumnSpec } from './columns.js';
 import { columnLetter, csvIssue as issue } from './locate.js';
 import type { Section } from './types.js';
