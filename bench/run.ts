@@ -984,12 +984,20 @@ async function main(): Promise<void> {
       '`apt-get install -y python3-networkx python3-igraph` (they are used through `/usr/bin/python3`); without them the run says so and goes on.',
     '',
   ].join('\n');
-  // Keep the doubling section bench/doubling.ts writes.
+  // Keep the sections the other benchmarks write (bench/doubling.ts, bench/evidence.ts,
+  // bench/cli.ts) and the site's (npm run site:bench), each between its markers.
   const previous = existsSync(join(root, 'BENCHMARKS.md'))
     ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8')
     : '';
-  const doubling = /<!-- doubling:start -->[\s\S]*<!-- doubling:end -->/.exec(previous)?.[0];
-  writeFileSync(join(root, 'BENCHMARKS.md'), doubling ? `${doc.trimEnd()}\n\n${doubling}\n` : doc);
+  const kept = [
+    /<!-- section:analyst-bench -->[\s\S]*?<!-- \/section:analyst-bench -->/,
+    /<!-- evidence -->[\s\S]*?<!-- \/evidence -->/,
+    /<!-- doubling:start -->[\s\S]*<!-- doubling:end -->/,
+    /<!-- site -->[\s\S]*?<!-- \/site -->/,
+  ]
+    .map((marked) => marked.exec(previous)?.[0])
+    .filter((x): x is string => x !== undefined);
+  writeFileSync(join(root, 'BENCHMARKS.md'), [doc.trimEnd(), ...kept].join('\n\n') + '\n');
   log('wrote BENCHMARKS.md');
 }
 
