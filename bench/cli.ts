@@ -35,9 +35,12 @@ const median = (xs: number[]) => {
 /** One whole process: wall seconds, and CPU seconds (user + system) when /usr/bin/time can say. */
 function once(args: string[]): { wall: number; cpu: number | undefined } {
   const t0 = process.hrtime.bigint();
+  // stdout is thrown away (as a terminal would show it, but without a 1 MB pipe buffer to fill:
+  // every pair's batch answer is megabytes); stderr carries /usr/bin/time's figures.
+  const options = { encoding: 'utf8' as const, stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[] };
   const r = TIME
-    ? spawnSync(TIME, ['-f', '%U %S', ...args], { encoding: 'utf8' })
-    : spawnSync(args[0]!, args.slice(1), { encoding: 'utf8' });
+    ? spawnSync(TIME, ['-f', '%U %S', ...args], options)
+    : spawnSync(args[0]!, args.slice(1), options);
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   const line = TIME ? r.stderr.trim().split('\n').at(-1)! : '';
