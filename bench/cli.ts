@@ -37,7 +37,10 @@ function once(args: string[]): { wall: number; cpu: number | undefined } {
   const t0 = process.hrtime.bigint();
   // stdout is thrown away (as a terminal would show it, but without a 1 MB pipe buffer to fill:
   // every pair's batch answer is megabytes); stderr carries /usr/bin/time's figures.
-  const options = { encoding: 'utf8' as const, stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[] };
+  const options = {
+    encoding: 'utf8' as const,
+    stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[],
+  };
   const r = TIME
     ? spawnSync(TIME, ['-f', '%U %S', ...args], options)
     : spawnSync(args[0]!, args.slice(1), options);
