@@ -92,12 +92,18 @@ export function typically(p25: number | null, p75: number | null): string | unde
   return p25 === p75 ? `about ${p25} month${p25 === 1 ? '' : 's'}` : `${p25} to ${p75} months`;
 }
 
-/** "Senior practitioner" → "senior practitioners"; "Head of service" → "heads of service". */
+/**
+ * "Senior practitioner" → "senior practitioners"; "Head of service" → "heads of service";
+ * "Practice assessor (ASYE)" → "practice assessors (ASYE)". A title that opens with a name
+ * ("Approach Social Work participant", "NHS mental health social worker") keeps its capitals.
+ */
 export function plural(title: string): string {
-  const lower = /^[A-Z][a-z]/.test(title) ? title[0]!.toLowerCase() + title.slice(1) : title;
-  const words = lower.split(' ');
+  const words = title.split(' ');
+  const sentenceCase = /^[A-Z][a-z]/.test(title) && !/^[A-Z]/.test(words[1] ?? '');
+  if (sentenceCase) words[0] = words[0]![0]!.toLowerCase() + words[0]!.slice(1);
   const of = words.findIndex((w) => w === 'of' || w === 'for');
-  const at = of > 0 ? of - 1 : words.length - 1;
+  const aside = words.findIndex((w) => w.startsWith('('));
+  const at = of > 0 ? of - 1 : aside > 0 ? aside - 1 : words.length - 1;
   const w = words[at]!;
   words[at] = /[^aeiou]y$/.test(w)
     ? `${w.slice(0, -1)}ies`

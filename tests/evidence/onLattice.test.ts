@@ -102,7 +102,9 @@ describe('layEvidence', () => {
       'approved mental health professionals',
     );
     expect(plural('Social worker')).toBe('social workers');
-    expect(plural('Practice assessor (ASYE)')).toBe('practice assessor (ASYE)');
+    expect(plural('Practice assessor (ASYE)')).toBe('practice assessors (ASYE)');
+    expect(plural('Approach Social Work participant')).toBe('Approach Social Work participants');
+    expect(plural('NHS mental health social worker')).toBe('NHS mental health social workers');
     expect(typically(24, 48)).toBe('2 to 4 years');
     expect(typically(8, 14)).toBe('8 to 14 months');
     expect(typically(null, 14)).toBeUndefined();
