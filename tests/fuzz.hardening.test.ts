@@ -14,7 +14,7 @@ import { fc, test } from '@fast-check/vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { describe, expect } from 'vitest';
-import { parseState, stateToSearch } from '../src/element/state.js';
+import { PARAMS, parseState, stateToSearch } from '../src/element/state.js';
 import {
   createLattice,
   type Dataset,
@@ -264,20 +264,8 @@ describe("fuzz: the site's deep links", () => {
   const lattice = createLattice(randomLatticeSample());
   const isRole = (id: string) => lattice.hasRole(id);
   const isQual = (id: string) => lattice.qualifications().some((q) => q.id === id);
-  const key = fc.constantFrom(
-    'from',
-    'to',
-    'practice',
-    'across',
-    'nomgmt',
-    'back',
-    'asof',
-    'route',
-    'qual',
-    'inrole',
-    'qualified',
-    'x',
-  );
+  // The planner's own parameters, and one it does not own.
+  const key = fc.constantFrom(...PARAMS, 'x');
   const value = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 12 }),
     fc.constantFrom(

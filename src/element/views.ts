@@ -11,6 +11,7 @@ import type {
   Move,
   Role,
   RouteList,
+  Source,
 } from '../index.js';
 import { type EvidenceLookup, moveEvidence } from './evidence.js';
 import {
@@ -160,6 +161,13 @@ export interface NextStepsInput {
   readonly evidence?: EvidenceLookup | undefined;
 }
 
+/** A source as a list item: its title (a link when its URL is a web address) and publisher; its id when unknown. */
+export function sourceItem(id: string, source: Source | undefined): Html {
+  if (!source) return html`<li>${id}</li>`;
+  const url = safeUrl(source.url);
+  return html`<li>${url ? html`<a href="${url}" rel="noopener noreferrer">${source.title}</a>` : source.title}, ${source.publisher}</li>`;
+}
+
 /** "What can I do next?": moves up, across and back down to practice, grouped; then those not in force. */
 export function nextStepsView({
   lattice,
@@ -302,12 +310,7 @@ ${
 }
 ${role.specialisms?.length ? html`<p class="specialisms"><span class="needs-label">Specialisms:</span> ${role.specialisms.join('; ')}</p>` : ''}
 <details class="sources"><summary>Sources (${role.sources.length})</summary><ul>${role.sources.map(
-    (id) => {
-      const s = sources.get(id);
-      if (!s) return html`<li>${id}</li>`;
-      const url = safeUrl(s.url);
-      return html`<li>${url ? html`<a href="${url}" rel="noopener noreferrer">${s.title}</a>` : s.title}, ${s.publisher}</li>`;
-    },
+    (id) => sourceItem(id, sources.get(id)),
   )}</ul></details>
 </article>`;
 }

@@ -18,8 +18,8 @@ import {
   TRACK_LABEL,
   total,
 } from '../../../src/element/format.js';
-import { Html, html, safeUrl } from '../../../src/element/html.js';
-import { pay } from '../../../src/element/views.js';
+import { Html, html } from '../../../src/element/html.js';
+import { pay, sourceItem } from '../../../src/element/views.js';
 import type { JsonLdNode, Lattice, Role, Route } from '../../../src/index.js';
 import { toJsonLd } from '../../../src/io/jsonld.js';
 
@@ -255,13 +255,8 @@ ${money ? html`<section aria-labelledby="pay-h"><h2 id="pay-h">Pay</h2><p>${mone
         })}</ul>`
       : ''
   }</section>
-<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ul>${role.sources.map(
-    (sid) => {
-      const s = sources.get(sid);
-      if (!s) return html`<li>${sid}</li>`;
-      const href = safeUrl(s.url);
-      return html`<li>${href ? html`<a href="${href}" rel="noopener noreferrer">${s.title}</a>` : s.title}, ${s.publisher}</li>`;
-    },
+<section aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ul>${role.sources.map((sid) =>
+    sourceItem(sid, sources.get(sid)),
   )}</ul></section>
 </main>
 ${footer(lattice)}`;
