@@ -36,6 +36,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     rate: { type: 'string', default: '4' },
     json: { type: 'boolean', default: false },
+    detail: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    site: { type: 'string' },
   },
 });
 const runs = Math.max(1, Number(values.runs) || 3);
@@ -50,11 +53,13 @@ const ARGS = [
   '--disable-component-update',
 ];
 
-const out = mkdtempSync(join(tmpdir(), 'council-site-bench-'));
-execFileSync(process.execPath, [join(here, 'build.mjs'), '--quiet', '--outdir', out], {
-  cwd: root,
-  stdio: 'inherit',
-});
+// --site DIR: a site built already (by site:build), left as it is; else a fresh build, removed after.
+const out = values.site ? resolve(values.site) : mkdtempSync(join(tmpdir(), 'council-site-bench-'));
+if (!values.site)
+  execFileSync(process.execPath, [join(here, 'build.mjs'), '--quiet', '--outdir', out], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -104,18 +109,110 @@ function longestTask(traceBuffer, origin) {
   );
   const onMain = traceEvents.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
   const tasks = onMain.filter((e) => e.name === 'RunTask');
+  // RunYieldContinuation: a task resumed after `scheduler.yield()` (each of the element's steps);
+  // it has no FunctionCall of its own, so without it those tasks would not count as script.
   const scripts = onMain.filter((e) =>
-    ['v8.evaluateModule', 'TimerFire', 'RunMicrotasks', 'FunctionCall', 'EvaluateScript'].includes(
-      e.name,
-    ),
+    [
+      'v8.evaluateModule',
+      'TimerFire',
+      'RunMicrotasks',
+      'FunctionCall',
+      'EvaluateScript',
+      'RunYieldContinuation',
+    ].includes(e.name),
   );
   const runsScript = (t) => scripts.some((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
   const cpu = (e) => (e.tdur ?? e.dur) / 1000;
+  const byStart = [...scripts].sort((a, b) => a.ts - b.ts);
+  const firstScript =
+    byStart.find((e) => e.name === 'v8.evaluateModule')?.ts ?? Number.POSITIVE_INFINITY;
+  // A frame paints (a layout the script forces does not).
+  const isFrame = (t) =>
+    onMain.some((e) => e.name === 'Paint' && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
+  // The script's own share of a task. In a frame: its outermost script events (a ResizeObserver
+  // callback, with what it forced); the rest is the browser drawing. Any other task that runs
+  // script is the script's (a step resumed after scheduler.yield runs its code, and the HTML
+  // parsing and layout the code asks for, with no script event around it).
+  const scriptShare = (t) => {
+    if (!isFrame(t)) return cpu(t);
+    let sum = 0;
+    let end = -1;
+    for (const e of byStart) {
+      if (e.ts < t.ts || e.ts + e.dur > t.ts + t.dur || e.ts < end) continue;
+      sum += cpu(e);
+      end = e.ts + e.dur;
+    }
+    return sum;
+  };
   return {
+    detail: values.detail ? taskDetail(tasks, onMain, traceEvents, cpu, runsScript) : [],
     clock: Math.max(0, ...tasks.map((e) => e.dur / 1000)),
     cpu: Math.max(0, ...tasks.map(cpu)),
     scriptCpu: Math.max(0, ...tasks.filter(runsScript).map(cpu)),
+    // The longest run of the page's script alone, and the longest frame after the element's
+    // module ran (the style, layout and paint of what it drew), without any script inside it.
+    // (The bench's own injected scripts are classic scripts: the first module is the element.)
+    ownScriptCpu: Math.max(0, ...tasks.filter(runsScript).map(scriptShare)),
+    frameAfterScriptCpu: Math.max(
+      0,
+      ...tasks.filter((t) => t.ts > firstScript && isFrame(t)).map((t) => cpu(t) - scriptShare(t)),
+    ),
   };
+}
+
+/**
+ * `--detail`: what each main-thread task over 30 ms CPU is made of — the trace events inside it,
+ * by name (with the function or script they ran), and the element's User Timing steps it overlaps.
+ */
+function taskDetail(tasks, onMain, traceEvents, cpu, runsScript) {
+  const steps = traceEvents.filter(
+    (e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('career-pathways:'),
+  );
+  const t0 = Math.min(...tasks.map((t) => t.ts));
+  const label = (e) => {
+    const d = e.args?.data ?? e.args?.beginData ?? {};
+    const what =
+      d.functionName ||
+      d.url?.replace(/^https?:\/\/[^/]+/, '') ||
+      (e.name === 'Layout' && d.totalObjects
+        ? `${d.dirtyObjects} of ${d.totalObjects} objects dirty`
+        : '');
+    return what ? `${e.name}(${what})` : e.name;
+  };
+  /** The events inside `parent`, as a tree three deep (over 2 ms CPU). */
+  const tree = (parent, events, depth) => {
+    if (depth > 8) return [];
+    const inside = events.filter(
+      (e) => e !== parent && e.ts >= parent.ts && e.ts + e.dur <= parent.ts + parent.dur,
+    );
+    const top = inside.filter(
+      (e) =>
+        !inside.some(
+          (o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur,
+        ),
+    );
+    return top
+      .filter((e) => cpu(e) >= 2)
+      .flatMap((e) => [
+        `${'  '.repeat(depth)}${label(e)} ${cpu(e).toFixed(1)}`,
+        ...tree(e, inside, depth + 1),
+      ]);
+  };
+  return tasks
+    .filter((t) => cpu(t) > 30)
+    .map((t) => ({
+      at: ((t.ts - t0) / 1000).toFixed(0),
+      cpu: cpu(t).toFixed(1),
+      script: runsScript(t),
+      inside: tree(t, onMain, 0),
+      steps: [
+        ...new Set(
+          steps
+            .filter((s) => s.ts >= t.ts && s.ts <= t.ts + t.dur)
+            .map((s) => s.name.slice('career-pathways:'.length)),
+        ),
+      ],
+    }));
 }
 
 /** The element's longest step (User Timing, by the clock): median over the loads of each load's longest. */
@@ -148,10 +245,12 @@ const scenarios = [
   { name: 'role page (no JavaScript)', path: '/roles/team-manager.html', static: true },
 ];
 const results = [];
-for (const scenario of scenarios) {
+for (const scenario of scenarios.filter((s) => !values.only || s.name.includes(values.only))) {
   const longest = [];
   const longestCpu = [];
   const scriptCpu = [];
+  const ownScript = [];
+  const frames = [];
   const observed = [];
   const ready = [];
   const steps = [];
@@ -170,7 +269,11 @@ for (const scenario of scenarios) {
     const fetched = new Set();
     page.on('request', (r) => fetched.add(new URL(r.url()).pathname));
     await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        ...(values.detail ? ['blink.user_timing', 'v8', 'blink'] : []),
+      ],
     });
     const t0 = Date.now();
     await page.goto(base + scenario.path);
@@ -180,7 +283,16 @@ for (const scenario of scenarios) {
     await page.waitForTimeout(500);
     const trace = await browser.stopTracing();
     const task = longestTask(trace, base);
+    if (values.detail) {
+      console.log(`\n${scenario.name}, load ${i + 1}: tasks over 30 ms CPU (start ms, CPU ms)`);
+      for (const d of task.detail)
+        console.log(
+          `  @${d.at} ${d.cpu} ms${d.script ? ' [script]' : ''}${d.steps.length ? ` steps: ${d.steps.join(', ')}` : ''}\n      ${d.inside.join('\n      ')}`,
+        );
+    }
     longest.push(task.clock);
+    ownScript.push(task.ownScriptCpu);
+    frames.push(task.frameAfterScriptCpu);
     longestCpu.push(task.cpu);
     scriptCpu.push(task.scriptCpu);
     observed.push(await page.evaluate(() => window.__longTasks.length));
@@ -192,6 +304,10 @@ for (const scenario of scenarios) {
             .filter((m) => m.name.startsWith('career-pathways:'))
             .map((m) => ({ name: m.name.slice('career-pathways:'.length), ms: m.duration })),
         ),
+      );
+    if (values.detail && steps.length)
+      console.log(
+        `  element steps (clock ms): ${steps[steps.length - 1].map((m) => `${m.name} ${m.ms.toFixed(1)}`).join(', ')}`,
       );
     bytes = [...fetched].reduce((sum, path) => {
       const file = join(out, path.endsWith('/') ? `${path}index.html` : path);
@@ -216,6 +332,8 @@ for (const scenario of scenarios) {
       max: sortedCpu[sortedCpu.length - 1],
     },
     longestScriptTaskCpuMs: { median: median(scriptCpu), max: Math.max(...scriptCpu) },
+    longestScriptAloneCpuMs: { median: median(ownScript), max: Math.max(...ownScript) },
+    longestFrameAfterScriptCpuMs: { median: median(frames), max: Math.max(...frames) },
     longTasksOver50ms: Math.max(...observed),
     readyMs: { median: [...ready].sort((a, b) => a - b)[Math.floor(ready.length / 2)] },
     longestStep: longestStep(steps),
@@ -233,7 +351,7 @@ const sizes = {
   payloadJsonGzip: gz('payload.json'),
   payloadJsonBytes: statSync(join(out, 'payload.json')).size,
 };
-rmSync(out, { recursive: true, force: true });
+if (!values.site) rmSync(out, { recursive: true, force: true });
 
 const uptime = (l) => l.map((x) => x.toFixed(2)).join(', ');
 if (values.json) {
@@ -259,6 +377,12 @@ if (values.json) {
     console.log(`\n  ${r.scenario} (${r.path})`);
     console.log(
       `    longest task running the page's script  ${ms(r.longestScriptTaskCpuMs.median)} CPU (max ${ms(r.longestScriptTaskCpuMs.max)})`,
+    );
+    console.log(
+      `    longest run of the script alone          ${ms(r.longestScriptAloneCpuMs.median)} CPU (max ${ms(r.longestScriptAloneCpuMs.max)})`,
+    );
+    console.log(
+      `    longest frame after the script began     ${ms(r.longestFrameAfterScriptCpuMs.median)} CPU (max ${ms(r.longestFrameAfterScriptCpuMs.max)}): style, layout, paint of what it drew`,
     );
     console.log(
       `    longest task of any kind                ${ms(r.longestTaskCpuMs.median)} CPU (max ${ms(r.longestTaskCpuMs.max)}); by the clock ${ms(r.longestTaskMs.median)} (max ${ms(r.longestTaskMs.max)})`,

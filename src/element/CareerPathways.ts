@@ -86,15 +86,18 @@ export class CareerPathwaysElement extends HTMLElement {
     const abort = new AbortController();
     this.#abort = abort;
     const src = this.getAttribute('src');
-    // The data and the planner (with the query engine) are asked for at once, beside each other;
-    // the rest waits for a task of its own, so the page's own start (this module) stays short.
+    this.setAttribute('aria-busy', 'true');
+    // The page's own start (this module's evaluation, then the browser's DOMContentLoaded work in
+    // the same task) stays short: asking for the data and the code waits for a task of its own.
+    await yieldToMain();
+    if (abort.signal.aborted) return;
+    // The data and the planner (with the query engine) are asked for at once, beside each other.
     const plannerModule = import('./planner.js');
     const data: Promise<Payload> = src
       ? fetchPayload(new URL(src, document.baseURI).href, abort.signal)
       : import('./national.js').then((m) => m.nationalPayload());
     // Marked handled: a start stopped early (an attribute changed) never reads them.
     for (const p of [plannerModule, data]) p.catch(() => undefined);
-    this.setAttribute('aria-busy', 'true');
     await yieldToMain();
     if (abort.signal.aborted) return;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -112,13 +115,16 @@ export class CareerPathwaysElement extends HTMLElement {
       if (abort.signal.aborted) return;
       await yieldToMain();
       if (abort.signal.aborted) return;
+      const everything = timed('lattice', () => latticeFromPayload(payload));
+      await yieldToMain();
+      if (abort.signal.aborted) return;
       const planner = timed(
         'planner',
         () =>
           new Planner({
             root,
             host: this,
-            everything: latticeFromPayload(payload),
+            everything,
             removed: payload.removed,
             evidence: payload.evidence,
             from: this.getAttribute('from') ?? undefined,

@@ -112,6 +112,27 @@ export const longDate = (day: string): string => {
   return `${Number(d)} ${MONTH_NAMES[Number(m) - 1]} ${Number(y) < 1000 ? y : Number(y)}`;
 };
 
+/**
+ * The UTC day (YYYY-MM-DD) of a time in milliseconds since 1970, by arithmetic (Howard Hinnant's
+ * days-to-civil): a page's first `new Date()` sets up the time zone data, tens of milliseconds
+ * at start-up on a slow phone, and a day in UTC needs none of it.
+ */
+export function utcDay(ms: number): string {
+  const z = Math.floor(ms / 86_400_000) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
 export { grouped, money } from '../util/money.js';
 
 interface Dated {

@@ -14,7 +14,7 @@ import type { Lattice as LibraryLattice } from '../lattice/Lattice.js';
 import { closestIds } from '../util/closest.js';
 import { Combobox, type ComboOption } from './combobox.js';
 import { EvidenceLookup, evidenceNote, type PayloadEvidence } from './evidence.js';
-import { longDate, months, PRACTICE_TRACKS, steps, TRACK_LABEL } from './format.js';
+import { longDate, months, PRACTICE_TRACKS, steps, TRACK_LABEL, utcDay } from './format.js';
 import { type Html, html } from './html.js';
 import { Latest, type Ticket } from './latest.js';
 import type { RemovedRole } from './payload.js';
@@ -43,8 +43,12 @@ import { yieldToMain } from './yieldToMain.js';
 export { latticeFromPayload } from './prebuiltLattice.js';
 
 const ROUTE_LIMIT = 10;
-/** Routes drawn in the first routes step; the others follow in the next. */
-const FIRST_ROUTES = 2;
+/**
+ * The summary and the routes up to the one shown (the first, open with what each step needs,
+ * unless another was chosen) are drawn in one step, so a route chosen far down the list keeps
+ * its place on the page; the rest follow this many a step, each laid out in a frame of its own.
+ */
+const ROUTES_PER_STEP = 3;
 /** Narrower than this (in CSS pixels), the element lays out for a phone. */
 export const NARROW = 600;
 
@@ -70,8 +74,8 @@ interface Shown {
   readonly to: Role | undefined;
   readonly result: RouteList | undefined;
   readonly route: Route | undefined;
-  /** Draws the routes after the first few (a step of its own). */
-  readonly more?: (() => void) | undefined;
+  /** Draw the routes, a few at a time (each a step of its own). */
+  readonly more: readonly (() => void)[];
 }
 
 export interface PlannerConfig {
@@ -98,8 +102,8 @@ export interface PlannerConfig {
 type Timed = <T>(name: string, step: () => T) => T;
 const untimed: Timed = (_name, step) => step();
 
-/** Today in UTC, as the library's `asOf` reads dates. */
-const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today in UTC, as the library's `asOf` reads dates (without a Date: see utcDay). */
+const today = (): string => utcDay(Date.now());
 
 const list = (items: readonly string[]): string =>
   items.length <= 1
@@ -118,12 +122,16 @@ export class Planner {
   readonly #notes: string[] = [];
   #showSummary = false;
   #narrow = false;
-  readonly #fromBox: Combobox;
-  readonly #toBox: Combobox;
+  #fromBox!: Combobox;
+  #toBox!: Combobox;
   readonly #onPopState = (): void => this.#restoreFromUrl();
-  readonly #resize: ResizeObserver | undefined;
+  #resize: ResizeObserver | undefined;
   /** Resolves at the first size observation: the phone layout is known without forcing a layout. */
-  readonly #sized: Promise<void>;
+  #sized: Promise<void> = Promise.resolve();
+  /** The link's problems, until the controls show them (#mount). */
+  #linkProblems: readonly LinkProblem[];
+  /** The form is wired up (#mount): before that, a change of role only changes the state. */
+  #mounted = false;
   /** Renders run in steps; only the newest may write (an older one that finishes late stops). */
   readonly #renders = new Latest();
   readonly #evidence: EvidenceLookup | undefined;
@@ -160,7 +168,21 @@ export class Planner {
       (id) => this.#qualIds.has(id),
     );
     this.#state = { ...state, asOf: state.asOf ?? (config.asOf ? isoDay(config.asOf) : undefined) };
+    this.#linkProblems = problems;
+    for (const p of problems) this.#explainLinkProblem(p);
+    this.#showSummary = this.#errors.size > 0 || this.#notes.length > 0;
+  }
 
+  /**
+   * Wires up the form, in a start-up step of its own (the constructor only works out the state):
+   * the dataset's line, the two role fields, the listeners, the size observer, the state into
+   * the controls.
+   */
+  #mount(): void {
+    const config = this.#c;
+    const lattice = this.#lattice;
+    const problems = this.#linkProblems;
+    this.#mounted = true;
     const byId = this.#el.bind(this);
     byId('dataset-title').textContent =
       `${lattice.title} · version ${lattice.version} · careers as they stand on ${longDate(this.#day)}${this.#day === today() ? ' (today)' : ''}${
@@ -204,9 +226,6 @@ export class Planner {
       });
     this.#fromBox = box('from');
     this.#toBox = box('to');
-
-    for (const p of problems) this.#explainLinkProblem(p);
-    this.#showSummary = this.#errors.size > 0 || this.#notes.length > 0;
     this.#listen();
     // The width is read when the browser reports it (after its own layout), never forced here.
     let sized = (): void => {};
@@ -215,8 +234,10 @@ export class Planner {
     });
     if (typeof ResizeObserver !== 'undefined') {
       let first = true;
-      this.#resize = new ResizeObserver(() => {
-        const narrow = config.host.clientWidth > 0 && config.host.clientWidth < NARROW;
+      this.#resize = new ResizeObserver(([entry]) => {
+        // The observed width: reading clientWidth here could force a layout of its own.
+        const width = entry?.contentRect.width ?? 0;
+        const narrow = width > 0 && width < NARROW;
         if (first) {
           first = false;
           this.#narrow = narrow;
@@ -251,10 +272,13 @@ export class Planner {
    */
   setRole(which: 'from' | 'to', id: string | null): Promise<boolean> {
     this.#errors.delete(which);
-    const drawn = this.#update(
-      { [which]: id !== null && this.#isRole(id) ? id : undefined, route: 0 },
-      'replace',
-    );
+    const role = id !== null && this.#isRole(id) ? id : undefined;
+    if (!this.#mounted) {
+      // Start-up has not drawn anything yet: it will draw this state.
+      this.#setState({ [which]: role, route: 0 }, 'replace');
+      return Promise.resolve(false);
+    }
+    const drawn = this.#update({ [which]: role, route: 0 }, 'replace');
     this.#syncControls();
     return drawn;
   }
@@ -413,8 +437,14 @@ export class Planner {
   /** Changes the state (and the URL); resolves as #render does. */
   #update(change: Partial<SiteState>, history: 'push' | 'replace'): Promise<boolean> {
     const fromChanged = 'from' in change && change.from !== this.#state.from;
-    this.#state = { ...this.#state, ...change };
+    this.#setState(change, history);
     if (fromChanged) this.#syncQualifications();
+    return this.#render();
+  }
+
+  /** Changes the state and the URL, drawing nothing. */
+  #setState(change: Partial<SiteState>, history: 'push' | 'replace'): void {
+    this.#state = { ...this.#state, ...change };
     if (this.#c.urlState) {
       const url = `${location.pathname}${stateToSearch(this.#state, location.search)}${location.hash}`;
       if (url !== `${location.pathname}${location.search}${location.hash}`) {
@@ -422,7 +452,6 @@ export class Planner {
         else window.history.replaceState(null, '', url);
       }
     }
-    return this.#render();
   }
 
   #restoreFromUrl(): void {
@@ -684,16 +713,20 @@ export class Planner {
   }
 
   /**
-   * Start-up after the landing state is on screen: the qualifications, then (once the browser
-   * has said how wide the element is) every panel, each step a task of its own.
+   * Start-up after the landing state is on screen: the controls, the qualifications, then (once
+   * the browser has said how wide the element is) every panel, each step a task of its own.
    */
   async start(timed: Timed): Promise<void> {
+    await yieldToMain();
+    timed('controls', () => this.#mount());
     await yieldToMain();
     timed('qualifications', () => {
       this.#renderQualifications(this.#holdable);
       this.#syncQualifications();
     });
     await Promise.race([this.#sized, new Promise((resolve) => setTimeout(resolve, 250))]);
+    // The size arrives in the browser's frame (a ResizeObserver): render in a task of its own.
+    await yieldToMain();
     await this.#render(timed);
   }
 
@@ -727,8 +760,8 @@ export class Planner {
     if (!(await next())) return false;
     const shown = timed('routes', () => this.#renderRoutes(found));
     if (!(await next())) return false;
-    if (shown.more) {
-      timed('routes-more', shown.more);
+    for (const more of shown.more) {
+      timed('route-items', more);
       if (!(await next())) return false;
     }
     const diagram = timed('diagram-svg', () => this.#diagram(shown));
@@ -786,7 +819,7 @@ export class Planner {
     const lattice = this.#lattice;
     const s = this.#state;
     const announce: string[] = [];
-    let more: (() => void) | undefined;
+    const more: (() => void)[] = [];
     const selected = result && s.route < result.routes.length ? s.route : 0;
     const route = result?.routes[selected];
     const routesEl = this.#el('routes');
@@ -841,17 +874,16 @@ export class Planner {
       summary = html`<p class="routes-summary">${count} from <strong>${from.title}</strong> to <strong>${to.title}</strong>, quickest first. ${tieText}</p>${notes.map(
         (n) => html`<p class="note">${n}</p>`,
       )}${evidenceNote(this.#evidence)}<ul class="jump" aria-label="Jump to"><li><a href="#diagram-heading" data-jump="diagram-heading">Pathway diagram</a></li><li><a href="#next-heading" data-jump="next-heading">What can I do next?</a></li><li><a href="#eligibility-heading" data-jump="eligibility-heading">What am I eligible for?</a></li><li><a href="#roles-heading" data-jump="roles-heading">About these roles</a></li></ul>`;
-      // The route shown (and the ones before it) now; the rest in the next step (#moreRoutes).
       const view = { lattice, result, selected, narrow: this.#narrow, evidence: this.#evidence };
-      routesEl.innerHTML = routesView(view, Math.max(FIRST_ROUTES, selected + 1)).value;
-      more = () =>
-        routesEl
-          .querySelector('ol.routes')
-          ?.insertAdjacentHTML(
-            'beforeend',
-            html`${routeItems(view, Math.max(FIRST_ROUTES, selected + 1), result.routes.length)}`
-              .value,
-          );
+      const first = selected + 1;
+      routesEl.innerHTML = routesView(view, first).value;
+      const list = routesEl.querySelector('ol.routes');
+      for (let start = first; start < result.routes.length; start += ROUTES_PER_STEP) {
+        const end = Math.min(start + ROUTES_PER_STEP, result.routes.length);
+        more.push(() =>
+          list?.insertAdjacentHTML('beforeend', html`${routeItems(view, start, end)}`.value),
+        );
+      }
       announce.push(
         `${count} from ${from.title} to ${to.title}. ${ties > 1 ? `${ties} tie as the fastest: ${quickest}.` : `Fastest: ${quickest}.`}`,
       );

@@ -108,7 +108,7 @@ export function renderIndex({ everything, day, siteUrl, csp }: SiteOptions): str
   const lattice = everything.asOf(day);
   return `<!doctype html>
 <html lang="en-GB">
-${head(`Career pathways · ${lattice.title}`, 'Social work career pathways: routes between roles, what each step needs, and what you are eligible for now.', siteUrl, csp, '', html`<script type="module" src="element.js"></script>`)}
+${head(`Career pathways · ${lattice.title}`, 'Social work career pathways: routes between roles, what each step needs, and what you are eligible for now.', siteUrl, csp, '', html`<script type="module" async src="element.js"></script>`)}
 <body>
 ${header(lattice, '')}
 <main id="main" class="wrap">
