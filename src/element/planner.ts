@@ -36,6 +36,7 @@ import {
   nextStepsView,
   roleCard,
   routeItems,
+  routeSteps,
   routesView,
 } from './views.js';
 import { yieldToMain } from './yieldToMain.js';
@@ -49,6 +50,8 @@ const ROUTE_LIMIT = 10;
  * its place on the page; the rest follow this many a step, each laid out in a frame of its own.
  */
 const ROUTES_PER_STEP = 3;
+/** Role cards drawn a step (each is long: summary, pay, responsibilities, sources). */
+const CARDS_PER_STEP = 2;
 /** Narrower than this (in CSS pixels), the element lays out for a phone. */
 export const NARROW = 600;
 
@@ -780,7 +783,11 @@ export class Planner {
     if (!(await next())) return false;
     timed('gap', () => this.#renderGap(shown));
     if (!(await next())) return false;
-    timed('cards', () => this.#renderCards(shown));
+    const cards = timed('cards', () => this.#renderCards(shown));
+    for (const more of cards) {
+      if (!(await next())) return false;
+      timed('cards-more', more);
+    }
     this.#c.host.dataset.ready = 'true';
     return true;
   }
@@ -876,8 +883,16 @@ export class Planner {
       )}${evidenceNote(this.#evidence)}<ul class="jump" aria-label="Jump to"><li><a href="#diagram-heading" data-jump="diagram-heading">Pathway diagram</a></li><li><a href="#next-heading" data-jump="next-heading">What can I do next?</a></li><li><a href="#eligibility-heading" data-jump="eligibility-heading">What am I eligible for?</a></li><li><a href="#roles-heading" data-jump="roles-heading">About these roles</a></li></ul>`;
       const view = { lattice, result, selected, narrow: this.#narrow, evidence: this.#evidence };
       const first = selected + 1;
-      routesEl.innerHTML = routesView(view, first).value;
+      // The summary and the routes' heads in this step; what each step needs in the next (the
+      // most text of all, and new text is what makes the first layout of the results slow).
+      routesEl.innerHTML = routesView(view, first, false).value;
       const list = routesEl.querySelector('ol.routes');
+      more.push(() => {
+        for (let i = 0; i < first; i++)
+          list
+            ?.querySelector(`li[data-route="${i}"] ol.steps`)
+            ?.insertAdjacentHTML('beforeend', html`${routeSteps(view, result.routes[i]!)}`.value);
+      });
       for (let start = first; start < result.routes.length; start += ROUTES_PER_STEP) {
         const end = Math.min(start + ROUTES_PER_STEP, result.routes.length);
         more.push(() =>
@@ -1005,16 +1020,28 @@ export class Planner {
     }
   }
 
-  #renderCards({ from, to, route }: Shown): void {
+  /** The role cards, the first few now; returns the steps that draw the rest. */
+  #renderCards({ from, to, route }: Shown): (() => void)[] {
     const lattice = this.#lattice;
     // Role cards: the roles on the route shown, or the two chosen.
-    const cardRoles = route
-      ? route.roles
-      : [from?.id, to?.id].filter((id): id is string => id !== undefined);
+    const ids = [
+      ...new Set(
+        route ? route.roles : [from?.id, to?.id].filter((id): id is string => id !== undefined),
+      ),
+    ];
+    const cards = (some: readonly string[]): string =>
+      html`${some.map((id) => roleCard(lattice, lattice.role(id), id === from?.id ? 'You are here' : id === to?.id ? 'Goal' : undefined))}`
+        .value;
+    const cardsEl = this.#el('role-cards');
     this.#el('extra-card').innerHTML = '';
-    this.#el('role-cards').innerHTML = cardRoles.length
-      ? html`${[...new Set(cardRoles)].map((id) => roleCard(lattice, lattice.role(id), id === from?.id ? 'You are here' : id === to?.id ? 'Goal' : undefined))}`
-          .value
+    cardsEl.innerHTML = ids.length
+      ? cards(ids.slice(0, CARDS_PER_STEP))
       : html`<p class="placeholder">Details of the roles on your route appear here.</p>`.value;
+    const more: (() => void)[] = [];
+    for (let start = CARDS_PER_STEP; start < ids.length; start += CARDS_PER_STEP)
+      more.push(() =>
+        cardsEl.insertAdjacentHTML('beforeend', cards(ids.slice(start, start + CARDS_PER_STEP))),
+      );
+    return more;
   }
 }

@@ -10,6 +10,7 @@ import type {
   LatticeTransition,
   Move,
   Role,
+  Route,
   RouteList,
   Source,
 } from '../index.js';
@@ -76,19 +77,32 @@ export function fastestTies(result: RouteList): number {
 
 /**
  * The ranked routes: `<ol class="routes">` holding the first `first` of them (all by default),
- * and the note when the list was cut short. The rest, from routeItems, can follow in a later task.
+ * and the note when the list was cut short. The rest, from routeItems, can follow in a later task,
+ * and so can the steps of the first ones (`withSteps` false: see routeItems).
  */
-export function routesView(view: RoutesView, first = view.result.routes.length): Html {
+export function routesView(
+  view: RoutesView,
+  first = view.result.routes.length,
+  withSteps = true,
+): Html {
   const { routes, truncated } = view.result;
-  return html`<ol class="routes">${routeItems(view, 0, first)}</ol>${truncated ? html`<p class="truncated">Showing the best ${routes.length} routes; more exist.</p>` : ''}`;
+  return html`<ol class="routes">${routeItems(view, 0, first, withSteps)}</ol>${truncated ? html`<p class="truncated">Showing the best ${routes.length} routes; more exist.</p>` : ''}`;
 }
 
-/** Routes `start` to `end` (not included) of the list, each an `<li>`. */
-export function routeItems(
-  { lattice, result, selected, narrow, evidence }: RoutesView,
-  start: number,
-  end: number,
-): Html[] {
+/** The steps of a route, each an `<li>`: the two roles, and what the move needs (stepDetail). */
+export function routeSteps({ lattice, evidence }: RoutesView, route: Route): Html[] {
+  return route.transitions.map(
+    (t) =>
+      html`<li class="step"><span class="step-roles">${roleLink(lattice, t.from)} <span aria-hidden="true">→</span><span class="visually-hidden"> to </span> ${roleLink(lattice, t.to)}</span> ${stepDetail(lattice, t, evidence)}</li>`,
+  );
+}
+
+/**
+ * Routes `start` to `end` (not included) of the list, each an `<li>`. With `withSteps` false, each
+ * route's list of steps is left empty, to be filled from routeSteps in a later task.
+ */
+export function routeItems(view: RoutesView, start: number, end: number, withSteps = true): Html[] {
+  const { lattice, result, selected, narrow } = view;
   const { routes } = result;
   const fastest = routes[0]?.weight;
   const tied = fastestTies(result) > 1;
@@ -109,10 +123,7 @@ export function routeItems(
       : ''
   }</div>
   <details class="route-details"${i === selected ? html` open` : ''}><summary>What each step needs</summary>
-  <ol class="steps">${route.transitions.map(
-    (t) =>
-      html`<li class="step"><span class="step-roles">${roleLink(lattice, t.from)} <span aria-hidden="true">→</span><span class="visually-hidden"> to </span> ${roleLink(lattice, t.to)}</span> ${stepDetail(lattice, t, evidence)}</li>`,
-  )}</ol></details>${
+  <ol class="steps">${withSteps ? routeSteps(view, route) : ''}</ol></details>${
     route.requires.length
       ? html`<p class="route-requires">Before you start you need: ${route.requires.map((q) => qualificationTitle(lattice, q)).join('; ')}</p>`
       : ''
