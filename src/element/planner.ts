@@ -135,6 +135,8 @@ export class Planner {
   #linkProblems: readonly LinkProblem[];
   /** The form is wired up (#mount): before that, a change of role only changes the state. */
   #mounted = false;
+  /** The element was removed (destroy): start-up stops between steps. */
+  #destroyed = false;
   /** Renders run in steps; only the newest may write (an older one that finishes late stops). */
   readonly #renders = new Latest();
   readonly #evidence: EvidenceLookup | undefined;
@@ -177,9 +179,9 @@ export class Planner {
   }
 
   /**
-   * Wires up the form, in a start-up step of its own (the constructor only works out the state):
-   * the dataset's line, the two role fields, the listeners, the size observer, the state into
-   * the controls.
+   * Fills in the form, in a start-up step of its own (the constructor only works out the state):
+   * the dataset's line, the two role fields, the state into the controls. Its listeners and the
+   * size observer follow in the next step (#observe).
    */
   #mount(): void {
     const config = this.#c;
@@ -229,8 +231,21 @@ export class Planner {
       });
     this.#fromBox = box('from');
     this.#toBox = box('to');
+    this.#syncControls();
+    // A link with problems keeps what it said in the fields, to be corrected.
+    for (const p of problems)
+      if (p.param === 'from' || p.param === 'to')
+        (p.param === 'from' ? this.#fromBox : this.#toBox).setText(this.#linkText(p.value));
+    for (const p of problems)
+      if (p.param === 'inrole' || p.param === 'qualified')
+        byId<HTMLInputElement>(FIELD_INPUT[p.param]).value = p.value;
+  }
+
+  /** Listens to the form and the page, and watches the element's width (a step of its own). */
+  #observe(): void {
     this.#listen();
-    // The width is read when the browser reports it (after its own layout), never forced here.
+    // The width is read when the browser reports it (after its own layout), never forced here,
+    // from a probe of no height: a panel growing (every step of a render) reports nothing.
     let sized = (): void => {};
     this.#sized = new Promise((resolve) => {
       sized = resolve;
@@ -238,7 +253,7 @@ export class Planner {
     if (typeof ResizeObserver !== 'undefined') {
       let first = true;
       this.#resize = new ResizeObserver(([entry]) => {
-        // The observed width: reading clientWidth here could force a layout of its own.
+        // The observed width (the host's, inside it): reading clientWidth could force a layout.
         const width = entry?.contentRect.width ?? 0;
         const narrow = width > 0 && width < NARROW;
         if (first) {
@@ -250,20 +265,13 @@ export class Planner {
           void this.#render();
         }
       });
-      this.#resize.observe(config.host);
+      this.#resize.observe(this.#el('width-probe'));
     } else sized();
-    this.#syncControls();
-    // A link with problems keeps what it said in the fields, to be corrected.
-    for (const p of problems)
-      if (p.param === 'from' || p.param === 'to')
-        (p.param === 'from' ? this.#fromBox : this.#toBox).setText(this.#linkText(p.value));
-    for (const p of problems)
-      if (p.param === 'inrole' || p.param === 'qualified')
-        byId<HTMLInputElement>(FIELD_INPUT[p.param]).value = p.value;
   }
 
   /** Stops listening to the page (the element was removed). */
   destroy(): void {
+    this.#destroyed = true;
     this.#renders.cancel();
     window.removeEventListener('popstate', this.#onPopState);
     this.#resize?.disconnect();
@@ -720,16 +728,24 @@ export class Planner {
    * the browser has said how wide the element is) every panel, each step a task of its own.
    */
   async start(timed: Timed): Promise<void> {
-    await yieldToMain();
-    timed('controls', () => this.#mount());
-    await yieldToMain();
-    timed('qualifications', () => {
+    // Each step waits for a task of its own; a planner destroyed meanwhile starts nothing more.
+    const step = async (name: string, run: () => void): Promise<boolean> => {
+      await yieldToMain();
+      if (this.#destroyed) return false;
+      timed(name, run);
+      return true;
+    };
+    if (!(await step('controls', () => this.#mount()))) return;
+    if (!(await step('listeners', () => this.#observe()))) return;
+    const quals = () => {
       this.#renderQualifications(this.#holdable);
       this.#syncQualifications();
-    });
+    };
+    if (!(await step('qualifications', quals))) return;
     await Promise.race([this.#sized, new Promise((resolve) => setTimeout(resolve, 250))]);
     // The size arrives in the browser's frame (a ResizeObserver): render in a task of its own.
     await yieldToMain();
+    if (this.#destroyed) return;
     await this.#render(timed);
   }
 

@@ -86,6 +86,13 @@ h2 {
   min-width: 0;
 }
 
+/* What the planner watches for the element's width (a phone layout or not): no height, so it
+   changes size only when the width does, not each time a panel grows. */
+.width-probe {
+  display: block;
+  height: 0;
+}
+
 /* Panels below the first two are laid out and painted only when near the screen: on a phone the
    diagram, next steps, eligibility and role cards are far below, and drawing them at start-up was
    most of the longest frame. Their size until then is a guess the browser keeps once known. */

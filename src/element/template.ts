@@ -23,6 +23,7 @@ const monthsField = (id: string, field: 'inrole' | 'qualified', label: string): 
 </div>`;
 
 export const TEMPLATE: Html = html`<div class="root">
+<div class="width-probe" id="width-probe" aria-hidden="true"></div>
 <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title" hidden>
   <h2 id="error-summary-title">There is a problem</h2>
   <ul id="error-list"></ul>
