@@ -45,9 +45,10 @@ export { latticeFromPayload } from './prebuiltLattice.js';
 
 const ROUTE_LIMIT = 10;
 /**
- * The summary and the routes up to the one shown (the first, open with what each step needs,
- * unless another was chosen) are drawn in one step, so a route chosen far down the list keeps
- * its place on the page; the rest follow this many a step, each laid out in a frame of its own.
+ * The summary and the heads of the routes up to the one shown (the first, unless another was
+ * chosen) are drawn in one step, so a route chosen far down the list keeps its place on the page;
+ * what their steps need follows in the next step, then the other routes this many a step, each
+ * laid out in a frame of its own.
  */
 const ROUTES_PER_STEP = 3;
 /** Role cards drawn a step (each is long: summary, pay, responsibilities, sources). */
