@@ -146,6 +146,14 @@ check('a query runs neither zod nor the validators, and loads no child_process',
     throw new Error('the probe did not see zod run for validate');
 });
 
+check('dist/cli-core.cjs is ASCII and ends with its build hash (the code cache key)', () => {
+  const text = readFileSync(join(root, 'dist', 'cli-core.cjs'), 'utf8');
+  const at = text.search(/[^\0-\x7f]/);
+  if (at >= 0)
+    throw new Error(`non-ASCII at ${at}: ${JSON.stringify(text.slice(at - 40, at + 10))}`);
+  if (!/\n\/\/# cli-build=[0-9a-f]{16}\n$/.test(text)) throw new Error('no build line at the end');
+});
+
 check('the code cache: written once, then used, and never a different answer', () => {
   const dir = join(tmp, 'cache');
   const env = { NODE_COMPILE_CACHE: dir };
