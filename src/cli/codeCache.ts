@@ -11,7 +11,15 @@
  * compiled as usual, and the run is the same. `NODE_DISABLE_COMPILE_CACHE=1` turns it off and
  * `NODE_COMPILE_CACHE=dir` puts it elsewhere, as for Node's own compile cache.
  */
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -64,10 +72,9 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): CodeC
   const off = options.env.NODE_DISABLE_COMPILE_CACHE;
   const dir =
     build !== undefined && (off === undefined || off === '') ? cacheDir(options) : undefined;
-  const cacheFile =
-    dir === undefined
-      ? undefined
-      : join(dir, `${basename(file)}-${build}-${process.version}-${process.arch}.v8cache`);
+  // <file>-<build>-<node version>-<arch>.v8cache
+  const named = (b: string) => `${basename(file)}-${b}-${process.version}-${process.arch}.v8cache`;
+  const cacheFile = dir === undefined || build === undefined ? undefined : join(dir, named(build));
   let cachedData: Buffer | undefined;
   if (cacheFile !== undefined) {
     try {
@@ -94,7 +101,10 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): CodeC
         : 'written';
   if (outcome === 'written') {
     const atExit = options.atExit ?? ((write) => process.once('exit', write));
-    atExit(() => writeCache(script, cacheFile!));
+    const [before, after] = named('\0').split('\0') as [string, string];
+    const stale = (name: string) =>
+      name !== basename(cacheFile!) && name.startsWith(before) && name.endsWith(after);
+    atExit(() => writeCache(script, cacheFile!, stale));
   }
   const module = { exports: {} };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
@@ -102,12 +112,18 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): CodeC
   return outcome;
 }
 
-/** Writes the cache whole or not at all (a temporary file, then a rename), and never fails the run. */
-function writeCache(script: vm.Script, cacheFile: string): void {
+/**
+ * Writes the cache whole or not at all (a temporary file, then a rename), and never fails the
+ * run. Caches of other builds of the same file for this Node are removed: after an upgrade
+ * nothing will read them.
+ */
+function writeCache(script: vm.Script, cacheFile: string, stale: (name: string) => boolean): void {
   const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, cacheFile);
+    const dir = dirname(cacheFile);
+    for (const name of readdirSync(dir)) if (stale(name)) rmSync(join(dir, name), { force: true });
   } catch {
     // A read-only or full disk: the next call compiles again.
     rmSync(temporary, { force: true });

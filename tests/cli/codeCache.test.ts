@@ -97,7 +97,18 @@ describe('runWithCodeCache', () => {
     );
     expect(runOnce(second)).toBe('written');
     expect((globalThis as { __codeCacheValue?: string }).__codeCacheValue).toBe('bbbb');
-    expect(cacheFiles()).toHaveLength(2);
+    // The old build's cache is removed; another file's, or another Node's, is left alone.
+    expect(cacheFiles()).toEqual([
+      `core.cjs-2222222222222222-${process.version}-${process.arch}.v8cache`,
+    ]);
+    const others = ['other.cjs-1111111111111111', 'core.cjs-1111111111111111-v0.0.0-x'].map(
+      (name) => `${name}-${process.arch}.v8cache`,
+    );
+    for (const name of others) writeFileSync(join(root, 'cache', name), '');
+    runOnce(writeCore('core.cjs', 'globalThis.__codeCacheValue = "cccc";', '3333333333333333'));
+    expect(cacheFiles().sort()).toEqual(
+      [...others, `core.cjs-3333333333333333-${process.version}-${process.arch}.v8cache`].sort(),
+    );
   });
 
   it('a corrupt cache is rejected by V8: the file still runs, and the cache is written afresh', () => {
