@@ -20,7 +20,7 @@ import { backwardDijkstra } from './backward.js';
 import type { Budget } from './budget.js';
 import type { Csr, EdgeFilter, SearchSpace } from './dijkstra.js';
 import { ObjectHeap } from './heap.js';
-import { compareRawRoutes, PRUNING_LIMIT, type RawRoute } from './routeOrder.js';
+import { compareRawRoutes, PRUNING_LIMIT, type RawRoute, sortRawRoutes } from './routeOrder.js';
 
 export interface BoundedSearchOptions {
   readonly maxSteps: number;
@@ -247,7 +247,7 @@ export function boundedSearch(
   }
 
   const found = pruning ? best.toArray() : all;
-  found.sort((a, b) => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo));
+  sortRawRoutes(found, g.edgeFrom, g.edgeTo);
   const routes = found.length > limit ? found.slice(0, limit) : found;
   return { routes, truncated: budget.exhausted || found.length > routes.length };
 }
@@ -255,7 +255,7 @@ export function boundedSearch(
 /** Keeps the best `keep` routes of `routes`, in place. */
 function compact(routes: RawRoute[], keep: number, g: Csr, budget: Budget): void {
   budget.spend(routes.length);
-  routes.sort((a, b) => compareRawRoutes(a, b, g.edgeFrom, g.edgeTo));
+  sortRawRoutes(routes, g.edgeFrom, g.edgeTo);
   routes.length = keep;
 }
 

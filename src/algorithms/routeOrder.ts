@@ -31,3 +31,112 @@ export function compareRawRoutes(
   if (a.start !== b.start) return a.start - b.start;
   return compareEdgeSequences(a.edges, b.edges, edgeFrom, edgeTo);
 }
+
+/** Below this many routes a comparison sort is as quick as counting. */
+const COUNTING_SORT_FROM = 64;
+/** Runs tied on weight and steps up to this long are sorted by insertion (no quadratic tail). */
+const SHORT_RUN = 16;
+
+/**
+ * Sorts `routes` in place into route order: the same result as `routes.sort(compareRawRoutes)`.
+ * An every-route query sorts a thousand routes or more, and most of its comparisons would tie on
+ * weight; here a counting sort orders them by steps, then (stably) by the rank of their weight,
+ * and only the short runs tied on both meet the full comparison.
+ */
+export function sortRawRoutes(routes: RawRoute[], edgeFrom: Int32Array, edgeTo: Int32Array): void {
+  const compare = (a: RawRoute, b: RawRoute): number => compareRawRoutes(a, b, edgeFrom, edgeTo);
+  const n = routes.length;
+  if (n < COUNTING_SORT_FROM) {
+    routes.sort(compare);
+    return;
+  }
+  const steps = new Int32Array(n);
+  let longest = 0;
+  for (let i = 0; i < n; i++) {
+    steps[i] = routes[i]!.edges.length;
+    if (steps[i]! > longest) longest = steps[i]!;
+  }
+  const { ranks, count } = weightRanks(routes);
+  const identity = new Int32Array(n);
+  for (let i = 0; i < n; i++) identity[i] = i;
+  const bySteps = countingOrder(identity, steps, longest + 1);
+  const order = countingOrder(bySteps, ranks, count);
+  const before = routes.slice();
+  for (let i = 0; i < n; i++) routes[i] = before[order[i]!]!;
+  // Runs tied on weight and steps: the full order (role ids, then transition ids) decides.
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    if (
+      i < n &&
+      ranks[order[i]!] === ranks[order[start]!] &&
+      steps[order[i]!] === steps[order[start]!]
+    )
+      continue;
+    sortRun(routes, start, i, compare);
+    start = i;
+  }
+}
+
+/** Sorts routes[start, end) in place. */
+function sortRun(
+  routes: RawRoute[],
+  start: number,
+  end: number,
+  compare: (a: RawRoute, b: RawRoute) => number,
+): void {
+  if (end - start > SHORT_RUN) {
+    const run = routes.slice(start, end).sort(compare);
+    for (let j = 0; j < run.length; j++) routes[start + j] = run[j]!;
+    return;
+  }
+  // Insertion: a short run, in search order often sorted already.
+  for (let j = start + 1; j < end; j++) {
+    const r = routes[j]!;
+    let k = j;
+    while (k > start && compare(routes[k - 1]!, r) > 0) {
+      routes[k] = routes[k - 1]!;
+      k--;
+    }
+    routes[k] = r;
+  }
+}
+
+/** `items` stably ordered by `keyOf[item]`, each key in [0, keys). */
+function countingOrder(items: Int32Array, keyOf: Int32Array, keys: number): Int32Array {
+  const starts = new Int32Array(keys + 1);
+  for (let i = 0; i < items.length; i++) starts[keyOf[items[i]!]! + 1]!++;
+  for (let k = 0; k < keys; k++) starts[k + 1]! += starts[k]!;
+  const out = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) out[starts[keyOf[items[i]!]!]!++] = items[i]!;
+  return out;
+}
+
+/**
+ * Each route's weight as a rank: the same order and the same ties. Whole-month weights (the usual
+ * case) rank as themselves, less the least, with no look-up; other weights through a map of the
+ * distinct weights, sorted (its keys are equal as ===: -0 and 0 are one weight).
+ */
+function weightRanks(routes: readonly RawRoute[]): { ranks: Int32Array; count: number } {
+  const n = routes.length;
+  const ranks = new Int32Array(n);
+  let least = Infinity;
+  let most = -Infinity;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const w = routes[i]!.weight;
+    if (w < least) least = w;
+    if (w > most) most = w;
+    if (!Number.isInteger(w)) whole = false;
+  }
+  // A bucket per whole number between the least and the most, while that is not many more than n.
+  if (whole && most - least <= 4 * n) {
+    for (let i = 0; i < n; i++) ranks[i] = routes[i]!.weight - least;
+    return { ranks, count: most - least + 1 };
+  }
+  const rankOf = new Map<number, number>();
+  for (let i = 0; i < n; i++) rankOf.set(routes[i]!.weight, 0);
+  const distinct = [...rankOf.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (let i = 0; i < distinct.length; i++) rankOf.set(distinct[i]!, i);
+  for (let i = 0; i < n; i++) ranks[i] = rankOf.get(routes[i]!.weight)!;
+  return { ranks, count: distinct.length };
+}

@@ -67,7 +67,7 @@ export function routePay(roles: readonly Pick<Role, 'pay'>[]): RoutePay {
  * route (an every-route query makes thousands of them; most data has pay for few roles).
  */
 const UNPAID: RoutePay[] = [];
-function unpaidRoute(steps: number): RoutePay {
+export function unpaidRoute(steps: number): RoutePay {
   const n = Math.max(0, steps);
   let pay = UNPAID[n];
   if (pay === undefined) {

@@ -18,18 +18,30 @@ export interface Core {
   /** Edge masks by option signature (kinds/directions), computed once. */
   readonly masks: Map<string, Uint8Array | null>;
   readonly spaces: SearchSpace[];
+  /** 1 for each role with pay, by index; undefined when no role has any (routes skip pay then). */
+  readonly paidRoles: Uint8Array | undefined;
 }
 
 /** The core of a valid dataset (validation is the caller's: the Lattice validates first). */
 export function createCore(dataset: Dataset): Core {
+  const index = buildIndex(dataset);
   return {
     dataset,
-    index: buildIndex(dataset),
+    index,
     roleList: dataset.roles,
     qualifications: new Map(dataset.qualifications.map((q) => [q.id, q])),
     masks: new Map(),
     spaces: [],
+    paidRoles: paidRolesOf(index),
   };
+}
+
+function paidRolesOf(index: LatticeIndex): Uint8Array | undefined {
+  let paid: Uint8Array | undefined;
+  for (let i = 0; i < index.n; i++) {
+    if (index.roles[i]!.pay !== undefined) (paid ??= new Uint8Array(index.n))[i] = 1;
+  }
+  return paid;
 }
 
 /** The index of role `id`, or UnknownIdError naming the closest known ids. */

@@ -2,7 +2,7 @@
  * From the algorithms' edge lists to the public, frozen Route.
  */
 import type { RawRoute } from '../algorithms/routeOrder.js';
-import { routePay } from '../model/pay.js';
+import { routePay, unpaidRoute } from '../model/pay.js';
 import type { Role } from '../schema/dataset.js';
 import type { LatticeTransition, Route } from '../types.js';
 import type { Core } from './core.js';
@@ -11,15 +11,16 @@ import type { Core } from './core.js';
 const NONE: readonly string[] = Object.freeze([]);
 
 export function toRoute(core: Core, raw: RawRoute): Route {
-  const { index } = core;
+  const { index, paidRoles } = core;
   const { edges } = raw;
-  // One pass, preallocated, and nothing made that is empty: an analyst's every-route query
-  // turns thousands of routes into these, and each object made is time (and collection).
-  const transitions = new Array<LatticeTransition>(edges.length);
-  const roles = new Array<string>(edges.length + 1);
-  const path = new Array<Role>(edges.length + 1);
-  path[0] = index.roles[raw.start]!;
-  roles[0] = index.roleIds[raw.start]!;
+  const { roleIds, edgeTo } = index;
+  // One pass, and nothing made that is empty or shared: an analyst's every-route query turns
+  // thousands of routes into these, and each object made is time (and collection).
+  const steps = edges.length;
+  const transitions = TRANSITIONS;
+  const roles = ROLES;
+  roles[0] = roleIds[raw.start]!;
+  let paid = paidRoles !== undefined && paidRoles[raw.start] === 1;
   let months = 0;
   let least = 0;
   let most = 0;
@@ -29,13 +30,14 @@ export function toRoute(core: Core, raw: RawRoute): Route {
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i]!;
     const t = index.transitions.at(e);
-    const to = index.edgeTo[e]!;
+    const to = edgeTo[e]!;
     transitions[i] = t;
-    roles[i + 1] = index.roleIds[to]!;
-    path[i + 1] = index.roles[to]!;
+    roles[i + 1] = roleIds[to]!;
+    if (paidRoles !== undefined && paidRoles[to] === 1) paid = true;
     months += t.months;
-    least += t.monthsRange?.least ?? t.months;
-    most += t.monthsRange?.most ?? t.months;
+    const range = t.monthsRange;
+    least += range === undefined ? t.months : range.least;
+    most += range === undefined ? t.months : range.most;
     if (t.estimated) estimated = true;
     const needs = t.requires?.qualifications;
     if (needs !== undefined) {
@@ -47,16 +49,81 @@ export function toRoute(core: Core, raw: RawRoute): Route {
       for (const q of t.grants) if (!gains?.includes(q)) (gains ??= []).push(q);
     }
   }
-  return Object.freeze({
-    roles: Object.freeze(roles),
-    transitions: Object.freeze(transitions),
+  const route = Object.freeze({
+    roles: Object.freeze(packedCopy(roles, steps + 1)),
+    transitions: Object.freeze(packedCopy(transitions, steps)),
     months,
-    steps: transitions.length,
+    steps,
     weight: raw.weight,
     gains: gains === undefined ? NONE : Object.freeze(gains),
     requires: requires === undefined ? NONE : Object.freeze(requires),
     estimated,
-    monthsRange: Object.freeze({ least, most }),
-    pay: routePay(path),
+    monthsRange: monthsRangeOf(least, most),
+    pay: paid ? routePay(roleObjects(core, raw)) : unpaidRoute(steps),
   });
+  if (steps > SCRATCH_KEPT) {
+    // Not to hold a long route's roles and transitions once it is made.
+    ROLES.length = 0;
+    TRANSITIONS.length = 0;
+  }
+  return route;
+}
+
+/** Scratch for one route's roles and transitions (toRoute is synchronous, so one of each will do). */
+const ROLES: string[] = [];
+const TRANSITIONS: LatticeTransition[] = [];
+const SCRATCH_KEPT = 64;
+
+/**
+ * The first `length` items of `scratch` as a new array of exactly that length, packed: V8 freezes
+ * an array literal in a fraction of the time it takes for a `new Array(n)` (holey) or one grown by
+ * push, and it holds no spare capacity. Routes are short; a long one is sliced.
+ */
+function packedCopy<T>(s: readonly T[], length: number): T[] {
+  switch (length) {
+    case 0:
+      return [];
+    case 1:
+      return [s[0]!];
+    case 2:
+      return [s[0]!, s[1]!];
+    case 3:
+      return [s[0]!, s[1]!, s[2]!];
+    case 4:
+      return [s[0]!, s[1]!, s[2]!, s[3]!];
+    case 5:
+      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!];
+    case 6:
+      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!];
+    case 7:
+      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!, s[6]!];
+    case 8:
+      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!, s[6]!, s[7]!];
+    default:
+      return s.slice(0, length);
+  }
+}
+
+/** The route's roles as objects, for its pay. */
+function roleObjects(core: Core, raw: RawRoute): Role[] {
+  const { roles, edgeTo } = core.index;
+  const out: Role[] = [roles[raw.start]!];
+  for (const e of raw.edges) out.push(roles[edgeTo[e]!]!);
+  return out;
+}
+
+/** `{ least, most }` when both are one whole number of months: one shared, frozen object each. */
+const EXACT_RANGES: { readonly least: number; readonly most: number }[] = [];
+const SHARED_RANGES_BELOW = 1024;
+
+function monthsRangeOf(least: number, most: number): Route['monthsRange'] {
+  if (least !== most || !Number.isInteger(least) || least < 0 || least >= SHARED_RANGES_BELOW) {
+    return Object.freeze({ least, most });
+  }
+  let range = EXACT_RANGES[least];
+  if (range === undefined) {
+    range = Object.freeze({ least, most });
+    EXACT_RANGES[least] = range;
+  }
+  return range;
 }
