@@ -26,7 +26,14 @@ import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
 
 /** The last line of a built core: `//# cli-build=<hash>` (tsup.config.ts writes it). */
-const BUILD_LINE = /\n\/\/# cli-build=([0-9a-f]{8,64})\s*$/;
+const BUILD_LINE = '\n//# cli-build=';
+
+/** The build's hash from the file's last line, looked up from the end (a regular expression would scan all of it). */
+function buildOf(source: string): string | undefined {
+  const at = source.lastIndexOf(BUILD_LINE);
+  const hash = at < 0 ? '' : source.slice(at + BUILD_LINE.length).trimEnd();
+  return /^[0-9a-f]{8,64}$/.test(hash) ? hash : undefined;
+}
 
 export interface CodeCacheOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -68,7 +75,7 @@ function ownedByUs(path: string, kind: 'directory' | 'file'): boolean {
  */
 export function runWithCodeCache(file: string, options: CodeCacheOptions): CodeCacheOutcome {
   const source = readFileSync(file, 'utf8');
-  const build = BUILD_LINE.exec(source)?.[1];
+  const build = buildOf(source);
   const off = options.env.NODE_DISABLE_COMPILE_CACHE;
   const dir =
     build !== undefined && (off === undefined || off === '') ? cacheDir(options) : undefined;
