@@ -28,6 +28,13 @@ import vm from 'node:vm';
 /** The last line of a built core: `//# cli-build=<hash>` (tsup.config.ts writes it). */
 const BUILD_LINE = '\n//# cli-build=';
 
+/** A short hash of a path (FNV-1a), to tell installs apart in a cache file's name. */
+function pathHash(path: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
 /** The build's hash from the file's last line, looked up from the end (a regular expression would scan all of it). */
 function buildOf(source: string): string | undefined {
   const at = source.lastIndexOf(BUILD_LINE);
@@ -79,8 +86,11 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): CodeC
   const off = options.env.NODE_DISABLE_COMPILE_CACHE;
   const dir =
     build !== undefined && (off === undefined || off === '') ? cacheDir(options) : undefined;
-  // <file>-<build>-<node version>-<arch>.v8cache
-  const named = (b: string) => `${basename(file)}-${b}-${process.version}-${process.arch}.v8cache`;
+  // <file>-<where>-<build>-<node version>-<arch>.v8cache: `where` keeps two installs (a global
+  // and a project's) from taking each other's cache for a stale one.
+  const where = pathHash(file);
+  const named = (b: string) =>
+    `${basename(file)}-${where}-${b}-${process.version}-${process.arch}.v8cache`;
   const cacheFile = dir === undefined || build === undefined ? undefined : join(dir, named(build));
   let cachedData: Buffer | undefined;
   if (cacheFile !== undefined) {
@@ -121,8 +131,8 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions): CodeC
 
 /**
  * Writes the cache whole or not at all (a temporary file, then a rename), and never fails the
- * run. Caches of other builds of the same file for this Node are removed: after an upgrade
- * nothing will read them.
+ * run. Caches of other builds of the same file (the same path) for this Node are removed:
+ * after an upgrade nothing will read them.
  */
 function writeCache(script: vm.Script, cacheFile: string, stale: (name: string) => boolean): void {
   const temporary = `${cacheFile}.${process.pid}.tmp`;

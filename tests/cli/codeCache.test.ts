@@ -97,17 +97,23 @@ describe('runWithCodeCache', () => {
     );
     expect(runOnce(second)).toBe('written');
     expect((globalThis as { __codeCacheValue?: string }).__codeCacheValue).toBe('bbbb');
-    // The old build's cache is removed; another file's, or another Node's, is left alone.
-    expect(cacheFiles()).toEqual([
-      `core.cjs-2222222222222222-${process.version}-${process.arch}.v8cache`,
-    ]);
-    const others = ['other.cjs-1111111111111111', 'core.cjs-1111111111111111-v0.0.0-x'].map(
-      (name) => `${name}-${process.arch}.v8cache`,
-    );
+    // The old build's cache is removed; another install's, another file's, or another Node's is
+    // left alone (two installs must not take each other's cache for a stale one).
+    const [only, ...rest] = cacheFiles();
+    expect(rest).toEqual([]);
+    const where = /^core\.cjs-([0-9a-f]{8})-2222222222222222-/.exec(only!)?.[1];
+    expect(where).toBeDefined();
+    const tail = `${process.version}-${process.arch}.v8cache`;
+    expect(only).toBe(`core.cjs-${where}-2222222222222222-${tail}`);
+    const others = [
+      `core.cjs-${where === '00000000' ? '11111111' : '00000000'}-1111111111111111-${tail}`,
+      `other.cjs-${where}-1111111111111111-${tail}`,
+      `core.cjs-${where}-1111111111111111-v0.0.0-${process.arch}.v8cache`,
+    ];
     for (const name of others) writeFileSync(join(root, 'cache', name), '');
     runOnce(writeCore('core.cjs', 'globalThis.__codeCacheValue = "cccc";', '3333333333333333'));
     expect(cacheFiles().sort()).toEqual(
-      [...others, `core.cjs-3333333333333333-${process.version}-${process.arch}.v8cache`].sort(),
+      [...others, `core.cjs-${where}-3333333333333333-${tail}`].sort(),
     );
   });
 
