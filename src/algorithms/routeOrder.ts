@@ -3,6 +3,7 @@
  * position, then transition ids. Roles and transitions are numbered in id order, so
  * comparing indices compares ids.
  */
+import { insertionSort } from '../util/insertionSort.js';
 import { compareEdgeSequences } from './dijkstra.js';
 
 /**
@@ -89,16 +90,8 @@ function sortRun(
     for (let j = 0; j < run.length; j++) routes[start + j] = run[j]!;
     return;
   }
-  // Insertion: a short run, in search order often sorted already.
-  for (let j = start + 1; j < end; j++) {
-    const r = routes[j]!;
-    let k = j;
-    while (k > start && compare(routes[k - 1]!, r) > 0) {
-      routes[k] = routes[k - 1]!;
-      k--;
-    }
-    routes[k] = r;
-  }
+  // A short run, in search order often sorted already.
+  insertionSort(routes, start, end, compare);
 }
 
 /** `items` stably ordered by `keyOf[item]`, each key in [0, keys). */

@@ -10,6 +10,7 @@ import { TRANSITION_KINDS } from '../schema/constants.js';
 import type { Dataset, Direction, Role, Transition, TransitionKind } from '../schema/dataset.js';
 import { derivedKey, transitionKeys } from '../schema/transitionKey.js';
 import type { LatticeTransition } from '../types.js';
+import { insertionSort } from '../util/insertionSort.js';
 
 export const DIRECTION_CODE: Readonly<Record<Direction, number>> = { up: 0, across: 1, down: 2 };
 export const KIND_CODE: Readonly<Record<TransitionKind, number>> = Object.fromEntries(
@@ -179,32 +180,42 @@ export function keyRepeats(
   return repeat;
 }
 
-/** The key of input transition i, either way. */
-export function keyOf(
-  transitions: readonly Transition[],
-  keys: readonly string[] | null,
-  repeat: Int32Array | null,
-  i: number,
-): string {
-  return keys !== null ? keys[i]! : derivedKey(transitions[i]!, repeat![i]!);
-}
-
-/** Orders each run of parallel transitions by key, completing the (from, to, key) order. */
-export function sortParallelRuns(
+/**
+ * Orders each run of parallel transitions (same from and to) by key, completing the
+ * (from, to, key) order. `compare` orders two input indices as their keys would.
+ */
+function sortParallelRuns(
   order: Int32Array,
   from: Int32Array,
   to: Int32Array,
-  keyOfInput: (i: number) => string,
+  compare: (i: number, j: number) => number,
 ): void {
   for (let a = 0; a < order.length; ) {
     const b = runEnd(order, from, to, a);
-    if (b - a > 1) {
-      const run = Array.from(order.subarray(a, b), (i) => ({ i, key: keyOfInput(i) }));
-      run.sort((x, y) => byString(x.key, y.key));
-      for (let j = 0; j < run.length; j++) order[a + j] = run[j]!.i;
-    }
+    // Runs are a few transitions long.
+    insertionSort(order, a, b, compare);
     a = b;
   }
+}
+
+/**
+ * Derived keys compared without making them: in one run `from>to:` is common, so keys differ in
+ * `kind` (no kind is a prefix of another), then in the repeat's suffix — none for the first,
+ * then `#2`, `#3`… compared as text, as the keys are (`#10` before `#2`).
+ */
+function compareDerivedKeys(
+  transitions: readonly Transition[],
+  repeat: Int32Array,
+): (i: number, j: number) => number {
+  return (i, j) => {
+    const byKind = byString(transitions[i]!.kind, transitions[j]!.kind);
+    if (byKind !== 0) return byKind;
+    const a = repeat[i]!;
+    const b = repeat[j]!;
+    if (a === b) return 0;
+    if (a === 1 || b === 1) return a === 1 ? -1 : 1;
+    return byString(String(a), String(b));
+  };
 }
 
 export function buildIndex(dataset: Dataset): LatticeIndex {
@@ -215,7 +226,9 @@ export function buildIndex(dataset: Dataset): LatticeIndex {
   for (let i = 0; i < n; i++) roleIndex.set(roleIds[i]!, i);
   const roles = new Array<Role>(n);
   for (const r of dataset.roles) roles[roleIndex.get(r.id)!] = r;
-  const level = Int32Array.from(roles, (r) => r.level);
+  // A loop, not Int32Array.from(roles, f), which walks the roles through an iterator.
+  const level = new Int32Array(n);
+  for (let i = 0; i < n; i++) level[i] = roles[i]!.level;
 
   const input = dataset.transitions;
   const m = input.length;
@@ -228,7 +241,12 @@ export function buildIndex(dataset: Dataset): LatticeIndex {
   const order = orderByEnds(n, from0, to0);
   const repeat = keyRepeats(input, roleIds, order, from0, to0) ?? null;
   const keys = repeat === null ? transitionKeys(input) : null;
-  sortParallelRuns(order, from0, to0, (i) => keyOf(input, keys, repeat, i));
+  sortParallelRuns(
+    order,
+    from0,
+    to0,
+    keys !== null ? (i, j) => byString(keys[i]!, keys[j]!) : compareDerivedKeys(input, repeat!),
+  );
 
   const edgeFrom = new Int32Array(m);
   const edgeTo = new Int32Array(m);

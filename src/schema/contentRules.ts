@@ -22,7 +22,9 @@ export function contentIssues(input: unknown): Issue[] {
   if (typeof input !== 'object' || input === null) return issues;
   // The path is kept as one array, pushed and popped, and copied only for an issue.
   const path: (string | number)[] = [];
-  const onPath = new Set<object>();
+  // The objects on the path, to step around a cycle: a list, not a Set — the path is a few deep
+  // (at most DEPTH_LIMIT), and hashing each of half a million entries cost more than the scan.
+  const onPath: object[] = [];
   const visitValue = (value: unknown, key: string | number, field: string | number): void => {
     if (typeof value === 'string') {
       const problem = field === 'id' ? idProblem(value) : textProblem(value);
@@ -65,8 +67,8 @@ export function contentIssues(input: unknown): Issue[] {
     } else if (
       typeof value === 'object' &&
       value !== null &&
-      !onPath.has(value) &&
-      path.length < DEPTH_LIMIT
+      path.length < DEPTH_LIMIT &&
+      !onPath.includes(value)
     ) {
       path.push(key);
       visit(value, key);
@@ -74,7 +76,7 @@ export function contentIssues(input: unknown): Issue[] {
     }
   };
   const visit = (node: object, own: string | number): void => {
-    onPath.add(node);
+    onPath.push(node);
     if (Array.isArray(node)) {
       // Inside a list, the field is named by the list's own key (`aliases`, `sources`).
       for (let i = 0; i < node.length; i++) visitValue(node[i], i, own);
@@ -82,7 +84,7 @@ export function contentIssues(input: unknown): Issue[] {
       for (const key of Object.keys(node))
         if (key !== 'meta') visitValue((node as Record<string, unknown>)[key], key, key);
     }
-    onPath.delete(node);
+    onPath.pop();
   };
   visit(input, '');
   for (const issue of unusedSectorIssues(input)) issues.push(issue);

@@ -60,6 +60,29 @@ const AT_LEAST_ONE = new Set<unknown>([sourceRefs, sectorList]);
 
 let freezing = false;
 
+/**
+ * Frozen lists of none or one item, shared while one dataset is parsed: most entries list one
+ * source and no sector or one, and half a million copies of `["source"]` were a good part of a
+ * large dataset's allocation (and of what its lattice keeps). Frozen, a shared list is as good as
+ * a copy; the map is emptied after each parse, so it keeps nothing.
+ */
+const EMPTY: readonly unknown[] = Object.freeze([]);
+const SINGLES = new Map<unknown, readonly unknown[]>();
+
+function sharedList(v: readonly unknown[], ok: Check): readonly unknown[] | typeof NOT {
+  if (v.length === 0) return EMPTY;
+  const item: unknown = v[0];
+  if (!ok(item)) return NOT;
+  // Text only: a map would take -0 for 0.
+  if (typeof item !== 'string') return Object.freeze([item]);
+  let list = SINGLES.get(item);
+  if (list === undefined) {
+    list = Object.freeze([item]);
+    SINGLES.set(item, list);
+  }
+  return list;
+}
+
 /** The value zod would output for this field, or NOT when unsure. */
 const NOT = Symbol('not');
 type Reader = (v: unknown) => unknown;
@@ -77,6 +100,7 @@ function readerOf(field: Field): Reader | undefined {
   if (!ok || min === undefined) return undefined;
   return (v) => {
     if (!Array.isArray(v) || v.length < min) return NOT;
+    if (freezing && v.length <= 1) return sharedList(v, ok);
     const out = new Array<unknown>(v.length);
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
@@ -167,6 +191,7 @@ function entries(list: unknown, s: EntrySpec): unknown[] | undefined {
     if (e === undefined) return undefined;
     out[i] = e;
   }
+  if (freezing) Object.freeze(out);
   return out;
 }
 
@@ -190,6 +215,7 @@ export function fastRolesAndTransitions(
     return { roles, transitions };
   } finally {
     freezing = false;
+    SINGLES.clear();
   }
 }
 

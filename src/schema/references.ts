@@ -25,8 +25,11 @@ export const ENTITY = {
   transitions: 'transition',
 } as const;
 
+/** A section's ids, each with the index of its first entry. */
+type KnownIds = ReadonlyMap<string, number>;
+
 /** Ids of a section's entries (first use wins), reporting each id used twice. */
-function collectIds(list: unknown[], section: EntrySection, issues: Issue[]): Set<string> {
+function collectIds(list: unknown[], section: EntrySection, issues: Issue[]): KnownIds {
   const seen = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {
     const entry = list[i];
@@ -37,13 +40,13 @@ function collectIds(list: unknown[], section: EntrySection, issues: Issue[]): Se
       issues.push(makeIssue('duplicate_id', [section, i, 'id'], { id, firstAt: [section, first] }));
     else seen.set(id, i);
   }
-  return new Set(seen.keys());
+  return seen;
 }
 
 /** An unknown reference at `path`, with the closest known ids suggested. */
 function unknownReference(
   issues: Issue[],
-  known: Set<string>,
+  known: KnownIds,
   id: string,
   target: ReferencedSection,
   path: IssuePath,
@@ -64,7 +67,7 @@ function unknownReference(
  */
 function checkField(
   issues: Issue[],
-  known: Partial<Record<ReferencedSection, Set<string>>>,
+  known: Partial<Record<ReferencedSection, KnownIds>>,
   entry: Raw,
   field: Field,
   section: EntrySection,
@@ -127,7 +130,7 @@ export function referenceIssues(input: unknown): Issue[] {
   const issues: Issue[] = [];
   if (!isObject(input)) return issues;
   // A section that is not a list is reported once by the shape check; references into it are not checked.
-  const known: Partial<Record<ReferencedSection, Set<string>>> = {};
+  const known: Partial<Record<ReferencedSection, KnownIds>> = {};
   for (const section of ENTRY_SECTIONS) {
     const list = input[section];
     if (!Array.isArray(list)) continue;

@@ -105,9 +105,9 @@ export function closestIds(id: string, known: Iterable<string>, max = 3): string
 
 const shared = new WeakMap<object, Suggester>();
 
-/** One Suggester per set of known ids, so every look-up against that set shares its budget. */
-export function suggesterFor(known: ReadonlySet<string>): Suggester {
+/** One Suggester per set (or map) of known ids, so every look-up against it shares its budget. */
+export function suggesterFor(known: ReadonlySet<string> | ReadonlyMap<string, unknown>): Suggester {
   let suggester = shared.get(known);
-  if (!suggester) shared.set(known, (suggester = new Suggester(known)));
+  if (!suggester) shared.set(known, (suggester = new Suggester(known.keys())));
   return suggester;
 }
