@@ -4,7 +4,7 @@
  * (`module.enableCompileCache` came in 22.1), and compiling the bundle was the largest part of a
  * call above Node's own start-up.
  *
- * The cache is a file per build and Node version in a directory only this user can write (V8
+ * The cache is a file per install, build and Node version in a directory only this user can write (V8
  * checks the Node version and the source's length, not its text: a build's own hash keys the
  * file, so a changed bundle never meets an old cache). It fails safe: a missing, unreadable,
  * rejected or foreign cache, or a directory that cannot be made or written, means the file is
@@ -142,7 +142,10 @@ function writeCache(script: vm.Script, cacheFile: string, stale: (name: string) 
     const dir = dirname(cacheFile);
     for (const name of readdirSync(dir)) if (stale(name)) rmSync(join(dir, name), { force: true });
   } catch {
-    // A read-only or full disk: the next call compiles again.
-    rmSync(temporary, { force: true });
+    // A read-only or full disk: the next call compiles again. This runs as the process exits,
+    // so nothing here may throw.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {}
   }
 }
