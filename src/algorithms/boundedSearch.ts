@@ -21,6 +21,7 @@ import type { Budget } from './budget.js';
 import type { Csr, EdgeFilter, SearchSpace } from './dijkstra.js';
 import { ObjectHeap } from './heap.js';
 import { compareRawRoutes, PRUNING_LIMIT, type RawRoute, sortRawRoutes } from './routeOrder.js';
+import { RouteStore } from './routeStore.js';
 
 export interface BoundedSearchOptions {
   readonly maxSteps: number;
@@ -30,7 +31,8 @@ export interface BoundedSearchOptions {
 }
 
 export interface BoundedSearchResult {
-  readonly routes: RawRoute[];
+  /** The best `limit` routes, in route order. */
+  readonly routes: RouteStore;
   /** More routes exist than were returned, or the budget ran out. */
   readonly truncated: boolean;
 }
@@ -50,11 +52,12 @@ export function boundedSearch(
   spaces: BoundedSpaces,
 ): BoundedSearchResult {
   const { maxSteps, limit, via, budget } = opts;
-  const empty = { routes: [], truncated: false };
+  const empty = { routes: new RouteStore(source), truncated: false };
   if (f.nodeBlocked?.[source] === 1 || f.nodeBlocked?.[target] === 1) return empty;
   if (source === target) {
     const ok = via.every((v) => v === source);
-    return { routes: ok ? [{ edges: [], weight: 0, start: source }] : [], truncated: false };
+    const routes = RouteStore.of(source, ok ? [{ edges: [], weight: 0, start: source }] : []);
+    return { routes, truncated: false };
   }
   const viaCount = via.length;
   const { outStart, edgeTo, inStart, inEdges, inFrom } = g;
@@ -108,13 +111,13 @@ export function boundedSearch(
   const targetIsVia = viaOf(target);
 
   // Held routes: with a small limit, the best limit + 1 (one extra says more exist) in a
-  // max-heap, worst on top; otherwise every route, cut back to the best limit + 1 whenever
-  // twice that many are held, and sorted at the end.
+  // max-heap, worst on top; otherwise every route, held flat (no object per route), cut back to
+  // the best limit + 1 whenever twice that many are held, and sorted at the end.
   const keep = pruning ? limit + 1 : Infinity;
   const worstFirst = (a: RawRoute, b: RawRoute): boolean =>
     compareRawRoutes(a, b, g.edgeFrom, g.edgeTo) > 0;
   const best = new ObjectHeap<RawRoute>(worstFirst);
-  const all: RawRoute[] = [];
+  let all = new RouteStore(source);
   const full = (): boolean => pruning && best.size >= keep;
 
   // The DFS: per depth, a segment of `kids` (the node's usable out-edges, lightest first when
@@ -209,14 +212,19 @@ export function boundedSearch(
         if (seenAfter === viaCount) {
           // Copying a route is work too: an analyst's every-route query pays for what it keeps.
           budget.spend(steps);
+          if (!pruning) {
+            all.add(pathEdges, 0, depth, e, w);
+            if (all.count >= 2 * (limit + 1)) {
+              budget.spend(all.count);
+              all = all.best(g.edgeFrom, g.edgeTo, limit + 1);
+            }
+            continue;
+          }
           const edges = new Array<number>(steps);
           for (let i = 0; i < depth; i++) edges[i] = pathEdges[i]!;
           edges[depth] = e;
           const route: RawRoute = { edges, weight: w, start: source };
-          if (!pruning) {
-            all.push(route);
-            if (all.length >= 2 * (limit + 1)) compact(all, limit + 1, g, budget);
-          } else if (best.size < keep) {
+          if (best.size < keep) {
             best.push(route);
             if (best.size === keep) {
               ballDistances(g, f, target, W, H, budget);
@@ -246,17 +254,14 @@ export function boundedSearch(
     depth--;
   }
 
-  const found = pruning ? best.toArray() : all;
-  sortRawRoutes(found, g.edgeFrom, g.edgeTo);
-  const routes = found.length > limit ? found.slice(0, limit) : found;
-  return { routes, truncated: budget.exhausted || found.length > routes.length };
-}
-
-/** Keeps the best `keep` routes of `routes`, in place. */
-function compact(routes: RawRoute[], keep: number, g: Csr, budget: Budget): void {
-  budget.spend(routes.length);
-  sortRawRoutes(routes, g.edgeFrom, g.edgeTo);
-  routes.length = keep;
+  if (pruning) {
+    const held = best.toArray();
+    sortRawRoutes(held, g.edgeFrom, g.edgeTo);
+    const routes = RouteStore.of(source, held.length > limit ? held.slice(0, limit) : held);
+    return { routes, truncated: budget.exhausted || held.length > limit };
+  }
+  const routes = all.best(g.edgeFrom, g.edgeTo, limit);
+  return { routes, truncated: budget.exhausted || all.count > limit };
 }
 
 /**

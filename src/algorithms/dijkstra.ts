@@ -315,23 +315,37 @@ function chainOf(space: SearchSpace, edgeFrom: Int32Array, last: number): number
 
 /** Compares two routes given as edge sequences: nodes position by position, then edges, then length. */
 export function compareEdgeSequences(
-  a: readonly number[],
-  b: readonly number[],
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
   edgeFrom: Int32Array,
   edgeTo: Int32Array,
 ): number {
-  if (a.length && b.length) {
-    const d = edgeFrom[a[0]!]! - edgeFrom[b[0]!]!;
+  return compareEdgeRanges(a, 0, a.length, b, 0, b.length, edgeFrom, edgeTo);
+}
+
+/** compareEdgeSequences on two ranges of edge lists (routes held flat, one after another). */
+export function compareEdgeRanges(
+  a: ArrayLike<number>,
+  aStart: number,
+  aLength: number,
+  b: ArrayLike<number>,
+  bStart: number,
+  bLength: number,
+  edgeFrom: Int32Array,
+  edgeTo: Int32Array,
+): number {
+  if (aLength && bLength) {
+    const d = edgeFrom[a[aStart]!]! - edgeFrom[b[bStart]!]!;
     if (d !== 0) return d;
   }
-  const len = Math.min(a.length, b.length);
+  const len = Math.min(aLength, bLength);
   for (let i = 0; i < len; i++) {
-    const d = edgeTo[a[i]!]! - edgeTo[b[i]!]!;
+    const d = edgeTo[a[aStart + i]!]! - edgeTo[b[bStart + i]!]!;
     if (d !== 0) return d;
   }
   for (let i = 0; i < len; i++) {
-    const d = a[i]! - b[i]!;
+    const d = a[aStart + i]! - b[bStart + i]!;
     if (d !== 0) return d;
   }
-  return a.length - b.length;
+  return aLength - bLength;
 }

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { compareRawRoutes, type RawRoute, sortRawRoutes } from './routeOrder.js';
+import { RouteStore } from './routeStore.js';
 
 /** Edges 0..m-1 between few roles (so ids tie often), and routes over them with few weights. */
 const routesOf = fc
@@ -45,5 +46,31 @@ test.prop([routesOf])(
       expect(compareRawRoutes(sorted[i]!, expected[i]!, edgeFrom, edgeTo)).toBe(0);
     }
     expect(new Set(sorted)).toEqual(new Set(routes));
+  },
+);
+
+test.prop([routesOf, fc.integer({ min: 0, max: 400 })])(
+  'RouteStore holds routes flat and hands back the best `keep` of them in route order',
+  ({ edgeFrom, edgeTo, routes }, keep) => {
+    const start = 0;
+    const mine = routes.map((r) => ({ ...r, start }));
+    const expected = mine
+      .slice()
+      .sort((a, b) => compareRawRoutes(a, b, edgeFrom, edgeTo))
+      .slice(0, keep);
+    const store = new RouteStore(start);
+    // Every other route added as a prefix plus a last edge, as the search adds them.
+    for (const [i, r] of mine.entries()) {
+      if (r.edges.length > 0 && i % 2 === 0) {
+        store.add(r.edges, 0, r.edges.length - 1, r.edges.at(-1)!, r.weight);
+      } else store.add(r.edges, 0, r.edges.length, -1, r.weight);
+    }
+    expect(store.count).toBe(mine.length);
+    for (let i = 0; i < mine.length; i++) expect(store.raw(i)).toEqual(mine[i]);
+    const best = store.best(edgeFrom, edgeTo, keep);
+    expect(best.count).toBe(expected.length);
+    for (let i = 0; i < best.count; i++) {
+      expect(compareRawRoutes(best.raw(i), expected[i]!, edgeFrom, edgeTo)).toBe(0);
+    }
   },
 );

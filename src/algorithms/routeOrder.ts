@@ -40,31 +40,53 @@ const SHORT_RUN = 16;
 
 /**
  * Sorts `routes` in place into route order: the same result as `routes.sort(compareRawRoutes)`.
- * An every-route query sorts a thousand routes or more, and most of its comparisons would tie on
- * weight; here a counting sort orders them by steps, then (stably) by the rank of their weight,
- * and only the short runs tied on both meet the full comparison.
  */
 export function sortRawRoutes(routes: RawRoute[], edgeFrom: Int32Array, edgeTo: Int32Array): void {
-  const compare = (a: RawRoute, b: RawRoute): number => compareRawRoutes(a, b, edgeFrom, edgeTo);
   const n = routes.length;
-  if (n < COUNTING_SORT_FROM) {
-    routes.sort(compare);
-    return;
-  }
+  const weights = new Float64Array(n);
   const steps = new Int32Array(n);
-  let longest = 0;
   for (let i = 0; i < n; i++) {
+    weights[i] = routes[i]!.weight;
     steps[i] = routes[i]!.edges.length;
-    if (steps[i]! > longest) longest = steps[i]!;
   }
-  const { ranks, count } = weightRanks(routes);
-  const identity = new Int32Array(n);
-  for (let i = 0; i < n; i++) identity[i] = i;
-  const bySteps = countingOrder(identity, steps, longest + 1);
-  const order = countingOrder(bySteps, ranks, count);
+  const order = routeOrderOf(weights, steps, (i, j) => {
+    const a = routes[i]!;
+    const b = routes[j]!;
+    return a.start - b.start || compareEdgeSequences(a.edges, b.edges, edgeFrom, edgeTo);
+  });
   const before = routes.slice();
   for (let i = 0; i < n; i++) routes[i] = before[order[i]!]!;
-  // Runs tied on weight and steps: the full order (role ids, then transition ids) decides.
+}
+
+/**
+ * Routes 0…n−1 (given by their weights and steps) in route order: by weight, then steps, then
+ * `compareTies` (start, role ids, transition ids). An every-route query orders a thousand routes
+ * or more, and most comparisons would tie on weight; here a counting sort orders them by steps,
+ * then (stably) by the rank of their weight, and only the short runs tied on both meet
+ * `compareTies`.
+ */
+export function routeOrderOf(
+  weights: Float64Array,
+  steps: Int32Array,
+  compareTies: (i: number, j: number) => number,
+): Int32Array {
+  const n = weights.length;
+  const identity = new Int32Array(n);
+  for (let i = 0; i < n; i++) identity[i] = i;
+  if (n < COUNTING_SORT_FROM) {
+    const order = Array.from(identity).sort(
+      (i, j) =>
+        (weights[i] !== weights[j] ? (weights[i]! < weights[j]! ? -1 : 1) : 0) ||
+        steps[i]! - steps[j]! ||
+        compareTies(i, j),
+    );
+    return Int32Array.from(order);
+  }
+  let longest = 0;
+  for (let i = 0; i < n; i++) if (steps[i]! > longest) longest = steps[i]!;
+  const { ranks, count } = weightRanks(weights);
+  const order = countingOrder(countingOrder(identity, steps, longest + 1), ranks, count);
+  // Runs tied on weight and steps: compareTies decides.
   let start = 0;
   for (let i = 1; i <= n; i++) {
     if (
@@ -73,25 +95,25 @@ export function sortRawRoutes(routes: RawRoute[], edgeFrom: Int32Array, edgeTo: 
       steps[order[i]!] === steps[order[start]!]
     )
       continue;
-    sortRun(routes, start, i, compare);
+    sortRun(order, start, i, compareTies);
     start = i;
   }
+  return order;
 }
 
-/** Sorts routes[start, end) in place. */
+/** Sorts order[start, end) in place. */
 function sortRun(
-  routes: RawRoute[],
+  order: Int32Array,
   start: number,
   end: number,
-  compare: (a: RawRoute, b: RawRoute) => number,
+  compare: (i: number, j: number) => number,
 ): void {
   if (end - start > SHORT_RUN) {
-    const run = routes.slice(start, end).sort(compare);
-    for (let j = 0; j < run.length; j++) routes[start + j] = run[j]!;
+    order.set(Array.from(order.subarray(start, end)).sort(compare), start);
     return;
   }
   // A short run, in search order often sorted already.
-  insertionSort(routes, start, end, compare);
+  insertionSort(order, start, end, compare);
 }
 
 /** `items` stably ordered by `keyOf[item]`, each key in [0, keys). */
@@ -105,31 +127,31 @@ function countingOrder(items: Int32Array, keyOf: Int32Array, keys: number): Int3
 }
 
 /**
- * Each route's weight as a rank: the same order and the same ties. Whole-month weights (the usual
- * case) rank as themselves, less the least, with no look-up; other weights through a map of the
+ * Each weight as a rank: the same order and the same ties. Whole-month weights (the usual case)
+ * rank as themselves, less the least, with no look-up; other weights through a map of the
  * distinct weights, sorted (its keys are equal as ===: -0 and 0 are one weight).
  */
-function weightRanks(routes: readonly RawRoute[]): { ranks: Int32Array; count: number } {
-  const n = routes.length;
+function weightRanks(weights: Float64Array): { ranks: Int32Array; count: number } {
+  const n = weights.length;
   const ranks = new Int32Array(n);
   let least = Infinity;
   let most = -Infinity;
   let whole = true;
   for (let i = 0; i < n; i++) {
-    const w = routes[i]!.weight;
+    const w = weights[i]!;
     if (w < least) least = w;
     if (w > most) most = w;
     if (!Number.isInteger(w)) whole = false;
   }
   // A bucket per whole number between the least and the most, while that is not many more than n.
   if (whole && most - least <= 4 * n) {
-    for (let i = 0; i < n; i++) ranks[i] = routes[i]!.weight - least;
+    for (let i = 0; i < n; i++) ranks[i] = weights[i]! - least;
     return { ranks, count: most - least + 1 };
   }
   const rankOf = new Map<number, number>();
-  for (let i = 0; i < n; i++) rankOf.set(routes[i]!.weight, 0);
+  for (let i = 0; i < n; i++) rankOf.set(weights[i]!, 0);
   const distinct = [...rankOf.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (let i = 0; i < distinct.length; i++) rankOf.set(distinct[i]!, i);
-  for (let i = 0; i < n; i++) ranks[i] = rankOf.get(routes[i]!.weight)!;
+  for (let i = 0; i < n; i++) ranks[i] = rankOf.get(weights[i]!)!;
   return { ranks, count: distinct.length };
 }

@@ -49,7 +49,9 @@ function kRaw(
         { hops, weights },
       ),
     );
-    return { routes: result.routes, truncated: budget.exhausted, budget };
+    const found = result.routes;
+    const routes = Array.from({ length: found.count }, (_, i) => found.raw(i));
+    return { routes, truncated: budget.exhausted, budget };
   }
 
   if (k === 1 && via.length === 0 && source !== target) {

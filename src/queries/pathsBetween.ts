@@ -5,9 +5,9 @@
  */
 import { boundedSearch } from '../algorithms/boundedSearch.js';
 import { countOption } from '../arguments.js';
-import type { PathsOptions, RouteList } from '../types.js';
+import type { PathsOptions, Route, RouteList } from '../types.js';
 import { type Core, withSpaces } from './core.js';
-import { toRoute } from './route.js';
+import { routeAt } from './route.js';
 import { DEFAULT_LIMIT, DEFAULT_MAX_STEPS, MAX_ROUTES, routeQuery } from './routeOptions.js';
 
 export function pathsBetween(
@@ -32,8 +32,11 @@ export function pathsBetween(
       { hops, weights },
     ),
   );
+  const found = result.routes;
+  const routes: Route[] = [];
+  for (let i = 0; i < found.count; i++) routes.push(routeAt(core, found, i));
   return Object.freeze({
-    routes: Object.freeze(result.routes.map((r) => toRoute(core, r))),
+    routes: Object.freeze(routes),
     truncated: result.truncated,
   });
 }

@@ -2,6 +2,7 @@
  * From the algorithms' edge lists to the public, frozen Route.
  */
 import type { RawRoute } from '../algorithms/routeOrder.js';
+import type { RouteStore } from '../algorithms/routeStore.js';
 import { routePay, unpaidRoute } from '../model/pay.js';
 import type { Role } from '../schema/dataset.js';
 import type { LatticeTransition, Route } from '../types.js';
@@ -11,24 +12,39 @@ import type { Core } from './core.js';
 const NONE: readonly string[] = Object.freeze([]);
 
 export function toRoute(core: Core, raw: RawRoute): Route {
+  return routeOf(core, raw.start, raw.edges, 0, raw.edges.length, raw.weight);
+}
+
+/** Route i of a store of routes. */
+export function routeAt(core: Core, store: RouteStore, i: number): Route {
+  return routeOf(core, store.start, store.edges, store.offset(i), store.steps(i), store.weight(i));
+}
+
+/** The route from `start` along edges[from, from + steps), of weight `weight`. */
+function routeOf(
+  core: Core,
+  start: number,
+  edges: ArrayLike<number>,
+  from: number,
+  steps: number,
+  weight: number,
+): Route {
   const { index, paidRoles } = core;
-  const { edges } = raw;
   const { roleIds, edgeTo } = index;
   // One pass, and nothing made that is empty or shared: an analyst's every-route query turns
   // thousands of routes into these, and each object made is time (and collection).
-  const steps = edges.length;
   const transitions = TRANSITIONS;
   const roles = ROLES;
-  roles[0] = roleIds[raw.start]!;
-  let paid = paidRoles !== undefined && paidRoles[raw.start] === 1;
+  roles[0] = roleIds[start]!;
+  let paid = paidRoles !== undefined && paidRoles[start] === 1;
   let months = 0;
   let least = 0;
   let most = 0;
   let estimated = false;
   let gains: string[] | undefined;
   let requires: string[] | undefined;
-  for (let i = 0; i < edges.length; i++) {
-    const e = edges[i]!;
+  for (let i = 0; i < steps; i++) {
+    const e = edges[from + i]!;
     const t = index.transitions.at(e);
     const to = edgeTo[e]!;
     transitions[i] = t;
@@ -54,12 +70,12 @@ export function toRoute(core: Core, raw: RawRoute): Route {
     transitions: Object.freeze(packedCopy(transitions, steps)),
     months,
     steps,
-    weight: raw.weight,
+    weight,
     gains: gains === undefined ? NONE : Object.freeze(gains),
     requires: requires === undefined ? NONE : Object.freeze(requires),
     estimated,
     monthsRange: monthsRangeOf(least, most),
-    pay: paid ? routePay(roleObjects(core, raw)) : unpaidRoute(steps),
+    pay: paid ? routePay(roleObjects(core, start, edges, from, steps)) : unpaidRoute(steps),
   });
   if (steps > SCRATCH_KEPT) {
     // Not to hold a long route's roles and transitions once it is made.
@@ -105,10 +121,16 @@ function packedCopy<T>(s: readonly T[], length: number): T[] {
 }
 
 /** The route's roles as objects, for its pay. */
-function roleObjects(core: Core, raw: RawRoute): Role[] {
+function roleObjects(
+  core: Core,
+  start: number,
+  edges: ArrayLike<number>,
+  from: number,
+  steps: number,
+): Role[] {
   const { roles, edgeTo } = core.index;
-  const out: Role[] = [roles[raw.start]!];
-  for (const e of raw.edges) out.push(roles[edgeTo[e]!]!);
+  const out: Role[] = [roles[start]!];
+  for (let i = from; i < from + steps; i++) out.push(roles[edgeTo[edges[i]!]!]!);
   return out;
 }
 
