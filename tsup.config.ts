@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
@@ -47,6 +48,49 @@ const trustedValidation: Plugin = {
   },
 };
 
+/**
+ * In the CLI, commander's node:child_process is cli/lazyChildProcess.cjs: commander loads it at
+ * start-up for executable subcommands (none here), and it costs a call about as much as commander.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(build) {
+    // On load, not on resolve: tsup's own plugin takes node: imports first.
+    build.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const required = "require('node:child_process')";
+      if (!source.includes(required))
+        return {
+          errors: [{ text: `${args.path}: no ${required} to make lazy (commander changed?)` }],
+        };
+      const shim = join(dirname(fileURLToPath(import.meta.url)), 'src/cli/lazyChildProcess.cjs');
+      return {
+        contents: source.replace(required, `require(${JSON.stringify(shim)})`),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * In the bin, Node's own modules come from process.getBuiltinModule (Node 20.16+), not from
+ * ESM imports: an ESM import of node:fs builds a facade of every export, and reading them all
+ * loads Node's streams, which a call may never need.
+ */
+const builtinsWithoutFacade: Plugin = {
+  name: 'builtins-without-facade',
+  setup(build) {
+    build.onResolve({ filter: /^node:[a-z_/]+$/ }, (args) => ({
+      path: args.path,
+      namespace: 'builtin-module',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'builtin-module' }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 export default defineConfig([
   {
     // The library: ESM + CJS + declarations. No Node-only API, so it bundles for browsers.
@@ -90,27 +134,49 @@ export default defineConfig([
     },
   },
   {
-    // The command-line tool (Node only): one file with its dependencies bundled in (no module
-    // resolution through node_modules at start-up), each command a chunk loaded when it is named,
-    // and the bundled dataset validated here, at build time, instead of on every call.
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
+    // The command-line tool (Node only), the CLI itself: one CommonJS file (dist/cli-core.cjs)
+    // with its dependencies bundled in (no module resolution through node_modules, and one file
+    // to read), each command's module evaluated only when it is named, and the bundled dataset
+    // validated here, at build time, instead of on every call. CommonJS so that the bin can run
+    // it from V8's code cache (src/cli/codeCache.ts); the build's hash, written as its last line,
+    // keys that cache.
+    entry: { 'cli-core': 'src/cli/main.ts' },
+    format: ['cjs'],
     platform: 'node',
     target: 'node20',
-    // CommonJS dependencies (papaparse) call require() for Node's own modules.
-    banner: {
-      js: '#!/usr/bin/env node\nimport { createRequire as __cliRequire } from "node:module";\nconst require = __cliRequire(import.meta.url);',
-    },
     // Optional, native: loaded by `career-lattice evidence` only when installed.
     external: ['@duckdb/node-api'],
     sourcemap: true,
     minify: true,
-    splitting: true,
     noExternal: [/^(?!@duckdb\/)/],
     define: { __CLI_BUNDLED_DATA_VALIDATED__: 'true' },
-    esbuildOptions(options) {
-      options.chunkNames = 'cli-chunks/[name]-[hash]';
+    esbuildPlugins: [validatedBundledData, trustedValidation, lazyChildProcess],
+    async onSuccess() {
+      const file = join(dirname(fileURLToPath(import.meta.url)), 'dist', 'cli-core.cjs');
+      // ASCII only (esbuild leaves a few characters in regular expressions and templates): Node
+      // reads an ASCII file straight into a one-byte string, and anything else at twice the size.
+      // A \u escape means the same in a string, a template's cooked text, a regular expression,
+      // an identifier or a comment; only a template's raw text would differ, and none reads it.
+      const text = readFileSync(file, 'utf8').replace(
+        /[^\0-\x7f]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+      if (text.includes('String.raw'))
+        throw new Error("dist/cli-core.cjs reads a template's raw text: \\u escapes would show");
+      const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+      writeFileSync(file, `${text.trimEnd()}\n//# cli-build=${hash}\n`);
     },
-    esbuildPlugins: [validatedBundledData, trustedValidation],
+  },
+  {
+    // The bin, dist/cli.js: small, it runs dist/cli-core.cjs from the code cache (src/cli/bin.ts).
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    sourcemap: true,
+    minify: true,
+    removeNodeProtocol: false,
+    esbuildPlugins: [builtinsWithoutFacade],
   },
 ]);

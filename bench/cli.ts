@@ -33,13 +33,17 @@ const median = (xs: number[]) => {
 };
 
 /** One whole process: wall seconds, and CPU seconds (user + system) when /usr/bin/time can say. */
-function once(args: string[]): { wall: number; cpu: number | undefined } {
+function once(
+  args: string[],
+  env: Record<string, string> = {},
+): { wall: number; cpu: number | undefined } {
   const t0 = process.hrtime.bigint();
   // stdout is thrown away (as a terminal would show it, but without a 1 MB pipe buffer to fill:
   // every pair's batch answer is megabytes); stderr carries /usr/bin/time's figures.
   const options = {
     encoding: 'utf8' as const,
     stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[],
+    env: { ...process.env, ...env },
   };
   const r = TIME
     ? spawnSync(TIME, ['-f', '%U %S', ...args], options)
@@ -51,16 +55,28 @@ function once(args: string[]): { wall: number; cpu: number | undefined } {
   return { wall, cpu: TIME && Number.isFinite(u) && Number.isFinite(s) ? u! + s! : undefined };
 }
 
-const COMMANDS: [string, string[]][] = [
-  ['fastest', ['fastest', 'social-worker', 'team-manager']],
+/**
+ * The commands timed. The CLI runs from V8's code cache (src/cli/codeCache.ts), written by the
+ * first call after an install or upgrade; the last row is that first call, with the cache off.
+ */
+const COMMANDS: [name: string, args: string[], env: Record<string, string>][] = [
+  ['fastest', ['fastest', 'social-worker', 'team-manager'], {}],
   [
     'paths --format csv',
     ['paths', 'newly-qualified-social-worker', 'principal-social-worker', '--format', 'csv'],
+    {},
   ],
-  ['roles', ['roles']],
+  ['roles', ['roles'], {}],
+  [
+    'fastest, first call (no code cache)',
+    ['fastest', 'social-worker', 'team-manager'],
+    { NODE_DISABLE_COMPILE_CACHE: '1' },
+  ],
 ];
+const FIRST_CALL = 'fastest, first call (no code cache)';
 
 interface CallFigure {
+  readonly name: string;
   readonly command: string;
   readonly wall: number;
   readonly cpu: number | undefined;
@@ -71,18 +87,21 @@ interface CallFigure {
 }
 
 const calls: CallFigure[] = [];
-for (const [name, args] of COMMANDS) {
-  once(['node', cli, ...args]);
+for (const [name, args, env] of COMMANDS) {
+  once(['node', cli, ...args], env);
   once(['node', '-e', '0']);
   const ours: ReturnType<typeof once>[] = [];
   const bare: ReturnType<typeof once>[] = [];
   for (let i = 0; i < RUNS; i++) {
-    ours.push(once(['node', cli, ...args]));
+    ours.push(once(['node', cli, ...args], env));
     bare.push(once(['node', '-e', '0']));
   }
   const cpuOk = ours.every((o) => o.cpu !== undefined) && bare.every((b) => b.cpu !== undefined);
   calls.push({
-    command: `career-lattice ${args.join(' ')}`,
+    name,
+    command: `${Object.entries(env)
+      .map(([k, v]) => `${k}=${v} `)
+      .join('')}career-lattice ${args.join(' ')}`,
     wall: median(ours.map((o) => o.wall)),
     cpu: cpuOk ? median(ours.map((o) => o.cpu!)) : undefined,
     bareWall: median(bare.map((b) => b.wall)),
@@ -154,7 +173,9 @@ Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${
 
 | command (built CLI, bundled data) | wall | CPU | \`node -e 0\` wall | CPU | ratio, wall | ratio, CPU | target |
 | --- | --- | --- | --- | --- | --- | --- | --- |
-${calls.map((c) => `| \`${c.command}\` | ${f(c.wall)} | ${c.cpu === undefined ? '—' : f(c.cpu)} | ${f(c.bareWall)} | ${c.bareCpu === undefined ? '—' : f(c.bareCpu)} | ${x(c.wallRatio)} | ${x(c.cpuRatio)} | ≤ 1.5× ${c.wallRatio <= 1.5 ? 'met' : '**missed**'} |`).join('\n')}
+${calls.map((c) => `| \`${c.command}\` | ${f(c.wall)} | ${c.cpu === undefined ? '—' : f(c.cpu)} | ${f(c.bareWall)} | ${c.bareCpu === undefined ? '—' : f(c.bareCpu)} | ${x(c.wallRatio)} | ${x(c.cpuRatio)} | ${c.name === FIRST_CALL ? '— (once per install)' : `≤ 1.5× ${c.wallRatio <= 1.5 ? 'met' : '**missed**'}`} |`).join('\n')}
+
+The CLI is one bundled file run from V8's code cache, which the first call after an install or upgrade writes (the last row: that call, with the cache off); commands are evaluated only when named, and the bundled data was validated when the CLI was built.
 
 Every ordered pair of the bundled data (${roles.length} roles, ${pairs.toLocaleString('en-GB')} pairs):
 

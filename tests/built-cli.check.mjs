@@ -2,13 +2,21 @@
  * The built command line (dist/cli.js), run as users run it, and the element's bundle, after `tsup` in `npm test`
  * (check:package). The unit tests run the CLI from source; this checks what only the build
  * does: the bundled data trusted as validated at build time, validation swapped out of the
- * lattice (cli/trustedValidation.ts) and loaded only for the inputs that need it, and the
- * commands split into chunks loaded on demand.
+ * lattice (cli/trustedValidation.ts) and run only for the inputs that need it, commander's
+ * child_process left unloaded, and the CLI run from V8's code cache (cli/codeCache.ts).
  *
  * Fails (exit 1) with every broken check named.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,9 +113,79 @@ check('export (a lazily loaded command)', () => {
 });
 
 /**
- * What a query loads at start-up: the static imports from dist/cli.js and from the command's
- * chunk (and the data and lattice chunks it loads first), with the sources each chunk holds.
+ * What a call of the built CLI ran, seen from inside its process (a preload that reports at
+ * exit): Node's own modules it loaded, and whether zod ran (zod's core sets a global when it
+ * loads). The CLI is one file, so what matters is what it evaluates, not what it holds.
  */
+const probe = join(tmp, 'probe.cjs');
+writeFileSync(
+  probe,
+  `process.on('exit', () => require('node:fs').writeFileSync(process.env.PROBE_OUT, JSON.stringify({
+    builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+    zod: globalThis.__zod_globalConfig !== undefined,
+  })));`,
+);
+function probed(args, env = {}) {
+  const out = join(tmp, `probe-${Math.random().toString(36).slice(2)}.json`);
+  const r = spawnSync(process.execPath, ['--require', probe, cli, ...args], {
+    encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, ...env, PROBE_OUT: out },
+  });
+  if (r.status !== 0) throw new Error(`${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+  return { stdout: r.stdout, ...JSON.parse(readFileSync(out, 'utf8')) };
+}
+
+check('a query runs neither zod nor the validators, and loads no child_process', () => {
+  const seen = probed(['fastest', FROM, TO, '--json']);
+  if (seen.zod) throw new Error('zod ran for a query on the bundled data');
+  const extra = seen.builtins.filter((m) => /child_process|^zlib|^crypto/.test(m));
+  if (extra.length) throw new Error(`loaded for a query: ${extra.join(', ')}`);
+  // The probe does see zod when a command does validate.
+  if (!probed(['validate', 'data/england-social-work.json']).zod)
+    throw new Error('the probe did not see zod run for validate');
+});
+
+check('dist/cli-core.cjs is ASCII and ends with its build hash (the code cache key)', () => {
+  const text = readFileSync(join(root, 'dist', 'cli-core.cjs'), 'utf8');
+  const at = text.search(/[^\0-\x7f]/);
+  if (at >= 0)
+    throw new Error(`non-ASCII at ${at}: ${JSON.stringify(text.slice(at - 40, at + 10))}`);
+  if (!/\n\/\/# cli-build=[0-9a-f]{16}\n$/.test(text)) throw new Error('no build line at the end');
+});
+
+check('the code cache: written once, then used, and never a different answer', () => {
+  const dir = join(tmp, 'cache');
+  const env = { NODE_COMPILE_CACHE: dir };
+  const args = ['fastest', FROM, TO, '--json'];
+  const first = probed(args, env);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
+  if (files.length !== 1) throw new Error(`expected one cache file, found ${files.join(', ')}`);
+  const cache = join(dir, files[0]);
+  const written = statSync(cache).mtimeMs;
+  const second = probed(args, env);
+  if (statSync(cache).mtimeMs !== written)
+    throw new Error('the cache was written again: V8 rejected it');
+  if (second.stdout !== first.stdout) throw new Error('a different answer from the cache');
+  writeFileSync(cache, 'not a code cache');
+  if (probed(args, env).stdout !== first.stdout)
+    throw new Error('a different answer after a corrupt cache');
+  if (readFileSync(cache, 'utf8') === 'not a code cache')
+    throw new Error('a corrupt cache was kept');
+  const off = probed(args, {
+    NODE_DISABLE_COMPILE_CACHE: '1',
+    NODE_COMPILE_CACHE: join(tmp, 'off'),
+  });
+  if (off.stdout !== first.stdout || existsSync(join(tmp, 'off')))
+    throw new Error('NODE_DISABLE_COMPILE_CACHE=1 did not turn the cache off');
+  const blocked = join(tmp, 'blocked');
+  writeFileSync(blocked, '');
+  if (probed(args, { NODE_COMPILE_CACHE: blocked }).stdout !== first.stdout)
+    throw new Error('a cache directory that cannot be made changed the answer');
+  if (JSON.parse(first.stdout).months !== wanted.months) throw new Error('wrong answer');
+});
+
+/** The files a module loads at start-up: its static imports, and theirs. */
 function staticClosure(files) {
   const seen = new Set();
   const todo = [...files];
@@ -121,36 +199,6 @@ function staticClosure(files) {
   }
   return [...seen];
 }
-
-check('a query loads neither zod nor the validators', () => {
-  const chunks = join(root, 'dist', 'cli-chunks');
-  // The chunks a `fastest` call imports on demand: the command, the loader, the bundled data.
-  const dynamic = (file, prefix) => {
-    const name = readFileSync(file, 'utf8').match(
-      new RegExp(`"\\./(?:cli-chunks/)?(${prefix}-[A-Z0-9]+\\.js)"`),
-    )?.[1];
-    if (name === undefined) throw new Error(`no ${prefix} chunk is imported by ${file}`);
-    return join(chunks, name);
-  };
-  const load = dynamic(cli, 'load');
-  const files = staticClosure([cli, dynamic(cli, 'fastest'), load]);
-  const bundled = files
-    .map((f) => {
-      try {
-        return dynamic(f, 'bundled');
-      } catch {
-        return undefined;
-      }
-    })
-    .find(Boolean);
-  if (bundled === undefined) throw new Error('no chunk imports the bundled data');
-  files.push(...staticClosure([bundled]));
-  const sources = files.flatMap((f) => JSON.parse(readFileSync(`${f}.map`, 'utf8')).sources);
-  const heavy = sources.filter((s) =>
-    /node_modules[\\/]zod|schema[\\/](validate|contentRules)\.ts/.test(s),
-  );
-  if (heavy.length) throw new Error(`loaded at start-up: ${heavy.join(', ')}`);
-});
 
 check(
   'the element bundle carries no zod (its data was validated when its payload was built)',

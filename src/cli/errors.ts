@@ -13,6 +13,7 @@ import {
   QueryOptionsError,
   UnknownRoleError,
 } from '../errors.js';
+import { didYouMean } from '../util/didYouMean.js';
 
 export const EXIT = {
   /** Done; something was found. */
@@ -50,10 +51,6 @@ export function problemList(issues: readonly Issue[]): string {
       ? `${issue.file}, ${formatPath(issue.path)}: ${issue.message}`
       : formatIssue(issue);
   return issues.map((issue) => `- ${line(issue)}`).join('\n');
-}
-
-function suggestionText(suggestions: readonly string[]): string {
-  return suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : '';
 }
 
 /** An error as data: what `--json` prints on stdout, `{ "error": { code, message, issues } }`. */
@@ -106,10 +103,11 @@ function describeError(error: unknown, env: ErrorSink['env']): Described {
     const what = error.entity === 'qualification' ? 'qualification' : 'role';
     const list =
       error.entity === 'qualification' ? 'career-lattice qualifications' : 'career-lattice roles';
+    // The library's one "did you mean" sentence (util/didYouMean.ts), as every message has it.
     const hint = error.suggestions.length
-      ? suggestionText(error.suggestions)
-      : ` Run "${list}" to see what there is.`;
-    const text = `Unknown ${what} "${error.id}".${hint}\n`;
+      ? didYouMean(error.suggestions)
+      : `. Run "${list}" to see what there is.`;
+    const text = `Unknown ${what} "${error.id}"${hint}\n`;
     return {
       exit: EXIT.badInput,
       text,

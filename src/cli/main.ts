@@ -1,4 +1,7 @@
-/** The `career-lattice` bin: runs the CLI with the real process and sets its exit code. */
+/**
+ * The `career-lattice` process: runs the CLI with the real process and sets its exit code. The
+ * build bundles it as dist/cli-core.cjs, which the bin (bin.ts) runs; tests run it with tsx.
+ */
 import { run } from './run.js';
 
 // `career-lattice … | head` closes the pipe early: that is not an error.
@@ -7,4 +10,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await run(process.argv.slice(2));
+// Not a top-level await: the bundle is CommonJS (codeCache.ts).
+void run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -47,5 +47,10 @@ test.prop([parallelHeavy])(
       expect(index.roleIds[index.edgeFrom[e]!]).toBe(all[e]!.from);
       expect(index.roleIds[index.edgeTo[e]!]).toBe(all[e]!.to);
     }
+    // A copy validation never saw (so no transition ends recorded): the ids are looked up instead.
+    const copy = buildIndex(structuredClone(result.data));
+    expect(Array.from(copy.edgeFrom)).toEqual(Array.from(index.edgeFrom));
+    expect(Array.from(copy.edgeTo)).toEqual(Array.from(index.edgeTo));
+    expect(copy.transitions.all().map((t) => t.key)).toEqual(all.map((t) => t.key));
   },
 );

@@ -9,6 +9,7 @@
 import { TRANSITION_KINDS } from '../schema/constants.js';
 import type { Dataset, Direction, Role, Transition, TransitionKind } from '../schema/dataset.js';
 import { derivedKey, transitionKeys } from '../schema/transitionKey.js';
+import { transitionEndsOf } from '../schema/valid.js';
 import type { LatticeTransition } from '../types.js';
 import { insertionSort } from '../util/insertionSort.js';
 
@@ -225,7 +226,13 @@ export function buildIndex(dataset: Dataset): LatticeIndex {
   const roleIndex = new Map<string, number>();
   for (let i = 0; i < n; i++) roleIndex.set(roleIds[i]!, i);
   const roles = new Array<Role>(n);
-  for (const r of dataset.roles) roles[roleIndex.get(r.id)!] = r;
+  // Each role's index by its position in the dataset.
+  const indexAt = new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    const r = dataset.roles[p]!;
+    indexAt[p] = roleIndex.get(r.id)!;
+    roles[indexAt[p]!] = r;
+  }
   // A loop, not Int32Array.from(roles, f), which walks the roles through an iterator.
   const level = new Int32Array(n);
   for (let i = 0; i < n; i++) level[i] = roles[i]!.level;
@@ -234,9 +241,16 @@ export function buildIndex(dataset: Dataset): LatticeIndex {
   const m = input.length;
   const from0 = new Int32Array(m);
   const to0 = new Int32Array(m);
+  // Validation found where every transition's roles are: with that, no id is looked up again.
+  const ends = transitionEndsOf(dataset);
   for (let i = 0; i < m; i++) {
-    from0[i] = roleIndex.get(input[i]!.from)!;
-    to0[i] = roleIndex.get(input[i]!.to)!;
+    if (ends !== undefined) {
+      from0[i] = indexAt[ends.from[i]!]!;
+      to0[i] = indexAt[ends.to[i]!]!;
+    } else {
+      from0[i] = roleIndex.get(input[i]!.from)!;
+      to0[i] = roleIndex.get(input[i]!.to)!;
+    }
   }
   const order = orderByEnds(n, from0, to0);
   const repeat = keyRepeats(input, roleIds, order, from0, to0) ?? null;

@@ -13,6 +13,7 @@ import { QueryOptionsError } from '../errors.js';
 import type { Dataset, Qualification, Role, Transition } from '../schema/dataset.js';
 import { closestIds } from '../util/closest.js';
 import { describe } from '../util/describe.js';
+import { didYouMean } from '../util/didYouMean.js';
 
 /** True when the role belongs to the sector. */
 export function roleInSector(role: Pick<Role, 'sectors'>, sector: string): boolean {
@@ -69,7 +70,7 @@ export function sectorOption(
   const known = sectorsOf(dataset);
   if (typeof value === 'string' && known.includes(value)) return value;
   const near = typeof value === 'string' ? closestIds(value, known, 3) : [];
-  const hint = near.length ? `; did you mean ${near.map((s) => `"${s}"`).join(' or ')}?` : '';
+  const hint = didYouMean(near);
   throw new QueryOptionsError(
     fn,
     ['sector'],

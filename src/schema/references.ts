@@ -12,6 +12,7 @@ import type { ReferencedSection } from './dataset.js';
 import { ENTRY_SECTIONS, type EntrySection, type Field, referenceFields } from './fields.js';
 import { makeIssue } from './issues.js';
 import { modelIssues } from './modelChecks.js';
+import type { TransitionEnds } from './valid.js';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -63,7 +64,8 @@ function unknownReference(
 /**
  * A reference field of one entry: each id (or the one id) not among the known ones is reported.
  * Runs for every reference of every entry, so nothing is made unless there is a problem (at
- * 500k transitions, building each path up front was a tenth of validation).
+ * 500k transitions, building each path up front was a tenth of validation). Returns the position
+ * of the entry a single reference names, or −1.
  */
 function checkField(
   issues: Issue[],
@@ -72,22 +74,25 @@ function checkField(
   field: Field,
   section: EntrySection,
   i: number,
-): void {
+): number {
   const target = field.references!;
   const ids = known[target];
-  if (ids === undefined) return;
+  if (ids === undefined) return -1;
   let value: unknown = entry;
   for (const key of field.path) value = isObject(value) ? value[key] : undefined;
   if (field.kind === 'list') {
-    if (!Array.isArray(value)) return;
+    if (!Array.isArray(value)) return -1;
     for (let j = 0; j < value.length; j++) {
       const id = value[j];
       if (typeof id === 'string' && !ids.has(id))
         unknownReference(issues, ids, id, target, [section, i, ...field.path, j]);
     }
-  } else if (typeof value === 'string' && !ids.has(value)) {
-    unknownReference(issues, ids, value, target, [section, i, ...field.path]);
+    return -1;
   }
+  if (typeof value !== 'string') return -1;
+  const at = ids.get(value);
+  if (at === undefined) unknownReference(issues, ids, value, target, [section, i, ...field.path]);
+  return at ?? -1;
 }
 
 function checkRanges(issues: Issue[], entry: Raw, section: EntrySection, i: number): void {
@@ -125,8 +130,12 @@ const REFERENCE_FIELDS = Object.fromEntries(
   ENTRY_SECTIONS.map((s) => [s, referenceFields(s)]),
 ) as Record<EntrySection, readonly Field[]>;
 
-/** Duplicate ids, unknown references, self-loops and ranges in a (raw, possibly ill-shaped) dataset. */
-export function referenceIssues(input: unknown): Issue[] {
+/**
+ * Duplicate ids, unknown references, self-loops and ranges in a (raw, possibly ill-shaped) dataset.
+ * Given `ends` (one slot per transition), records where each transition's `from` and `to` roles
+ * are in `roles` (−1 where unknown).
+ */
+export function referenceIssues(input: unknown, ends?: TransitionEnds): Issue[] {
   const issues: Issue[] = [];
   if (!isObject(input)) return issues;
   // A section that is not a list is reported once by the shape check; references into it are not checked.
@@ -144,7 +153,13 @@ export function referenceIssues(input: unknown): Issue[] {
     for (let i = 0; i < list.length; i++) {
       const entry = list[i];
       if (!isObject(entry)) continue;
-      for (const field of fields) checkField(issues, known, entry, field, section, i);
+      for (const field of fields) {
+        const at = checkField(issues, known, entry, field, section, i);
+        if (ends !== undefined && section === 'transitions' && field.path.length === 1) {
+          if (field.name === 'from') ends.from[i] = at;
+          else if (field.name === 'to') ends.to[i] = at;
+        }
+      }
       if (section === 'transitions' && str(entry.from) !== undefined && entry.from === entry.to) {
         issues.push(makeIssue('self_loop', [section, i, 'to'], { id: entry.from as string }));
       }

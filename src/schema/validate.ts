@@ -16,7 +16,7 @@ import { fastRolesAndTransitions } from './fastParse.js';
 import { fromZodIssue, makeIssue, PARSE } from './issues.js';
 import { referenceIssues } from './references.js';
 import { structureIssues } from './structure.js';
-import { isValidDataset, markValid, type ValidDataset } from './valid.js';
+import { isValidDataset, markValid, type TransitionEnds, type ValidDataset } from './valid.js';
 
 export { structureIssues } from './structure.js';
 export { isValidDataset, type ValidDataset } from './valid.js';
@@ -34,6 +34,7 @@ export function validateDataset(input: unknown): ValidationResult {
   if (isValidDataset(input)) return { success: true, data: input };
   let issues: Issue[];
   let data: Dataset | undefined;
+  let ends: TransitionEnds | undefined;
   try {
     // Large datasets: roles and transitions of the common plain shape are checked by a fast path
     // that returns exactly zod's output (frozen as it goes); zod then checks the rest. Otherwise
@@ -52,7 +53,11 @@ export function validateDataset(input: unknown): ValidationResult {
         restoreMeta(input, data, ['sources', 'qualifications', 'roles', 'transitions']);
       } else issues = parsed.error.issues.map((i) => fromZodIssue(i));
     }
-    appendAll(issues, referenceIssues(input));
+    const transitions = (input as { transitions?: unknown } | null)?.transitions;
+    if (Array.isArray(transitions)) {
+      ends = { from: new Int32Array(transitions.length), to: new Int32Array(transitions.length) };
+    }
+    appendAll(issues, referenceIssues(input, ends));
     appendAll(issues, contentIssues(input));
   } catch (error) {
     // A hostile input (a throwing getter, a revoked proxy) must still get an answer.
@@ -60,7 +65,7 @@ export function validateDataset(input: unknown): ValidationResult {
       makeIssue('unreadable_input', [], undefined, `the input could not be read: ${asText(error)}`),
     ];
   }
-  if (issues.length === 0 && data) return { success: true, data: markValid(data) };
+  if (issues.length === 0 && data) return { success: true, data: markValid(data, ends) };
   return { success: false, issues: dedupe(issues) };
 }
 

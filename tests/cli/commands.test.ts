@@ -89,7 +89,7 @@ describe('show', () => {
   it('exits 2 for an unknown role', async () => {
     const r = await run('show', 'seniro');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('Unknown role "seniro". Did you mean: senior?\n');
+    expect(r.stderr).toBe('Unknown role "seniro"; did you mean "senior"?\n');
   });
 });
 
@@ -204,7 +204,7 @@ describe('eligible', () => {
     expect((await run('eligible', '--role', 'sw')).code).toBe(1);
     const q = await run('eligible', '--role', 'sw', '--qual', 'asey');
     expect(q.code).toBe(2);
-    expect(q.stderr).toBe('Unknown qualification "asey". Did you mean: asye?\n');
+    expect(q.stderr).toBe('Unknown qualification "asey"; did you mean "asye"?\n');
     const missing = await run('eligible');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("required option '--role <role>' not specified");
@@ -467,7 +467,7 @@ describe('finding roles by specialism', () => {
     ]);
     const show = await cli(['show', 'forensic']);
     expect(show.code).toBe(2);
-    expect(show.stderr).toBe('Unknown role "forensic". Did you mean: specialist-social-worker?\n');
+    expect(show.stderr).toBe('Unknown role "forensic"; did you mean "specialist-social-worker"?\n');
   });
 });
 

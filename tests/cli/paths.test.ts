@@ -171,7 +171,7 @@ describe('paths on the small lattice', () => {
     const r = await cli(['--data', small, 'paths', 'nqsw', 'hed']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('Unknown role "hed". Did you mean: head?\n');
+    expect(r.stderr).toBe('Unknown role "hed"; did you mean "head"?\n');
     const none = await cli(['--data', small, 'paths', 'zzzzzzzz', 'head']);
     expect(none.stderr).toBe(
       'Unknown role "zzzzzzzz". Run "career-lattice roles" to see what there is.\n',

@@ -91,6 +91,7 @@ const validity = fc
   .map(({ a, b, proposed }) => {
     const v: Record<string, unknown> = {};
     if (a && b && a !== b)
+      // biome-ignore lint/complexity/useMathMinMax: the days are text (YYYY-MM-DD), not numbers
       Object.assign(v, { validFrom: a < b ? a : b, validUntil: a < b ? b : a });
     else if (a) v.validFrom = a;
     if (proposed !== undefined) v.proposed = proposed;
