@@ -1,6 +1,6 @@
 /**
  * The bundled dataset for the command line, without validating it on every call. In the built
- * CLI (dist/cli.js) the JSON was replaced at build time by what validateDataset returned for it —
+ * CLI (dist/cli.cjs) the JSON was replaced at build time by what validateDataset returned for it —
  * a build with invalid bundled data fails (tsup.config.ts) — so it is marked valid as it is. Run
  * from source (tests, tsx), it is validated as usual.
  */
