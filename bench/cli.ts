@@ -1,7 +1,7 @@
 /**
  * The analyst's benchmarks, after bench/run.ts in `npm run bench` (or alone: `npm run bench:cli`):
  *
- * - the CLI per call (the built dist/cli.js, on the bundled data) beside a bare `node -e 0`,
+ * - the CLI per call (the built dist/cli.cjs, on the bundled data) beside a bare `node -e 0`,
  *   interleaved, whole processes: wall and CPU time (user + system, from /usr/bin/time when the
  *   machine has it), medians, and the ratio per pair;
  * - every ordered pair of the bundled data in one process: `routeMatrix` and `answerQuestions`
@@ -23,9 +23,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = QUICK ? 5 : 15;
 const TIME = ['/usr/bin/time'].find((p) => existsSync(p));
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 if (!existsSync(cli))
-  throw new Error('bench/cli.ts: dist/cli.js is missing; run `npm run build` first');
+  throw new Error('bench/cli.ts: dist/cli.cjs is missing; run `npm run build` first');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 /**
- * The built command line (dist/cli.js), run as users run it, and the element's bundle, after `tsup` in `npm test`
+ * The built command line (dist/cli.cjs), run as users run it, and the element's bundle, after `tsup` in `npm test`
  * (check:package). The unit tests run the CLI from source; this checks what only the build
  * does: the bundled data trusted as validated at build time, validation swapped out of the
  * lattice (cli/trustedValidation.ts) and run only for the inputs that need it, commander's
@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 const { createLattice, englandSocialWork, datasetToCsv } = await import(
   join(root, 'dist', 'index.js')
 );

@@ -104,7 +104,7 @@ npm run build
 jupyter nbconvert --to notebook --execute examples/notebooks/career-lattice-python.ipynb
 ```
 
-`CAREER_LATTICE` names the command (default: `node ../../dist/cli.js`).
+`CAREER_LATTICE` names the command (default: `node ../../dist/cli.cjs`).
 """),
 ("code", """
 import io, os, shlex, subprocess
@@ -113,7 +113,7 @@ import networkx as nx
 %matplotlib inline
 import matplotlib.pyplot as plt
 
-CLI = shlex.split(os.environ.get("CAREER_LATTICE", "node ../../dist/cli.js"))
+CLI = shlex.split(os.environ.get("CAREER_LATTICE", "node ../../dist/cli.cjs"))
 
 def run(*args):
     \"\"\"Runs career-lattice and returns its stdout (exit 1, nothing found, is not an error).\"\"\"

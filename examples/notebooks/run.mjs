@@ -18,7 +18,7 @@ const fail = (message) => {
   process.exit(1);
 };
 
-if (!existsSync(join(root, 'dist', 'index.js')) || !existsSync(join(root, 'dist', 'cli.js')))
+if (!existsSync(join(root, 'dist', 'index.js')) || !existsSync(join(root, 'dist', 'cli.cjs')))
   fail('dist/ is missing: run `npm run build` first');
 const jupyter = ['/usr/bin/jupyter', 'jupyter'].find(
   (j) => spawnSync(j, ['nbconvert', '--version'], { stdio: 'ignore' }).status === 0,

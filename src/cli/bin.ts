@@ -1,5 +1,5 @@
 /**
- * The built CLI's bin (dist/cli.js): runs the CLI itself, bundled as one CommonJS file
+ * The built CLI's bin (dist/cli.cjs): runs the CLI itself, bundled as one CommonJS file
  * (dist/cli-core.cjs, built from main.ts), from V8's code cache (codeCache.ts). This file stays
  * small: it is the one part of a call that is always compiled.
  */

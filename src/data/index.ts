@@ -17,12 +17,7 @@ import type { OverlayInput } from '../schema/overlay.js';
 import { markValid } from '../schema/valid.js';
 import { parseDataset, type ValidDataset } from '../schema/validate.js';
 import { deepFreeze } from '../util/freeze.js';
-
-// Set by the CLI build (tsup.config.ts): there the JSON is already what validateDataset returned
-// for it (an invalid one fails the build), so it is proven valid and only marked so.
-declare const __CLI_BUNDLED_DATA_VALIDATED__: boolean | undefined;
-const TRUSTED =
-  typeof __CLI_BUNDLED_DATA_VALIDATED__ !== 'undefined' && __CLI_BUNDLED_DATA_VALIDATED__ === true;
+import { BUNDLED_DATA_VALIDATED } from './builtValidated.js';
 
 /**
  * Social work careers in England, children's and adults' services: 54 roles from student to
@@ -31,7 +26,7 @@ const TRUSTED =
  * @example
  * createLattice(englandSocialWork).fastestRoute('newly-qualified-social-worker', 'team-manager')?.months;
  */
-export const englandSocialWork: ValidDataset = TRUSTED
+export const englandSocialWork: ValidDataset = BUNDLED_DATA_VALIDATED
   ? /* @__PURE__ */ markValid(englandSocialWorkJson as Dataset)
   : /* @__PURE__ */ parseDataset(englandSocialWorkJson, 'englandSocialWork');
 
