@@ -784,6 +784,10 @@ export class Planner {
       timed('route-items', more);
       if (!(await next())) return false;
     }
+    if (shown.route && shown.route.roles.length > 1) {
+      timed('diagram-warm', () => this.#warmDiagram(shown.route!));
+      if (!(await next())) return false;
+    }
     const diagram = timed('diagram-svg', () => this.#diagram(shown));
     if (!(await next())) return false;
     timed('diagram', () => {
@@ -955,6 +959,23 @@ export class Planner {
           idPrefix: 'cp-diagram',
         })
       : html`<p class="placeholder">The diagram appears once you choose a role.</p>`.value;
+  }
+
+  /**
+   * The diagram of a route's first move, drawn and thrown away: the browser compiles each of
+   * toSvg's functions on its first call, and that compiling was most of the diagram's task (one
+   * library call, ~55 ms at 4× CPU slowdown, over the 50 ms a step may take). Done here, in a
+   * task of its own, it leaves the real diagram only the drawing.
+   */
+  #warmDiagram(route: Route): void {
+    const [a, b] = route.roles;
+    toSvg(this.#lattice as unknown as LibraryLattice, {
+      roles: [a!, b!],
+      from: a!,
+      to: b!,
+      style: false,
+      idPrefix: 'cp-warm',
+    });
   }
 
   #renderNext({ from }: Shown): void {
