@@ -3,6 +3,7 @@
  * position, then transition ids. Roles and transitions are numbered in id order, so
  * comparing indices compares ids.
  */
+import { countingOrder, identityOrder } from '../util/countingOrder.js';
 import { insertionSort } from '../util/insertionSort.js';
 import { compareEdgeSequences } from './dijkstra.js';
 
@@ -71,8 +72,7 @@ export function routeOrderOf(
   compareTies: (i: number, j: number) => number,
 ): Int32Array {
   const n = weights.length;
-  const identity = new Int32Array(n);
-  for (let i = 0; i < n; i++) identity[i] = i;
+  const identity = identityOrder(n);
   if (n < COUNTING_SORT_FROM) {
     const order = Array.from(identity).sort(
       (i, j) =>
@@ -114,16 +114,6 @@ function sortRun(
   }
   // A short run, in search order often sorted already.
   insertionSort(order, start, end, compare);
-}
-
-/** `items` stably ordered by `keyOf[item]`, each key in [0, keys). */
-function countingOrder(items: Int32Array, keyOf: Int32Array, keys: number): Int32Array {
-  const starts = new Int32Array(keys + 1);
-  for (let i = 0; i < items.length; i++) starts[keyOf[items[i]!]! + 1]!++;
-  for (let k = 0; k < keys; k++) starts[k + 1]! += starts[k]!;
-  const out = new Int32Array(items.length);
-  for (let i = 0; i < items.length; i++) out[starts[keyOf[items[i]!]!]!++] = items[i]!;
-  return out;
 }
 
 /**

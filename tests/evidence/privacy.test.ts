@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ROLE_FIELDS } from '../../src/evidence/evidence.js';
 import {
   attack,
   type Cell,
@@ -231,18 +232,6 @@ function publishedAttack(records: readonly JobRecord[], minCount: number) {
   const relations: Relation[] = [];
   const shownRoles = new Map(shown.roles.map((r) => [r.role, r]));
   const shownMoves = new Set(shown.moves.map((m) => `${m.from}>${m.to}`));
-  const fields = [
-    'joined',
-    'left',
-    'inPost',
-    'toOther',
-    'leftWorkforce',
-    'retired',
-    'leftInternal',
-    'partTime',
-    'fullTime',
-    'fteUnknown',
-  ] as const;
   for (const r of truth.roles) {
     const pub = shownRoles.get(r.role);
     const cell = (name: string, value: number, hidden: boolean) => {
@@ -252,7 +241,7 @@ function publishedAttack(records: readonly JobRecord[], minCount: number) {
       return id;
     };
     cell('spells', r.spells, !pub);
-    for (const f of fields) cell(f, r[f] ?? 0, !pub || pub[f] === null);
+    for (const f of ROLE_FIELDS) cell(f, r[f] ?? 0, !pub || pub[f] === null);
     const out = truth.moves.filter((m) => m.from === r.role).map((m) => `move:${m.from}>${m.to}`);
     const into = truth.moves.filter((m) => m.to === r.role).map((m) => `move:${m.from}>${m.to}`);
     relations.push(
