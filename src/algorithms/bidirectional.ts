@@ -18,17 +18,19 @@
  * meets graph theory. SODA 2005, 156–165.
  */
 
+import { keepShape } from '../util/keepShape.js';
 import { backwardDijkstra, type Improved, relaxInEdges } from './backward.js';
 import type { Budget } from './budget.js';
 import {
   type Csr,
   chainLess,
   type EdgeFilter,
+  EMPTY_GRAPH,
   grainOf,
   inWeights,
   type LowerBounds,
   roundingMargin,
-  type SearchSpace,
+  SearchSpace,
 } from './dijkstra.js';
 
 /**
@@ -297,3 +299,12 @@ export function fastestBidirectional(
     if (!expandForward(u, du, su)) return false;
   }
 }
+
+keepShape(
+  new TargetDistances(
+    EMPTY_GRAPH,
+    { weights: new Float64Array(0), edgeOk: null, nodeBlocked: null },
+    0,
+    new SearchSpace(1),
+  ),
+);

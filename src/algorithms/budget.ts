@@ -8,6 +8,7 @@
  * wall-clock time. Both are polled every POLL units, so polling costs nothing measurable.
  */
 import { QueryAbortedError, QueryBudgetError } from '../errors.js';
+import { keepShape } from '../util/keepShape.js';
 
 /** Default units of work for one query (about a second of search on a slow machine). */
 export const DEFAULT_BUDGET = 2_000_000;
@@ -75,3 +76,5 @@ export class Budget {
     return new QueryBudgetError(this.fn, this.limit, this.timedOut ? this.timeoutMs : undefined);
   }
 }
+
+keepShape(new Budget('keepShape'));

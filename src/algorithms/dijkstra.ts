@@ -29,6 +29,18 @@ export interface Csr {
   readonly inFrom: Int32Array;
 }
 
+/** A graph of no roles: for samples (see util/keepShape.ts). */
+export const EMPTY_GRAPH: Csr = Object.freeze({
+  n: 0,
+  m: 0,
+  outStart: new Int32Array(1),
+  edgeFrom: new Int32Array(0),
+  edgeTo: new Int32Array(0),
+  inStart: new Int32Array(1),
+  inEdges: new Int32Array(0),
+  inFrom: new Int32Array(0),
+});
+
 const inWeightCache = new WeakMap<Float64Array, Float64Array>();
 
 /** The weights in in-edge order (weights[inEdges[i]]), made once per weights array. */

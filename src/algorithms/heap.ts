@@ -1,3 +1,5 @@
+import { keepShape } from '../util/keepShape.js';
+
 /**
  * A binary min-heap of (node, distance, steps) entries in growable typed arrays, ordered by
  * distance then steps. Used with lazy deletion: stale entries are skipped by the caller.
@@ -147,3 +149,5 @@ export class ObjectHeap<T> {
     return [...this.items];
   }
 }
+
+keepShape(new ObjectHeap<unknown>(() => false));

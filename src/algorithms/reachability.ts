@@ -4,8 +4,10 @@
  * charged to the budget (a unit per edge looked at), when there is one. The arrays are reused
  * from search to search: `seen` and `parent` of the last search stay readable until the next.
  */
+
+import { keepShape } from '../util/keepShape.js';
 import type { Budget } from './budget.js';
-import type { Csr, EdgeFilter } from './dijkstra.js';
+import { type Csr, type EdgeFilter, EMPTY_GRAPH } from './dijkstra.js';
 
 /** No role blocked. */
 export const NONE_BLOCKED = new Uint8Array(0);
@@ -90,3 +92,5 @@ export function reaches(g: Csr, f: EdgeFilter, source: number, goal: number): bo
   const usable = (e: number) => edgeOk === null || edgeOk[e] === 1;
   return new Reachability(g, usable).reaches([source], goal, nodeBlocked ?? NONE_BLOCKED);
 }
+
+keepShape(new Reachability(EMPTY_GRAPH, () => false));

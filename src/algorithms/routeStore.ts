@@ -4,6 +4,8 @@
  * every one) makes no object per route, sorts them without touching the heap, and hands each out
  * only when it becomes a public Route.
  */
+
+import { keepShape } from '../util/keepShape.js';
 import { compareEdgeRanges } from './dijkstra.js';
 import { type RawRoute, routeOrderOf } from './routeOrder.js';
 
@@ -122,3 +124,5 @@ function grown(a: Int32Array, atLeast: number): Int32Array {
   b.set(a);
   return b;
 }
+
+keepShape(new RouteStore(0, 1, 1));

@@ -10,6 +10,7 @@
  * discrete optimization problems. Management Science, 18(7), 401–405.
  */
 
+import { keepShape } from '../util/keepShape.js';
 import { TargetDistances } from './bidirectional.js';
 import type { Budget } from './budget.js';
 import { type Csr, dijkstra, type EdgeFilter, exactWeights, type SearchSpace } from './dijkstra.js';
@@ -207,3 +208,5 @@ class PrefixTrie {
     return out;
   }
 }
+
+keepShape(new PrefixTrie());

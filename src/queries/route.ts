@@ -6,6 +6,7 @@ import type { RouteStore } from '../algorithms/routeStore.js';
 import { routePay, unpaidRoute } from '../model/pay.js';
 import type { Role } from '../schema/dataset.js';
 import type { LatticeTransition, Route } from '../types.js';
+import { keepShape } from '../util/keepShape.js';
 import type { Core } from './core.js';
 
 /** An empty list, shared (frozen): most routes gain or require nothing new. */
@@ -77,6 +78,7 @@ function routeOf(
     monthsRange: monthsRangeOf(least, most),
     pay: paid ? routePay(roleObjects(core, start, edges, from, steps)) : unpaidRoute(steps),
   });
+  LATEST[0] = route;
   if (steps > SCRATCH_KEPT) {
     // Not to hold a long route's roles and transitions once it is made.
     ROLES.length = 0;
@@ -84,6 +86,9 @@ function routeOf(
   }
   return route;
 }
+
+/** The route made last: it keeps the frozen Route's hidden class alive (see util/keepShape.ts). */
+const LATEST: Route[] = keepShape([]);
 
 /** Scratch for one route's roles and transitions (toRoute is synchronous, so one of each will do). */
 const ROLES: string[] = [];
