@@ -52,8 +52,11 @@ export function boundedSearch(
   spaces: BoundedSpaces,
 ): BoundedSearchResult {
   const { maxSteps, limit, via, budget } = opts;
-  const empty = { routes: new RouteStore(source), truncated: false };
-  if (f.nodeBlocked?.[source] === 1 || f.nodeBlocked?.[target] === 1) return empty;
+  const empty = (): BoundedSearchResult => ({
+    routes: new RouteStore(source, 0, 0),
+    truncated: false,
+  });
+  if (f.nodeBlocked?.[source] === 1 || f.nodeBlocked?.[target] === 1) return empty();
   if (source === target) {
     const ok = via.every((v) => v === source);
     const routes = RouteStore.of(source, ok ? [{ edges: [], weight: 0, start: source }] : []);
@@ -91,7 +94,7 @@ export function boundedSearch(
     }
   }
   const minHops = (v: number): number => (hStamp[v] === hGen ? hops[v]! : half + 1);
-  if (minHops(source) > maxSteps) return empty;
+  if (minHops(source) > maxSteps) return empty();
 
   // Least weight to the target through the ball (only needed to prune, with a small limit).
   const pruning = limit <= PRUNING_LIMIT;
@@ -117,7 +120,8 @@ export function boundedSearch(
   const worstFirst = (a: RawRoute, b: RawRoute): boolean =>
     compareRawRoutes(a, b, g.edgeFrom, g.edgeTo) > 0;
   const best = new ObjectHeap<RawRoute>(worstFirst);
-  let all = new RouteStore(source);
+  // Every route found, when not pruning: a scratch store, its arrays kept from query to query.
+  const all = pruning ? NO_STORE : borrowStore(source);
   const full = (): boolean => pruning && best.size >= keep;
 
   // The DFS: per depth, a segment of `kids` (the node's usable out-edges, lightest first when
@@ -216,7 +220,11 @@ export function boundedSearch(
             all.add(pathEdges, 0, depth, e, w);
             if (all.count >= 2 * (limit + 1)) {
               budget.spend(all.count);
-              all = all.best(g.edgeFrom, g.edgeTo, limit + 1);
+              const kept = all.best(g.edgeFrom, g.edgeTo, limit + 1);
+              all.clear(source);
+              for (let i = 0; i < kept.count; i++) {
+                all.add(kept.edges, kept.offset(i), kept.steps(i), -1, kept.weight(i));
+              }
             }
             continue;
           }
@@ -261,7 +269,24 @@ export function boundedSearch(
     return { routes, truncated: budget.exhausted || held.length > limit };
   }
   const routes = all.best(g.edgeFrom, g.edgeTo, limit);
-  return { routes, truncated: budget.exhausted || all.count > limit };
+  const truncated = budget.exhausted || all.count > limit;
+  if (all.capacity <= SCRATCH_KEPT_EDGES) SCRATCH.push(all);
+  return { routes, truncated };
+}
+
+/**
+ * Scratch stores for the routes an every-route search finds, one per search running (a weight
+ * callback may start another): reused, a store grows once rather than in every query. One grown
+ * past SCRATCH_KEPT_EDGES (a query of tens of thousands of routes) is left to the collector.
+ */
+const SCRATCH: RouteStore[] = [];
+const SCRATCH_KEPT_EDGES = 1 << 16;
+const NO_STORE = new RouteStore(-1, 0, 0);
+
+function borrowStore(start: number): RouteStore {
+  const store = SCRATCH.pop() ?? new RouteStore(start);
+  store.clear(start);
+  return store;
 }
 
 /**

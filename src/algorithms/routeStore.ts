@@ -20,7 +20,7 @@ export class RouteStore {
 
   /** Room for `routes` routes of `edges` edges in all to start with; it grows as needed. */
   constructor(
-    readonly start: number,
+    public start: number,
     routes = 64,
     edges = 8 * routes,
   ) {
@@ -34,6 +34,18 @@ export class RouteStore {
     const store = new RouteStore(start);
     for (const r of routes) store.add(r.edges, 0, r.edges.length, -1, r.weight);
     return store;
+  }
+
+  /** Empties the store for routes from `start`, keeping its arrays (a scratch store, reused). */
+  clear(start: number): void {
+    this.start = start;
+    this.#used = 0;
+    this.#count = 0;
+  }
+
+  /** Edges it can hold before it grows. */
+  get capacity(): number {
+    return this.#edges.length;
   }
 
   get count(): number {
