@@ -20,7 +20,7 @@
 
 import { keepShape } from '../util/keepShape.js';
 import { backwardDijkstra, type Improved, relaxInEdges } from './backward.js';
-import type { Budget } from './budget.js';
+import { Budget } from './budget.js';
 import {
   type Csr,
   chainLess,
@@ -300,11 +300,21 @@ export function fastestBidirectional(
   }
 }
 
-keepShape(
-  new TargetDistances(
+/**
+ * A sample whose fields hold what real searches put in them (a fractional grain, an infinite
+ * floor, a budget): a field that first held a small integer and then a fraction moves every
+ * object to a new hidden class, and a sample left with the old one would keep the wrong one.
+ */
+function sample(): TargetDistances {
+  const weights = new Float64Array([0.5]);
+  const search = new TargetDistances(
     EMPTY_GRAPH,
-    { weights: new Float64Array(0), edgeOk: null, nodeBlocked: null },
+    { weights, edgeOk: null, nodeBlocked: null },
     0,
     new SearchSpace(1),
-  ),
-);
+    new Budget('keepShape'),
+  );
+  search.extendTo(Infinity);
+  return search;
+}
+keepShape(sample());

@@ -63,6 +63,15 @@ export interface EdgeFilter {
   readonly nodeBlocked: Uint8Array | null;
 }
 
+/**
+ * The same edges and roles, weighed by `weights`. Written out, not spread: a spread's object has
+ * a hidden class no literal holds, so V8 lost it (and the code that used it) at every full
+ * collection.
+ */
+export function reweighed(f: EdgeFilter, weights: Float64Array): EdgeFilter {
+  return { weights, edgeOk: f.edgeOk, nodeBlocked: f.nodeBlocked };
+}
+
 /** Reusable per-search arrays; `stamp[v] === gen` marks v as seen in the current search. */
 export class SearchSpace {
   readonly dist: Float64Array;

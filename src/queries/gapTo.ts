@@ -12,7 +12,7 @@
  * is the typical time in post before moving, which time already served counts against.
  */
 
-import type { EdgeFilter } from '../algorithms/dijkstra.js';
+import { type EdgeFilter, reweighed } from '../algorithms/dijkstra.js';
 import { reaches } from '../algorithms/reachability.js';
 import type { RawRoute } from '../algorithms/routeOrder.js';
 import { yenRoutes } from '../algorithms/yen.js';
@@ -101,7 +101,7 @@ export function gapTo(core: Core, profile: Profile, target: string, options?: Ga
   let best: { raw: RawRoute; sim: Simulation } | undefined;
   let certain = true;
   withSpaces(core, (space, reverse) => {
-    const months = { ...filter, weights: g.monthsWeights };
+    const months = reweighed(filter, g.monthsWeights);
     for (const raw of yenRoutes(g, months, source, goal, space, budget, { reverse })) {
       if (best && raw.weight - headStart >= best.sim.months) return;
       const sim = simulate(raw);

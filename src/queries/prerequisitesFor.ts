@@ -14,7 +14,7 @@
  * exact but bounded by the work budget). When the budget runs out first, `some` lists only what
  * was proven and the result says `truncated`.
  */
-import { dijkstra } from '../algorithms/dijkstra.js';
+import { dijkstra, reweighed } from '../algorithms/dijkstra.js';
 import { edgeOnSimpleRoute } from '../algorithms/edgeOnSimpleRoute.js';
 import { labelsOnEveryRoute } from '../algorithms/labelsOnEveryRoute.js';
 import { Reachability } from '../algorithms/reachability.js';
@@ -73,11 +73,7 @@ export function prerequisitesFor(
   const fastest = reachable
     ? withSpace(core, (space) => {
         const starts = sources.map((node) => ({ node, dist: 0, steps: 0 }));
-        dijkstra(
-          g,
-          { ...filter, weights: g.monthsWeights },
-          { space, sources: starts, target, budget },
-        );
+        dijkstra(g, reweighed(filter, g.monthsWeights), { space, sources: starts, target, budget });
         if (budget.exhausted) return undefined;
         const edges = space.pathTo(target, g.edgeFrom);
         const start = edges.length ? g.edgeFrom[edges[0]!]! : target;
