@@ -138,6 +138,8 @@ export class Planner {
   #mounted = false;
   /** The element was removed (destroy): start-up stops between steps. */
   #destroyed = false;
+  /** The route query has run once (#warmRoutes need not run again). */
+  #routesWarm = false;
   /** Renders run in steps; only the newest may write (an older one that finishes late stops). */
   readonly #renders = new Latest();
   readonly #evidence: EvidenceLookup | undefined;
@@ -776,6 +778,10 @@ export class Planner {
       timed('index', () => this.#lattice.prepare?.());
       if (!(await next())) return false;
     }
+    if (!this.#routesWarm && s.from && s.to && s.from !== s.to) {
+      timed('routes-warm', () => this.#warmRoutes());
+      if (!(await next())) return false;
+    }
     const found = timed('routes-query', () => this.#queryRoutes());
     if (!(await next())) return false;
     const shown = timed('routes', () => this.#renderRoutes(found));
@@ -959,6 +965,29 @@ export class Planner {
           idPrefix: 'cp-diagram',
         })
       : html`<p class="placeholder">The diagram appears once you choose a role.</p>`.value;
+  }
+
+  /**
+   * The first route query, asked for two routes and thrown away: the browser compiles each of the
+   * query's functions on its first call, and with the search itself that was one task of about
+   * 50 ms at 4× CPU slowdown (the longest of a deep link's start). Done here, in a task of its own,
+   * it leaves the real query (ten routes) little to compile. Only the first query needs it.
+   */
+  #warmRoutes(): void {
+    this.#routesWarm = true;
+    const lattice = this.#lattice;
+    const s = this.#state;
+    if (!s.from || !s.to || !lattice.hasRole(s.from) || !lattice.hasRole(s.to)) return;
+    try {
+      lattice.kFastestRoutes(
+        s.from,
+        s.to,
+        2,
+        this.#routeOptions(lattice.role(s.from), lattice.role(s.to)),
+      );
+    } catch {
+      // The real query reports any problem.
+    }
   }
 
   /**
