@@ -9,7 +9,7 @@
  * and a link to a role the council removed are each said, with what to do.
  */
 import type { Direction, FindResult, Role, Route, RouteList, RouteOptions } from '../index.js';
-import { toSvg } from '../io/svg.js';
+import { svgPlan, toSvg } from '../io/svg.js';
 import type { Lattice as LibraryLattice } from '../lattice/Lattice.js';
 import { closestIds } from '../util/closest.js';
 import { Combobox, type ComboOption } from './combobox.js';
@@ -791,7 +791,9 @@ export class Planner {
       if (!(await next())) return false;
     }
     if (shown.route && shown.route.roles.length > 1) {
-      timed('diagram-warm', () => this.#warmDiagram(shown.route!));
+      timed('diagram-plan-warm', () => this.#warmDiagram(shown.route!, 'plan'));
+      if (!(await next())) return false;
+      timed('diagram-warm', () => this.#warmDiagram(shown.route!, 'whole'));
       if (!(await next())) return false;
     }
     const diagram = timed('diagram-svg', () => this.#diagram(shown));
@@ -993,18 +995,16 @@ export class Planner {
   /**
    * The diagram of a route's first move, drawn and thrown away: the browser compiles each of
    * toSvg's functions on its first call, and that compiling was most of the diagram's task (one
-   * library call, ~55 ms at 4× CPU slowdown, over the 50 ms a step may take). Done here, in a
-   * task of its own, it leaves the real diagram only the drawing.
+   * library call, ~55 ms at 4× CPU slowdown, over the 50 ms a step may take). Done here, in tasks
+   * of their own — the plan (placing roles and moves), then the whole drawing — it leaves the real
+   * diagram only the drawing.
    */
-  #warmDiagram(route: Route): void {
+  #warmDiagram(route: Route, part: 'plan' | 'whole'): void {
     const [a, b] = route.roles;
-    toSvg(this.#lattice as unknown as LibraryLattice, {
-      roles: [a!, b!],
-      from: a!,
-      to: b!,
-      style: false,
-      idPrefix: 'cp-warm',
-    });
+    const lattice = this.#lattice as unknown as LibraryLattice;
+    const options = { roles: [a!, b!], from: a!, to: b!, style: false, idPrefix: 'cp-warm' };
+    if (part === 'plan') svgPlan(lattice, options);
+    else toSvg(lattice, options);
   }
 
   #renderNext({ from }: Shown): void {

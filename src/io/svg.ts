@@ -12,7 +12,13 @@ import type { LatticeTransition, Route } from '../types.js';
 import { maxOf } from '../util/appendAll.js';
 import { closestIds } from '../util/closest.js';
 import { describe } from '../util/describe.js';
-import { type DiagramOptions, diagramModel, formatMonths, trackTitle } from './diagram.js';
+import {
+  type DiagramModel,
+  type DiagramOptions,
+  diagramModel,
+  formatMonths,
+  trackTitle,
+} from './diagram.js';
 import { latticeArgument } from './latticeArgument.js';
 import { xmlAttr } from './xml.js';
 
@@ -208,6 +214,38 @@ const ID_PREFIX = /^[A-Za-z][A-Za-z0-9_-]*$/;
  * writeFileSync('route.svg', picture); // or innerHTML, or a notebook's display
  */
 export function toSvg(lattice: Lattice, options?: SvgOptions): string {
+  return svgMarkup(svgPlan(lattice, options));
+}
+
+/**
+ * Everything a diagram needs but its markup: the options checked, the roles placed, the edges
+ * joined. Apart from svgMarkup so that a page can have the two compiled in two tasks (a browser
+ * compiles each function on its first call: see the element's diagram warm-up).
+ */
+export interface SvgPlan {
+  readonly lattice: Lattice;
+  readonly opts: Readonly<Record<string, unknown>>;
+  readonly model: DiagramModel;
+  readonly route: Route | undefined;
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+  readonly prefix: string;
+  readonly ax: Axes;
+  readonly onRoute: ReadonlySet<string>;
+  readonly levels: readonly number[];
+  readonly rankOf: ReadonlyMap<number, number>;
+  readonly tracks: readonly Track[];
+  readonly laneStart: ReadonlyMap<Track, number>;
+  readonly laneSize: ReadonlyMap<Track, number>;
+  readonly crossExtent: number;
+  readonly rankExtent: number;
+  readonly pairs: ReadonlyMap<string, Edge>;
+  readonly edges: readonly Edge[];
+  readonly boxes: readonly Placed[];
+}
+
+/** The plan of toSvg's diagram (see SvgPlan); throws as toSvg does. */
+export function svgPlan(lattice: Lattice, options?: SvgOptions): SvgPlan {
   const fn = 'toSvg';
   latticeArgument(fn, lattice);
   const opts = checkOptions(fn, options, SVG_OPTIONS);
@@ -321,7 +359,34 @@ export function toSvg(lattice: Lattice, options?: SvgOptions): string {
     (p, q) => Number(p.highlighted) - Number(q.highlighted) || (p.step ?? 0) - (q.step ?? 0),
   );
   const boxes = [...placed.values()];
+  return {
+    lattice,
+    opts,
+    model,
+    route,
+    from,
+    to,
+    prefix,
+    ax,
+    onRoute,
+    levels,
+    rankOf,
+    tracks,
+    laneStart,
+    laneSize,
+    crossExtent,
+    rankExtent,
+    pairs,
+    edges,
+    boxes,
+  };
+}
 
+/** The SVG document of a plan. */
+export function svgMarkup(plan: SvgPlan): string {
+  const { lattice, opts, model, route, from, to, prefix, ax, onRoute } = plan;
+  const { levels, rankOf, tracks, laneStart, laneSize, crossExtent, rankExtent } = plan;
+  const { pairs, edges, boxes } = plan;
   const id = (name: string) => `${prefix}-${name}`;
   const point = (c: number, r: number) => {
     const { x, y } = ax.xy(c, r);
