@@ -4,7 +4,7 @@
  * comparing indices compares ids.
  */
 import { countingOrder, identityOrder } from '../util/countingOrder.js';
-import { insertionSort } from '../util/insertionSort.js';
+import { sortRuns } from '../util/sortRuns.js';
 import { compareEdgeSequences } from './dijkstra.js';
 
 /**
@@ -36,8 +36,6 @@ export function compareRawRoutes(
 
 /** Below this many routes a comparison sort is as quick as counting. */
 const COUNTING_SORT_FROM = 64;
-/** Runs tied on weight and steps up to this long are sorted by insertion (no quadratic tail). */
-const SHORT_RUN = 16;
 
 /**
  * Sorts `routes` in place into route order: the same result as `routes.sort(compareRawRoutes)`.
@@ -87,33 +85,8 @@ export function routeOrderOf(
   const { ranks, count } = weightRanks(weights);
   const order = countingOrder(countingOrder(identity, steps, longest + 1), ranks, count);
   // Runs tied on weight and steps: compareTies decides.
-  let start = 0;
-  for (let i = 1; i <= n; i++) {
-    if (
-      i < n &&
-      ranks[order[i]!] === ranks[order[start]!] &&
-      steps[order[i]!] === steps[order[start]!]
-    )
-      continue;
-    sortRun(order, start, i, compareTies);
-    start = i;
-  }
+  sortRuns(order, (i, j) => ranks[i] === ranks[j] && steps[i] === steps[j], compareTies);
   return order;
-}
-
-/** Sorts order[start, end) in place. */
-function sortRun(
-  order: Int32Array,
-  start: number,
-  end: number,
-  compare: (i: number, j: number) => number,
-): void {
-  if (end - start > SHORT_RUN) {
-    order.set(Array.from(order.subarray(start, end)).sort(compare), start);
-    return;
-  }
-  // A short run, in search order often sorted already.
-  insertionSort(order, start, end, compare);
 }
 
 /**

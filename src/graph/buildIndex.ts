@@ -12,7 +12,7 @@ import { derivedKey, transitionKeys } from '../schema/transitionKey.js';
 import { transitionEndsOf } from '../schema/valid.js';
 import type { LatticeTransition } from '../types.js';
 import { countingOrder, identityOrder } from '../util/countingOrder.js';
-import { insertionSort } from '../util/insertionSort.js';
+import { sortRuns } from '../util/sortRuns.js';
 
 export const DIRECTION_CODE: Readonly<Record<Direction, number>> = { up: 0, across: 1, down: 2 };
 export const KIND_CODE: Readonly<Record<TransitionKind, number>> = Object.fromEntries(
@@ -165,24 +165,6 @@ export function keyRepeats(
 }
 
 /**
- * Orders each run of parallel transitions (same from and to) by key, completing the
- * (from, to, key) order. `compare` orders two input indices as their keys would.
- */
-function sortParallelRuns(
-  order: Int32Array,
-  from: Int32Array,
-  to: Int32Array,
-  compare: (i: number, j: number) => number,
-): void {
-  for (let a = 0; a < order.length; ) {
-    const b = runEnd(order, from, to, a);
-    // Runs are a few transitions long.
-    insertionSort(order, a, b, compare);
-    a = b;
-  }
-}
-
-/**
  * Derived keys compared without making them: in one run `from>to:` is common, so keys differ in
  * `kind` (no kind is a prefix of another), then in the repeat's suffix — none for the first,
  * then `#2`, `#3`… compared as text, as the keys are (`#10` before `#2`).
@@ -238,10 +220,10 @@ export function buildIndex(dataset: Dataset): LatticeIndex {
   const order = orderByEnds(n, from0, to0);
   const repeat = keyRepeats(input, roleIds, order, from0, to0) ?? null;
   const keys = repeat === null ? transitionKeys(input) : null;
-  sortParallelRuns(
+  // Each run of parallel transitions (same from and to) by key: the (from, to, key) order.
+  sortRuns(
     order,
-    from0,
-    to0,
+    (i, j) => from0[i] === from0[j] && to0[i] === to0[j],
     keys !== null ? (i, j) => byString(keys[i]!, keys[j]!) : compareDerivedKeys(input, repeat!),
   );
 
