@@ -107,6 +107,22 @@ double('extendDataset, n roles, overlay touching 3n/8', 10000, (n) => {
   return () => extendDataset(base, overlay);
 });
 
+// Parallel transitions: n moves between the same two roles (each named from>to:kind#k, the
+// k-th repeat; and sorted as one run in the index). Both were quadratic until 2 December.
+double('createLattice, n parallel transitions between two roles', 8000, (n) => {
+  const base = data(200);
+  const [a, b] = [base.roles[0]!.id, base.roles[1]!.id];
+  const first = { ...base.transitions[0]!, id: 'named' };
+  const parallel = Array.from({ length: n }, (_, i) => ({
+    ...base.transitions[0]!,
+    from: a,
+    to: b,
+    months: (i * 7919) % 97,
+  }));
+  const d = { ...base, transitions: [first, ...base.transitions.slice(1), ...parallel] };
+  return () => createLattice(d);
+});
+
 // The streaming block (bench/streaming.ts) lives inside this section: measured again with
 // BENCH_STREAM=1, otherwise kept as it was.
 const file = join(root, 'BENCHMARKS.md');
@@ -128,7 +144,7 @@ const section = [
   '## Doubling (linear work)',
   '',
   `Written by \`npm run bench:doubling\` (bench/doubling.ts), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, on a shared machine. ` +
-    'Each row times the same work at n and 2n (median of 3): a ratio near 2 is linear, near 4 quadratic (suggestions, `find`, JSON-LD and overlays were about 4 before issue 14).',
+    'Each row times the same work at n and 2n (median of 3): a ratio near 2 is linear, near 4 quadratic (suggestions, `find`, JSON-LD and overlays were about 4 before issue 14; parallel transitions before 2 December).',
   '',
   table,
   ...(streamed ? ['', streamed] : []),

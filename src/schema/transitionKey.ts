@@ -24,11 +24,16 @@ export function transitionKeys(
 ): string[] {
   const used = new Set<string>();
   for (const t of transitions) if (t.id !== undefined) used.add(t.id);
+  // The repeat each `from>to:kind` tries next: counting up from 1 for every repeat made the k-th
+  // repeat try k keys, and 30,000 transitions between two roles took minutes.
+  const nextRepeat = new Map<string, number>();
   return transitions.map((t) => {
     if (t.id !== undefined) return t.id;
-    let n = 1;
-    let key = derivedKey(t);
+    const base = derivedKey(t);
+    let n = nextRepeat.get(base) ?? 1;
+    let key = derivedKey(t, n);
     while (used.has(key)) key = derivedKey(t, ++n);
+    nextRepeat.set(base, n + 1);
     used.add(key);
     return key;
   });
