@@ -25,9 +25,15 @@ export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 /**
  * Per pair, the median over rounds of each contender's time; rounds alternate which contender
- * goes first, so neither always runs on a warm cache or right after a GC. Every contender first
- * runs untimed (warmUp): V8 optimises a function only after many calls, and a cold first round
- * would measure the compiler, not the code.
+ * goes first, so neither always runs on a warm cache or right after another's garbage. Every
+ * contender first runs untimed (warmUp): V8 optimises a function only after many calls, and a
+ * cold first round would measure the compiler, not the code.
+ *
+ * No collection is forced between rounds: a full collection makes V8 drop the optimised code of
+ * any function whose objects' hidden classes died with the last call ("weak objects" in
+ * `--trace-deopt`), so each round then timed whichever contender had not guarded against it
+ * running unoptimised — graphology's allSimplePaths on busy pairs took 13 ms per call that way
+ * against 2.9 ms in steady state. Collections still happen, as the contenders' own garbage asks.
  */
 export function interleaved(
   pairs: number,
@@ -37,7 +43,6 @@ export function interleaved(
   for (const run of contenders) warmUp(pairs, run);
   const samples = contenders.map(() => Array.from({ length: pairs }, () => [] as number[]));
   for (let r = 0; r < rounds; r++) {
-    gc();
     for (let i = 0; i < pairs; i++) {
       for (let c = 0; c < contenders.length; c++) {
         const k = (c + r + i) % contenders.length;
