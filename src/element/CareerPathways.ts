@@ -24,7 +24,7 @@
 import { fetchPayload, type Payload } from './payload.js';
 import type { Planner } from './planner.js';
 import { CSS } from './styles.js';
-import { TEMPLATE } from './template.js';
+import { landingMarkup } from './template.js';
 import { yieldToMain } from './yieldToMain.js';
 
 /** A User Timing measure per start-up step (`career-pathways:…` in the Performance panel). */
@@ -107,7 +107,7 @@ export class CareerPathwaysElement extends HTMLElement {
     await yieldToMain();
     if (abort.signal.aborted) return;
     timed('landing', () => {
-      root.innerHTML = TEMPLATE.value;
+      root.innerHTML = landingMarkup();
     });
     const loading = root.getElementById('loading')!;
     try {
