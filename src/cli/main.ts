@@ -4,12 +4,7 @@
  */
 import { run } from './run.js';
 
-// `career-lattice … | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
+// Not process.stdout here: made on first use only (run.ts, stdio.ts), with its EPIPE handling.
 // Not a top-level await: the bundle is CommonJS (codeCache.ts).
 void run(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

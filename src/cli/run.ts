@@ -10,6 +10,7 @@ import { Context, type Io } from './context.js';
 import { CliUsageError, EXIT, reportError } from './errors.js';
 import { calendarDate, examples } from './options.js';
 import { type OutputFormat, takesOutputFormat } from './output.js';
+import { readerGone, writeAll, writesDirectly } from './stdio.js';
 
 export type { Io } from './context.js';
 
@@ -52,17 +53,56 @@ export function commandNamed(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The real process's output: straight to the file descriptor where it is a pipe, a file or a
+ * socket (stdio.ts), through Node's streams for a terminal and for the chunked exports.
+ */
 function processIo(): Io {
+  const outDirect = writesDirectly(1);
+  const errDirect = writesDirectly(2);
+  // Once a chunked export has written through the stream, everything after it does too, in order.
+  let streamed = false;
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
-    stream: async (chunks) =>
-      (await import('./streamOut.js')).streamChunks(process.stdout, chunks, { end: false }),
-    color: process.stdout.isTTY === true,
+    out: (text) => {
+      if (!outDirect || streamed) return void nodeStdout().write(text);
+      try {
+        writeAll(1, text);
+      } catch (error) {
+        if (readerGone(error)) process.exit(0);
+        throw error;
+      }
+    },
+    err: (text) => {
+      if (!errDirect) return void process.stderr.write(text);
+      try {
+        writeAll(2, text);
+      } catch (error) {
+        if (!readerGone(error)) throw error;
+      }
+    },
+    stream: async (chunks) => {
+      streamed = true;
+      return (await import('./streamOut.js')).streamChunks(nodeStdout(), chunks, { end: false });
+    },
+    color: !outDirect && process.stdout.isTTY === true,
     cwd: process.cwd(),
-    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    columns: !outDirect && process.stdout.isTTY ? process.stdout.columns : undefined,
     env: process.env,
   };
+}
+
+let stdoutWatched = false;
+
+/** `process.stdout`, made on first use; a reader that goes away (`| head -1`) ends the run quietly. */
+function nodeStdout(): NodeJS.WriteStream {
+  if (!stdoutWatched) {
+    stdoutWatched = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (readerGone(error)) process.exit(0);
+      throw error;
+    });
+  }
+  return process.stdout;
 }
 
 async function program(
