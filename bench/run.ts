@@ -972,7 +972,7 @@ async function main(): Promise<void> {
       'tracks, ~4.9 transitions per role — mostly up, some across (often both ways: cycles among peers) and some down — with parallel ' +
       'transitions and whole months drawn per kind (so exact ties are everywhere, as in real data). Every comparison runs on the same ' +
       'graph and the same pairs in the same process run, interleaved, and reports medians; a ratio is the peer’s time over ours, per pair, ' +
-      'summarised by its median (and its minimum: the pair where we were least ahead). No collection is forced between rounds: a forced ' +
+      'summarised by its median (and its minimum: the pair where we were least ahead). No collection is forced between the rounds of a comparison in one process: a forced ' +
       'full collection made V8 drop the optimised code of whichever contender’s objects had died (graphology’s `allSimplePaths` then ' +
       'timed 13 ms per busy pair instead of 1.7–2.9 ms), so before 2 December 10:00 UTC these tables flattered us. Absolute times on a ' +
       'shared machine move by ±30%; the ratios are what to compare.',
