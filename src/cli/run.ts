@@ -64,21 +64,12 @@ function processIo(): Io {
   let streamed = false;
   return {
     out: (text) => {
-      if (!outDirect || streamed) return void nodeStdout().write(text);
-      try {
-        writeAll(1, text);
-      } catch (error) {
-        if (readerGone(error)) process.exit(0);
-        throw error;
-      }
+      if (!outDirect || streamed) nodeStdout().write(text);
+      else if (!writeAll(1, text)) readerWentAway();
     },
     err: (text) => {
-      if (!errDirect) return void process.stderr.write(text);
-      try {
-        writeAll(2, text);
-      } catch (error) {
-        if (!readerGone(error)) throw error;
-      }
+      if (!errDirect) process.stderr.write(text);
+      else writeAll(2, text);
     },
     stream: async (chunks) => {
       streamed = true;
@@ -91,14 +82,17 @@ function processIo(): Io {
   };
 }
 
+/** The reader of stdout went away (`| head -1`): not an error, the run ends quietly. */
+const readerWentAway = (): never => process.exit(0);
+
 let stdoutWatched = false;
 
-/** `process.stdout`, made on first use; a reader that goes away (`| head -1`) ends the run quietly. */
+/** `process.stdout`, made on first use, ending the run as readerWentAway does on EPIPE. */
 function nodeStdout(): NodeJS.WriteStream {
   if (!stdoutWatched) {
     stdoutWatched = true;
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (readerGone(error)) process.exit(0);
+    process.stdout.on('error', (error) => {
+      if (readerGone(error)) readerWentAway();
       throw error;
     });
   }

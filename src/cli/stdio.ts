@@ -21,20 +21,23 @@ export function writesDirectly(fd: number): boolean {
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * Writes the whole of `text` to `fd`. A pipe another process left non-blocking may take part of it,
- * or none (EAGAIN) while it is full: the rest is written once the reader has taken some.
+ * Writes the whole of `text` to `fd`; false if the reader went away first (EPIPE). A pipe another
+ * process left non-blocking may take part of it, or none (EAGAIN) while it is full: the rest is
+ * written once the reader has taken some.
  */
-export function writeAll(fd: number, text: string): void {
+export function writeAll(fd: number, text: string): boolean {
   const bytes = Buffer.from(text, 'utf8');
   let at = 0;
   while (at < bytes.length) {
     try {
       at += writeSync(fd, bytes, at);
     } catch (error) {
+      if (readerGone(error)) return false;
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
       Atomics.wait(PAUSE, 0, 0, 1);
     }
   }
+  return true;
 }
 
 /** Did the reader go away (`| head -1`)? That ends the output quietly, as for any Unix filter. */

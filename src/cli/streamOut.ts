@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { terminalSafe } from '../util/terminalText.js';
 import { CliUsageError } from './errors.js';
 import { fsReason } from './files.js';
+import { readerGone } from './stdio.js';
 
 /** Pieces are gathered up to about this many characters per write: fewer, larger writes. */
 const BATCH = 1 << 16;
@@ -61,9 +62,6 @@ export function* terminalSafeChunks(chunks: Iterable<string>): Generator<string,
   if (carry) yield terminalSafe(carry);
 }
 
-const isBrokenPipe = (error: unknown): boolean =>
-  (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
-
 /**
  * Writes the pieces to `stream` in batches, waiting for it to drain. `end: false` leaves it open
  * (stdout). Resolves once written, or as soon as the reader has gone (EPIPE).
@@ -76,7 +74,7 @@ export async function streamChunks(
   try {
     await pipeline(Readable.from(batched(chunks), { objectMode: false }), stream, { end });
   } catch (error) {
-    if (!isBrokenPipe(error)) throw error;
+    if (!readerGone(error)) throw error;
   }
 }
 
