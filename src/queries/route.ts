@@ -7,6 +7,7 @@ import { routePay, unpaidRoute } from '../model/pay.js';
 import type { Role } from '../schema/dataset.js';
 import type { LatticeTransition, Route } from '../types.js';
 import { keepShape } from '../util/keepShape.js';
+import { packedCopy } from '../util/packedCopy.js';
 import type { Core } from './core.js';
 
 /** An empty list, shared (frozen): most routes gain or require nothing new. */
@@ -94,36 +95,6 @@ const LATEST: Route[] = keepShape([]);
 const ROLES: string[] = [];
 const TRANSITIONS: LatticeTransition[] = [];
 const SCRATCH_KEPT = 64;
-
-/**
- * The first `length` items of `scratch` as a new array of exactly that length, packed: V8 freezes
- * an array literal in a fraction of the time it takes for a `new Array(n)` (holey) or one grown by
- * push, and it holds no spare capacity. Routes are short; a long one is sliced.
- */
-function packedCopy<T>(s: readonly T[], length: number): T[] {
-  switch (length) {
-    case 0:
-      return [];
-    case 1:
-      return [s[0]!];
-    case 2:
-      return [s[0]!, s[1]!];
-    case 3:
-      return [s[0]!, s[1]!, s[2]!];
-    case 4:
-      return [s[0]!, s[1]!, s[2]!, s[3]!];
-    case 5:
-      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!];
-    case 6:
-      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!];
-    case 7:
-      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!, s[6]!];
-    case 8:
-      return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!, s[6]!, s[7]!];
-    default:
-      return s.slice(0, length);
-  }
-}
 
 /** The route's roles as objects, for its pay. */
 function roleObjects(
