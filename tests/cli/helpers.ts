@@ -1,7 +1,9 @@
 /**
- * Runs the CLI in-process with captured output: fast, and no build needed.
+ * Runs the CLI in-process with captured output: fast, and no build needed. And, for what only the
+ * real process shows (its stdout), runs main.ts in a Node process of its own.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
@@ -50,4 +52,24 @@ export function workspace(): { dir: string; small: string } {
   const path = join(dir, 'small.json');
   writeFileSync(path, JSON.stringify(small, null, 2));
   return { dir, small: path };
+}
+
+/** Node's arguments that run the real process's entry (main.ts) from source. */
+export const REAL_MAIN = ['--import', 'tsx', 'src/cli/main.ts'] as const;
+
+/**
+ * The real process with `args`, its stdout piped into `head -1` (which closes the pipe early),
+ * under `pipefail`: what head printed, the exit status, and what the CLI wrote to stderr.
+ */
+export function pipedToHeadOne(args: readonly string[]): {
+  stdout: string;
+  status: number | null;
+  stderr: string;
+} {
+  const err = join(mkdtempSync(join(tmpdir(), 'career-lattice-head-')), 'err');
+  const command = [process.execPath, ...REAL_MAIN, ...args].map((a) => `"${a}"`).join(' ');
+  const r = spawnSync('bash', ['-c', `set -o pipefail; ${command} 2>"${err}" | head -1`], {
+    encoding: 'utf8',
+  });
+  return { stdout: r.stdout, status: r.status, stderr: readFileSync(err, 'utf8') };
 }
