@@ -20,7 +20,13 @@ export type LatticeTransition = Transition & {
   readonly direction: Direction;
 };
 
-/** How a route is weighed: months (default), steps, or a function of a transition. */
+/**
+ * How a route is weighed: months (default), steps, or a function of a transition (a finite number
+ * from 0 to 10^15). A route's weight is the exact sum of its transitions' weights: weights whose
+ * floating-point sums would round are first each rounded to a power-of-two grain fine enough that
+ * none moves by more than a 2^-51 part of the heaviest weight times their number (README,
+ * "Weights add up exactly").
+ */
 export type WeightOption = 'months' | 'steps' | ((transition: LatticeTransition) => number);
 
 /**

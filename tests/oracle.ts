@@ -46,14 +46,32 @@ function allowed(dataset: Dataset, opts: OracleOptions): OracleTransition[] {
   );
 }
 
-/** The weight of one transition under the chosen measure. */
-function weightOf(opts: OracleOptions): (t: OracleTransition) => number {
-  return (t) =>
+/**
+ * The weight of one transition under the chosen measure, as the library ranks by it (README,
+ * "Weights add up exactly"): the measure's own values when they add up exactly, else each rounded
+ * to the nearest multiple of the power of two q with 2^50 q < bound ≤ 2^51 q, the bound being the
+ * heaviest weight times the number of weights above 0 — over the transitions the options allow
+ * for a weight function, over all of them for months.
+ */
+function weightOf(dataset: Dataset, opts: OracleOptions): (t: OracleTransition) => number {
+  const measure = (t: OracleTransition) =>
     opts.weight === undefined || opts.weight === 'months'
       ? t.months
       : opts.weight === 'steps'
         ? 1
         : opts.weight(t);
+  const over =
+    typeof opts.weight === 'function' ? allowed(dataset, opts) : oracleTransitions(dataset);
+  const values = over.map(measure);
+  const bound = Math.max(0, ...values) * values.filter((w) => w !== 0).length;
+  // The finest power of two 2^-k (k ≥ 0) that every weight is a whole multiple of.
+  let k = 0;
+  for (const w of values) while (!Number.isInteger(w * 2 ** k)) k++;
+  if (bound < 2 ** 52 * 2 ** -k) return measure;
+  let q = 1;
+  while (bound > 2 ** 51 * q) q *= 2;
+  while (bound <= 2 ** 50 * q) q /= 2;
+  return (t) => Math.round(measure(t) / q) * q;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -82,7 +100,7 @@ export function allRoutes(
   const usable = allowed(dataset, opts);
   const avoid = new Set(opts.avoid ?? []);
   const maxSteps = opts.maxSteps ?? Infinity;
-  const cost = weightOf(opts);
+  const cost = weightOf(dataset, opts);
   const out: OracleRoute[] = [];
   if (avoid.has(from) || avoid.has(to)) return out;
 
@@ -137,7 +155,7 @@ export function bestRoutes(
 ): { routes: OracleRoute[]; more: boolean; gaveUp: boolean } {
   const avoid = new Set(opts.avoid ?? []);
   const maxSteps = opts.maxSteps ?? Infinity;
-  const cost = weightOf(opts);
+  const cost = weightOf(dataset, opts);
   const out = new Map<string, OracleTransition[]>();
   for (const t of allowed(dataset, opts)) {
     if (avoid.has(t.to)) continue;
@@ -218,7 +236,7 @@ export function leastWeights(
   opts: OracleOptions = {},
 ): Map<string, number> {
   const avoid = new Set(opts.avoid ?? []);
-  const cost = weightOf(opts);
+  const cost = weightOf(dataset, opts);
   const usable = allowed(dataset, opts).filter((t) => !avoid.has(t.to));
   const dist = new Map([[from, 0]]);
   for (let changed = true; changed; ) {

@@ -13,6 +13,8 @@
  * [Reference]: Dijkstra, E. W. (1959). A note on two problems in connexion with graphs.
  * Numerische Mathematik, 1, 269–271.
  */
+
+import { grainOfWeights, type WeightGrain } from '../util/exactSums.js';
 import type { Budget } from './budget.js';
 import { DistanceHeap } from './heap.js';
 
@@ -148,36 +150,24 @@ export interface LowerBounds {
   readonly floor: number;
 }
 
-const grainCache = new WeakMap<Float64Array, { grain: number; heaviest: number }>();
+const grainCache = new WeakMap<Float64Array, WeightGrain>();
 
 /**
- * The grain of these weights: the largest q in 1, 1/2, … 2^-10 that divides every weight, when
- * all of them together stay below 2^40; else 0. With a grain, any sum of weights along routes is
- * a multiple of q below 2^53, so it is computed exactly, in any order (whole months, half months
- * and steps all have one). Goal-directed searches (A*, meet in the middle) rely on it; with
- * other weights the library uses them only to prune, with a margin for rounding.
+ * The grain of these weights (util/exactSums.ts): the largest power of two up to 1 dividing every
+ * weight, when no route can weigh 2^52 grains; else 0. With a grain, any sum of weights along a
+ * route is a whole number of grains below 2^53, so it is computed exactly, in any order. The
+ * queries give every search such weights (withExactSums); goal-directed searches (A*, meet in the
+ * middle) rely on it, and with other weights use them only to prune, with a margin for rounding.
  */
 export function weightGrain(weights: Float64Array): number {
   return grainOf(weights).grain;
 }
 
 /** The grain, and the heaviest weight. Computed once per weights array. */
-export function grainOf(weights: Float64Array): {
-  readonly grain: number;
-  readonly heaviest: number;
-} {
+export function grainOf(weights: Float64Array): WeightGrain {
   let known = grainCache.get(weights);
   if (known === undefined) {
-    let total = 0;
-    let heaviest = 0;
-    let shift = 0;
-    for (let e = 0; e < weights.length; e++) {
-      const w = weights[e]!;
-      total += w;
-      if (w > heaviest) heaviest = w;
-      while (shift <= 10 && !Number.isInteger(w * 2 ** shift)) shift++;
-    }
-    known = { grain: shift <= 10 && total < 2 ** 40 ? 2 ** -shift : 0, heaviest };
+    known = grainOfWeights(weights);
     grainCache.set(weights, known);
   }
   return known;

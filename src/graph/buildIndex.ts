@@ -12,6 +12,7 @@ import { derivedKey, transitionKeys } from '../schema/transitionKey.js';
 import { transitionEndsOf } from '../schema/valid.js';
 import type { LatticeTransition } from '../types.js';
 import { countingOrder, identityOrder } from '../util/countingOrder.js';
+import { withExactSums } from '../util/exactSums.js';
 import { sortRuns } from '../util/sortRuns.js';
 
 export const DIRECTION_CODE: Readonly<Record<Direction, number>> = { up: 0, across: 1, down: 2 };
@@ -42,7 +43,7 @@ export interface LatticeIndex {
   readonly inEdges: Int32Array;
   /** The source role of each in-edge slot (edgeFrom[inEdges[i]]): backward searches read it in order. */
   readonly inFrom: Int32Array;
-  /** Weight arrays for the two built-in measures. */
+  /** Weight arrays for the two built-in measures, with exact sums (util/exactSums.ts). */
   readonly monthsWeights: Float64Array;
   readonly stepWeights: Float64Array;
 }
@@ -278,7 +279,7 @@ export function buildIndex(dataset: Dataset): LatticeIndex {
     inStart,
     inEdges,
     inFrom,
-    monthsWeights: edgeMonths,
+    monthsWeights: withExactSums(edgeMonths),
     stepWeights: new Float64Array(m).fill(1),
   };
 }

@@ -11,6 +11,7 @@ import { DIRECTIONS, TRANSITION_KINDS } from '../schema/constants.js';
 import type { Direction, TransitionKind } from '../schema/dataset.js';
 import type { WeightOption } from '../types.js';
 import { describe } from '../util/describe.js';
+import { withExactSums } from '../util/exactSums.js';
 import { isWeight, MAX_WEIGHT } from '../util/limits.js';
 import { type Core, roleIndexOf } from './core.js';
 
@@ -79,10 +80,12 @@ export function edgeMask(
 }
 
 /**
- * Edge weights under the chosen measure; a custom function is checked on every usable edge. A
- * slow function is the one thing in a query that can take long before any search starts, so the
- * budget's signal and clock are polled as it runs; once out of time the rest is left at 0 (the
- * searches stop at once on an exhausted budget, and say so).
+ * Edge weights under the chosen measure; a custom function is checked on every usable edge, and
+ * its weights are made to have exact sums (util/exactSums.ts: kept as they are when they already
+ * do, else each rounded by at most a 2^-51 part of the heaviest route there can be) so every
+ * search ranks alike. A slow function is the one thing in a query that can take long before any
+ * search starts, so the budget's signal and clock are polled as it runs; once out of time the
+ * rest is left at 0 (the searches stop at once on an exhausted budget, and say so).
  */
 export function weightsOf(
   core: Core,
@@ -131,7 +134,7 @@ export function weightsOf(
     out[e] = w;
   }
   budget?.poll();
-  return out;
+  return withExactSums(out);
 }
 
 export interface FilterOptions {
