@@ -155,6 +155,50 @@ export const latticeWithQuery = (maxRoles = 8) =>
 /** Months with a grain of 0.5 (the bucket queue) and repeats (ties). */
 const MEDIUM_MONTHS = [0, 0.5, 1, 2, 3, 6, 6, 12, 18, 24];
 
+/** A move between roles named by their index (role i is `r${i}`). */
+export interface IndexedMove {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: TransitionKind;
+  readonly months: number;
+}
+
+/**
+ * A dataset of roles `r0`, `r1`, … at the given levels (a role's index is its place in `levels`,
+ * or the number given with `ids`), and these moves, all citing one generated source.
+ */
+export function indexedLattice(
+  name: string,
+  levels: readonly number[],
+  moves: readonly IndexedMove[],
+  ids: readonly number[] = levels.map((_, i) => i),
+): Dataset {
+  const id = (i: number) => `r${i}`;
+  return {
+    id: name,
+    title: `${name[0]!.toUpperCase()}${name.slice(1)} lattice`,
+    version: '1',
+    sources: [{ id: 's', title: 'Generated', publisher: 'fast-check' }],
+    qualifications: [],
+    roles: levels.map((level, i) => ({
+      id: id(ids[i]!),
+      title: `Role ${ids[i]}`,
+      level,
+      stage: 'stage',
+      track: 'practice' as const,
+      sectors: [],
+      sources: ['s'],
+    })),
+    transitions: moves.map((m) => ({
+      from: id(m.from),
+      to: id(m.to),
+      kind: m.kind,
+      months: m.months,
+      sources: ['s'],
+    })),
+  };
+}
+
 export interface MediumLattice {
   dataset: Dataset;
   from: string;
@@ -206,34 +250,15 @@ export const mediumLattice: fc.Arbitrary<MediumLattice> = fc
       })
       .map(({ n, jitter, moves, from, ahead, directions, kinds, weight }) => {
         const id = (i: number) => `r${i}`;
-        const dataset: Dataset = {
-          id: 'medium',
-          title: 'Medium lattice',
-          version: '1',
-          sources: [{ id: 's', title: 'Generated', publisher: 'fast-check' }],
-          qualifications: [],
-          roles: Array.from({ length: n }, (_, i) => ({
-            id: id(i),
-            title: `Role ${i}`,
-            level: Math.max(0, Math.floor((i * 6) / n) + jitter[i]!),
-            stage: 'stage',
-            track: 'practice' as const,
-            sectors: [],
-            sources: ['s'],
-          })),
-          transitions: moves
+        const dataset = indexedLattice(
+          'medium',
+          Array.from({ length: n }, (_, i) => Math.max(0, Math.floor((i * 6) / n) + jitter[i]!)),
+          moves
             .flatMap((out, from) =>
               out.map((m) => ({ ...m, from, to: Math.min(n - 1, Math.max(0, from + m.reach)) })),
             )
-            .filter((m) => m.to !== m.from)
-            .map((m) => ({
-              from: id(m.from),
-              to: id(m.to),
-              kind: m.kind,
-              months: m.months,
-              sources: ['s'],
-            })),
-        };
+            .filter((m) => m.to !== m.from),
+        );
         return {
           dataset,
           from: id(from),

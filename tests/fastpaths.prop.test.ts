@@ -6,8 +6,8 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createLattice, type Dataset, type Route } from '../src/index.js';
-import { type MediumLattice, mediumLattice } from './arbitraries.js';
+import { createLattice, type Route } from '../src/index.js';
+import { indexedLattice, type MediumLattice, mediumLattice } from './arbitraries.js';
 import {
   allRoutes,
   bestRoutes,
@@ -44,38 +44,14 @@ describe('custom weights whose floating-point sums tie only at the end', () => {
   // weight months/3 + 0.1 the prefixes r0 r1 r2 r5 and r0 r1 r3 r5 differ in their last bit as
   // floating-point sums, and the whole routes to r6 do not, so a search keeping one best prefix
   // per role dropped the one that wins on ids. The queries now rank by exact sums (withExactSums).
-  const role = (i: number, level: number) => ({
-    id: `r${i}`,
-    title: `Role ${i}`,
-    level,
-    stage: 'stage',
-    track: 'practice' as const,
-    sectors: [],
-    sources: ['s'],
-  });
-  const move = (from: number, to: number, months: number) => ({
-    from: `r${from}`,
-    to: `r${to}`,
-    kind: 'experience' as const,
-    months,
-    sources: ['s'],
-  });
-  const dataset: Dataset = {
-    id: 'ties',
-    title: 'Ties at the end',
-    version: '1',
-    sources: [{ id: 's', title: 'Generated', publisher: 'fast-check' }],
-    qualifications: [],
-    roles: [role(0, 0), role(1, 0), role(2, 1), role(3, 1), role(5, 2), role(6, 3)],
-    transitions: [
-      move(0, 1, 0),
-      move(1, 2, 1),
-      move(1, 3, 0),
-      move(2, 5, 1),
-      move(3, 5, 2),
-      move(5, 6, 0),
-    ],
-  };
+  const move = (from: number, to: number, months: number) =>
+    ({ from, to, kind: 'experience', months }) as const;
+  const dataset = indexedLattice(
+    'ties',
+    [0, 0, 1, 1, 2, 3],
+    [move(0, 1, 0), move(1, 2, 1), move(1, 3, 0), move(2, 5, 1), move(3, 5, 2), move(5, 6, 0)],
+    [0, 1, 2, 3, 5, 6],
+  );
   const options = { weight: thirds };
 
   it('ranks every route query as the reference does, exactly', () => {

@@ -18,6 +18,7 @@
  * meets graph theory. SODA 2005, 156–165.
  */
 
+import { grainOf } from '../util/exactSums.js';
 import { keepShape } from '../util/keepShape.js';
 import { backwardDijkstra, type Improved, relaxInEdges } from './backward.js';
 import { Budget } from './budget.js';
@@ -26,7 +27,6 @@ import {
   chainLess,
   type EdgeFilter,
   EMPTY_GRAPH,
-  grainOf,
   inWeights,
   type LowerBounds,
   roundingMargin,

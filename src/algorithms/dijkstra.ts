@@ -14,7 +14,7 @@
  * Numerische Mathematik, 1, 269–271.
  */
 
-import { grainOfWeights, type WeightGrain } from '../util/exactSums.js';
+import { grainOf } from '../util/exactSums.js';
 import type { Budget } from './budget.js';
 import { DistanceHeap } from './heap.js';
 
@@ -150,8 +150,6 @@ export interface LowerBounds {
   readonly floor: number;
 }
 
-const grainCache = new WeakMap<Float64Array, WeightGrain>();
-
 /**
  * The grain of these weights (util/exactSums.ts): the largest power of two up to 1 dividing every
  * weight, when no route can weigh 2^52 grains; else 0. With a grain, any sum of weights along a
@@ -161,16 +159,6 @@ const grainCache = new WeakMap<Float64Array, WeightGrain>();
  */
 export function weightGrain(weights: Float64Array): number {
   return grainOf(weights).grain;
-}
-
-/** The grain, and the heaviest weight. Computed once per weights array. */
-export function grainOf(weights: Float64Array): WeightGrain {
-  let known = grainCache.get(weights);
-  if (known === undefined) {
-    known = grainOfWeights(weights);
-    grainCache.set(weights, known);
-  }
-  return known;
 }
 
 /** Are all sums of these weights exact in floating point? See weightGrain. */

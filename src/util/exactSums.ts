@@ -61,6 +61,22 @@ export function grainOfWeights(weights: ArrayLike<number>): WeightGrain {
   return { grain: routeBound < 2 ** 52 * grain ? grain : 0, heaviest, routeBound };
 }
 
+const grainCache = new WeakMap<Float64Array, WeightGrain>();
+
+/**
+ * grainOfWeights of a weights array, worked out once per array: the library never changes a
+ * weights array after making it, so the index's months, a query's weights and the searches that
+ * read them share one scan.
+ */
+export function grainOf(weights: Float64Array): WeightGrain {
+  let known = grainCache.get(weights);
+  if (known === undefined) {
+    known = grainOfWeights(weights);
+    grainCache.set(weights, known);
+  }
+  return known;
+}
+
 /**
  * Weights with the same ranking whose every sum along a route is exact: `weights` itself when it
  * has a grain (whole, half or quarter months, steps, most real figures), else a copy with each
@@ -69,7 +85,7 @@ export function grainOfWeights(weights: ArrayLike<number>): WeightGrain {
  * sum of the weights errs by anyway. Rounding keeps order (a ≤ b stays a ≤ b).
  */
 export function withExactSums(weights: Float64Array): Float64Array {
-  const { grain, routeBound } = grainOfWeights(weights);
+  const { grain, routeBound } = grainOf(weights);
   if (grain > 0) return weights;
   let exponent = Math.ceil(Math.log2(routeBound));
   while (2 ** exponent < routeBound) exponent++;
